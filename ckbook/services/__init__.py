@@ -1,0 +1,1 @@
+"""Domain rules and use-cases. No Qt here: everything runs and is tested without a display."""

@@ -1,0 +1,72 @@
+"""The one clock: what "now" is and which time zone is local.
+
+Every rule takes ``now`` as an argument; use-cases and the UI get it from a ``Clock`` so tests and
+``--now`` can pin it. Instants are timezone-aware UTC; the local zone is an IANA zone so that
+daylight-saving days are handled correctly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+
+def local_zone() -> tzinfo:
+    """The machine's IANA time zone (honours ``TZ``), falling back to UTC."""
+    try:
+        import tzlocal
+
+        return tzlocal.get_localzone()
+    except Exception:  # a broken /etc/localtime must not stop the app
+        return ZoneInfo("UTC")
+
+
+class Clock(Protocol):
+    tz: tzinfo
+
+    def now(self) -> datetime:
+        """The current instant, timezone-aware UTC."""
+        ...
+
+
+@dataclass
+class SystemClock:
+    tz: tzinfo = field(default_factory=local_zone)
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+@dataclass
+class FixedClock:
+    """A clock pinned to one instant; ``advance`` moves it (tests, ``--now``)."""
+
+    instant: datetime
+    tz: tzinfo = field(default_factory=local_zone)
+
+    def __post_init__(self) -> None:
+        self.instant = as_utc(self.instant, self.tz)
+
+    def now(self) -> datetime:
+        return self.instant
+
+    def set(self, instant: datetime) -> None:
+        self.instant = as_utc(instant, self.tz)
+
+
+def as_utc(instant: datetime, tz: tzinfo) -> datetime:
+    """An aware UTC instant; a naive one is read as local time in ``tz``."""
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=tz)
+    return instant.astimezone(UTC)
+
+
+def parse_now(value: str, tz: tzinfo) -> datetime:
+    """Read a ``--now`` value (ISO date or date-time, local unless it carries an offset)."""
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"--now: {value!r} is not an ISO date or date-time") from None
+    return as_utc(parsed, tz)
