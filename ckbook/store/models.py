@@ -1,0 +1,241 @@
+"""The peewee models: one table per domain word in DESIGN.md.
+
+Instants are stored as UTC (``UTCDateTimeField`` hands back aware datetimes); a promise's due is a
+local date plus an optional local time of day, never an instant. Money is Decimal stored as text, so
+SQLite's NUMERIC affinity can never round it through a float.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    Field,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+    TimeField,
+)
+
+database_proxy = DatabaseProxy()
+
+CLIENT_STATUSES = ("lead", "active", "paused", "former")
+ATTENTION_LEVELS = ("light", "standard", "high-touch")
+CHANNELS = ("call", "email", "message", "in person")
+PRICING_MODELS = ("hourly", "fixed", "retainer", "per item")
+NOTE_KINDS = ("call", "meeting", "email", "message", "other")
+MOODS = ("delighted", "content", "neutral", "frustrated", "angry")
+PROMISE_STATUSES = ("open", "kept", "broken", "renegotiated", "cancelled")
+SEVERITIES = ("minor", "major", "critical")
+CONTACT_KINDS = ("email", "phone")
+
+
+class UTCDateTimeField(Field):
+    """An instant: written as naive UTC ISO text, read back timezone-aware (UTC)."""
+
+    field_type = "DATETIME"
+
+    def db_value(self, value: datetime | None) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("instants must be timezone-aware")
+        return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+
+    def python_value(self, value: Any) -> datetime | None:
+        if value is None:
+            return None
+        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+class MoneyField(Field):
+    """A Decimal amount kept as exact text."""
+
+    field_type = "TEXT"
+
+    def db_value(self, value: Decimal | None) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, Decimal):
+            raise TypeError("money must be a Decimal, never a float")
+        if not value.is_finite():
+            raise ValueError("money must be a finite amount")
+        return str(value)
+
+    def python_value(self, value: Any) -> Decimal | None:
+        if value is None:
+            return None
+        try:
+            return Decimal(str(value))
+        except InvalidOperation:
+            return None
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+        only_save_dirty = True  # two editors of one client must not revert each other's fields
+
+
+class Client(BaseModel):
+    name = CharField(max_length=200, index=True)
+    organisation = CharField(max_length=200, default="")
+    address = TextField(default="")
+    status = CharField(max_length=16, default="active")
+    client_since = DateField(null=True)
+    handling_notes = TextField(default="")
+    attention_level = CharField(max_length=16, default="standard")
+    checkin_days = IntegerField(default=14)
+    response_hours = IntegerField(default=24)
+    preferred_channel = CharField(max_length=16, default="email")
+    created_at = UTCDateTimeField()
+    updated_at = UTCDateTimeField()
+    deleted_at = UTCDateTimeField(null=True, index=True)
+    version = IntegerField(default=1)
+
+
+class ContactDetail(BaseModel):
+    client = ForeignKeyField(Client, backref="contacts", on_delete="CASCADE")
+    kind = CharField(max_length=8)
+    value = CharField(max_length=300)
+    label = CharField(max_length=40, default="")
+    position = IntegerField(default=0)
+
+
+class Tag(BaseModel):
+    name = CharField(max_length=80, unique=True)
+
+
+class ClientTag(BaseModel):
+    client = ForeignKeyField(Client, backref="client_tags", on_delete="CASCADE")
+    tag = ForeignKeyField(Tag, backref="client_tags", on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("client", "tag"), True),)
+
+
+class MoneyTerms(BaseModel):
+    """One version of a client's money agreement; a change adds a row, old rows stay."""
+
+    client = ForeignKeyField(Client, backref="money_terms", on_delete="CASCADE")
+    version = IntegerField()
+    pricing_model = CharField(max_length=16)
+    amount = MoneyField(null=True)
+    currency = CharField(max_length=3, default="EUR")
+    budget_ceiling = MoneyField(null=True)
+    payment_terms_days = IntegerField(null=True)
+    deposit = MoneyField(null=True)
+    discount = TextField(default="")
+    discount_condition = TextField(default="")
+    scope_in = TextField(default="")
+    scope_out = TextField(default="")
+    agreed_on = DateField(null=True)
+    confirmed_by_client = BooleanField(default=False)
+    change_reason = TextField(default="")
+    created_at = UTCDateTimeField()
+
+    class Meta:
+        indexes = ((("client", "version"), True),)
+
+
+class Note(BaseModel):
+    client = ForeignKeyField(Client, backref="notes", on_delete="CASCADE")
+    kind = CharField(max_length=16, default="call")
+    started_at = UTCDateTimeField(index=True)
+    duration_seconds = IntegerField(null=True)
+    mood = CharField(max_length=16, null=True)
+    body = TextField(default="")
+    created_at = UTCDateTimeField()
+    updated_at = UTCDateTimeField()
+
+    class Meta:
+        indexes = ((("client", "started_at"), False),)
+
+
+class Promise(BaseModel):
+    client = ForeignKeyField(Client, backref="promises", on_delete="CASCADE")
+    note = ForeignKeyField(Note, backref="promises", null=True, on_delete="SET NULL")
+    text = TextField()
+    made_at = UTCDateTimeField()
+    due_date = DateField(null=True, index=True)
+    due_time = TimeField(null=True, formats=["%H:%M:%S", "%H:%M"])
+    remind_before_minutes = IntegerField(null=True)
+    status = CharField(max_length=16, default="open", index=True)
+    closed_at = UTCDateTimeField(null=True)
+    renegotiated_from = ForeignKeyField(
+        "self", backref="renegotiations", null=True, on_delete="SET NULL"
+    )
+
+    class Meta:
+        indexes = ((("client", "status"), False),)
+
+
+class Incident(BaseModel):
+    client = ForeignKeyField(Client, backref="incidents", on_delete="CASCADE")
+    note = ForeignKeyField(Note, backref="incidents", null=True, on_delete="SET NULL")
+    what = TextField()
+    happened_at = UTCDateTimeField()
+    severity = CharField(max_length=16, default="minor")
+    apologised_at = UTCDateTimeField(null=True)
+    apology = TextField(default="")
+    fix = TextField(default="")
+    fix_promise = ForeignKeyField(Promise, null=True, backref="fixes", on_delete="SET NULL")
+    root_cause = TextField(default="")
+    prevention = TextField(default="")
+    goodwill = TextField(default="")
+    resolved_at = UTCDateTimeField(null=True, index=True)
+    created_at = UTCDateTimeField()
+
+
+class Request(BaseModel):
+    client = ForeignKeyField(Client, backref="requests", on_delete="CASCADE")
+    note = ForeignKeyField(Note, backref="requests", null=True, on_delete="SET NULL")
+    received_at = UTCDateTimeField()
+    channel = CharField(max_length=16, default="email")
+    summary = TextField()
+    acknowledged_at = UTCDateTimeField(null=True)
+    answered_at = UTCDateTimeField(null=True, index=True)
+
+
+class ReminderLog(BaseModel):
+    """Each reminder occurrence, stored so it fires once even across restarts."""
+
+    kind = CharField(max_length=24)
+    subject_id = IntegerField()
+    occurrence = CharField(max_length=64)
+    due_at = UTCDateTimeField()
+    fired_at = UTCDateTimeField(null=True)
+    snoozed_until = UTCDateTimeField(null=True)
+    done_at = UTCDateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("kind", "subject_id", "occurrence"), True),)
+
+
+class Setting(BaseModel):
+    key = CharField(max_length=80, primary_key=True)
+    value = TextField()
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Client,
+    ContactDetail,
+    Tag,
+    ClientTag,
+    MoneyTerms,
+    Note,
+    Promise,
+    Incident,
+    Request,
+    ReminderLog,
+    Setting,
+)
