@@ -1,0 +1,71 @@
+"""What every use-case shares: input errors worded for the user, the "what changed" value, and
+the one way to run a use-case in a transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import peewee
+
+from ckbook.store.models import database_proxy
+
+
+class InputError(ValueError):
+    """Bad input from the user: the message names what is wrong; nothing was written."""
+
+
+class NotFoundError(InputError):
+    """The thing asked for does not exist (or no longer does)."""
+
+
+@dataclass(frozen=True)
+class Changed:
+    """What a use-case changed, so each view refreshes only that.
+
+    ``kind`` is the domain word (client, money, note, promise, incident, request, reminder,
+    settings); ``ids`` the rows of that kind; ``client_ids`` the clients whose card or list row
+    is affected.
+    """
+
+    kind: str
+    ids: tuple[int, ...] = ()
+    client_ids: tuple[int, ...] = ()
+    detail: str = field(default="", compare=False)
+
+
+@contextmanager
+def write_transaction() -> Iterator[None]:
+    """One use-case, one transaction. SQLite takes the write lock up front (IMMEDIATE), so a
+    read-then-write waits for the busy timeout instead of failing at once with "locked"."""
+    database = database_proxy.obj
+    if isinstance(database, peewee.SqliteDatabase):
+        with database.atomic("IMMEDIATE"):
+            yield
+    else:
+        with database.atomic():
+            yield
+
+
+def require_text(value: str | None, what: str, max_length: int = 10_000) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise InputError(f"{what} is empty")
+    if len(text) > max_length:
+        raise InputError(f"{what} is too long ({len(text)} characters; at most {max_length})")
+    return text
+
+
+def require_choice(value: str, choices: tuple[str, ...], what: str) -> str:
+    if value not in choices:
+        raise InputError(f"{what} {value!r} is not one of: {', '.join(choices)}")
+    return value
+
+
+def require_positive(value: int | None, what: str, allow_zero: bool = False) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or value < 0 or (value == 0 and not allow_zero):
+        raise InputError(f"{what} must be a whole number above zero, not {value!r}")
+    return value

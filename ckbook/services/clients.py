@@ -1,0 +1,439 @@
+"""Client use-cases: create, edit, delete (undoable), find, and the rows the list and card show.
+
+Rows are frozen dataclasses built in a handful of set-based queries (never a query per client), so
+the client list stays smooth with 10,000 clients.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, tzinfo
+
+from peewee import JOIN, fn
+
+from ckbook.services.base import (
+    Changed,
+    InputError,
+    NotFoundError,
+    require_choice,
+    require_positive,
+    require_text,
+    write_transaction,
+)
+from ckbook.services.due import Due
+from ckbook.services.rules import CheckinStatus, Health, checkin_status, kept_rate
+from ckbook.store.models import (
+    ATTENTION_LEVELS,
+    CHANNELS,
+    CLIENT_STATUSES,
+    Client,
+    ClientTag,
+    ContactDetail,
+    Incident,
+    Note,
+    Promise,
+    Tag,
+)
+
+PROFILE_FIELDS = (
+    "name",
+    "organisation",
+    "address",
+    "status",
+    "client_since",
+    "handling_notes",
+    "attention_level",
+    "checkin_days",
+    "response_hours",
+    "preferred_channel",
+)
+
+
+@dataclass(frozen=True)
+class ClientInput:
+    """What a person types when setting up or editing a client."""
+
+    name: str
+    organisation: str = ""
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    address: str = ""
+    tags: tuple[str, ...] = ()
+    status: str = "active"
+    client_since: date | None = None
+    handling_notes: str = ""
+    attention_level: str = "standard"
+    checkin_days: int = 14
+    response_hours: int = 24
+    preferred_channel: str = "email"
+
+
+@dataclass(frozen=True)
+class ClientSummary:
+    """One row of the client list."""
+
+    id: int
+    name: str
+    organisation: str
+    status: str
+    tags: tuple[str, ...]
+    emails: tuple[str, ...]
+    phones: tuple[str, ...]
+    health: Health
+    last_contact: datetime | None
+    next_due: Due | None
+    open_promises: int
+    attention_level: str
+    checkin_since: datetime
+    checkin_due_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ClientDetail:
+    """Everything the card header and profile section show."""
+
+    id: int
+    name: str
+    organisation: str
+    address: str
+    status: str
+    client_since: date | None
+    handling_notes: str
+    attention_level: str
+    checkin_days: int
+    response_hours: int
+    preferred_channel: str
+    emails: tuple[str, ...]
+    phones: tuple[str, ...]
+    tags: tuple[str, ...]
+    created_at: datetime
+    checkin: CheckinStatus
+    kept_rate: float | None
+    open_incidents: int
+    open_promises: int
+    version: int
+    extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+
+def _validate(data: ClientInput) -> ClientInput:
+    require_text(data.name, "client name", 200)
+    if len(data.organisation) > 200:
+        raise InputError("organisation is too long (at most 200 characters)")
+    require_choice(data.status, CLIENT_STATUSES, "status")
+    require_choice(data.attention_level, ATTENTION_LEVELS, "attention level")
+    require_choice(data.preferred_channel, CHANNELS, "preferred channel")
+    require_positive(data.checkin_days, "check-in cadence (days)")
+    require_positive(data.response_hours, "expected response time (hours)")
+    for email in data.emails:
+        if "@" not in email or email.strip() != email or " " in email:
+            raise InputError(f"email {email!r} is not an email address")
+    for phone in data.phones:
+        if not any(ch.isdigit() for ch in phone):
+            raise InputError(f"phone {phone!r} has no digits")
+    return data
+
+
+def _clean_list(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for value in values:
+        value = value.strip()
+        if value and value.lower() not in {v.lower() for v in seen}:
+            seen[value] = None
+    return tuple(seen)
+
+
+def _write_contacts(client_id: int, emails: tuple[str, ...], phones: tuple[str, ...]) -> None:
+    ContactDetail.delete().where(ContactDetail.client == client_id).execute()
+    rows = [
+        {"client": client_id, "kind": "email", "value": value, "position": i}
+        for i, value in enumerate(emails)
+    ] + [
+        {"client": client_id, "kind": "phone", "value": value, "position": i}
+        for i, value in enumerate(phones)
+    ]
+    if rows:
+        ContactDetail.insert_many(rows).execute()
+
+
+def _write_tags(client_id: int, tags: tuple[str, ...]) -> None:
+    ClientTag.delete().where(ClientTag.client == client_id).execute()
+    for name in tags:
+        tag, _ = Tag.get_or_create(name=name)
+        ClientTag.create(client=client_id, tag=tag)
+
+
+def add_client(data: ClientInput, now: datetime) -> Changed:
+    """Create a client with its attention profile; returns the new id in ``ids``."""
+    data = _validate(
+        ClientInput(
+            **{
+                **data.__dict__,
+                "name": data.name.strip(),
+                "organisation": data.organisation.strip(),
+                "emails": _clean_list(data.emails),
+                "phones": _clean_list(data.phones),
+                "tags": _clean_list(data.tags),
+            }
+        )
+    )
+    with write_transaction():
+        client = Client.create(
+            name=data.name,
+            organisation=data.organisation,
+            address=data.address,
+            status=data.status,
+            client_since=data.client_since or now.date(),
+            handling_notes=data.handling_notes,
+            attention_level=data.attention_level,
+            checkin_days=data.checkin_days,
+            response_hours=data.response_hours,
+            preferred_channel=data.preferred_channel,
+            created_at=now,
+            updated_at=now,
+        )
+        _write_contacts(client.id, data.emails, data.phones)
+        _write_tags(client.id, data.tags)
+    return Changed("client", (client.id,), (client.id,), "added")
+
+
+def update_client(client_id: int, now: datetime, **changes: object) -> Changed:
+    """Change some profile fields (and ``emails``/``phones``/``tags``); others stay as stored."""
+    unknown = set(changes) - set(PROFILE_FIELDS) - {"emails", "phones", "tags"}
+    if unknown:
+        raise InputError(f"unknown client field(s): {', '.join(sorted(unknown))}")
+    with write_transaction():
+        client = _get_live(client_id)
+        current = client_detail(client_id, now)
+        merged = {
+            name: getattr(current, name) for name in (*PROFILE_FIELDS, "emails", "phones", "tags")
+        }
+        merged.update(changes)
+        for key in ("emails", "phones", "tags"):
+            merged[key] = _clean_list(tuple(merged[key]))  # type: ignore[arg-type]
+        if isinstance(merged["name"], str):
+            merged["name"] = merged["name"].strip()
+        data = _validate(ClientInput(**merged))  # type: ignore[arg-type]
+        for name in PROFILE_FIELDS:
+            if name in changes:
+                setattr(client, name, getattr(data, name))
+        client.updated_at = now
+        client.version = client.version + 1
+        client.save()
+        if "emails" in changes or "phones" in changes:
+            _write_contacts(client_id, data.emails, data.phones)
+        if "tags" in changes:
+            _write_tags(client_id, data.tags)
+    return Changed("client", (client_id,), (client_id,), "updated")
+
+
+def delete_client(client_id: int, now: datetime) -> Changed:
+    """Hide a client and everything of theirs; ``restore_client`` undoes it."""
+    with write_transaction():
+        client = _get_live(client_id)
+        client.deleted_at = now
+        client.save()
+    return Changed("client", (client_id,), (client_id,), "deleted")
+
+
+def restore_client(client_id: int) -> Changed:
+    with write_transaction():
+        updated = Client.update(deleted_at=None).where(Client.id == client_id).execute()
+    if not updated:
+        raise NotFoundError(f"no client with id {client_id}")
+    return Changed("client", (client_id,), (client_id,), "restored")
+
+
+def purge_deleted_clients() -> int:
+    """Remove for good the clients deleted earlier (their notes, promises… cascade)."""
+    with write_transaction():
+        return Client.delete().where(Client.deleted_at.is_null(False)).execute()
+
+
+def _get_live(client_id: int) -> Client:
+    client = Client.get_or_none((Client.id == client_id) & Client.deleted_at.is_null())
+    if client is None:
+        raise NotFoundError(f"no client with id {client_id}")
+    return client
+
+
+def find_client(reference: str | int) -> int:
+    """A client's id from its id or its unique name (case-insensitive)."""
+    text = str(reference).strip()
+    if not text:
+        raise InputError("client is empty: give an id or a name")
+    live = Client.deleted_at.is_null()
+    if text.isdigit():
+        found = Client.get_or_none((Client.id == int(text)) & live)
+        if found is not None:
+            return found.id
+    matches = list(
+        Client.select(Client.id, Client.name)
+        .where(live & (fn.lower(Client.name) == text.lower()))
+        .limit(3)
+    )
+    if not matches:
+        raise NotFoundError(f"no client named {text!r}")
+    if len(matches) > 1:
+        ids = ", ".join(str(m.id) for m in matches)
+        raise InputError(f"several clients are named {text!r} (ids {ids}); use the id")
+    return matches[0].id
+
+
+def _contacts_by_client(client_ids: list[int] | None) -> dict[int, dict[str, list[str]]]:
+    query = ContactDetail.select(
+        ContactDetail.client, ContactDetail.kind, ContactDetail.value
+    ).order_by(ContactDetail.client, ContactDetail.kind, ContactDetail.position)
+    if client_ids is not None:
+        query = query.where(ContactDetail.client.in_(client_ids))
+    result: dict[int, dict[str, list[str]]] = defaultdict(lambda: {"email": [], "phone": []})
+    for client_id, kind, value in query.tuples():
+        result[client_id][kind].append(value)
+    return result
+
+
+def _tags_by_client(client_ids: list[int] | None) -> dict[int, list[str]]:
+    query = (
+        ClientTag.select(ClientTag.client, Tag.name).join(Tag).order_by(ClientTag.client, Tag.name)
+    )
+    if client_ids is not None:
+        query = query.where(ClientTag.client.in_(client_ids))
+    result: dict[int, list[str]] = defaultdict(list)
+    for client_id, name in query.tuples():
+        result[client_id].append(name)
+    return result
+
+
+def _as_instant(day: date | None, fallback: datetime) -> datetime:
+    if day is None:
+        return fallback
+    return datetime.combine(day, time(0, 0), tzinfo=UTC)
+
+
+def client_summaries(
+    now: datetime, tz: tzinfo, include_deleted: bool = False
+) -> list[ClientSummary]:
+    """Every client's list row, in name order, built in five queries."""
+    clients = Client.select(
+        Client.id,
+        Client.name,
+        Client.organisation,
+        Client.status,
+        Client.checkin_days,
+        Client.client_since,
+        Client.created_at,
+        Client.attention_level,
+    ).order_by(fn.lower(Client.name), Client.id)
+    if not include_deleted:
+        clients = clients.where(Client.deleted_at.is_null())
+    last_contact = dict(
+        Note.select(Note.client, fn.max(Note.started_at)).group_by(Note.client).tuples()
+    )
+    open_promises: dict[int, tuple[int, object, object]] = {}
+    for client_id, count in (
+        Promise.select(Promise.client, fn.count(Promise.id))
+        .where(Promise.status == "open")
+        .group_by(Promise.client)
+        .tuples()
+    ):
+        open_promises[client_id] = (count, None, None)
+    # The next due: smallest (date, time) among open promises, one grouped query.
+    next_due: dict[int, Due] = {}
+    for client_id, due_date, due_time in (
+        Promise.select(Promise.client, Promise.due_date, Promise.due_time)
+        .where((Promise.status == "open") & Promise.due_date.is_null(False))
+        .order_by(Promise.client, Promise.due_date, Promise.due_time.asc(nulls="LAST"))
+        .tuples()
+    ):
+        if client_id not in next_due:
+            next_due[client_id] = Due(_to_date(due_date), _to_time(due_time))
+    contacts = _contacts_by_client(None)
+    tags = _tags_by_client(None)
+    rows = []
+    to_instant = Client.created_at.python_value
+    for cid, name, org, status, cadence, since, created, level in clients.tuples():
+        created_at = to_instant(created)
+        last = last_contact.get(cid)
+        last_at = to_instant(last) if last is not None else None
+        since_at = _as_instant(_to_date(since) if since else None, created_at)
+        checkin = checkin_status(status, cadence, last_at, since_at, now)
+        person = contacts.get(cid, {"email": [], "phone": []})
+        rows.append(
+            ClientSummary(
+                id=cid,
+                name=name,
+                organisation=org,
+                status=status,
+                tags=tuple(tags.get(cid, ())),
+                emails=tuple(person["email"]),
+                phones=tuple(person["phone"]),
+                health=checkin.health,
+                last_contact=last_at,
+                next_due=next_due.get(cid),
+                open_promises=open_promises.get(cid, (0,))[0],
+                attention_level=level,
+                checkin_since=checkin.last_contact,
+                checkin_due_at=checkin.due_at,
+            )
+        )
+    return rows
+
+
+def _to_date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _to_time(value: object) -> time | None:
+    if value is None or isinstance(value, time):
+        return value
+    return time.fromisoformat(str(value))
+
+
+def client_detail(client_id: int, now: datetime) -> ClientDetail:
+    client = _get_live(client_id)
+    last = Note.select(fn.max(Note.started_at)).where(Note.client == client_id).scalar()
+    last_at = Note.started_at.python_value(last) if last is not None else None
+    since_at = _as_instant(client.client_since, client.created_at)
+    checkin = checkin_status(client.status, client.checkin_days, last_at, since_at, now)
+    statuses = [
+        s for (s,) in Promise.select(Promise.status).where(Promise.client == client_id).tuples()
+    ]
+    open_incidents = (
+        Incident.select()
+        .where((Incident.client == client_id) & Incident.resolved_at.is_null())
+        .count()
+    )
+    person = _contacts_by_client([client_id]).get(client_id, {"email": [], "phone": []})
+    return ClientDetail(
+        id=client.id,
+        name=client.name,
+        organisation=client.organisation,
+        address=client.address,
+        status=client.status,
+        client_since=client.client_since,
+        handling_notes=client.handling_notes,
+        attention_level=client.attention_level,
+        checkin_days=client.checkin_days,
+        response_hours=client.response_hours,
+        preferred_channel=client.preferred_channel,
+        emails=tuple(person["email"]),
+        phones=tuple(person["phone"]),
+        tags=tuple(_tags_by_client([client_id]).get(client_id, [])),
+        created_at=client.created_at,
+        checkin=checkin,
+        kept_rate=kept_rate(statuses),
+        open_incidents=open_incidents,
+        open_promises=statuses.count("open"),
+        version=client.version,
+    )
+
+
+def all_tags() -> list[str]:
+    return [
+        name
+        for (name,) in Tag.select(Tag.name)
+        .join(ClientTag, JOIN.INNER)
+        .distinct()
+        .order_by(Tag.name)
+        .tuples()
+    ]

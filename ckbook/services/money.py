@@ -1,0 +1,149 @@
+"""Money terms: agreed up front, versioned. A change adds a version; old versions stay readable,
+so a promised discount can never be silently forgotten."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from peewee import fn
+
+from ckbook.services.base import Changed, InputError, require_choice, write_transaction
+from ckbook.services.clients import _get_live
+from ckbook.store.models import PRICING_MODELS, MoneyTerms
+
+MONEY_NOT_DISCUSSED = "Money not discussed yet"
+
+
+@dataclass(frozen=True)
+class MoneyTermsInput:
+    pricing_model: str
+    amount: Decimal | None = None
+    currency: str = "EUR"
+    budget_ceiling: Decimal | None = None
+    payment_terms_days: int | None = None
+    deposit: Decimal | None = None
+    discount: str = ""
+    discount_condition: str = ""
+    scope_in: str = ""
+    scope_out: str = ""
+    agreed_on: date | None = None
+    confirmed_by_client: bool = False
+    change_reason: str = ""
+
+
+@dataclass(frozen=True)
+class MoneyTermsRow(MoneyTermsInput):
+    id: int = 0
+    client_id: int = 0
+    version: int = 0
+    created_at: datetime | None = None
+
+    def one_line(self) -> str:
+        """E.g. ``hourly 95.00 EUR · 30 days · deposit 500 · discount: 10% if paid early``."""
+        parts = [self.pricing_model]
+        if self.amount is not None:
+            parts[0] += f" {self.amount} {self.currency}"
+        if self.budget_ceiling is not None:
+            parts.append(f"budget ≤ {self.budget_ceiling} {self.currency}")
+        if self.payment_terms_days is not None:
+            parts.append(f"{self.payment_terms_days} days to pay")
+        if self.deposit is not None:
+            parts.append(f"deposit {self.deposit}")
+        if self.discount:
+            condition = f" ({self.discount_condition})" if self.discount_condition else ""
+            parts.append(f"discount: {self.discount}{condition}")
+        return " · ".join(parts)
+
+
+def parse_money(text: str | None, what: str) -> Decimal | None:
+    """Read an amount typed by a person ("1,250.50", "95"); empty means none."""
+    cleaned = (text or "").strip().replace(",", "").replace(" ", "").replace("_", "")
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise InputError(f"{what} {text!r} is not an amount") from None
+    if not value.is_finite() or value < 0:
+        raise InputError(f"{what} {text!r} must be zero or more")
+    if value.as_tuple().exponent < -4:  # type: ignore[operator]
+        raise InputError(f"{what} {text!r} has more than 4 decimals")
+    return value
+
+
+def _validate(terms: MoneyTermsInput) -> MoneyTermsInput:
+    require_choice(terms.pricing_model, PRICING_MODELS, "pricing model")
+    currency = terms.currency.strip().upper()
+    if len(currency) != 3 or not currency.isalpha():
+        raise InputError(f"currency {terms.currency!r} is not a three-letter code like EUR")
+    for name in ("amount", "budget_ceiling", "deposit"):
+        value = getattr(terms, name)
+        if value is not None and (not isinstance(value, Decimal) or value < 0):
+            raise InputError(f"{name.replace('_', ' ')} must be a Decimal of zero or more")
+    if terms.payment_terms_days is not None and not 0 <= terms.payment_terms_days <= 3650:
+        raise InputError("payment terms must be between 0 and 3650 days")
+    if terms.discount_condition and not terms.discount:
+        raise InputError("a discount condition needs the discount itself")
+    return MoneyTermsInput(**{**terms.__dict__, "currency": currency})
+
+
+def set_money_terms(client_id: int, terms: MoneyTermsInput, now: datetime) -> Changed:
+    """Record a new version of the client's money terms (the first one, or a change)."""
+    terms = _validate(terms)
+    with write_transaction():
+        _get_live(client_id)
+        latest = (
+            MoneyTerms.select(fn.max(MoneyTerms.version))
+            .where(MoneyTerms.client == client_id)
+            .scalar()
+        )
+        row = MoneyTerms.create(
+            client=client_id, version=(latest or 0) + 1, created_at=now, **terms.__dict__
+        )
+    return Changed("money", (row.id,), (client_id,), f"version {row.version}")
+
+
+def _row(model: MoneyTerms) -> MoneyTermsRow:
+    names = [f.name for f in fields(MoneyTermsInput)]
+    return MoneyTermsRow(
+        **{name: getattr(model, name) for name in names},
+        id=model.id,
+        client_id=model.client_id,
+        version=model.version,
+        created_at=model.created_at,
+    )
+
+
+def current_money_terms(client_id: int) -> MoneyTermsRow | None:
+    latest = (
+        MoneyTerms.select()
+        .where(MoneyTerms.client == client_id)
+        .order_by(MoneyTerms.version.desc())
+        .first()
+    )
+    return _row(latest) if latest else None
+
+
+def money_history(client_id: int) -> list[MoneyTermsRow]:
+    """Every version, newest first."""
+    return [
+        _row(m)
+        for m in MoneyTerms.select()
+        .where(MoneyTerms.client == client_id)
+        .order_by(MoneyTerms.version.desc())
+    ]
+
+
+def clients_without_money_terms() -> list[int]:
+    from ckbook.store.models import Client
+
+    has_terms = MoneyTerms.select(MoneyTerms.client).distinct()
+    return [
+        cid
+        for (cid,) in Client.select(Client.id)
+        .where(Client.deleted_at.is_null() & Client.id.not_in(has_terms))
+        .order_by(Client.name)
+        .tuples()
+    ]

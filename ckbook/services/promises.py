@@ -1,0 +1,253 @@
+"""Promises: what we said we would do, and whether we did.
+
+A promise is added with its due read from its own text ("send the proposal by Friday") unless a due
+is given. Closing it records kept / broken / cancelled with the moment; renegotiating closes it as
+renegotiated and opens its successor with the new due, so the history shows what was agreed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, tzinfo
+
+from ckbook.services.base import (
+    Changed,
+    InputError,
+    NotFoundError,
+    require_positive,
+    require_text,
+    write_transaction,
+)
+from ckbook.services.clients import _get_live
+from ckbook.services.due import Due
+from ckbook.services.due_phrases import read_due
+from ckbook.services.rules import PromiseState, promise_state
+from ckbook.store.models import Client, Promise
+
+CLOSING_STATUSES = ("kept", "broken", "cancelled")
+
+
+@dataclass(frozen=True)
+class PromiseRow:
+    id: int
+    client_id: int
+    client_name: str
+    text: str
+    made_at: datetime
+    due: Due | None
+    remind_before_minutes: int | None
+    status: str
+    closed_at: datetime | None
+    note_id: int | None
+    renegotiated_from: int | None
+
+    def state(self, now: datetime, tz: tzinfo) -> PromiseState:
+        return promise_state(self.status, self.due, now, tz)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "client_id": self.client_id,
+            "client": self.client_name,
+            "text": self.text,
+            "due": self.due.to_json() if self.due else None,
+            "status": self.status,
+            "made_at": self.made_at.isoformat(),
+            "closed_at": self.closed_at.isoformat() if self.closed_at else None,
+            "note_id": self.note_id,
+        }
+
+
+def _due_of(promise: Promise) -> Due | None:
+    if promise.due_date is None:
+        return None
+    due_date = promise.due_date
+    if not isinstance(due_date, date):
+        due_date = date.fromisoformat(str(due_date))
+    due_time = promise.due_time
+    if due_time is not None and not isinstance(due_time, time):
+        due_time = time.fromisoformat(str(due_time))
+    return Due(due_date, due_time)
+
+
+def _row(promise: Promise, client_name: str) -> PromiseRow:
+    return PromiseRow(
+        id=promise.id,
+        client_id=promise.client_id,
+        client_name=client_name,
+        text=promise.text,
+        made_at=promise.made_at,
+        due=_due_of(promise),
+        remind_before_minutes=promise.remind_before_minutes,
+        status=promise.status,
+        closed_at=promise.closed_at,
+        note_id=promise.note_id,
+        renegotiated_from=promise.renegotiated_from_id,
+    )
+
+
+def _insert(
+    client_id: int,
+    text: str,
+    due: Due | None,
+    now: datetime,
+    note_id: int | None,
+    remind_before_minutes: int | None,
+    renegotiated_from: int | None = None,
+) -> Promise:
+    return Promise.create(
+        client=client_id,
+        note=note_id,
+        text=text,
+        made_at=now,
+        due_date=due.date if due else None,
+        due_time=due.time if due else None,
+        remind_before_minutes=remind_before_minutes,
+        status="open",
+        renegotiated_from=renegotiated_from,
+    )
+
+
+def add_promise(
+    client_id: int,
+    text: str,
+    now: datetime,
+    tz: tzinfo,
+    due: Due | None = None,
+    read_due_from_text: bool = True,
+    note_id: int | None = None,
+    remind_before_minutes: int | None = None,
+) -> Changed:
+    """Record a promise. Without ``due``, the due is read from ``text``; the text is kept whole,
+    because the user's own words are the record of what was promised."""
+    text = require_text(text, "promise text", 2000)
+    require_positive(remind_before_minutes, "remind before (minutes)", allow_zero=True)
+    if due is None and read_due_from_text:
+        due = read_due(text, now, tz).due
+    with write_transaction():
+        _get_live(client_id)
+        promise = _insert(client_id, text, due, now, note_id, remind_before_minutes)
+    return Changed("promise", (promise.id,), (client_id,), "added")
+
+
+def _get(promise_id: int) -> Promise:
+    promise = Promise.get_or_none(Promise.id == promise_id)
+    if promise is None:
+        raise NotFoundError(f"no promise with id {promise_id}")
+    return promise
+
+
+def close_promise(promise_id: int, status: str, now: datetime) -> Changed:
+    """Mark an open promise kept, broken or cancelled."""
+    if status not in CLOSING_STATUSES:
+        raise InputError(f"status {status!r} is not one of: {', '.join(CLOSING_STATUSES)}")
+    with write_transaction():
+        promise = _get(promise_id)
+        promise.status = status
+        promise.closed_at = now
+        promise.save()
+    return Changed("promise", (promise_id,), (promise.client_id,), status)
+
+
+def reopen_promise(promise_id: int) -> Changed:
+    """Undo a tick: the promise is open again."""
+    with write_transaction():
+        promise = _get(promise_id)
+        promise.status = "open"
+        promise.closed_at = None
+        promise.save()
+    return Changed("promise", (promise_id,), (promise.client_id,), "reopened")
+
+
+def renegotiate_promise(
+    promise_id: int, new_due: Due | None, now: datetime, new_text: str | None = None
+) -> Changed:
+    """Close as renegotiated and open the successor with the new due; returns both ids."""
+    with write_transaction():
+        old = _get(promise_id)
+        if old.status != "open":
+            raise InputError(f"promise {promise_id} is {old.status}, not open")
+        old.status = "renegotiated"
+        old.closed_at = now
+        old.save()
+        text = require_text(new_text, "promise text", 2000) if new_text else old.text
+        successor = _insert(
+            old.client_id,
+            text,
+            new_due,
+            now,
+            old.note_id,
+            old.remind_before_minutes,
+            renegotiated_from=old.id,
+        )
+    return Changed("promise", (old.id, successor.id), (old.client_id,), "renegotiated")
+
+
+def update_promise(
+    promise_id: int,
+    *,
+    text: str | None = None,
+    due: Due | None = None,
+    clear_due: bool = False,
+    remind_before_minutes: int | None = None,
+) -> Changed:
+    with write_transaction():
+        promise = _get(promise_id)
+        if text is not None:
+            promise.text = require_text(text, "promise text", 2000)
+        if clear_due:
+            promise.due_date = None
+            promise.due_time = None
+        elif due is not None:
+            promise.due_date = due.date
+            promise.due_time = due.time
+        if remind_before_minutes is not None:
+            promise.remind_before_minutes = require_positive(
+                remind_before_minutes, "remind before (minutes)", allow_zero=True
+            )
+        promise.save()
+    return Changed("promise", (promise_id,), (promise.client_id,), "updated")
+
+
+def get_promise(promise_id: int) -> PromiseRow:
+    promise = _get(promise_id)
+    return _row(promise, promise.client.name)
+
+
+def promises_for_client(client_id: int, include_closed: bool = True) -> list[PromiseRow]:
+    """Open first (soonest due first, undated last), then closed newest first."""
+    query = Promise.select(Promise, Client.name).join(Client).where(Promise.client == client_id)
+    if not include_closed:
+        query = query.where(Promise.status == "open")
+    rows = [_row(p, p.client.name) for p in query]
+    open_rows = sorted(
+        (r for r in rows if r.status == "open"),
+        key=lambda r: (r.due is None, r.due or Due(date.max), r.made_at),
+    )
+    closed = sorted(
+        (r for r in rows if r.status != "open"),
+        key=lambda r: r.closed_at or r.made_at,
+        reverse=True,
+    )
+    return open_rows + closed
+
+
+def promises_for_note(note_id: int) -> list[PromiseRow]:
+    query = (
+        Promise.select(Promise, Client.name)
+        .join(Client)
+        .where(Promise.note == note_id)
+        .order_by(Promise.id)
+    )
+    return [_row(p, p.client.name) for p in query]
+
+
+def open_promises(client_ids: list[int] | None = None) -> list[PromiseRow]:
+    query = (
+        Promise.select(Promise, Client.name)
+        .join(Client)
+        .where((Promise.status == "open") & Client.deleted_at.is_null())
+    )
+    if client_ids is not None:
+        query = query.where(Promise.client.in_(client_ids))
+    return [_row(p, p.client.name) for p in query]

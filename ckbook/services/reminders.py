@@ -1,0 +1,140 @@
+"""Reminder use-cases: gather every occurrence from the notebook, decide which fire now (rules in
+``reminder_rules``), and record fired / snoozed / done in the reminder log so nothing fires twice,
+even across restarts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from ckbook.services.base import Changed, NotFoundError, write_transaction
+from ckbook.services.care import answer_request, requests
+from ckbook.services.clients import client_summaries
+from ckbook.services.promises import close_promise, open_promises
+from ckbook.services.reminder_rules import (
+    DEFAULT_REMIND_BEFORE_MINUTES,
+    LogState,
+    Occurrence,
+    ReminderKind,
+    checkin_occurrence,
+    due_now,
+    next_wake,
+    promise_occurrences,
+    request_occurrence,
+    snooze_until,
+)
+from ckbook.services.rules import Health
+from ckbook.store.models import ReminderLog
+
+
+@dataclass(frozen=True)
+class ReminderCheck:
+    """What a check found: the reminders to show now, and when to look again."""
+
+    firing: tuple[Occurrence, ...]
+    next_wake: datetime | None
+
+
+def all_occurrences(
+    now: datetime, tz: tzinfo, default_minutes: int = DEFAULT_REMIND_BEFORE_MINUTES
+) -> list[Occurrence]:
+    found: list[Occurrence] = []
+    for p in open_promises():
+        found.extend(
+            promise_occurrences(
+                p.id,
+                p.client_id,
+                p.client_name,
+                p.text,
+                p.due,
+                p.remind_before_minutes,
+                tz,
+                default_minutes,
+            )
+        )
+    for client in client_summaries(now, tz):
+        if client.health in (Health.YELLOW, Health.RED) and client.checkin_due_at is not None:
+            found.append(
+                checkin_occurrence(
+                    client.id, client.name, client.checkin_due_at, client.checkin_since
+                )
+            )
+    for r in requests(awaiting_only=True):
+        if r.acknowledged_at is None:
+            found.append(
+                request_occurrence(r.id, r.client_id, r.client_name, r.summary, r.deadline)
+            )
+    return found
+
+
+def _log_states() -> dict[tuple[str, int, str], LogState]:
+    return {
+        (row.kind, row.subject_id, row.occurrence): LogState(
+            row.fired_at, row.snoozed_until, row.done_at
+        )
+        for row in ReminderLog.select()
+    }
+
+
+def check(
+    now: datetime, tz: tzinfo, default_minutes: int = DEFAULT_REMIND_BEFORE_MINUTES
+) -> ReminderCheck:
+    """Which reminders fire now (not yet recorded as fired) and the next instant to wake."""
+    occurrences = all_occurrences(now, tz, default_minutes)
+    log = _log_states()
+    return ReminderCheck(tuple(due_now(occurrences, log, now)), next_wake(occurrences, log, now))
+
+
+def _upsert(occurrence: Occurrence, **values: object) -> None:
+    row = ReminderLog.get_or_none(
+        (ReminderLog.kind == occurrence.kind.value)
+        & (ReminderLog.subject_id == occurrence.subject_id)
+        & (ReminderLog.occurrence == occurrence.occurrence)
+    )
+    if row is None:
+        ReminderLog.create(
+            kind=occurrence.kind.value,
+            subject_id=occurrence.subject_id,
+            occurrence=occurrence.occurrence,
+            due_at=occurrence.due_at,
+            **values,
+        )
+    else:
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.save()
+
+
+def mark_fired(occurrences: tuple[Occurrence, ...] | list[Occurrence], now: datetime) -> Changed:
+    """Record that these were shown, in one transaction, so they never show again."""
+    with write_transaction():
+        for occurrence in occurrences:
+            _upsert(occurrence, fired_at=now)
+    return Changed("reminder", tuple(o.subject_id for o in occurrences), ())
+
+
+def snooze(occurrence: Occurrence, choice: str, now: datetime, tz: tzinfo) -> Changed:
+    until = snooze_until(choice, now, tz)
+    with write_transaction():
+        _upsert(occurrence, fired_at=now, snoozed_until=until)
+    return Changed("reminder", (occurrence.subject_id,), (occurrence.client_id,), "snoozed")
+
+
+def done(occurrence: Occurrence, now: datetime) -> Changed:
+    """Done from the pop-up: a promise is kept, a request answered; the reminder closes."""
+    if occurrence.kind in (ReminderKind.PROMISE_COMING_DUE, ReminderKind.PROMISE_OVERDUE):
+        changed = close_promise(occurrence.subject_id, "kept", now)
+    elif occurrence.kind is ReminderKind.REQUEST_OVERDUE:
+        changed = answer_request(occurrence.subject_id, now)
+    else:
+        changed = Changed("reminder", (occurrence.subject_id,), (occurrence.client_id,), "done")
+    with write_transaction():
+        _upsert(occurrence, fired_at=now, done_at=now)
+    return changed
+
+
+def find_occurrence(key: tuple[str, int, str], now: datetime, tz: tzinfo) -> Occurrence:
+    for occurrence in all_occurrences(now, tz):
+        if occurrence.key == key:
+            return occurrence
+    raise NotFoundError(f"reminder {key} no longer applies")
