@@ -1,0 +1,90 @@
+"""The GUI's composition root: parse arguments, open the database, build the notebook and the
+windows, connect them, run. Nothing else in ckbook reaches for a global."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ckbook import APP_NAME, __version__
+from ckbook.services.clock import Clock, FixedClock, SystemClock, local_zone, parse_now
+from ckbook.store.database import OpenedDatabase, close_database, open_database
+from ckbook.store.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="ckbook", description="Open the ckbook notebook window.")
+    parser.add_argument(
+        "--db",
+        help="SQLite file (or postgresql:// URL); default: CKBOOK_DB or the user data folder",
+    )
+    parser.add_argument("--now", help="pin the clock to this ISO instant (demos, tests)")
+    args, _qt_args = parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
+    return args
+
+
+def make_clock(now: str | None) -> Clock:
+    tz = local_zone()
+    if now:
+        return FixedClock(parse_now(now, tz), tz)
+    return SystemClock(tz)
+
+
+def install_sigterm_handler(app: QApplication) -> QTimer:
+    """Quit cleanly on SIGTERM (pending saves are written on aboutToQuit).
+
+    Python only runs signal handlers between bytecodes, so a timer wakes the interpreter
+    regularly while Qt's event loop sleeps in C++.
+    """
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    wake = QTimer(app)
+    wake.setInterval(250)
+    wake.timeout.connect(lambda: None)
+    wake.start()
+    return wake
+
+
+def build(opened: OpenedDatabase, clock: Clock, app: QApplication):  # type: ignore[no-untyped-def]
+    """Create the notebook and its main window; returns the window (shown by the caller)."""
+    from ckbook.ui.main_window import MainWindow
+    from ckbook.ui.notebook import Notebook
+
+    notebook = Notebook(clock, opened.location, parent=app)
+    window = MainWindow(notebook)
+    return window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = parse_args(argv)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    try:
+        clock = make_clock(args.now)
+        opened = open_database(args.db)
+    except (StoreError, ValueError) as exc:
+        QMessageBox.critical(None, "ckbook cannot open the notebook", str(exc))
+        print(f"ckbook: error: {exc}", file=sys.stderr)
+        return 2
+    _wake = install_sigterm_handler(app)
+    window = build(opened, clock, app)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        close_database(opened)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,70 @@
+"""The UI's one door to the services: runs a use-case, broadcasts what changed, reports problems.
+
+Views call ``notebook.run(use_case, ...)``; on success every view hears ``changed(Changed)`` and
+refreshes only what it shows of it. Bad input becomes a plain-text message naming what is wrong;
+a storage problem (disk full, locked, read-only) becomes a message about the environment. Domain
+code never touches a widget: messages go out through the ``message`` signal.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from ckbook.services.base import Changed, InputError
+from ckbook.services.clock import Clock
+from ckbook.store.errors import StoreError, classify
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class Notebook(QObject):
+    """Shared by every window: the clock, the local zone, and the ``changed`` broadcast."""
+
+    changed = Signal(object)  # Changed
+    #: (level, text): level is "info", "warning" or "error"; the main window shows it.
+    message = Signal(str, str)
+
+    def __init__(self, clock: Clock, location: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.location = location
+
+    @property
+    def tz(self) -> tzinfo:
+        return self.clock.tz
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def run(self, use_case: Callable[..., Changed], *args: Any, **kwargs: Any) -> Changed | None:
+        """Run a use-case; on success broadcast and return what changed, else report and
+        return None (the caller keeps the user's input so nothing typed is lost)."""
+        result = self.attempt(use_case, *args, **kwargs)
+        if result is not None:
+            self.changed.emit(result)
+        return result
+
+    def attempt(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Call ``function``; report input and storage problems instead of raising."""
+        try:
+            return function(*args, **kwargs)
+        except InputError as exc:
+            self.message.emit("warning", str(exc))
+        except StoreError as exc:
+            self.message.emit("error", str(exc))
+        except Exception as exc:
+            problem = classify(exc)
+            if problem is None:
+                raise
+            log.warning("storage problem: %s", exc)
+            self.message.emit("error", f"Not saved: {problem.value}. Your input is kept.")
+        return None
+
+    def broadcast(self, changed: Changed) -> None:
+        self.changed.emit(changed)
