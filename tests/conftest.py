@@ -1,0 +1,60 @@
+"""Shared fixtures: a real SQLite notebook in tmp_path opened the way the app opens it, a pinned
+clock in a fixed zone, and offscreen Qt for every UI test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+# Before any Qt import: UI tests run offscreen unless a test starts its own display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
+
+from ckbook.services.clock import FixedClock  # noqa: E402
+from ckbook.store.database import OpenedDatabase, close_database, open_database  # noqa: E402
+
+TZ = ZoneInfo("Europe/Berlin")
+#: Wednesday 18 November 2026, 10:00 in Berlin.
+NOW = datetime(2026, 11, 18, 10, 0, tzinfo=TZ)
+
+
+@pytest.fixture
+def tz() -> ZoneInfo:
+    return TZ
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW, TZ)
+
+
+@pytest.fixture
+def now(clock: FixedClock) -> datetime:
+    return clock.now()
+
+
+@pytest.fixture
+def db_path(tmp_path) -> str:  # type: ignore[no-untyped-def]
+    return str(tmp_path / "notebook" / "ckbook.sqlite3")
+
+
+@pytest.fixture
+def db(db_path: str) -> Iterator[OpenedDatabase]:
+    opened = open_database(db_path)
+    try:
+        yield opened
+    finally:
+        close_database(opened)
+
+
+@pytest.fixture
+def notebook(db: OpenedDatabase, clock: FixedClock, qapp):  # type: ignore[no-untyped-def]
+    from ckbook.ui.notebook import Notebook
+
+    book = Notebook(clock, db.location)
+    yield book
+    book.deleteLater()
