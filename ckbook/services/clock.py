@@ -7,8 +7,10 @@ daylight-saving days are handled correctly.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -54,6 +56,27 @@ class FixedClock:
 
     def set(self, instant: datetime) -> None:
         self.instant = as_utc(instant, self.tz)
+
+
+@dataclass
+class OffsetClock:
+    """A clock that starts at a pinned instant and then runs in real time (``--now`` in the GUI,
+    demos): reminders still come due while the app runs.
+
+    Elapsed time is read from a monotonic counter, so a change of the machine's wall clock does
+    not move this clock.
+    """
+
+    start: datetime
+    tz: tzinfo = field(default_factory=local_zone)
+    ticks: Callable[[], float] = time.monotonic
+
+    def __post_init__(self) -> None:
+        self.start = as_utc(self.start, self.tz)
+        self._origin = self.ticks()
+
+    def now(self) -> datetime:
+        return self.start + timedelta(seconds=self.ticks() - self._origin)
 
 
 def as_utc(instant: datetime, tz: tzinfo) -> datetime:
