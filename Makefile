@@ -1,0 +1,19 @@
+.PHONY: run test lint format screenshots bench
+
+run:
+	python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/ckbook
+
+test:
+	python3 -m venv .venv && .venv/bin/pip install -q -e ".[test]" && .venv/bin/pytest -q
+
+lint:
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+format:
+	.venv/bin/ruff format . && .venv/bin/ruff check --fix .
+
+screenshots:
+	.venv/bin/python packaging/screenshots.py shots/
+
+bench:
+	.venv/bin/python tests/perf/bench_demo.py
