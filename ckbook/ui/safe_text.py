@@ -18,7 +18,7 @@ from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
 from typing_extensions import override
 
-#: Link schemes a click may hand to the desktop; anything else (file:, javascript:, qrc:…) is ignored.
+#: Link schemes a click may hand to the desktop; file:, javascript:, qrc: and the rest are ignored.
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 MARKDOWN_FEATURES = (
@@ -39,7 +39,7 @@ class _SealedDocument(QTextDocument):
     _BLANK: QImage | None = None
 
     @override
-    def loadResource(self, type: int, name: QUrl) -> object:  # noqa: A002 (Qt's name)
+    def loadResource(self, type: int, name: QUrl) -> object:
         if type == QTextDocument.ResourceType.ImageResource:
             if _SealedDocument._BLANK is None:
                 _SealedDocument._BLANK = _blank_image()
@@ -81,11 +81,11 @@ class SafeTextBrowser(QTextBrowser):
         super().setDocument(document)
 
     @override
-    def loadResource(self, type: int, name: QUrl) -> object:  # noqa: A002 (Qt's name)
+    def loadResource(self, type: int, name: QUrl) -> object:
         return QByteArray()
 
     @override
-    def doSetSource(self, name: QUrl, type: QTextDocument.ResourceType) -> None:  # noqa: A002
+    def doSetSource(self, name: QUrl, type: QTextDocument.ResourceType) -> None:
         """Never navigate: the viewer shows what it was given and nothing else."""
 
     def _on_anchor_clicked(self, url: QUrl) -> None:

@@ -95,7 +95,7 @@ HEALTH_TEXT = {
 
 
 def promise_color(state: PromiseState) -> QColor | None:
-    """Orange for due today, red for overdue, muted for closed; None means the normal text colour."""
+    """Orange for due today, red for overdue, muted for closed; None: the normal text colour."""
     palette = colors()
     if state == PromiseState.DUE_TODAY:
         return QColor(palette.due_today)
