@@ -1,0 +1,358 @@
+"""Full-text search over notes, promises and clients.
+
+On SQLite the FTS5 tables of migration 0002 answer (kept in step by triggers); on PostgreSQL a
+plain ILIKE over the same columns does.
+
+What the user types is never handed to FTS5 as query syntax. ``fts_query`` reads it as: words
+(all must match), ``"quoted phrases"``, and ``prefix*`` words, and writes an FTS5 query in which
+every piece is a quoted string; everything else (stray quotes, operators, brackets, colons, a lone
+``*``) is read as plain words or ignored. So no text can make a search fail.
+
+Ranking: FTS5's bm25 (lower is better). The top hits are found first and only they get a snippet,
+so a common word over 200,000 notes costs one ranked pass, not 200,000 snippets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+import peewee
+
+from ckbook.store.models import Client, Note, Promise, database_proxy
+
+#: Marks FTS5 puts around matched words; control characters nobody types into a note.
+MARK_OPEN = "\x02"
+MARK_CLOSE = "\x03"
+ELLIPSIS = "…"
+SNIPPET_TOKENS = 16
+KINDS = ("client", "promise", "note")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    """``note``, ``promise`` or ``client``."""
+    id: int
+    client_id: int
+    client_name: str
+    snippet: str
+    """Plain text around the match (the client's name and organisation for a client)."""
+    highlights: tuple[tuple[int, int], ...]
+    """(start, end) character ranges of ``snippet`` that matched."""
+    rank: float
+    """Lower is better."""
+    when: datetime | None = None
+    """A note's start, a promise's making; None for a client."""
+    detail: str = ""
+    """A note's kind, a promise's status; empty for a client."""
+
+    def marked(self, open_mark: str = "[", close_mark: str = "]") -> str:
+        """The snippet with each match wrapped in the given marks (e.g. for a terminal)."""
+        out: list[str] = []
+        last = 0
+        for start, end in self.highlights:
+            out += [self.snippet[last:start], open_mark, self.snippet[start:end], close_mark]
+            last = end
+        out.append(self.snippet[last:])
+        return "".join(out)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "client_id": self.client_id,
+            "client": self.client_name,
+            "snippet": self.snippet,
+            "highlights": [list(span) for span in self.highlights],
+            "rank": self.rank,
+            "when": self.when.isoformat() if self.when else None,
+            "detail": self.detail,
+        }
+
+
+# --- reading the user's text ------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    """Words, as typed (a phrase may hold several)."""
+    prefix: bool = False
+    phrase: bool = False
+
+
+def _has_word(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def parse_terms(text: str, prefix_last: bool = False) -> list[Term]:
+    """The user's text as terms. ``prefix_last`` (search as you type) makes an unfinished last
+    word a prefix, so "propo" already finds "proposal"."""
+    text = _CONTROL.sub(" ", text)
+    terms: list[Term] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        if ch == '"':
+            close = text.find('"', i + 1)
+            end = n if close == -1 else close
+            body = text[i + 1 : end]
+            i = end + 1
+            prefix = i < n and text[i] == "*"
+            if prefix:
+                i += 1
+            if _has_word(body):
+                terms.append(Term(" ".join(body.split()), prefix=prefix, phrase=True))
+            continue
+        start = i
+        while i < n and not text[i].isspace() and text[i] != '"':
+            i += 1
+        word = text[start:i]
+        prefix = word.endswith("*")
+        word = word.rstrip("*")
+        if _has_word(word):
+            terms.append(Term(word, prefix=prefix))
+    if prefix_last and terms and not text[-1].isspace():
+        last = terms[-1]
+        if not last.phrase and not last.prefix and len(last.text) >= 2:
+            terms[-1] = Term(last.text, prefix=True)
+    return terms
+
+
+def fts_query(terms: list[Term]) -> str:
+    """An FTS5 query that every term must match; always valid syntax."""
+    parts = []
+    for term in terms:
+        quoted = '"' + term.text.replace('"', '""') + '"'
+        parts.append(quoted + ("*" if term.prefix else ""))
+    return " AND ".join(parts)
+
+
+def _highlights(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
+    start: int | None = None
+    for ch in marked:
+        if ch == MARK_OPEN:
+            start = length
+        elif ch == MARK_CLOSE:
+            if start is not None and length > start:
+                spans.append((start, length))
+            start = None
+        else:
+            plain.append(ch)
+            length += 1
+    return "".join(plain), tuple(spans)
+
+
+# --- SQLite FTS5 --------------------------------------------------------------------------------
+
+
+def _fts_top(
+    database: peewee.Database, fts: str, query: str, limit: int
+) -> list[tuple[int, float, str]]:
+    """(rowid, rank, snippet marked) of the best ``limit`` matches of one FTS table."""
+    top = database.execute_sql(
+        f"SELECT rowid, rank FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT ?",
+        (query, limit),
+    ).fetchall()
+    if not top:
+        return []
+    ranks = {rowid: rank for rowid, rank in top}
+    holes = ", ".join("?" for _ in ranks)
+    snippets = dict(
+        database.execute_sql(
+            f"SELECT rowid, snippet({fts}, -1, ?, ?, ?, ?) FROM {fts} "
+            f"WHERE {fts} MATCH ? AND rowid IN ({holes})",
+            (MARK_OPEN, MARK_CLOSE, ELLIPSIS, SNIPPET_TOKENS, query, *ranks),
+        ).fetchall()
+    )
+    return [(rowid, rank, snippets.get(rowid, "")) for rowid, rank in top]
+
+
+def _sqlite_search(database: peewee.Database, query: str, limit: int) -> list[SearchHit]:
+    hits: list[SearchHit] = []
+    # A little over the limit, so hits of deleted clients dropped below do not leave it short.
+    fetch = limit + 10
+
+    found = _fts_top(database, "client_fts", query, fetch)
+    if found:
+        clients = {
+            c.id: c
+            for c in Client.select(Client.id, Client.name, Client.organisation).where(
+                Client.id.in_([rowid for rowid, _, _ in found]) & Client.deleted_at.is_null()
+            )
+        }
+        for rowid, rank, marked in found:
+            client = clients.get(rowid)
+            if client is None:
+                continue
+            # The client's snippet is its best column; show name (and organisation) when the
+            # match is in handling notes, so the hit is still recognisable.
+            snippet, spans = _highlights(marked)
+            hits.append(SearchHit("client", rowid, rowid, client.name, snippet, spans, rank))
+
+    found = _fts_top(database, "promise_fts", query, fetch)
+    if found:
+        promises = {
+            p.id: p
+            for p in Promise.select(
+                Promise.id, Promise.made_at, Promise.status, Client.id, Client.name
+            )
+            .join(Client)
+            .where(Promise.id.in_([r for r, _, _ in found]) & Client.deleted_at.is_null())
+        }
+        for rowid, rank, marked in found:
+            promise = promises.get(rowid)
+            if promise is None:
+                continue
+            snippet, spans = _highlights(marked)
+            hits.append(
+                SearchHit(
+                    "promise",
+                    rowid,
+                    promise.client.id,
+                    promise.client.name,
+                    snippet,
+                    spans,
+                    rank,
+                    promise.made_at,
+                    promise.status,
+                )
+            )
+
+    found = _fts_top(database, "note_fts", query, fetch)
+    if found:
+        notes = {
+            n.id: n
+            for n in Note.select(Note.id, Note.started_at, Note.kind, Client.id, Client.name)
+            .join(Client)
+            .where(Note.id.in_([r for r, _, _ in found]) & Client.deleted_at.is_null())
+        }
+        for rowid, rank, marked in found:
+            note = notes.get(rowid)
+            if note is None:
+                continue
+            snippet, spans = _highlights(marked)
+            hits.append(
+                SearchHit(
+                    "note",
+                    rowid,
+                    note.client.id,
+                    note.client.name,
+                    snippet,
+                    spans,
+                    rank,
+                    note.started_at,
+                    note.kind,
+                )
+            )
+    hits.sort(key=lambda h: (h.rank, KINDS.index(h.kind), h.id))
+    return hits[:limit]
+
+
+# --- other databases: ILIKE ---------------------------------------------------------------------
+
+
+def _plain_snippet(text: str, terms: list[Term]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    words = [re.escape(t.text) for t in terms]
+    pattern = re.compile("|".join(words), re.IGNORECASE) if words else None
+    first = pattern.search(text) if pattern else None
+    start = max(0, (first.start() if first else 0) - 60)
+    window = text[start : start + 160]
+    snippet = (ELLIPSIS if start else "") + window + (ELLIPSIS if start + 160 < len(text) else "")
+    offset = len(ELLIPSIS) if start else 0
+    spans = (
+        tuple((m.start() + offset, m.end() + offset) for m in pattern.finditer(window))
+        if pattern
+        else ()
+    )
+    return snippet, spans
+
+
+def _like_search(terms: list[Term], limit: int) -> list[SearchHit]:
+    def all_match(*fields: peewee.Field) -> peewee.Expression:
+        condition: peewee.Expression | None = None
+        for term in terms:
+            pattern = f"%{term.text}%"
+            any_field = fields[0] ** pattern
+            for field in fields[1:]:
+                any_field = any_field | (field**pattern)
+            condition = any_field if condition is None else condition & any_field
+        assert condition is not None
+        return condition
+
+    hits: list[SearchHit] = []
+    live = Client.deleted_at.is_null()
+    for client in (
+        Client.select()
+        .where(live & all_match(Client.name, Client.organisation, Client.handling_notes))
+        .limit(limit)
+    ):
+        text = " · ".join(x for x in (client.name, client.organisation) if x)
+        snippet, spans = _plain_snippet(text, terms)
+        hits.append(SearchHit("client", client.id, client.id, client.name, snippet, spans, 0.0))
+    for promise in (
+        Promise.select(Promise, Client.id, Client.name)
+        .join(Client)
+        .where(live & all_match(Promise.text))
+        .order_by(Promise.made_at.desc())
+        .limit(limit)
+    ):
+        snippet, spans = _plain_snippet(promise.text, terms)
+        hits.append(
+            SearchHit(
+                "promise",
+                promise.id,
+                promise.client.id,
+                promise.client.name,
+                snippet,
+                spans,
+                1.0,
+                promise.made_at,
+                promise.status,
+            )
+        )
+    for note in (
+        Note.select(Note, Client.id, Client.name)
+        .join(Client)
+        .where(live & all_match(Note.body))
+        .order_by(Note.started_at.desc())
+        .limit(limit)
+    ):
+        snippet, spans = _plain_snippet(note.body, terms)
+        hits.append(
+            SearchHit(
+                "note",
+                note.id,
+                note.client.id,
+                note.client.name,
+                snippet,
+                spans,
+                2.0,
+                note.started_at,
+                note.kind,
+            )
+        )
+    return hits[:limit]
+
+
+def search(text: str, limit: int = 50, prefix_last: bool = False) -> list[SearchHit]:
+    """The best ``limit`` hits for ``text`` over notes, promises and clients (not deleted ones).
+
+    Never raises for any text: an empty or word-less text gives no hits."""
+    terms = parse_terms(text, prefix_last=prefix_last)
+    if not terms or limit <= 0:
+        return []
+    database = database_proxy.obj
+    if isinstance(database, peewee.SqliteDatabase):
+        return _sqlite_search(database, fts_query(terms), limit)
+    return _like_search(terms, limit)
