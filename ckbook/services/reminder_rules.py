@@ -42,6 +42,25 @@ class Occurrence:
     def key(self) -> tuple[str, int, str]:
         return (self.kind.value, self.subject_id, self.occurrence)
 
+    @property
+    def key_text(self) -> str:
+        """The key as one string (for a notification's id, a menu entry's data)."""
+        return key_text(self.key)
+
+    @property
+    def is_promise(self) -> bool:
+        return self.kind in (ReminderKind.PROMISE_COMING_DUE, ReminderKind.PROMISE_OVERDUE)
+
+
+def key_text(key: tuple[str, int, str]) -> str:
+    return f"{key[0]}|{key[1]}|{key[2]}"
+
+
+def parse_key_text(text: str) -> tuple[str, int, str]:
+    """Read back a ``key_text``; ValueError when it is not one."""
+    kind, subject, occurrence = text.split("|", 2)
+    return (ReminderKind(kind).value, int(subject), occurrence)
+
 
 @dataclass(frozen=True)
 class LogState:
@@ -53,17 +72,18 @@ class LogState:
 def promise_reminder_time(
     due: Due, remind_before_minutes: int | None, tz: tzinfo, default_minutes: int
 ) -> datetime:
-    """When to remind of a coming due: N minutes before a timed due, 09:00 on a date-only day."""
-    if due.time is None and remind_before_minutes is None:
+    """When to remind of a coming due.
+
+    A promise's own remind-before wins; otherwise a timed due reminds ``default_minutes`` before
+    and a date-only due at 09:00 local on its day. Minutes are counted on the UTC instant, so a
+    daylight-saving change between reminder and due neither adds nor removes an hour.
+    """
+    deadline = due.deadline(tz)
+    if remind_before_minutes is None and due.time is None:
         local = datetime.combine(due.date, DATE_ONLY_REMIND_AT, tzinfo=tz)
-        return local.astimezone(due.deadline(tz).tzinfo)
+        return local.astimezone(deadline.tzinfo)
     minutes = default_minutes if remind_before_minutes is None else remind_before_minutes
-    if due.time is None:
-        start_of_day = datetime.combine(due.date, time(0, 0), tzinfo=tz)
-        return (start_of_day + timedelta(hours=24) - timedelta(minutes=minutes)).astimezone(
-            due.deadline(tz).tzinfo
-        )
-    return due.deadline(tz) - timedelta(minutes=minutes)
+    return deadline - timedelta(minutes=minutes)
 
 
 def promise_occurrences(
@@ -153,14 +173,20 @@ def due_now(
 ) -> list[Occurrence]:
     """The occurrences to show now, oldest first.
 
-    A promise whose overdue reminder is due does not also show its coming-due reminder.
+    Once a promise is overdue, its coming-due reminder is stale and never shows, whether or not
+    the overdue reminder already fired (otherwise "due soon" would pop up after "overdue").
     """
-    firing = [o for o in occurrences if should_fire(o, log.get(o.key), now)]
-    overdue_promises = {o.subject_id for o in firing if o.kind is ReminderKind.PROMISE_OVERDUE}
+    occurrences = list(occurrences)
+    overdue_promises = {
+        o.subject_id
+        for o in occurrences
+        if o.kind is ReminderKind.PROMISE_OVERDUE and o.due_at <= now
+    }
     firing = [
         o
-        for o in firing
-        if not (o.kind is ReminderKind.PROMISE_COMING_DUE and o.subject_id in overdue_promises)
+        for o in occurrences
+        if should_fire(o, log.get(o.key), now)
+        and not (o.kind is ReminderKind.PROMISE_COMING_DUE and o.subject_id in overdue_promises)
     ]
     return sorted(firing, key=lambda o: (o.due_at, o.kind.value, o.subject_id))
 
@@ -193,3 +219,73 @@ def snooze_until(choice: str, now: datetime, tz: tzinfo) -> datetime:
         tomorrow = now.astimezone(tz).date() + timedelta(days=1)
         return datetime.combine(tomorrow, DATE_ONLY_REMIND_AT, tzinfo=tz).astimezone(now.tzinfo)
     raise ValueError(f"unknown snooze {choice!r}: use 15m, 1h or tomorrow")
+
+
+@dataclass(frozen=True)
+class QuietHours:
+    """Local times between which pop-ups are held (``start`` > ``end`` spans midnight)."""
+
+    start: time
+    end: time
+
+
+def quiet_until(now: datetime, tz: tzinfo, quiet: QuietHours | None) -> datetime | None:
+    """The instant the quiet hours around ``now`` end, or None when ``now`` is not in them.
+
+    Equal start and end mean no quiet hours. The end is a local wall time, so it stays 07:00
+    across a daylight-saving change.
+    """
+    if quiet is None or quiet.start == quiet.end:
+        return None
+    local = now.astimezone(tz)
+    t = local.time().replace(tzinfo=None)
+    if quiet.start < quiet.end:
+        inside = quiet.start <= t < quiet.end
+        end_day = local.date()
+    elif t >= quiet.start:
+        inside, end_day = True, local.date() + timedelta(days=1)
+    else:
+        inside, end_day = t < quiet.end, local.date()
+    if not inside:
+        return None
+    end = datetime.combine(end_day, quiet.end, tzinfo=tz).astimezone(now.tzinfo)
+    return end if end > now else None
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def summarise(occurrences: Iterable[Occurrence]) -> str:
+    """Counts by kind: "3 promises came due, 1 client is overdue for a check-in"."""
+    promises: set[int] = set()
+    clients: set[int] = set()
+    requests: set[int] = set()
+    for o in occurrences:
+        if o.is_promise:
+            promises.add(o.subject_id)
+        elif o.kind is ReminderKind.CHECKIN_OVERDUE:
+            clients.add(o.subject_id)
+        else:
+            requests.add(o.subject_id)
+    parts = []
+    if promises:
+        parts.append(_plural(len(promises), "promise came due", "promises came due"))
+    if clients:
+        parts.append(
+            _plural(
+                len(clients),
+                "client is overdue for a check-in",
+                "clients are overdue for a check-in",
+            )
+        )
+    if requests:
+        parts.append(
+            _plural(len(requests), "message awaits your reply", "messages await your reply")
+        )
+    return ", ".join(parts)
+
+
+def missed_summary(occurrences: Iterable[Occurrence]) -> str:
+    """The one line shown at start for everything that came due while ckbook was closed."""
+    return f"While you were away: {summarise(occurrences)}"
