@@ -75,7 +75,8 @@ def due_report(now: datetime, tz: tzinfo, within_days: int = 7) -> DueReport:
             upcoming.append(promise)
 
     def by_due(p: PromiseRow) -> tuple[object, ...]:
-        return (p.due, p.client_name.lower(), p.id)
+        # By deadline: comparing Due values fails when a date-only and a timed due share a day.
+        return (p.due.deadline(tz) if p.due else now, p.client_name.lower(), p.id)
 
     checkins = [c for c in client_summaries(now, tz) if c.health in (Health.RED, Health.YELLOW)]
     checkins.sort(key=lambda c: (c.health is not Health.RED, c.last_contact or now, c.name))

@@ -15,8 +15,9 @@ from ckbook.services.base import (
     write_transaction,
 )
 from ckbook.services.clients import _get_live
+from ckbook.services.due import Due
 from ckbook.services.rules import request_deadline, request_overdue
-from ckbook.store.models import CHANNELS, SEVERITIES, Client, Incident, Request
+from ckbook.store.models import CHANNELS, SEVERITIES, Client, Incident, Promise, Request
 
 INCIDENT_STEPS = (
     "apology",
@@ -48,6 +49,29 @@ class IncidentRow:
     @property
     def is_open(self) -> bool:
         return self.resolved_at is None
+
+    def to_json(self) -> dict[str, object]:
+        def instant(value: datetime | None) -> str | None:
+            return value.isoformat() if value else None
+
+        return {
+            "id": self.id,
+            "client_id": self.client_id,
+            "client": self.client_name,
+            "what": self.what,
+            "severity": self.severity,
+            "happened_at": self.happened_at.isoformat(),
+            "apologised_at": instant(self.apologised_at),
+            "apology": self.apology,
+            "fix": self.fix,
+            "fix_promise_id": self.fix_promise_id,
+            "root_cause": self.root_cause,
+            "prevention": self.prevention,
+            "goodwill": self.goodwill,
+            "resolved_at": instant(self.resolved_at),
+            "next_step": self.next_step(),
+            "note_id": self.note_id,
+        }
 
     def next_step(self) -> str:
         """The next thing to do to own it, in the practice's order."""
@@ -133,23 +157,86 @@ INCIDENT_FIELDS = (
 )
 
 
-def update_incident(incident_id: int, **changes: object) -> Changed:
-    """Record a step of owning it (apology, fix, root cause, prevention, goodwill, resolved)."""
+_INCIDENT_TEXTS = ("apology", "fix", "root_cause", "prevention", "goodwill")
+_INCIDENT_INSTANTS = ("happened_at", "apologised_at", "resolved_at")
+
+
+def _clean_incident_changes(changes: dict[str, object]) -> dict[str, object]:
     unknown = set(changes) - set(INCIDENT_FIELDS)
     if unknown:
         raise InputError(f"unknown incident field(s): {', '.join(sorted(unknown))}")
-    if "severity" in changes:
-        require_choice(str(changes["severity"]), SEVERITIES, "severity")
-    if "what" in changes:
-        changes["what"] = require_text(str(changes["what"]), "what happened", 5000)
+    clean = dict(changes)
+    if "severity" in clean:
+        require_choice(str(clean["severity"]), SEVERITIES, "severity")
+    if "what" in clean:
+        clean["what"] = require_text(str(clean["what"]), "what happened", 5000)
+    for name in _INCIDENT_TEXTS:
+        if name in clean:
+            text = str(clean[name] or "").strip()
+            if len(text) > 5000:
+                raise InputError(f"{name.replace('_', ' ')} is too long (at most 5000 characters)")
+            clean[name] = text
+    for name in _INCIDENT_INSTANTS:
+        value = clean.get(name)
+        if value is not None and (not isinstance(value, datetime) or value.tzinfo is None):
+            raise InputError(f"{name.replace('_', ' ')} must be a moment with its time zone")
+    if "happened_at" in clean and clean["happened_at"] is None:
+        raise InputError("when it happened cannot be empty")
+    return clean
+
+
+def update_incident(incident_id: int, **changes: object) -> Changed:
+    """Record a step of owning it (apology, fix, root cause, prevention, goodwill, resolved)."""
+    changes = _clean_incident_changes(changes)
     with write_transaction():
         incident = Incident.get_or_none(Incident.id == incident_id)
         if incident is None:
             raise NotFoundError(f"no incident with id {incident_id}")
+        fix_promise = changes.get("fix_promise")
+        if fix_promise is not None:
+            promise = Promise.get_or_none(Promise.id == fix_promise)
+            if promise is None or promise.client_id != incident.client_id:
+                raise InputError(f"promise {fix_promise} is not one of this client's promises")
         for name, value in changes.items():
             setattr(incident, name, value)
         incident.save()
     return Changed("incident", (incident_id,), (incident.client_id,), "updated")
+
+
+def record_incident_fix(incident_id: int, fix: str, due: Due | None, now: datetime) -> Changed:
+    """The fix is a promise: record what we will do and by when, as a promise linked to the
+    incident, in one transaction. A second call updates the open fix promise rather than adding
+    another; a fix promise already closed is left as history and a new one is made."""
+    fix = require_text(fix, "the fix", 2000)
+    with write_transaction():
+        incident = Incident.get_or_none(Incident.id == incident_id)
+        if incident is None:
+            raise NotFoundError(f"no incident with id {incident_id}")
+        _get_live(incident.client_id)
+        promise = (
+            Promise.get_or_none(Promise.id == incident.fix_promise_id)
+            if incident.fix_promise_id
+            else None
+        )
+        if promise is not None and promise.status == "open":
+            promise.text = fix
+            promise.due_date = due.date if due else None
+            promise.due_time = due.time if due else None
+            promise.save()
+        else:
+            promise = Promise.create(
+                client=incident.client_id,
+                note=incident.note_id,
+                text=fix,
+                made_at=now,
+                due_date=due.date if due else None,
+                due_time=due.time if due else None,
+                status="open",
+            )
+        incident.fix = fix
+        incident.fix_promise = promise.id
+        incident.save()
+    return Changed("incident", (incident_id,), (incident.client_id,), f"fix promise {promise.id}")
 
 
 def _incident_row(i: Incident) -> IncidentRow:

@@ -1,0 +1,229 @@
+"""Insight: are promises kept, and does each client hear from us often enough?
+
+Kept rate over the last twelve months, overall and per client, month by month (by the local month
+in which a promise was closed kept or broken); touchpoints (notes) per month for a client; and the
+card header's sentence about how long it has been since the last contact against the cadence.
+Everything is built in one or two grouped queries; grouping by month happens here in local time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, tzinfo
+
+from peewee import fn
+
+from ckbook.services.clients import _get_live
+from ckbook.services.rules import CHECKIN_STATUSES, format_rate
+from ckbook.store.models import Client, Note, Promise
+
+MONTHS = 12
+
+
+@dataclass(frozen=True)
+class MonthRate:
+    """Promises closed kept or broken in one local month."""
+
+    month: date  # the first day of the month
+    kept: int
+    broken: int
+
+    @property
+    def rate(self) -> float | None:
+        total = self.kept + self.broken
+        return None if total == 0 else self.kept / total
+
+
+@dataclass(frozen=True)
+class KeptRateSeries:
+    """Twelve months, oldest first, and the totals over all of them."""
+
+    months: tuple[MonthRate, ...]
+
+    @property
+    def kept(self) -> int:
+        return sum(m.kept for m in self.months)
+
+    @property
+    def broken(self) -> int:
+        return sum(m.broken for m in self.months)
+
+    @property
+    def rate(self) -> float | None:
+        total = self.kept + self.broken
+        return None if total == 0 else self.kept / total
+
+    def describe(self) -> str:
+        """E.g. ``87% kept (26 of 30) in 12 months``; ``no promise closed in 12 months``."""
+        total = self.kept + self.broken
+        if total == 0:
+            return f"No promise kept or broken in {len(self.months)} months"
+        return (
+            f"{format_rate(self.rate)} kept ({self.kept} of {total}) in {len(self.months)} months"
+        )
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kept": self.kept,
+            "broken": self.broken,
+            "rate": self.rate,
+            "months": [
+                {
+                    "month": m.month.isoformat()[:7],
+                    "kept": m.kept,
+                    "broken": m.broken,
+                    "rate": m.rate,
+                }
+                for m in self.months
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    month: date
+    count: int
+
+
+@dataclass(frozen=True)
+class ClientInsight:
+    """What a card shows: the client's kept rate beside everyone's, touchpoints, and contact."""
+
+    client_id: int
+    kept: KeptRateSeries
+    overall: KeptRateSeries
+    touchpoints: tuple[MonthCount, ...]
+    last_contact: datetime | None
+    days_since_contact: int | None
+    cadence_days: int | None
+    contact_text: str
+
+
+def month_starts(now: datetime, tz: tzinfo, months: int = MONTHS) -> list[date]:
+    """The first days of the last ``months`` local months, oldest first, this month last."""
+    today = now.astimezone(tz).date()
+    year, month = today.year, today.month
+    starts = []
+    for _ in range(months):
+        starts.append(date(year, month, 1))
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    return starts[::-1]
+
+
+def _window_start(now: datetime, tz: tzinfo, months: int) -> datetime:
+    first = month_starts(now, tz, months)[0]
+    return datetime.combine(first, time(0, 0), tzinfo=tz).astimezone(UTC)
+
+
+def _month_of(instant: datetime, tz: tzinfo) -> date:
+    return instant.astimezone(tz).date().replace(day=1)
+
+
+def _series(counts: dict[date, list[int]], starts: list[date]) -> KeptRateSeries:
+    return KeptRateSeries(
+        tuple(MonthRate(m, counts.get(m, [0, 0])[0], counts.get(m, [0, 0])[1]) for m in starts)
+    )
+
+
+def _closed_promises(now: datetime, tz: tzinfo, months: int, client_id: int | None):  # type: ignore[no-untyped-def]
+    query = (
+        Promise.select(Promise.client, Promise.status, Promise.closed_at)
+        .join(Client)
+        .where(
+            Promise.status.in_(("kept", "broken"))
+            & (Promise.closed_at >= _window_start(now, tz, months))
+            & (Promise.closed_at <= now)
+            & Client.deleted_at.is_null()
+        )
+    )
+    if client_id is not None:
+        query = query.where(Promise.client == client_id)
+    return list(query.tuples())
+
+
+def kept_rate_series(
+    now: datetime, tz: tzinfo, client_id: int | None = None, months: int = MONTHS
+) -> KeptRateSeries:
+    """Kept rate month by month, for one client or (``None``) for everyone."""
+    starts = month_starts(now, tz, months)
+    counts: dict[date, list[int]] = defaultdict(lambda: [0, 0])
+    for _client, status, closed_at in _closed_promises(now, tz, months, client_id):
+        counts[_month_of(closed_at, tz)][0 if status == "kept" else 1] += 1
+    return _series(counts, starts)
+
+
+def kept_rates_by_client(
+    now: datetime, tz: tzinfo, months: int = MONTHS
+) -> dict[int, KeptRateSeries]:
+    """Every client's series (clients with nothing closed in the window are left out)."""
+    starts = month_starts(now, tz, months)
+    counts: dict[int, dict[date, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for client, status, closed_at in _closed_promises(now, tz, months, None):
+        counts[client][_month_of(closed_at, tz)][0 if status == "kept" else 1] += 1
+    return {client: _series(by_month, starts) for client, by_month in counts.items()}
+
+
+def touchpoints_by_month(
+    client_id: int, now: datetime, tz: tzinfo, months: int = MONTHS
+) -> tuple[MonthCount, ...]:
+    """How many notes (calls, meetings, emails…) each local month, oldest first."""
+    starts = month_starts(now, tz, months)
+    counted: Counter[date] = Counter()
+    for (started_at,) in (
+        Note.select(Note.started_at)
+        .where(
+            (Note.client == client_id)
+            & (Note.started_at >= _window_start(now, tz, months))
+            & (Note.started_at <= now)
+        )
+        .tuples()
+    ):
+        counted[_month_of(started_at, tz)] += 1
+    return tuple(MonthCount(m, counted.get(m, 0)) for m in starts)
+
+
+def contact_text(days_since: int | None, cadence_days: int | None) -> str:
+    """The card header's sentence, e.g. ``12 days since last contact (cadence 14 days)``.
+
+    ``days_since`` is None when no contact was ever logged; ``cadence_days`` None when the client
+    has no check-in cadence (paused or former).
+    """
+    if days_since is None:
+        head = "No contact logged yet"
+    elif days_since == 0:
+        head = "Last contact today"
+    elif days_since == 1:
+        head = "1 day since last contact"
+    else:
+        head = f"{days_since} days since last contact"
+    if cadence_days is None:
+        return f"{head} (no check-in cadence)"
+    unit = "day" if cadence_days == 1 else "days"
+    return f"{head} (cadence {cadence_days} {unit})"
+
+
+def client_insight(
+    client_id: int, now: datetime, tz: tzinfo, months: int = MONTHS
+) -> ClientInsight:
+    client = _get_live(client_id)
+    last = Note.select(fn.max(Note.started_at)).where(Note.client == client_id).scalar()
+    last_at = Note.started_at.python_value(last) if last is not None else None
+    days = None if last_at is None else max(0, (now - last_at).days)
+    cadence = (
+        client.checkin_days
+        if client.status in CHECKIN_STATUSES and client.checkin_days > 0
+        else None
+    )
+    return ClientInsight(
+        client_id=client_id,
+        kept=kept_rate_series(now, tz, client_id, months),
+        overall=kept_rate_series(now, tz, None, months),
+        touchpoints=touchpoints_by_month(client_id, now, tz, months),
+        last_contact=last_at,
+        days_since_contact=days,
+        cadence_days=cadence,
+        contact_text=contact_text(days, cadence),
+    )

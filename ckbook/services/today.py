@@ -1,0 +1,381 @@
+"""Today: everything that needs us, in the order a person should look at it.
+
+Overdue promises, promises due today, promises coming up in the next 7 days, clients to check in
+with (red first, then yellow), requests awaiting our reply (overdue ones flagged and first), open
+incidents, and active clients whose money terms were never discussed.
+
+Built as frozen rows in a handful of set-based queries, so it opens instantly on 10,000 clients.
+``ckbook today`` prints the same report the Today page shows, so their counts always agree.
+
+Snooze on Today is the reminder's snooze: a row whose reminder is snoozed is hidden until the
+snooze ends (and the reminder fires again then). It never moves a promise's due, because that
+would rewrite what was promised and hide a broken promise from the kept rate.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+
+from peewee import fn
+
+from ckbook.services.care import IncidentRow, RequestRow, incidents, requests
+from ckbook.services.clients import _as_instant, _to_date
+from ckbook.services.due import Due
+from ckbook.services.insight import contact_text
+from ckbook.services.promises import PromiseRow, open_promises
+from ckbook.services.reminder_rules import (
+    DEFAULT_REMIND_BEFORE_MINUTES,
+    Occurrence,
+    checkin_occurrence,
+    promise_occurrences,
+    request_occurrence,
+)
+from ckbook.services.rules import CHECKIN_STATUSES, Health, PromiseState, checkin_status
+from ckbook.store.models import Client, MoneyTerms, Note, ReminderLog
+
+UPCOMING_DAYS = 7
+#: Clients in these statuses should have their money terms on record.
+MONEY_STATUSES = ("lead", "active")
+_SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2}
+
+
+class Section(enum.StrEnum):
+    OVERDUE = "overdue"
+    DUE_TODAY = "due_today"
+    UPCOMING = "upcoming"
+    CHECKINS = "checkins"
+    REQUESTS = "requests"
+    INCIDENTS = "incidents"
+    MONEY = "money_not_discussed"
+
+
+SECTION_TITLES: dict[Section, str] = {
+    Section.OVERDUE: "Overdue promises",
+    Section.DUE_TODAY: "Due today",
+    Section.UPCOMING: f"Coming up in {UPCOMING_DAYS} days",
+    Section.CHECKINS: "Clients to check in with",
+    Section.REQUESTS: "Requests awaiting reply",
+    Section.INCIDENTS: "Open incidents",
+    Section.MONEY: "Money not discussed yet",
+}
+
+
+class RowKind(enum.StrEnum):
+    PROMISE = "promise"
+    CHECKIN = "checkin"
+    REQUEST = "request"
+    INCIDENT = "incident"
+    MONEY = "money"
+
+
+@dataclass(frozen=True)
+class TodayRow:
+    """One line on Today. ``subject_id`` is the promise, client, request or incident id."""
+
+    section: Section
+    kind: RowKind
+    subject_id: int
+    client_id: int
+    client_name: str
+    text: str
+    when: str  # what the "when" column shows, already in words
+    flag: str = ""  # "overdue", "red", "yellow", a severity, "acknowledged", or ""
+    due: Due | None = None
+    at: datetime | None = None  # received, happened, or last contact
+    reminder: Occurrence | None = None  # what snooze acts on; None when nothing to snooze
+
+    @property
+    def urgent(self) -> bool:
+        return self.flag in ("overdue", "red", "critical")
+
+    @property
+    def can_snooze(self) -> bool:
+        return self.reminder is not None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind.value,
+            "id": self.subject_id,
+            "client_id": self.client_id,
+            "client": self.client_name,
+            "text": self.text,
+            "when": self.when,
+            "flag": self.flag or None,
+            "due": self.due.to_json() if self.due else None,
+            "at": self.at.isoformat() if self.at else None,
+        }
+
+
+@dataclass(frozen=True)
+class TodayReport:
+    now: datetime
+    sections: tuple[tuple[Section, tuple[TodayRow, ...]], ...]
+    snoozed: int = 0  # rows hidden because their reminder is snoozed
+
+    def rows(self, section: Section) -> tuple[TodayRow, ...]:
+        for key, rows in self.sections:
+            if key is section:
+                return rows
+        return ()
+
+    def counts(self) -> dict[str, int]:
+        return {section.value: len(rows) for section, rows in self.sections}
+
+    @property
+    def total(self) -> int:
+        return sum(len(rows) for _, rows in self.sections)
+
+    def summary(self) -> str:
+        parts = [
+            f"{len(rows)} {SECTION_TITLES[section].lower()}"
+            for section, rows in self.sections
+            if rows
+        ]
+        return " · ".join(parts) if parts else "Nothing needs you today"
+
+    def to_json(self, tz: tzinfo) -> dict[str, object]:
+        return {
+            "now": self.now.astimezone(tz).isoformat(timespec="minutes"),
+            "counts": self.counts(),
+            "snoozed": self.snoozed,
+            "sections": [
+                {
+                    "key": section.value,
+                    "title": SECTION_TITLES[section],
+                    "rows": [row.to_json() for row in rows],
+                }
+                for section, rows in self.sections
+            ],
+        }
+
+
+def _local_when(instant: datetime, now: datetime, tz: tzinfo) -> str:
+    local = instant.astimezone(tz)
+    today = now.astimezone(tz).date()
+    if local.date() == today:
+        return local.strftime("today %H:%M")
+    if local.date() == today - timedelta(days=1):
+        return local.strftime("yesterday %H:%M")
+    return local.strftime("%a %d %b %H:%M")
+
+
+def _promise_rows(
+    now: datetime, tz: tzinfo, default_minutes: int
+) -> tuple[list[TodayRow], list[TodayRow], list[TodayRow]]:
+    horizon = now.astimezone(tz).date() + timedelta(days=UPCOMING_DAYS)
+    overdue: list[PromiseRow] = []
+    today: list[PromiseRow] = []
+    upcoming: list[PromiseRow] = []
+    for promise in open_promises():
+        state = promise.state(now, tz)
+        if state is PromiseState.OVERDUE:
+            overdue.append(promise)
+        elif state is PromiseState.DUE_TODAY:
+            today.append(promise)
+        elif state is PromiseState.UPCOMING and promise.due and promise.due.date <= horizon:
+            upcoming.append(promise)
+
+    def rows(promises: list[PromiseRow], section: Section) -> list[TodayRow]:
+        # A date-only due sorts at the end of its day, after that day's timed dues.
+        promises.sort(key=lambda p: (p.due.deadline(tz) if p.due else now, p.client_name, p.id))
+        found = []
+        for p in promises:
+            assert p.due is not None
+            coming, late = promise_occurrences(
+                p.id,
+                p.client_id,
+                p.client_name,
+                p.text,
+                p.due,
+                p.remind_before_minutes,
+                tz,
+                default_minutes,
+            )
+            reminder = {Section.OVERDUE: late, Section.DUE_TODAY: coming}.get(section)
+            found.append(
+                TodayRow(
+                    section,
+                    RowKind.PROMISE,
+                    p.id,
+                    p.client_id,
+                    p.client_name,
+                    p.text,
+                    p.due.describe(),
+                    "overdue" if section is Section.OVERDUE else "",
+                    due=p.due,
+                    reminder=reminder,
+                )
+            )
+        return found
+
+    return (
+        rows(overdue, Section.OVERDUE),
+        rows(today, Section.DUE_TODAY),
+        rows(upcoming, Section.UPCOMING),
+    )
+
+
+def _checkin_rows(now: datetime) -> list[TodayRow]:
+    """Clients past their cadence, red first, then yellow; longest silence first."""
+    last_contact = dict(
+        Note.select(Note.client, fn.max(Note.started_at)).group_by(Note.client).tuples()
+    )
+    to_instant = Client.created_at.python_value
+    found: list[tuple[tuple[object, ...], TodayRow]] = []
+    for cid, name, status, cadence, since, created in (
+        Client.select(
+            Client.id,
+            Client.name,
+            Client.status,
+            Client.checkin_days,
+            Client.client_since,
+            Client.created_at,
+        )
+        .where(Client.deleted_at.is_null() & Client.status.in_(tuple(CHECKIN_STATUSES)))
+        .tuples()
+    ):
+        last = last_contact.get(cid)
+        last_at = to_instant(last) if last is not None else None
+        since_at = _as_instant(_to_date(since) if since else None, to_instant(created))
+        status_now = checkin_status(status, cadence, last_at, since_at, now)
+        if not status_now.overdue or status_now.due_at is None:
+            continue
+        days = status_now.days_since if last_at is not None else None
+        text = contact_text(days, cadence)
+        if last_at is None:
+            text = f"{text} · client since {since_at.date().isoformat()}"
+        row = TodayRow(
+            Section.CHECKINS,
+            RowKind.CHECKIN,
+            cid,
+            cid,
+            name,
+            text,
+            f"due since {status_now.due_at.date().isoformat()}",
+            status_now.health.value,
+            at=last_at,
+            reminder=checkin_occurrence(cid, name, status_now.due_at, status_now.last_contact),
+        )
+        key = (status_now.health is not Health.RED, status_now.last_contact, name.lower())
+        found.append((key, row))
+    found.sort(key=lambda pair: pair[0])
+    return [row for _, row in found]
+
+
+def _request_rows(now: datetime, tz: tzinfo) -> list[TodayRow]:
+    awaiting: list[RequestRow] = requests(awaiting_only=True)
+    awaiting.sort(key=lambda r: (not r.overdue(now), r.received_at, r.id))
+    rows = []
+    for r in awaiting:
+        overdue = r.overdue(now)
+        flag = "overdue" if overdue else ("acknowledged" if r.acknowledged_at else "")
+        if overdue:
+            due = _local_when(r.deadline, now, tz)
+            when = f"received {_local_when(r.received_at, now, tz)}, reply was due {due}"
+        else:
+            when = f"received {_local_when(r.received_at, now, tz)}"
+        reminder = (
+            request_occurrence(r.id, r.client_id, r.client_name, r.summary, r.deadline)
+            if overdue
+            else None
+        )
+        rows.append(
+            TodayRow(
+                Section.REQUESTS,
+                RowKind.REQUEST,
+                r.id,
+                r.client_id,
+                r.client_name,
+                f"{r.summary} ({r.channel})",
+                when,
+                flag,
+                at=r.received_at,
+                reminder=reminder,
+            )
+        )
+    return rows
+
+
+def _incident_rows(now: datetime, tz: tzinfo) -> list[TodayRow]:
+    found: list[IncidentRow] = incidents(open_only=True)
+    found.sort(key=lambda i: (_SEVERITY_ORDER.get(i.severity, 9), i.happened_at, i.id))
+    return [
+        TodayRow(
+            Section.INCIDENTS,
+            RowKind.INCIDENT,
+            i.id,
+            i.client_id,
+            i.client_name,
+            f"{i.what} — next: {i.next_step()}",
+            f"happened {_local_when(i.happened_at, now, tz)}",
+            i.severity,
+            at=i.happened_at,
+        )
+        for i in found
+    ]
+
+
+def _money_rows() -> list[TodayRow]:
+    has_terms = MoneyTerms.select(MoneyTerms.client).distinct()
+    query = (
+        Client.select(Client.id, Client.name, Client.status)
+        .where(
+            Client.deleted_at.is_null()
+            & Client.status.in_(MONEY_STATUSES)
+            & Client.id.not_in(has_terms)
+        )
+        .order_by(fn.lower(Client.name), Client.id)
+    )
+    return [
+        TodayRow(
+            Section.MONEY,
+            RowKind.MONEY,
+            cid,
+            cid,
+            name,
+            "Money not discussed yet: agree pricing, payment terms and scope",
+            status,
+        )
+        for cid, name, status in query.tuples()
+    ]
+
+
+def _snoozed_keys(now: datetime) -> set[tuple[str, int, str]]:
+    return {
+        (kind, subject, occurrence)
+        for kind, subject, occurrence in ReminderLog.select(
+            ReminderLog.kind, ReminderLog.subject_id, ReminderLog.occurrence
+        )
+        .where((ReminderLog.snoozed_until > now) & ReminderLog.done_at.is_null())
+        .tuples()
+    }
+
+
+def today_report(
+    now: datetime, tz: tzinfo, default_minutes: int = DEFAULT_REMIND_BEFORE_MINUTES
+) -> TodayReport:
+    """Today's sections at ``now``, in the order they are shown."""
+    overdue, due_today, upcoming = _promise_rows(now, tz, default_minutes)
+    sections: list[tuple[Section, list[TodayRow]]] = [
+        (Section.OVERDUE, overdue),
+        (Section.DUE_TODAY, due_today),
+        (Section.UPCOMING, upcoming),
+        (Section.CHECKINS, _checkin_rows(now)),
+        (Section.REQUESTS, _request_rows(now, tz)),
+        (Section.INCIDENTS, _incident_rows(now, tz)),
+        (Section.MONEY, _money_rows()),
+    ]
+    snoozed = _snoozed_keys(now)
+    hidden = 0
+    kept_sections = []
+    for section, rows in sections:
+        shown = []
+        for row in rows:
+            if row.reminder is not None and row.reminder.key in snoozed:
+                hidden += 1
+            else:
+                shown.append(row)
+        kept_sections.append((section, tuple(shown)))
+    return TodayReport(now, tuple(kept_sections), hidden)
