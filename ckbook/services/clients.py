@@ -7,6 +7,7 @@ the client list stays smooth with 10,000 clients.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, tzinfo
 
@@ -244,10 +245,17 @@ def restore_client(client_id: int) -> Changed:
     return Changed("client", (client_id,), (client_id,), "restored")
 
 
-def purge_deleted_clients() -> int:
-    """Remove for good the clients deleted earlier (their notes, promises… cascade)."""
+def purge_deleted_clients(client_ids: Iterable[int] | None = None) -> int:
+    """Remove for good the clients deleted earlier (their notes, promises… cascade); with
+    ``client_ids``, only those of them (the ones this window deleted and could still undo)."""
+    deleted = Client.deleted_at.is_null(False)
     with write_transaction():
-        return Client.delete().where(Client.deleted_at.is_null(False)).execute()
+        if client_ids is None:
+            return Client.delete().where(deleted).execute()
+        ids = sorted(set(client_ids))
+        if not ids:
+            return 0
+        return Client.delete().where(deleted & Client.id.in_(ids)).execute()
 
 
 def _get_live(client_id: int) -> Client:
@@ -280,6 +288,20 @@ def find_client(reference: str | int) -> int:
     return matches[0].id
 
 
+def _raw_rows(query) -> list[tuple]:  # type: ignore[no-untyped-def, type-arg]
+    """The query's rows as the driver returns them, skipping peewee's per-value conversion (the
+    list of 10,000 clients spent most of its time there); callers convert what they use."""
+    return list(query.model._meta.database.execute(query).fetchall())
+
+
+def _instant(value: object) -> datetime | None:
+    """A stored UTC instant (SQLite text or a driver's datetime) as an aware datetime."""
+    if value is None:
+        return None
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
 def _contacts_by_client(client_ids: list[int] | None) -> dict[int, dict[str, list[str]]]:
     query = ContactDetail.select(
         ContactDetail.client, ContactDetail.kind, ContactDetail.value
@@ -287,7 +309,7 @@ def _contacts_by_client(client_ids: list[int] | None) -> dict[int, dict[str, lis
     if client_ids is not None:
         query = query.where(ContactDetail.client.in_(client_ids))
     result: dict[int, dict[str, list[str]]] = defaultdict(lambda: {"email": [], "phone": []})
-    for client_id, kind, value in query.tuples():
+    for client_id, kind, value in _raw_rows(query):
         result[client_id][kind].append(value)
     return result
 
@@ -299,7 +321,7 @@ def _tags_by_client(client_ids: list[int] | None) -> dict[int, list[str]]:
     if client_ids is not None:
         query = query.where(ClientTag.client.in_(client_ids))
     result: dict[int, list[str]] = defaultdict(list)
-    for client_id, name in query.tuples():
+    for client_id, name in _raw_rows(query):
         result[client_id].append(name)
     return result
 
@@ -310,54 +332,85 @@ def _as_instant(day: date | None, fallback: datetime) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=UTC)
 
 
+#: Above this many ids, reading everything and keeping some is cheaper than a long IN (...).
+_MAX_IN_IDS = 500
+
+
 def client_summaries(
-    now: datetime, tz: tzinfo, include_deleted: bool = False
+    now: datetime,
+    tz: tzinfo,
+    include_deleted: bool = False,
+    client_ids: Iterable[int] | None = None,
 ) -> list[ClientSummary]:
-    """Every client's list row, in name order, built in five queries."""
-    clients = Client.select(
+    """Every client's list row (or only ``client_ids``' rows), in name order, in five queries.
+
+    Rows come straight from the driver (no per-value conversion by peewee): 10,000 clients with
+    their notes and promises take a fraction of a second.
+    """
+    wanted = None if client_ids is None else set(client_ids)
+    ids = sorted(wanted) if wanted is not None and len(wanted) <= _MAX_IN_IDS else None
+
+    def only(query, column):  # type: ignore[no-untyped-def]
+        return query if ids is None else query.where(column.in_(ids))
+
+    clients = only(
+        Client.select(
+            Client.id,
+            Client.name,
+            Client.organisation,
+            Client.status,
+            Client.checkin_days,
+            Client.client_since,
+            Client.created_at,
+            Client.attention_level,
+        ).order_by(fn.lower(Client.name), Client.id),
         Client.id,
-        Client.name,
-        Client.organisation,
-        Client.status,
-        Client.checkin_days,
-        Client.client_since,
-        Client.created_at,
-        Client.attention_level,
-    ).order_by(fn.lower(Client.name), Client.id)
+    )
     if not include_deleted:
         clients = clients.where(Client.deleted_at.is_null())
     last_contact = dict(
-        Note.select(Note.client, fn.max(Note.started_at)).group_by(Note.client).tuples()
+        _raw_rows(
+            only(Note.select(Note.client, fn.max(Note.started_at)), Note.client).group_by(
+                Note.client
+            )
+        )
     )
-    open_promises: dict[int, tuple[int, object, object]] = {}
-    for client_id, count in (
-        Promise.select(Promise.client, fn.count(Promise.id))
-        .where(Promise.status == "open")
-        .group_by(Promise.client)
-        .tuples()
-    ):
-        open_promises[client_id] = (count, None, None)
-    # The next due: smallest (date, time) among open promises, one grouped query.
+    open_promises = dict(
+        _raw_rows(
+            only(
+                Promise.select(Promise.client, fn.count(Promise.id)).where(
+                    Promise.status == "open"
+                ),
+                Promise.client,
+            ).group_by(Promise.client)
+        )
+    )
+    # The next due: smallest (date, time) among open promises; a date-only due (no time) counts
+    # as the end of its day, so it sorts after a timed due on the same date.
     next_due: dict[int, Due] = {}
-    for client_id, due_date, due_time in (
-        Promise.select(Promise.client, Promise.due_date, Promise.due_time)
-        .where((Promise.status == "open") & Promise.due_date.is_null(False))
-        .order_by(Promise.client, Promise.due_date, Promise.due_time.asc(nulls="LAST"))
-        .tuples()
+    for client_id, due_date, due_time in _raw_rows(
+        only(
+            Promise.select(Promise.client, Promise.due_date, Promise.due_time).where(
+                (Promise.status == "open") & Promise.due_date.is_null(False)
+            ),
+            Promise.client,
+        ).order_by(Promise.client, Promise.due_date, Promise.due_time.asc(nulls="LAST"))
     ):
         if client_id not in next_due:
             next_due[client_id] = Due(_to_date(due_date), _to_time(due_time))
-    contacts = _contacts_by_client(None)
-    tags = _tags_by_client(None)
+    contacts = _contacts_by_client(ids)
+    tags = _tags_by_client(ids)
+    no_contacts: dict[str, list[str]] = {"email": [], "phone": []}
     rows = []
-    to_instant = Client.created_at.python_value
-    for cid, name, org, status, cadence, since, created, level in clients.tuples():
-        created_at = to_instant(created)
-        last = last_contact.get(cid)
-        last_at = to_instant(last) if last is not None else None
+    for cid, name, org, status, cadence, since, created, level in _raw_rows(clients):
+        if wanted is not None and cid not in wanted:
+            continue
+        created_at = _instant(created)
+        assert created_at is not None
+        last_at = _instant(last_contact.get(cid))
         since_at = _as_instant(_to_date(since) if since else None, created_at)
         checkin = checkin_status(status, cadence, last_at, since_at, now)
-        person = contacts.get(cid, {"email": [], "phone": []})
+        person = contacts.get(cid, no_contacts)
         rows.append(
             ClientSummary(
                 id=cid,
@@ -370,7 +423,7 @@ def client_summaries(
                 health=checkin.health,
                 last_contact=last_at,
                 next_due=next_due.get(cid),
-                open_promises=open_promises.get(cid, (0,))[0],
+                open_promises=open_promises.get(cid, 0),
                 attention_level=level,
                 checkin_since=checkin.last_contact,
                 checkin_due_at=checkin.due_at,
@@ -426,6 +479,25 @@ def client_detail(client_id: int, now: datetime) -> ClientDetail:
         open_promises=statuses.count("open"),
         version=client.version,
     )
+
+
+@dataclass(frozen=True)
+class ClientName:
+    """Just enough to pick a client: the quick switcher and "which client?" prompts."""
+
+    id: int
+    name: str
+    organisation: str
+
+
+def client_names() -> list[ClientName]:
+    """Every live client's id, name and organisation, in name order, in one query."""
+    query = (
+        Client.select(Client.id, Client.name, Client.organisation)
+        .where(Client.deleted_at.is_null())
+        .order_by(fn.lower(Client.name), Client.id)
+    )
+    return [ClientName(cid, name, org) for cid, name, org in _raw_rows(query)]
 
 
 def all_tags() -> list[str]:
