@@ -261,7 +261,7 @@ def _incident_row(i: Incident) -> IncidentRow:
 
 def incidents(client_id: int | None = None, open_only: bool = False) -> list[IncidentRow]:
     query = (
-        Incident.select(Incident, Client.name)
+        Incident.select(Incident, Client.id, Client.name)
         .join(Client)
         .where(Client.deleted_at.is_null())
         .order_by(Incident.happened_at.desc())
@@ -281,7 +281,9 @@ def get_incident(incident_id: int) -> IncidentRow:
 
 
 def incidents_by_ids(ids: list[int]) -> list[IncidentRow]:
-    query = Incident.select(Incident, Client.name).join(Client).where(Incident.id.in_(ids))
+    query = (
+        Incident.select(Incident, Client.id, Client.name).join(Client).where(Incident.id.in_(ids))
+    )
     return [_incident_row(i) for i in query]
 
 
@@ -331,7 +333,7 @@ def requests(
     client_id: int | None = None, awaiting_only: bool = False, ids: list[int] | None = None
 ) -> list[RequestRow]:
     query = (
-        Request.select(Request, Client.name, Client.response_hours)
+        Request.select(Request, Client.id, Client.name, Client.response_hours)
         .join(Client)
         .where(Client.deleted_at.is_null())
         .order_by(Request.received_at)

@@ -137,7 +137,7 @@ def _rows(query) -> list[NoteRow]:  # type: ignore[no-untyped-def]
 def notes_for_client(client_id: int, limit: int | None = None) -> list[NoteRow]:
     """A client's notes, newest first."""
     query = (
-        Note.select(Note, Client.name)
+        Note.select(Note, Client.id, Client.name)
         .join(Client)
         .where(Note.client == client_id)
         .order_by(Note.started_at.desc(), Note.id.desc())
@@ -148,7 +148,7 @@ def notes_for_client(client_id: int, limit: int | None = None) -> list[NoteRow]:
 
 
 def get_note(note_id: int) -> NoteRow:
-    rows = _rows(Note.select(Note, Client.name).join(Client).where(Note.id == note_id))
+    rows = _rows(Note.select(Note, Client.id, Client.name).join(Client).where(Note.id == note_id))
     if not rows:
         raise NotFoundError(f"no note with id {note_id}")
     return rows[0]

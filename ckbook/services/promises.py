@@ -216,7 +216,11 @@ def get_promise(promise_id: int) -> PromiseRow:
 
 def promises_for_client(client_id: int, include_closed: bool = True) -> list[PromiseRow]:
     """Open first (soonest due first, undated last), then closed newest first."""
-    query = Promise.select(Promise, Client.name).join(Client).where(Promise.client == client_id)
+    query = (
+        Promise.select(Promise, Client.id, Client.name)
+        .join(Client)
+        .where(Promise.client == client_id)
+    )
     if not include_closed:
         query = query.where(Promise.status == "open")
     rows = [_row(p, p.client.name) for p in query]
@@ -234,7 +238,7 @@ def promises_for_client(client_id: int, include_closed: bool = True) -> list[Pro
 
 def promises_for_note(note_id: int) -> list[PromiseRow]:
     query = (
-        Promise.select(Promise, Client.name)
+        Promise.select(Promise, Client.id, Client.name)
         .join(Client)
         .where(Promise.note == note_id)
         .order_by(Promise.id)
@@ -244,7 +248,7 @@ def promises_for_note(note_id: int) -> list[PromiseRow]:
 
 def open_promises(client_ids: list[int] | None = None) -> list[PromiseRow]:
     query = (
-        Promise.select(Promise, Client.name)
+        Promise.select(Promise, Client.id, Client.name)
         .join(Client)
         .where((Promise.status == "open") & Client.deleted_at.is_null())
     )
