@@ -23,8 +23,7 @@ from ckbook.services.reminder_rules import (
     request_occurrence,
     snooze_until,
 )
-from ckbook.services.rules import Health
-from ckbook.store.models import ReminderLog
+from ckbook.store.models import Promise, ReminderLog
 
 
 @dataclass(frozen=True)
@@ -52,8 +51,10 @@ def all_occurrences(
                 default_minutes,
             )
         )
+    # Every client with a cadence, not only the overdue ones: next_wake then knows when the next
+    # check-in comes due instead of waiting for the minute re-check.
     for client in client_summaries(now, tz):
-        if client.health in (Health.YELLOW, Health.RED) and client.checkin_due_at is not None:
+        if client.checkin_due_at is not None:
             found.append(
                 checkin_occurrence(
                     client.id, client.name, client.checkin_due_at, client.checkin_since
@@ -86,31 +87,43 @@ def check(
 
 
 def _upsert(occurrence: Occurrence, **values: object) -> None:
-    row = ReminderLog.get_or_none(
-        (ReminderLog.kind == occurrence.kind.value)
-        & (ReminderLog.subject_id == occurrence.subject_id)
-        & (ReminderLog.occurrence == occurrence.occurrence)
-    )
-    if row is None:
-        ReminderLog.create(
-            kind=occurrence.kind.value,
-            subject_id=occurrence.subject_id,
-            occurrence=occurrence.occurrence,
-            due_at=occurrence.due_at,
+    _upsert_many([occurrence], **values)
+
+
+def _upsert_many(occurrences: list[Occurrence], **values: object) -> None:
+    """Insert or update log rows by key: one statement per 500 rows, however many there are
+    (the first start on a big notebook may record thousands at once)."""
+    rows = [
+        {
+            "kind": o.kind.value,
+            "subject_id": o.subject_id,
+            "occurrence": o.occurrence,
+            "due_at": o.due_at,
             **values,
+        }
+        for o in occurrences
+    ]
+    for start in range(0, len(rows), 500):
+        (
+            ReminderLog.insert_many(rows[start : start + 500])
+            .on_conflict(
+                conflict_target=[ReminderLog.kind, ReminderLog.subject_id, ReminderLog.occurrence],
+                update={getattr(ReminderLog, name): value for name, value in values.items()},
+            )
+            .execute()
         )
-    else:
-        for name, value in values.items():
-            setattr(row, name, value)
-        row.save()
 
 
 def mark_fired(occurrences: tuple[Occurrence, ...] | list[Occurrence], now: datetime) -> Changed:
     """Record that these were shown, in one transaction, so they never show again."""
     with write_transaction():
-        for occurrence in occurrences:
-            _upsert(occurrence, fired_at=now)
-    return Changed("reminder", tuple(o.subject_id for o in occurrences), ())
+        _upsert_many(list(occurrences), fired_at=now)
+    return Changed(
+        "reminder",
+        tuple(o.subject_id for o in occurrences),
+        tuple(sorted({o.client_id for o in occurrences})),
+        "fired",
+    )
 
 
 def snooze(occurrence: Occurrence, choice: str, now: datetime, tz: tzinfo) -> Changed:
@@ -121,14 +134,19 @@ def snooze(occurrence: Occurrence, choice: str, now: datetime, tz: tzinfo) -> Ch
 
 
 def done(occurrence: Occurrence, now: datetime) -> Changed:
-    """Done from the pop-up: a promise is kept, a request answered; the reminder closes."""
-    if occurrence.kind in (ReminderKind.PROMISE_COMING_DUE, ReminderKind.PROMISE_OVERDUE):
-        changed = close_promise(occurrence.subject_id, "kept", now)
-    elif occurrence.kind is ReminderKind.REQUEST_OVERDUE:
-        changed = answer_request(occurrence.subject_id, now)
-    else:
-        changed = Changed("reminder", (occurrence.subject_id,), (occurrence.client_id,), "done")
+    """Done from the pop-up: a promise is kept, a request answered; the reminder closes.
+
+    A pop-up can outlive its subject (closed from the card meanwhile): Done then changes nothing
+    but the reminder, so a promise marked broken is never turned into kept behind the user's back.
+    """
+    changed = Changed("reminder", (occurrence.subject_id,), (occurrence.client_id,), "done")
     with write_transaction():
+        if occurrence.is_promise:
+            promise = Promise.get_or_none(Promise.id == occurrence.subject_id)
+            if promise is not None and promise.status == "open":
+                changed = close_promise(occurrence.subject_id, "kept", now)
+        elif occurrence.kind is ReminderKind.REQUEST_OVERDUE:
+            changed = answer_request(occurrence.subject_id, now)
         _upsert(occurrence, fired_at=now, done_at=now)
     return changed
 
