@@ -1,0 +1,236 @@
+"""Capture while typing: promise lines (``+ …``) and request lines (``? …``) in a note's body.
+
+Reading a body is pure (``captured_lines``): each line whose first non-blank characters are ``+ ``
+is a promise, its due read from the line by ``due_phrases.read_due``; each ``? `` line is a client
+request (the incidents/requests side turns those into requests). A line is *complete* once a newline
+follows it, or when the note is saved for the last time (``final``, e.g. the call ended); only
+complete promise lines become promises, so a half-typed "+ send the quo" never does.
+
+How lines map to promises (``sync_captured_promises``): the body stored in the database is the
+previous state, and the new body's complete ``+`` lines are compared with the stored body's complete
+``+`` lines (a line diff, in order):
+
+- an unchanged line changes nothing;
+- a changed line (a line replaced by another at the same place) updates the promise that carries
+  the old line's text: its text becomes the new line's text, and its due is read again from the new
+  text -- unless the user corrected the due (the stored due differs from what the old text reads
+  as), in which case the correction sticks;
+- a new line becomes a new promise linked to the note, unless the note already has a promise with
+  exactly that text (so a retried or repeated save never makes a duplicate);
+- a deleted line leaves its promise as it is (a promise is the record of what was said; close or
+  cancel it on the card).
+
+Dues are read relative to the moment the promise was made, so "by Friday" keeps meaning the Friday
+after the call. The body is stored in the same transaction as the promises, because the stored body
+is what the next save compares against; a crash between the two cannot happen.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from ckbook.services.base import Changed, NotFoundError, write_transaction
+from ckbook.services.due import Due
+from ckbook.services.due_phrases import read_due
+from ckbook.services.notes import update_note
+from ckbook.services.promises import _due_of
+from ckbook.store.models import Note, Promise
+
+PROMISE_MARK = "+"
+REQUEST_MARK = "?"
+MAX_PROMISE_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class CapturedLine:
+    kind: str
+    """``promise`` or ``request``."""
+    line: int
+    """0-based line number in the body."""
+    text: str
+    """The line without its mark, whitespace tidied: the promise's or request's text."""
+    complete: bool
+    """A newline follows it (or the note was saved for the last time)."""
+    due: Due | None = None
+    """For a promise: the due read from its text, None when it names no date."""
+    phrase: str | None = None
+    """The words that were read as the due, e.g. ``"by Friday 3pm"``."""
+
+
+def _marked(line: str) -> tuple[str, str] | None:
+    stripped = line.lstrip()
+    if len(stripped) < 2 or stripped[0] not in (PROMISE_MARK, REQUEST_MARK):
+        return None
+    if not stripped[1].isspace():
+        return None
+    text = " ".join(stripped[1:].split())
+    if not text:
+        return None
+    return ("promise" if stripped[0] == PROMISE_MARK else "request"), text
+
+
+def captured_lines(body: str, now: datetime, tz: tzinfo, final: bool = False) -> list[CapturedLine]:
+    """Every promise and request line of ``body``, in order; promise dues read relative to now."""
+    lines = body.split("\n")
+    found: list[CapturedLine] = []
+    for number, line in enumerate(lines):
+        marked = _marked(line.rstrip("\r"))
+        if marked is None:
+            continue
+        kind, text = marked
+        complete = final or number < len(lines) - 1
+        if kind == "promise":
+            reading = read_due(text, now, tz)
+            found.append(CapturedLine(kind, number, text, complete, reading.due, reading.phrase))
+        else:
+            found.append(CapturedLine(kind, number, text, complete))
+    return found
+
+
+def promise_lines(body: str, now: datetime, tz: tzinfo, final: bool = False) -> list[CapturedLine]:
+    return [c for c in captured_lines(body, now, tz, final) if c.kind == "promise"]
+
+
+def request_lines(body: str, final: bool = False) -> list[CapturedLine]:
+    """The ``? `` lines: requests the client made during the interaction."""
+    lines = body.split("\n")
+    found: list[CapturedLine] = []
+    for number, line in enumerate(lines):
+        marked = _marked(line.rstrip("\r"))
+        if marked is not None and marked[0] == "request":
+            found.append(
+                CapturedLine("request", number, marked[1], final or number < len(lines) - 1)
+            )
+    return found
+
+
+def _complete_promise_texts(body: str, final: bool) -> list[str]:
+    lines = body.split("\n")
+    texts = []
+    for number, line in enumerate(lines):
+        marked = _marked(line.rstrip("\r"))
+        if marked and marked[0] == "promise" and (final or number < len(lines) - 1):
+            texts.append(marked[1][:MAX_PROMISE_TEXT])
+    return texts
+
+
+@dataclass(frozen=True)
+class SyncPlan:
+    updates: tuple[tuple[str, str], ...]
+    """(old line text, new line text)"""
+    additions: tuple[str, ...]
+
+
+def plan_sync(old_body: str, new_body: str, final: bool = False) -> SyncPlan:
+    """Which complete lines were edited (old text -> new text) and which are new (pure): a line
+    diff between the stored body and the new one. The stored side is read as non-final; a last
+    line captured by a final save is still found, by its exact text."""
+    old = _complete_promise_texts(old_body, final=False)
+    new = _complete_promise_texts(new_body, final=final)
+    updates: list[tuple[str, str]] = []
+    additions: list[str] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if op in ("insert", "replace"):
+            paired = min(i2 - i1, j2 - j1) if op == "replace" else 0
+            updates.extend(zip(old[i1 : i1 + paired], new[j1 : j1 + paired], strict=True))
+            additions.extend(new[j1 + paired : j2])
+    return SyncPlan(tuple(updates), tuple(additions))
+
+
+def _pick(candidates: list[Promise], text: str, taken: set[int]) -> Promise | None:
+    """The promise carrying ``text``: open ones first, then the newest."""
+    matching = [p for p in candidates if p.text == text and p.id not in taken]
+    matching.sort(key=lambda p: (p.status != "open", -p.id))
+    return matching[0] if matching else None
+
+
+def _sync(note: Note, body: str, now: datetime, tz: tzinfo, final: bool) -> list[int]:
+    lines = _complete_promise_texts(body, final)
+    if not lines:
+        return []
+    candidates = list(Promise.select().where(Promise.note == note.id).order_by(Promise.id))
+    taken: set[int] = set()
+    # 1. A line whose text a promise of the note already carries owns that promise.
+    unowned: list[str] = []
+    for text in lines:
+        owner = _pick(candidates, text, taken)
+        if owner is None:
+            unowned.append(text)
+        else:
+            taken.add(owner.id)
+    if not unowned:
+        return []
+    # 2. The others are edits of a stored line (update its promise) or new lines (a new promise).
+    edited_from = {new: old for old, new in plan_sync(note.body or "", body, final).updates}
+    touched: list[int] = []
+    for text in unowned:
+        old_text = edited_from.get(text)
+        promise = _pick(candidates, old_text, taken) if old_text is not None else None
+        if promise is not None:
+            stored_due = _due_of(promise)
+            read_then = read_due(promise.text, promise.made_at, tz).due
+            promise.text = text
+            if stored_due == read_then:  # the user did not correct it: follow the words
+                due = read_due(text, promise.made_at, tz).due
+                promise.due_date = due.date if due else None
+                promise.due_time = due.time if due else None
+            promise.save()
+        else:
+            due = read_due(text, now, tz).due
+            promise = Promise.create(
+                client=note.client_id,
+                note=note.id,
+                text=text,
+                made_at=now,
+                due_date=due.date if due else None,
+                due_time=due.time if due else None,
+                status="open",
+            )
+            candidates.append(promise)
+        taken.add(promise.id)
+        touched.append(promise.id)
+    return touched
+
+
+def _get_note(note_id: int) -> Note:
+    note = Note.get_or_none(Note.id == note_id)
+    if note is None:
+        raise NotFoundError(f"no note with id {note_id} (was it deleted?)")
+    return note
+
+
+def sync_captured_promises(
+    note_id: int, body: str, now: datetime, tz: tzinfo, final: bool = False
+) -> Changed:
+    """Store ``body`` and make its complete ``+`` lines promises of the note, exactly once.
+
+    Returns the promises made or updated (kind ``promise``; ``ids`` empty when none changed)."""
+    return save_note_text(note_id, body, now, tz, final=final)[-1]
+
+
+def save_note_text(
+    note_id: int,
+    body: str,
+    now: datetime,
+    tz: tzinfo,
+    *,
+    final: bool = False,
+    mood: str | None = None,
+    duration_seconds: int | None = None,
+) -> tuple[Changed, Changed]:
+    """The autosave use-case: the body (and mood/duration when given) and the captured promises,
+    in one transaction. Returns (what changed in the note, what changed in its promises)."""
+    with write_transaction():
+        note = _get_note(note_id)
+        client_id = note.client_id
+        touched = _sync(note, body, now, tz, final)
+        note_changed = update_note(
+            note_id, now, body=body, mood=mood, duration_seconds=duration_seconds
+        )
+    promises_changed = Changed("promise", tuple(touched), (client_id,), "captured")
+    return note_changed, promises_changed
