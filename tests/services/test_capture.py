@@ -1,4 +1,4 @@
-"""Capture while typing: `+ ` lines become promises of the note exactly once, `? ` lines requests."""
+"""Capture while typing: `+ ` lines become promises of the note once, `? ` lines requests."""
 
 from __future__ import annotations
 
