@@ -1,0 +1,518 @@
+"""The Today page: what needs us, section by section, and every row acts in place.
+
+A row can be ticked done (a promise kept, a request answered, a check-in logged, an incident's next
+step recorded), a request acknowledged, a reminder snoozed, its client's card opened, or a call
+note started, from the buttons above the list, the row's context menu, or the keyboard:
+Enter opens the card, Ctrl+D marks done, Ctrl+Shift+A acknowledges.
+
+Snooze is the reminder's snooze (``ckbook.services.reminders.snooze``): the row leaves Today until
+the snooze ends and the reminder fires again then. A promise's due is never moved by a snooze —
+that would rewrite what was promised; renegotiating is done on the card.
+
+The rows come from ``ckbook.services.today.today_report`` (a few set-based queries); the model
+holds those frozen rows and paints from them only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from ckbook.services.base import Changed
+from ckbook.services.care import acknowledge_request, answer_request
+from ckbook.services.notes import add_note
+from ckbook.services.promises import close_promise
+from ckbook.services.reminders import snooze
+from ckbook.services.rules import Health
+from ckbook.services.today import (
+    SECTION_TITLES,
+    RowKind,
+    Section,
+    TodayReport,
+    TodayRow,
+    today_report,
+)
+from ckbook.ui import theme
+from ckbook.ui.notebook import Notebook
+from ckbook.ui.safe_text import plain_label
+
+_ModelIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+_NO_PARENT = 0xFFFFFFFF  # internalId of a section header row
+
+#: Snooze choices offered (the reminders' own choices).
+SNOOZE_CHOICES = (("15m", "15 minutes"), ("1h", "1 hour"), ("tomorrow", "Tomorrow morning"))
+
+#: What "done" means for each kind of row, as the button and menu say it.
+DONE_TEXT = {
+    RowKind.PROMISE: "Kept",
+    RowKind.REQUEST: "Answered",
+    RowKind.CHECKIN: "Checked in",
+    RowKind.INCIDENT: "Next step…",
+}
+
+
+class Column:
+    WHAT = 0
+    CLIENT = 1
+    WHEN = 2
+    COUNT = 3
+
+
+HEADERS = ("What", "Client", "When")
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the TodayRow (None on a section header)
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 2  # the Section's value
+
+
+class TodayModel(QAbstractItemModel):
+    """Two levels: the non-empty sections, then their rows. Painted from frozen rows only."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sections: list[tuple[Section, tuple[TodayRow, ...]]] = []
+
+    def set_report(self, report: TodayReport) -> None:
+        self.beginResetModel()
+        self._sections = [(s, rows) for s, rows in report.sections if rows]
+        self.endResetModel()
+
+    def row_at(self, index: _ModelIndex) -> TodayRow | None:
+        if not index.isValid() or index.internalId() == _NO_PARENT:
+            return None
+        section = index.internalId()
+        if section >= len(self._sections):
+            return None
+        rows = self._sections[section][1]
+        return rows[index.row()] if index.row() < len(rows) else None
+
+    def section_index(self, section: Section) -> QModelIndex:
+        for i, (key, _rows) in enumerate(self._sections):
+            if key is section:
+                return self.index(i, 0)
+        return QModelIndex()
+
+    def find(self, kind: RowKind, subject_id: int, section: Section | None = None) -> QModelIndex:
+        for s, (key, rows) in enumerate(self._sections):
+            if section is not None and key is not section:
+                continue
+            for r, row in enumerate(rows):
+                if row.kind is kind and row.subject_id == subject_id:
+                    return self.createIndex(r, 0, s)
+        return QModelIndex()
+
+    @override
+    def index(self, row: int, column: int, parent: _ModelIndex = _ROOT) -> QModelIndex:
+        if column < 0 or column >= Column.COUNT or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            if row >= len(self._sections):
+                return QModelIndex()
+            return self.createIndex(row, column, _NO_PARENT)
+        if parent.internalId() != _NO_PARENT or parent.column() != 0:
+            return QModelIndex()
+        if row >= len(self._sections[parent.row()][1]):
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row())
+
+    @override
+    def parent(self, child: _ModelIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not child.isValid() or child.internalId() == _NO_PARENT:
+            return QModelIndex()
+        return self.createIndex(child.internalId(), 0, _NO_PARENT)
+
+    @override
+    def rowCount(self, parent: _ModelIndex = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._sections)
+        if parent.internalId() == _NO_PARENT and parent.column() == 0:
+            return len(self._sections[parent.row()][1])
+        return 0
+
+    @override
+    def columnCount(self, parent: _ModelIndex = _ROOT) -> int:
+        return Column.COUNT
+
+    @override
+    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    @override
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < Column.COUNT
+        ):
+            return HEADERS[section]
+        return None
+
+    @override
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if index.internalId() == _NO_PARENT:
+            return self._section_data(index, role)
+        row = self.row_at(index)
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.text, row.client_name, row.when)[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.client_name}: {row.text} — {row.when}"
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ForegroundRole and column != Column.CLIENT:
+            return self._colour(row)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.WHAT:
+            if row.kind is RowKind.CHECKIN:
+                return theme.health_dot(Health(row.flag))
+            return None
+        return None
+
+    def _section_data(self, index: _ModelIndex, role: int) -> object:
+        section, rows = self._sections[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == Column.WHAT:
+            return f"{SECTION_TITLES[section]} ({len(rows)})"
+        if role == Qt.ItemDataRole.FontRole and index.column() == Column.WHAT:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == SECTION_ROLE:
+            return section.value
+        if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == Column.WHAT:
+            return f"{SECTION_TITLES[section]}: {len(rows)}"
+        return None
+
+    @staticmethod
+    def _colour(row: TodayRow) -> QColor | None:
+        palette = theme.colors()
+        if row.flag in ("overdue", "critical"):
+            return QColor(palette.overdue)
+        if row.section is Section.DUE_TODAY:
+            return QColor(palette.due_today)
+        if row.flag == "acknowledged":
+            return QColor(palette.muted)
+        return None
+
+
+class TodayPage(QWidget):
+    """The page the window opens on. Emits requests the window fulfils (card, call note)."""
+
+    open_client_requested = Signal(int)
+    call_note_requested = Signal(int)
+    incident_requested = Signal(int, int)  # client id, incident id
+    refreshed = Signal()
+
+    def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.notebook = notebook
+        self.report: TodayReport | None = None
+        self._collapsed: set[Section] = set()
+        self.setObjectName("today_page")
+
+        self.title = plain_label("Today")
+        title_font = self.title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.summary = plain_label(wrap=True)
+        self.summary.setAccessibleName("Today summary")
+
+        self.done_button = QPushButton("Done")
+        self.ack_button = QPushButton("Acknowledge")
+        self.snooze_button = QToolButton()
+        self.snooze_button.setText("Snooze")
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_menu = QMenu(self.snooze_button)
+        for choice, label in SNOOZE_CHOICES:
+            action = self.snooze_menu.addAction(label)
+            action.setData(choice)
+        self.snooze_menu.triggered.connect(self._on_snooze_menu_triggered)
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.card_button = QPushButton("Open card")
+        self.call_button = QPushButton("Call note")
+        tips = {
+            self.done_button: "Mark the selected row done (Ctrl+D)",
+            self.ack_button: "Tell the client their message arrived (Ctrl+Shift+A)",
+            self.snooze_button: "Hide this row and its reminder until later",
+            self.card_button: "Open this client's card (Enter)",
+            self.call_button: "Start a call note with this client",
+        }
+        for button, tip in tips.items():
+            button.setToolTip(tip)
+            button.setAccessibleName(button.text())
+        self.done_button.clicked.connect(self._on_done_button_clicked)
+        self.ack_button.clicked.connect(self._on_ack_button_clicked)
+        self.card_button.clicked.connect(self._on_card_button_clicked)
+        self.call_button.clicked.connect(self._on_call_button_clicked)
+
+        bar = QHBoxLayout()
+        for button in (
+            self.done_button,
+            self.ack_button,
+            self.snooze_button,
+            self.card_button,
+            self.call_button,
+        ):
+            bar.addWidget(button)
+        bar.addStretch(1)
+
+        self.model = TodayModel(self)
+        self.view = QTreeView()
+        self.view.setAccessibleName("Today")
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.WHAT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.CLIENT, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.WHEN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(Column.CLIENT, 200)
+        header.resizeSection(Column.WHEN, 260)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu)
+        self.view.activated.connect(self._on_view_activated)
+        self.view.collapsed.connect(self._on_view_collapsed)
+        self.view.expanded.connect(self._on_view_expanded)
+        self.view.selectionModel().currentChanged.connect(self._on_selection_current_changed)
+
+        for keys, slot in (
+            ("Ctrl+D", self._on_done_button_clicked),
+            ("Ctrl+Shift+A", self._on_ack_button_clicked),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+        # Coalesce bursts of changes into one rebuild; look again each minute (things turn due).
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._minute = QTimer(self)
+        self._minute.setInterval(60_000)
+        self._minute.timeout.connect(self._on_minute_timeout)
+        self._minute.start()
+        notebook.changed.connect(self._on_notebook_changed)
+        self.refresh()
+
+    # -- building ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Rebuild from the notebook, keeping the selected row and collapsed sections."""
+        current = self.current_row()
+        position = self.view.currentIndex()
+        where = (position.parent().row(), position.row()) if current is not None else None
+        report = self.notebook.attempt(today_report, self.notebook.now(), self.notebook.tz)
+        if report is None:
+            return
+        self.report = report
+        self.model.set_report(report)
+        for i in range(self.model.rowCount()):
+            section = Section(self.model.index(i, 0).data(SECTION_ROLE))
+            self.view.setExpanded(self.model.index(i, 0), section not in self._collapsed)
+        local = self.notebook.now().astimezone(self.notebook.tz)
+        self.title.setText(f"Today — {local.strftime('%A %d %B')}")
+        summary = report.summary()
+        if report.snoozed:
+            summary += f" · {report.snoozed} snoozed"
+        self.summary.setText(summary)
+        if current is not None:
+            found = self.model.find(current.kind, current.subject_id, current.section)
+            if not found.isValid():
+                found = self.model.find(current.kind, current.subject_id)
+            if not found.isValid() and where is not None:
+                found = self._nearest(current.section, where[1])
+            if found.isValid():
+                self.view.setCurrentIndex(found)
+        self._update_buttons()
+        self.refreshed.emit()
+
+    def _nearest(self, section: Section, row: int) -> QModelIndex:
+        """After a row leaves (ticked, answered), the one that took its place, so the next
+        Ctrl+D acts on the next row."""
+        parent = self.model.section_index(section)
+        if parent.isValid():
+            count = self.model.rowCount(parent)
+            return self.model.index(min(row, count - 1), 0, parent)
+        return QModelIndex()
+
+    def counts(self) -> dict[str, int]:
+        return self.report.counts() if self.report else {}
+
+    def current_row(self) -> TodayRow | None:
+        return self.model.row_at(self.view.currentIndex())
+
+    def select(self, kind: RowKind, subject_id: int, section: Section | None = None) -> bool:
+        """Make a row current (the keyboard and tests start from here)."""
+        index = self.model.find(kind, subject_id, section)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+        return index.isValid()
+
+    # -- acting on a row -----------------------------------------------------------------
+
+    def mark_done(self, row: TodayRow) -> Changed | None:
+        now = self.notebook.now()
+        if row.kind is RowKind.PROMISE:
+            return self.notebook.run(close_promise, row.subject_id, "kept", now)
+        if row.kind is RowKind.REQUEST:
+            return self.notebook.run(answer_request, row.subject_id, now)
+        if row.kind is RowKind.CHECKIN:
+            return self.notebook.run(
+                add_note, row.client_id, now, kind="other", body="Checked in (from Today)."
+            )
+        if row.kind is RowKind.INCIDENT:
+            self.incident_requested.emit(row.client_id, row.subject_id)
+            return None
+        self.open_client_requested.emit(row.client_id)
+        return None
+
+    def acknowledge(self, row: TodayRow) -> Changed | None:
+        if row.kind is not RowKind.REQUEST:
+            return None
+        return self.notebook.run(acknowledge_request, row.subject_id, self.notebook.now())
+
+    def snooze(self, row: TodayRow, choice: str) -> Changed | None:
+        if row.reminder is None:
+            return None
+        return self.notebook.run(
+            snooze, row.reminder, choice, self.notebook.now(), self.notebook.tz
+        )
+
+    def _can_done(self, row: TodayRow | None) -> bool:
+        return row is not None and row.kind is not RowKind.MONEY
+
+    def _update_buttons(self) -> None:
+        row = self.current_row()
+        self.done_button.setEnabled(self._can_done(row))
+        self.done_button.setText(DONE_TEXT.get(row.kind, "Done") if row else "Done")
+        self.done_button.setAccessibleName(self.done_button.text())
+        self.ack_button.setEnabled(
+            row is not None and row.kind is RowKind.REQUEST and row.flag != "acknowledged"
+        )
+        self.snooze_button.setEnabled(row is not None and row.can_snooze)
+        self.card_button.setEnabled(row is not None)
+        self.call_button.setEnabled(row is not None)
+
+    # -- slots ---------------------------------------------------------------------------
+
+    def _on_notebook_changed(self, changed: Changed) -> None:
+        if changed.kind in ("settings",):
+            return
+        self._refresh_timer.start()
+
+    def _on_minute_timeout(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def _on_selection_current_changed(self, *_args: object) -> None:
+        self._update_buttons()
+
+    def _on_done_button_clicked(self) -> None:
+        row = self.current_row()
+        if self._can_done(row):
+            assert row is not None
+            self.mark_done(row)
+
+    def _on_ack_button_clicked(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.acknowledge(row)
+
+    def _on_snooze_menu_triggered(self, action: QAction) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.snooze(row, str(action.data()))
+
+    def _on_card_button_clicked(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.open_client_requested.emit(row.client_id)
+
+    def _on_call_button_clicked(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.call_note_requested.emit(row.client_id)
+
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index)
+        if row is None:
+            return
+        if row.kind is RowKind.INCIDENT:
+            self.incident_requested.emit(row.client_id, row.subject_id)
+        else:
+            self.open_client_requested.emit(row.client_id)
+
+    def _on_view_collapsed(self, index: QModelIndex) -> None:
+        value = index.data(SECTION_ROLE)
+        if value:
+            self._collapsed.add(Section(value))
+
+    def _on_view_expanded(self, index: QModelIndex) -> None:
+        value = index.data(SECTION_ROLE)
+        if value:
+            self._collapsed.discard(Section(value))
+
+    def _on_view_context_menu(self, point: QPoint) -> None:
+        index = self.view.indexAt(point)
+        row = self.model.row_at(index)
+        if row is None:
+            return
+        self.view.setCurrentIndex(index)
+        menu = self.build_row_menu(row)
+        menu.exec(self.view.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def build_row_menu(self, row: TodayRow) -> QMenu:
+        """The row's actions, the same as the buttons above the list."""
+        menu = QMenu(self)
+        if self._can_done(row):
+            menu.addAction(DONE_TEXT.get(row.kind, "Done"), lambda: self.mark_done(row))
+        if row.kind is RowKind.REQUEST and row.flag != "acknowledged":
+            menu.addAction("Acknowledge", lambda: self.acknowledge(row))
+        if row.can_snooze:
+            sub = menu.addMenu("Snooze")
+            for choice, label in SNOOZE_CHOICES:
+                sub.addAction(label, lambda c=choice: self.snooze(row, c))
+        menu.addSeparator()
+        menu.addAction("Open card", lambda: self.open_client_requested.emit(row.client_id))
+        menu.addAction("Call note", lambda: self.call_note_requested.emit(row.client_id))
+        return menu
