@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from ckbook.services.base import Changed, NotFoundError, write_transaction
+from ckbook.services.care import sync_note_requests
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import read_due
 from ckbook.services.notes import update_note
@@ -229,6 +230,13 @@ def save_note_text(
         note = _get_note(note_id)
         client_id = note.client_id
         touched = _sync(note, body, now, tz, final)
+        # "? " lines become the client's requests awaiting reply (ckbook.services.care).
+        sync_note_requests(
+            note_id,
+            [line.text for line in request_lines(note.body or "") if line.complete],
+            [line.text for line in request_lines(body, final) if line.complete],
+            now,
+        )
         note_changed = update_note(
             note_id, now, body=body, mood=mood, duration_seconds=duration_seconds
         )

@@ -3,6 +3,7 @@ message awaiting our acknowledgement and answer)."""
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,7 +18,7 @@ from ckbook.services.base import (
 from ckbook.services.clients import _get_live
 from ckbook.services.due import Due
 from ckbook.services.rules import request_deadline, request_overdue
-from ckbook.store.models import CHANNELS, SEVERITIES, Client, Incident, Promise, Request
+from ckbook.store.models import CHANNELS, SEVERITIES, Client, Incident, Note, Promise, Request
 
 INCIDENT_STEPS = (
     "apology",
@@ -359,3 +360,64 @@ def requests(
         )
         for r in query
     ]
+
+
+#: The channel a request came through, by the kind of note it was typed in.
+NOTE_KIND_CHANNELS = {
+    "call": "call",
+    "meeting": "in person",
+    "email": "email",
+    "message": "message",
+}
+
+
+def sync_note_requests(
+    note_id: int, old_lines: list[str], new_lines: list[str], now: datetime
+) -> list[int]:
+    """Make a note's complete ``? `` lines its requests, exactly once (runs inside the caller's
+    transaction: the note's autosave).
+
+    ``old_lines`` are the request lines of the stored body, ``new_lines`` those of the body being
+    saved. A line the note already has a request for changes nothing; a line edited in place
+    updates its request's summary; a new line is a new request, received when the note started
+    (never later than now) through the note's channel. A deleted line leaves its request as it is:
+    the client still asked. Returns the requests added or updated."""
+    if not new_lines:
+        return []
+    note = Note.get_or_none(Note.id == note_id)
+    if note is None:
+        raise NotFoundError(f"no note with id {note_id}")
+    existing = list(Request.select().where(Request.note == note_id).order_by(Request.id))
+    by_text: dict[str, Request] = {}
+    for request in existing:
+        by_text.setdefault(request.summary, request)
+    unowned = [text for text in new_lines if text[:5000] not in by_text]
+    if not unowned:
+        return []
+    edited: dict[str, str] = {}
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "replace":
+            for old, new in zip(old_lines[i1:i2], new_lines[j1:j2], strict=False):
+                edited[new] = old
+    channel = NOTE_KIND_CHANNELS.get(note.kind) or note.client.preferred_channel
+    received = min(note.started_at, now)
+    touched: list[int] = []
+    for text in unowned:
+        summary = text[:5000]
+        previous = by_text.get(edited.get(text, ""))
+        if previous is not None and previous.summary not in new_lines:
+            previous.summary = summary
+            previous.save()
+            request = previous
+        else:
+            request = Request.create(
+                client=note.client_id,
+                note=note_id,
+                received_at=received,
+                channel=channel,
+                summary=summary,
+            )
+        by_text[summary] = request
+        touched.append(request.id)
+    return touched

@@ -120,3 +120,30 @@ def test_answering_first_also_acknowledges(db, now):
     assert row.acknowledged_at == row.answered_at == now
     with pytest.raises(NotFoundError):
         acknowledge_request(12345, now)
+
+
+def test_question_lines_in_a_call_note_become_requests_exactly_once(db, now, tz):
+    from ckbook.services.capture import save_note_text
+    from ckbook.services.notes import add_note
+
+    cid = make_client(now, response_hours=4)
+    nid = add_note(cid, now - timedelta(minutes=10), kind="call").ids[0]
+    save_note_text(nid, "Talked menus.\n? send the vegan opti", now, tz)
+    assert requests(client_id=cid) == []  # a half-typed line is not a request yet
+    save_note_text(nid, "Talked menus.\n? send the vegan options\n", now, tz)
+    save_note_text(nid, "Talked menus.\n? send the vegan options\nMore.\n", now, tz)
+    (row,) = requests(client_id=cid)
+    assert (row.summary, row.channel, row.note_id) == ("send the vegan options", "call", nid)
+    assert row.received_at == now - timedelta(minutes=10)  # when the call started
+    # Editing the line edits the request; a deleted line leaves the request (the client asked).
+    save_note_text(nid, "Talked menus.\n? send the vegan and halal options\nMore.\n", now, tz)
+    (row,) = requests(client_id=cid)
+    assert row.summary == "send the vegan and halal options"
+    save_note_text(nid, "Talked menus.\nMore.", now, tz, final=True)
+    assert len(requests(client_id=cid)) == 1
+    # The last line counts once the note is saved for the last time.
+    save_note_text(nid, "Talked menus.\n? call the florist back", now, tz, final=True)
+    assert [r.summary for r in requests(client_id=cid)] == [
+        "send the vegan and halal options",
+        "call the florist back",
+    ]
