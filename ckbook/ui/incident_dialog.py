@@ -1,0 +1,424 @@
+"""Something went wrong: record it, and own it step by step.
+
+The dialog walks the practice in its order: acknowledged and apologised (when, how), the fix (what
+and by when — saved as a promise, so it shows on Today and reminds like any promise), the root
+cause, what prevents a repeat, the goodwill gesture, and resolved on. The next step to take is
+highlighted. When a note is logged with a frustrated or angry mood, ``offer_for_mood`` offers to
+open an incident and shows a short, calm guide for the conversation.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ckbook.services.care import (
+    IncidentRow,
+    add_incident,
+    get_incident,
+    incidents,
+    record_incident_fix,
+    update_incident,
+)
+from ckbook.services.due import Due
+from ckbook.services.promises import get_promise
+from ckbook.store.models import SEVERITIES
+from ckbook.ui.notebook import Notebook
+from ckbook.ui.safe_text import plain_label
+
+#: Moods after which we offer to record an incident.
+UPSET_MOODS = ("frustrated", "angry")
+
+#: The calm guide: four short reminders for talking with an upset client.
+CALM_GUIDE: tuple[tuple[str, str], ...] = (
+    ("Listen", "Let them tell all of it before you answer. Say back what went wrong."),
+    ("Be patient", "The anger is with the situation more than with you. Don't argue details now."),
+    (
+        "Stay positive",
+        "You are on their side: talk about what you will do, not whose fault it was.",
+    ),
+    ("Fix and follow up", "Name the fix and a date, keep it, then check back that it worked."),
+)
+
+STEP_TITLES = {
+    "apologise": "1. Acknowledged and apologised",
+    "fix": "2. The fix",
+    "root cause": "3. Root cause",
+    "prevention": "4. What prevents a repeat",
+    "goodwill": "5. Goodwill gesture",
+    "resolve": "6. Resolved",
+}
+
+
+def to_qdatetime(instant: datetime, tz: tzinfo) -> QDateTime:
+    """An instant shown as the notebook's local wall time (not the machine's)."""
+    local = instant.astimezone(tz)
+    return QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
+
+
+def from_qdatetime(value: QDateTime, tz: tzinfo) -> datetime:
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=tz)
+
+
+def guide_text() -> str:
+    return "\n".join(f"• {title}: {text}" for title, text in CALM_GUIDE)
+
+
+class CalmGuide(QFrame):
+    """The four reminders, shown above the incident when the client was upset."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("calm_guide")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        heading = plain_label("A calm conversation")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        for title, text in CALM_GUIDE:
+            layout.addWidget(plain_label(f"{title} — {text}", wrap=True))
+        self.setAccessibleName("Calm conversation guide")
+
+
+class IncidentDialog(QDialog):
+    """Record a new incident, or take an open one to its next step."""
+
+    def __init__(
+        self,
+        notebook: Notebook,
+        client_id: int,
+        incident_id: int | None = None,
+        note_id: int | None = None,
+        show_guide: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.notebook = notebook
+        self.client_id = client_id
+        self.incident_id = incident_id
+        self.note_id = note_id
+        self.stored: IncidentRow | None = None
+        tz = notebook.tz
+        now = notebook.now()
+        self.setWindowTitle("Something went wrong")
+        self.setMinimumWidth(560)
+
+        self.guide = CalmGuide() if show_guide else None
+
+        self.what = QPlainTextEdit()
+        self.what.setPlaceholderText("What happened, in a sentence or two")
+        self.what.setTabChangesFocus(True)
+        self.what.setMaximumHeight(70)
+        self.what.setAccessibleName("What happened")
+        self.happened = QDateTimeEdit(to_qdatetime(now, tz))
+        self.happened.setCalendarPopup(True)
+        self.happened.setAccessibleName("When it happened")
+        self.severity = QComboBox()
+        self.severity.addItems(list(SEVERITIES))
+        self.severity.setAccessibleName("Severity")
+        self.next_step = plain_label()
+        self.next_step.setObjectName("next_step")
+
+        # 1. Acknowledged and apologised: when, how.
+        self.apology_box = self._step("apologise", checkable=True)
+        self.apologised_at = QDateTimeEdit(to_qdatetime(now, tz))
+        self.apologised_at.setCalendarPopup(True)
+        self.apologised_at.setAccessibleName("Apologised when")
+        self.apology = QLineEdit()
+        self.apology.setPlaceholderText("How: by phone, in person, in writing…")
+        self.apology.setAccessibleName("How we apologised")
+        form = QFormLayout(self.apology_box)
+        form.addRow("When", self.apologised_at)
+        form.addRow("How", self.apology)
+
+        # 2. The fix: what, by when — a promise.
+        self.fix_box = self._step("fix")
+        self.fix = QLineEdit()
+        self.fix.setPlaceholderText("What we will do to put it right")
+        self.fix.setAccessibleName("The fix")
+        self.fix_has_due = QCheckBox("By")
+        self.fix_due = QDateEdit(QDate(now.astimezone(tz).date()))
+        self.fix_due.setCalendarPopup(True)
+        self.fix_due.setAccessibleName("Fix by")
+        self.fix_due.setEnabled(False)
+        self.fix_has_due.toggled.connect(self.fix_due.setEnabled)
+        self.fix_promise_label = plain_label(
+            "Saved as a promise: it shows on Today and reminds you.", wrap=True
+        )
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.fix_has_due)
+        due_row.addWidget(self.fix_due)
+        due_row.addStretch(1)
+        form = QFormLayout(self.fix_box)
+        form.addRow("What", self.fix)
+        form.addRow("When", due_row)
+        form.addRow(self.fix_promise_label)
+
+        # 3–5: root cause, prevention, goodwill.
+        self.root_cause_box = self._step("root cause")
+        self.root_cause = self._text("Why it really happened")
+        QVBoxLayout(self.root_cause_box).addWidget(self.root_cause)
+        self.prevention_box = self._step("prevention")
+        self.prevention = self._text("What we change so it does not happen again")
+        QVBoxLayout(self.prevention_box).addWidget(self.prevention)
+        self.goodwill_box = self._step("goodwill")
+        self.goodwill = QLineEdit()
+        self.goodwill.setPlaceholderText("The small extra given to make up for it")
+        self.goodwill.setAccessibleName("Goodwill gesture")
+        QVBoxLayout(self.goodwill_box).addWidget(self.goodwill)
+
+        # 6. Resolved on.
+        self.resolved_box = self._step("resolve", checkable=True)
+        self.resolved_at = QDateTimeEdit(to_qdatetime(now, tz))
+        self.resolved_at.setCalendarPopup(True)
+        self.resolved_at.setAccessibleName("Resolved on")
+        QFormLayout(self.resolved_box).addRow("On", self.resolved_at)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        if self.guide is not None:
+            column.addWidget(self.guide)
+        top = QFormLayout()
+        top.addRow("What happened", self.what)
+        top.addRow("When", self.happened)
+        top.addRow("Severity", self.severity)
+        column.addLayout(top)
+        column.addWidget(self.next_step)
+        for box in self.step_boxes().values():
+            column.addWidget(box)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.buttons)
+        self.resize(620, 720)
+
+        if incident_id is not None:
+            self.load(get_incident(incident_id))
+        else:
+            self._show_next_step("apologise")
+
+    # -- building blocks -----------------------------------------------------------------
+
+    def _step(self, step: str, checkable: bool = False) -> QGroupBox:
+        box = QGroupBox(STEP_TITLES[step])
+        box.setObjectName(f"step_{step.replace(' ', '_')}")
+        box.setCheckable(checkable)
+        if checkable:
+            box.setChecked(False)
+        return box
+
+    def _text(self, placeholder: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.setAccessibleName(placeholder)
+        edit.setTabChangesFocus(True)
+        edit.setMaximumHeight(60)
+        return edit
+
+    def step_boxes(self) -> dict[str, QGroupBox]:
+        return {
+            "apologise": self.apology_box,
+            "fix": self.fix_box,
+            "root cause": self.root_cause_box,
+            "prevention": self.prevention_box,
+            "goodwill": self.goodwill_box,
+            "resolve": self.resolved_box,
+        }
+
+    def _show_next_step(self, step: str) -> None:
+        if step == "done":
+            self.next_step.setText("Resolved. Every step is on record.")
+        else:
+            self.next_step.setText(f"Next: {STEP_TITLES[step].split('. ', 1)[1].lower()}")
+        for name, box in self.step_boxes().items():
+            font = box.font()
+            font.setBold(name == step)
+            box.setFont(font)
+
+    def load(self, row: IncidentRow) -> None:
+        tz = self.notebook.tz
+        self.stored = row
+        self.client_id = row.client_id
+        self.what.setPlainText(row.what)
+        self.happened.setDateTime(to_qdatetime(row.happened_at, tz))
+        self.severity.setCurrentText(row.severity)
+        self.apology_box.setChecked(row.apologised_at is not None)
+        if row.apologised_at is not None:
+            self.apologised_at.setDateTime(to_qdatetime(row.apologised_at, tz))
+        self.apology.setText(row.apology)
+        self.fix.setText(row.fix)
+        if row.fix_promise_id is not None:
+            promise = get_promise(row.fix_promise_id)
+            if promise.due is not None:
+                self.fix_has_due.setChecked(True)
+                d = promise.due.date
+                self.fix_due.setDate(QDate(d.year, d.month, d.day))
+            self.fix_promise_label.setText(f"Promise: {promise.text} — {promise.status}")
+        self.root_cause.setPlainText(row.root_cause)
+        self.prevention.setPlainText(row.prevention)
+        self.goodwill.setText(row.goodwill)
+        self.resolved_box.setChecked(row.resolved_at is not None)
+        if row.resolved_at is not None:
+            self.resolved_at.setDateTime(to_qdatetime(row.resolved_at, tz))
+        self.setWindowTitle(f"Something went wrong — {row.client_name}")
+        self._show_next_step(row.next_step())
+
+    # -- saving --------------------------------------------------------------------------
+
+    def fix_due_value(self) -> Due | None:
+        if not self.fix_has_due.isChecked():
+            return None
+        d = self.fix_due.date()
+        return Due(date(d.year(), d.month(), d.day()))
+
+    def save(self) -> bool:
+        """Store everything shown; True when it all went in (the dialog may close)."""
+        tz, now = self.notebook.tz, self.notebook.now()
+        what = self.what.toPlainText()
+        happened = from_qdatetime(self.happened.dateTime(), tz)
+        if self.incident_id is None:
+            added = self.notebook.run(
+                add_incident,
+                self.client_id,
+                what,
+                now,
+                severity=self.severity.currentText(),
+                happened_at=happened,
+                note_id=self.note_id,
+            )
+            if added is None:
+                return False
+            self.incident_id = added.ids[0]
+        fix = self.fix.text().strip()
+        changes: dict[str, object] = {
+            "what": what,
+            "severity": self.severity.currentText(),
+            "happened_at": happened,
+            "apologised_at": (
+                from_qdatetime(self.apologised_at.dateTime(), tz)
+                if self.apology_box.isChecked()
+                else None
+            ),
+            "apology": self.apology.text(),
+            "root_cause": self.root_cause.toPlainText(),
+            "prevention": self.prevention.toPlainText(),
+            "goodwill": self.goodwill.text(),
+            "resolved_at": (
+                from_qdatetime(self.resolved_at.dateTime(), tz)
+                if self.resolved_box.isChecked()
+                else None
+            ),
+        }
+        if not fix:
+            changes["fix"] = ""
+        if self.notebook.run(update_incident, self.incident_id, **changes) is None:
+            return False
+        if fix and self._fix_changed(fix):
+            done = self.notebook.run(
+                record_incident_fix, self.incident_id, fix, self.fix_due_value(), now
+            )
+            if done is None:
+                return False
+        self.load(get_incident(self.incident_id))
+        return True
+
+    def _fix_changed(self, fix: str) -> bool:
+        stored = self.stored
+        if stored is None or stored.fix_promise_id is None or stored.fix != fix:
+            return True
+        promise = get_promise(stored.fix_promise_id)
+        return promise.status == "open" and promise.due != self.fix_due_value()
+
+    def _on_buttons_accepted(self) -> None:
+        if self.save():
+            self.accept()
+
+    # -- entry points --------------------------------------------------------------------
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        notebook: Notebook,
+        client_id: int,
+        incident_id: int | None = None,
+        note_id: int | None = None,
+        show_guide: bool = False,
+    ) -> int | None:
+        """Open the dialog; the incident's id once saved, None when cancelled."""
+        dialog = cls(notebook, client_id, incident_id, note_id, show_guide, parent)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.incident_id
+            return None
+        finally:
+            dialog.deleteLater()
+
+    @classmethod
+    def confirm_offer(cls, parent: QWidget | None, mood: str) -> bool:
+        """Ask whether to record an incident after an upset conversation (tests patch this)."""
+        box = QMessageBox(parent)
+        box.setWindowTitle("The client sounded " + mood)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"The client sounded {mood}. Did something go wrong?")
+        box.setInformativeText(guide_text())
+        record = box.addButton("Record what went wrong", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(record)
+        box.exec()
+        return box.clickedButton() is record
+
+    @classmethod
+    def offer_for_mood(
+        cls,
+        parent: QWidget | None,
+        notebook: Notebook,
+        client_id: int,
+        note_id: int | None,
+        mood: str | None,
+    ) -> int | None:
+        """After a note is logged frustrated or angry: offer an incident with the calm guide.
+
+        Offered once per note (a note that already has an incident is not asked about again).
+        Returns the new incident's id, or None."""
+        if mood not in UPSET_MOODS:
+            return None
+        if note_id is not None and any(i.note_id == note_id for i in incidents(client_id)):
+            return None
+        if not cls.confirm_offer(parent, mood):
+            return None
+        return cls.ask(parent, notebook, client_id, note_id=note_id, show_guide=True)
