@@ -69,11 +69,20 @@ def all_occurrences(
 
 
 def _log_states() -> dict[tuple[str, int, str], LogState]:
+    # Plain tuples: this runs on every check over every reminder ever fired.
+    convert = ReminderLog.fired_at.python_value
     return {
-        (row.kind, row.subject_id, row.occurrence): LogState(
-            row.fired_at, row.snoozed_until, row.done_at
+        (kind, subject_id, occurrence): LogState(
+            convert(fired_at), convert(snoozed_until), convert(done_at)
         )
-        for row in ReminderLog.select()
+        for kind, subject_id, occurrence, fired_at, snoozed_until, done_at in ReminderLog.select(
+            ReminderLog.kind,
+            ReminderLog.subject_id,
+            ReminderLog.occurrence,
+            ReminderLog.fired_at,
+            ReminderLog.snoozed_until,
+            ReminderLog.done_at,
+        ).tuples()
     }
 
 

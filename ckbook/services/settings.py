@@ -1,0 +1,140 @@
+"""The user's settings, stored in the notebook's Setting table (so they travel with the notebook
+and its backups): default remind-before, quiet hours, close-to-tray, start at login.
+
+Declared once here with their defaults and checks; read as one frozen ``Settings`` value;
+changed only through ``update_settings``, which validates everything first, writes in one
+transaction and returns one ``Changed("settings")``. A stored value that cannot be read (edited
+by hand, written by a newer ckbook) falls back to its default instead of stopping the app.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import time
+from typing import Any
+
+from ckbook.services.base import Changed, InputError, write_transaction
+from ckbook.services.reminder_rules import DEFAULT_REMIND_BEFORE_MINUTES, QuietHours
+from ckbook.store.models import Setting
+
+#: Longest sensible default remind-before: one week.
+MAX_REMIND_BEFORE_MINUTES = 7 * 24 * 60
+
+
+@dataclass(frozen=True)
+class Settings:
+    remind_before_minutes: int = DEFAULT_REMIND_BEFORE_MINUTES
+    quiet_hours_enabled: bool = False
+    quiet_start: time = time(22, 0)
+    quiet_end: time = time(7, 0)
+    close_to_tray: bool = True
+    start_at_login: bool = False
+    #: Whether the user was told once that closing the window keeps ckbook in the tray.
+    tray_hint_shown: bool = False
+
+    @property
+    def quiet_hours(self) -> QuietHours | None:
+        if not self.quiet_hours_enabled:
+            return None
+        return QuietHours(self.quiet_start, self.quiet_end)
+
+
+def _write_bool(value: object) -> str:
+    if not isinstance(value, bool):
+        raise TypeError
+    return "1" if value else "0"
+
+
+def _read_bool(text: str) -> bool:
+    if text not in ("0", "1"):
+        raise ValueError(text)
+    return text == "1"
+
+
+def _write_minutes(value: object) -> str:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError
+    if not 0 <= value <= MAX_REMIND_BEFORE_MINUTES:
+        raise ValueError
+    return str(value)
+
+
+def _read_minutes(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= MAX_REMIND_BEFORE_MINUTES:
+        raise ValueError(text)
+    return value
+
+
+def _write_time(value: object) -> str:
+    if not isinstance(value, time):
+        raise TypeError
+    return value.strftime("%H:%M")
+
+
+def _read_time(text: str) -> time:
+    return time.fromisoformat(text).replace(second=0, microsecond=0)
+
+
+_CODECS: dict[str, tuple[Callable[[object], str], Callable[[str], Any], str]] = {
+    "remind_before_minutes": (
+        _write_minutes,
+        _read_minutes,
+        f"default remind-before must be whole minutes from 0 to {MAX_REMIND_BEFORE_MINUTES}",
+    ),
+    "quiet_hours_enabled": (_write_bool, _read_bool, "quiet hours on/off must be yes or no"),
+    "quiet_start": (_write_time, _read_time, "quiet hours start must be a time of day"),
+    "quiet_end": (_write_time, _read_time, "quiet hours end must be a time of day"),
+    "close_to_tray": (_write_bool, _read_bool, "close to tray must be yes or no"),
+    "start_at_login": (_write_bool, _read_bool, "start at login must be yes or no"),
+    "tray_hint_shown": (_write_bool, _read_bool, "tray hint shown must be yes or no"),
+}
+_PREFIX = "settings."
+
+
+def load_settings() -> Settings:
+    """The stored settings; anything missing or unreadable is its default."""
+    stored = dict(
+        Setting.select(Setting.key, Setting.value).where(Setting.key.startswith(_PREFIX)).tuples()
+    )
+    values: dict[str, Any] = {}
+    for name, (_write, read, _why) in _CODECS.items():
+        text = stored.get(_PREFIX + name)
+        if text is None:
+            continue
+        try:
+            values[name] = read(text)
+        except (TypeError, ValueError):
+            continue  # a hand-edited or foreign value: keep the default
+    return Settings(**values)
+
+
+def update_settings(**changes: object) -> Changed:
+    """Change some settings at once; InputError naming the first bad one, nothing written."""
+    current = load_settings()
+    encoded: dict[str, str] = {}
+    for name, value in changes.items():
+        codec = _CODECS.get(name)
+        if codec is None:
+            raise InputError(f"there is no setting called {name!r}")
+        write, _read, why = codec
+        try:
+            encoded[name] = write(value)
+        except (TypeError, ValueError):
+            raise InputError(f"{why}, not {value!r}") from None
+    result = dataclasses.replace(current, **changes)  # type: ignore[arg-type]
+    if result.quiet_hours_enabled and result.quiet_start == result.quiet_end:
+        raise InputError("quiet hours start and end are the same time; pick two different times")
+    with write_transaction():
+        for name, text in encoded.items():
+            Setting.insert(key=_PREFIX + name, value=text).on_conflict(
+                conflict_target=[Setting.key], update={Setting.value: text}
+            ).execute()
+    return Changed("settings", (), (), ",".join(sorted(changes)))
+
+
+def save_settings(settings: Settings) -> Changed:
+    """Store a whole ``Settings`` value (what the settings dialog returns)."""
+    return update_settings(**dataclasses.asdict(settings))
