@@ -11,7 +11,20 @@ call" -> a Saturday, "the may event" -> 18 May, "the 3rd draft" -> 18 March, "no
 second"), returns midnight or now's clock time for date-only phrases so "by Friday" and "Friday at
 00:00" cannot be told apart, drops "within" from the phrase it found, and adds hours on naive wall
 time, so "in 48 hours" across a daylight-saving change is an hour off. Here a small tokenised
-grammar finds the phrase and plain date arithmetic resolves it; every accepted form is tested.
+grammar finds the phrase and plain date arithmetic resolves relative ones; every accepted form
+is tested.
+
+dateparser does the part it is good at: once the grammar has found a written date ("15 January",
+"Jan 15th", "the 3rd of December", "3 Dec 2027", "20/11", "3/12/2027", "3.12.2027"), the span goes
+to ``dateparser`` (English, future dates, absolute-time parser only) to be resolved; the grammar
+keeps deciding whether a span is a date at all. Its gaps, measured on 1.5 and wrapped in
+``_resolve_written``: a day and month that is today comes back as next year's (even with a midnight
+base); two-digit years are pushed into the future ("3/12/20" is 2120); a parse it cannot do is None.
+So its month and day are checked against what the grammar read, the year of a date written without
+one is chosen here (the next one that has not passed), a two-digit year is this century's, and any
+failure or disagreement means no date. Numeric dates are day first (``DATE_ORDER`` "DMY"): "12/03"
+is 12 March, as in most of the world and in this app's other formats; month-first readers see the
+read due in the UI to correct it.
 
 Choices (the tests pin each of them):
 - A bare weekday that is today's weekday means a week from today, unless a time later today is
@@ -24,6 +37,9 @@ Choices (the tests pin each of them):
   "midnight" is the end of the day, which is what a date-only due means, so it gives one.
 - A time without am/pm is a 24-hour clock time as written ("7:30" is 07:30, "at 3" is 03:00),
   except after afternoon/evening/night/tonight where 1-11 means pm ("tonight at 9" is 21:00).
+- Numeric dates: "20/11", "20/11/2027", "20/11/27" and "20.11.2027" (a dotted one needs its year).
+  "20/11" without a year is weak like a weekday abbreviation: it needs a connector other than
+  "at"/"for", or a time next to it ("open 24/7", "for 1/2 the price" are no dues).
 - A month name needs a day next to it ("the may event", "the march rally" are not dates); a
   weekday abbreviation ("sat", "sun", "wed", "mon") needs a connector, "this"/"next" or a time next
   to it; a time like "7:30" on its own needs "at"/"by"/"before"/"until" ("John 3:16" is no due).
@@ -38,12 +54,17 @@ Choices (the tests pin each of them):
 from __future__ import annotations
 
 import calendar
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from ckbook.services.clock import as_utc
 from ckbook.services.due import Due
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 
 @dataclass(frozen=True)
@@ -155,6 +176,10 @@ _ISO_SHAPE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[T ][0-9:.]*)?")
 _TOKEN_RE = re.compile(
     r"""
       (?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T(?P<iso_h>[0-9]{1,2}):(?P<iso_m>[0-9]{2}))?)(?![0-9])
+    | (?<![0-9/])(?P<slashed>(?P<sd>[0-9]{1,2})/(?P<sm>[0-9]{1,2})(?:/(?P<sy>[0-9]{4}|[0-9]{2}))?)
+      (?![0-9/])
+    | (?<![0-9.])(?P<dotted>(?P<dd>[0-9]{1,2})\.(?P<dm>[0-9]{1,2})\.(?P<dy>[0-9]{4}))
+      (?![0-9]|\.[0-9])
     | (?P<ampm_time>(?P<h12>[0-9]{1,2})(?:[:.](?P<m12>[0-9]{2}))?\ ?(?P<meridiem>[ap])\.?m\.?)(?!\w)
     | (?P<clock>(?P<h24>[0-9]{1,2}):(?P<m24>[0-9]{2}))(?![0-9])
     | (?P<num>[0-9]+)(?:(?P<ord>st|nd|rd|th)(?![a-z]))?
@@ -167,13 +192,14 @@ _TOKEN_RE = re.compile(
 
 @dataclass(frozen=True)
 class _Token:
-    kind: str  # "iso", "time", "num", "word" or "other"
+    kind: str  # "iso", "numeric", "time", "num", "word" or "other"
     text: str
     start: int
     end: int
     ordinal: bool = False
     clock: time | None = None  # for "time" tokens, and "iso" tokens with a time
     meridiem: bool = False  # the time said am or pm
+    numeric: tuple[int, int, int | None, bool] | None = None  # day, month, year, two-digit year
 
     @property
     def low(self) -> str:
@@ -192,6 +218,17 @@ def _tokenize(text: str) -> list[_Token]:
                     tokens.append(_Token("other", raw, start, end))
                     continue
             tokens.append(_Token("iso", raw, start, end, clock=clock))
+        elif m.group("slashed") or m.group("dotted"):
+            slashed = m.group("slashed") is not None
+            day, month = (int(m.group(g)) for g in (("sd", "sm") if slashed else ("dd", "dm")))
+            year_text = m.group("sy") if slashed else m.group("dy")
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                year = int(year_text) if year_text else None
+                two_digit = year_text is not None and len(year_text) == 2
+                numeric = (day, month, year, two_digit)
+                tokens.append(_Token("numeric", raw, start, end, numeric=numeric))
+            else:
+                tokens.append(_Token("other", raw, start, end))  # "50/50" is no date
         elif m.group("ampm_time"):
             hour, minute = int(m.group("h12")), int(m.group("m12") or 0)
             clock = None
@@ -231,6 +268,7 @@ class _DatePart:
     part_of_day: str | None = None  # "tonight", "this evening"
     clock: time | None = None  # an ISO date-time
     explicit: bool = False  # an ISO date or a date with a year
+    short_numeric: bool = False  # "20/11": needs a connector (not at/for) or a time to count
 
 
 @dataclass(frozen=True)
@@ -391,6 +429,9 @@ class _Reader:
                 end, t = attached
         if self.strict and d.abbreviated and connector is None and t is None and part is None:
             return None  # "sat on the call", "the sun deck"
+        weak_connector = connector in (None, ("at",), ("for",))
+        if self.strict and d.short_numeric and weak_connector and t is None and part is None:
+            return None  # "open 24/7", "for 1/2 the price"
         return end, self._combine(d, t, part), d.explicit, within
 
     # pieces
@@ -460,6 +501,8 @@ class _Reader:
             return j + 1, _DatePart(
                 date.fromisoformat(tok.text[:10]), clock=tok.clock, explicit=True
             )
+        if tok.kind == "numeric":
+            return self._numeric(j)
         if tok.kind == "num" or tok.low in _NUMBER_WORDS:
             span = self._relative(j)  # "2 days from now"
             if span is not None and span[2] not in _TIMED_UNITS:
@@ -497,6 +540,9 @@ class _Reader:
             # "Friday, 20 November" is the written date; the weekday is just a courtesy.
             after = self._skip(j + 1, ",")
             written = self._day_month(after)
+            numeric = self._numeric(after)
+            if written is None and numeric is not None:  # "Fri 20/11": the weekday supports it
+                written = numeric[0], replace(numeric[1], short_numeric=False)
             if written is None and self._word(after, *_MONTHS):
                 written = self._month_day(after)
             if written is not None:
@@ -580,12 +626,20 @@ class _Reader:
         day = int(digits)
         return day if 1 <= day <= 31 else None
 
-    def _year(self, k: int) -> int | None:
-        tok = self.tokens[k] if k < len(self.tokens) else None
+    def _year(self, k: int) -> tuple[int, int, bool] | None:
+        """ "2027" or "'27" at ``k``: (end index, year, written with two digits)."""
+        tokens = self.tokens
+        if k < len(tokens) and tokens[k].low in ("'", "’") and k + 1 < len(tokens):
+            mark, digits = tokens[k], tokens[k + 1]
+            two_digits = digits.kind == "num" and not digits.ordinal and len(digits.text) == 2
+            if two_digits and mark.end == digits.start:
+                return k + 2, int(digits.text), True
+            return None
+        tok = tokens[k] if k < len(tokens) else None
         if tok is None or tok.kind != "num" or tok.ordinal or len(tok.text) != 4:
             return None
         year = int(tok.text)
-        return year if 1900 <= year <= 2199 else None
+        return (k + 1, year, False) if 1900 <= year <= 2199 else None
 
     def _day_month(self, j: int) -> tuple[int, _DatePart] | None:
         """ "[the] 15[th] [of] January [2027]"."""
@@ -597,7 +651,7 @@ class _Reader:
         if not self._word(k, *_MONTHS):
             return None
         month = _MONTHS[self.tokens[k].low]
-        return self._with_year(k + 1, month, day)
+        return self._with_year(j, k + 1, month, day)
 
     def _month_day(self, j: int) -> tuple[int, _DatePart] | None:
         """ "January 15[th] [2027]", "Dec. 3", "January the 15th"."""
@@ -607,25 +661,60 @@ class _Reader:
         day = self._day(k)
         if day is None:
             return None  # a month name alone ("the may event") is not a date
-        return self._with_year(k + 1, month, day)
+        return self._with_year(j, k + 1, month, day)
 
-    def _with_year(self, k: int, month: int, day: int) -> tuple[int, _DatePart] | None:
-        after_comma = self._skip(k, ",")
-        year = self._year(after_comma)
-        if year is not None:
+    def _with_year(self, start: int, k: int, month: int, day: int) -> tuple[int, _DatePart] | None:
+        """An optional year at ``k`` ("2027", ", 2027", ". 2027" after "Jan", "'27"), then the
+        span from ``start`` resolved."""
+        after = k
+        if self.tokens[k - 1].low in _MONTHS:
+            after = self._skip(after, ".")  # "15 Jan. 2027"; a "." with no year ends a sentence
+        after = self._skip(after, ",")
+        year_found = self._year(after)
+        end, year, two_digit = (k, None, False) if year_found is None else year_found
+        span = self.text[self.tokens[start].start : self.tokens[end - 1].end]
+        written = self._resolve_written(span, day, month, year, two_digit)
+        return None if written is None else (end, written)
+
+    def _numeric(self, j: int) -> tuple[int, _DatePart] | None:
+        """ "20/11", "20/11/2027", "20/11/27", "20.11.2027": day first."""
+        tok = self.tokens[j] if j < len(self.tokens) else None
+        if tok is None or tok.numeric is None:
+            return None
+        day, month, year, two_digit = tok.numeric
+        written = self._resolve_written(tok.text, day, month, year, two_digit)
+        if written is None:
+            return None
+        return j + 1, _DatePart(written.date, explicit=written.explicit, short_numeric=year is None)
+
+    def _resolve_written(
+        self, span: str, day: int, month: int, year: int | None, two_digit: bool
+    ) -> _DatePart | None:
+        """The date dateparser reads in a span the grammar found, with its gaps wrapped.
+
+        ``day``, ``month`` and ``year`` are what the grammar saw; dateparser must agree on them.
+        """
+        read = _read_written_date(span, self.today)
+        if read is None or (read.month, read.day) != (month, day):
+            return None  # "31 November", or a reading other than the grammar's: no date
+        if year is None:
+            # The next one that has not passed; dateparser gives next year's for today's date.
+            for candidate_year in range(self.today.year, self.today.year + 9):
+                try:
+                    candidate = read.replace(year=candidate_year)
+                except ValueError:
+                    continue  # 29 February
+                if candidate >= self.today:
+                    return _DatePart(candidate)
+            return None
+        if two_digit:
+            # This century's; dateparser's future preference makes "3/12/20" 2120.
+            year += self.today.year // 100 * 100
             try:
-                return after_comma + 1, _DatePart(date(year, month, day), explicit=True)
+                return _DatePart(read.replace(year=year), explicit=True)
             except ValueError:
                 return None
-        # No year: this year's, or the next year that has it (29 February) once it has passed.
-        for year in range(self.today.year, self.today.year + 9):
-            try:
-                candidate = date(year, month, day)
-            except ValueError:
-                continue
-            if candidate >= self.today:
-                return k, _DatePart(candidate)
-        return None  # "31 November"
+        return _DatePart(read, explicit=True) if read.year == year else None
 
     # resolution
 
@@ -671,6 +760,37 @@ class _Reader:
 
 def _last_of_month(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+# dateparser for written dates, imported on first use (importing it costs ~30-70 ms, so a start-up
+# that reads no written date does not pay it). Building a parser is cheap (~0.05 ms); the expensive
+# part is the first parse (~0.1-0.2 s, loading the English data, once per process). RELATIVE_BASE
+# is a setting, so there is one parser per local day, built lazily; a written date does not depend
+# on the hour. Each later written date costs ~0.3-0.6 ms.
+_DATEPARSER_SETTINGS = {
+    "PREFER_DATES_FROM": "future",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "REQUIRE_PARTS": ["day", "month"],
+    "DATE_ORDER": "DMY",
+    "PARSERS": ["absolute-time"],  # spans are written dates; relative ones are the grammar's
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _written_date_parser(today: date) -> DateDataParser:
+    from dateparser.date import DateDataParser  # lazy, see above
+
+    settings = {**_DATEPARSER_SETTINGS, "RELATIVE_BASE": datetime.combine(today, time(0, 0))}
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _read_written_date(span: str, today: date) -> date | None:
+    """dateparser's date for a written-date span, or None; it never raises."""
+    try:
+        found = _written_date_parser(today).get_date_data(span).date_obj
+    except Exception:  # a failure inside a third-party parser means "no date", never a crash
+        return None
+    return None if found is None else found.date()
 
 
 _OPENERS = "([{"

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ckbook.services import due_phrases
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import DueReading, parse_due, read_due
 
@@ -111,6 +112,28 @@ PHRASES = [
     ("renew 2026-11-25", "2026-11-25", "renew", "2026-11-25"),
     ("renew 2026-11-25T14:30", "2026-11-25T14:30", "renew", "2026-11-25T14:30"),
     ("renew 2026-11-25 at 2pm", "2026-11-25T14:00", "renew", "2026-11-25 at 2pm"),
+    # written dates resolved by dateparser: dots after abbreviations, ordinals, "of", years
+    ("renew 15 Jan. 2027", "2027-01-15", "renew", "15 Jan. 2027"),
+    ("renew Jan. 15, 2027", "2027-01-15", "renew", "Jan. 15, 2027"),
+    ("renew Dec 3rd, 2027", "2027-12-03", "renew", "Dec 3rd, 2027"),
+    ("renew 3rd of Dec. 2027", "2027-12-03", "renew", "3rd of Dec. 2027"),
+    ("renew the 3rd of Dec.", "2026-12-03", "renew.", "the 3rd of Dec"),
+    ("send by 15 Jan.", "2027-01-15", "send.", "by 15 Jan"),  # a "." without a year ends it
+    ("renew Sept. 5", "2027-09-05", "renew", "Sept. 5"),
+    ("renew 3 Dec '27", "2027-12-03", "renew", "3 Dec '27"),
+    ("renew 15th January '27", "2027-01-15", "renew", "15th January '27"),
+    # numeric dates are day first (DATE_ORDER "DMY"); without a year they need support
+    ("pay by 20/11", "2026-11-20", "pay", "by 20/11"),
+    ("pay on 12/03", "2027-03-12", "pay", "on 12/03"),
+    ("due 1/1", "2027-01-01", "", "due 1/1"),
+    ("pay 20/11 3pm", "2026-11-20T15:00", "pay", "20/11 3pm"),
+    ("pay by 20/11 at 3pm", "2026-11-20T15:00", "pay", "by 20/11 at 3pm"),
+    ("call Fri 20/11", "2026-11-20", "call", "Fri 20/11"),
+    ("renew 3/12/2027", "2027-12-03", "renew", "3/12/2027"),
+    ("renew 3/12/27", "2027-12-03", "renew", "3/12/27"),
+    ("renew 29/2/28", "2028-02-29", "renew", "29/2/28"),
+    ("renew 20.11.2027", "2027-11-20", "renew", "20.11.2027"),
+    ("renew 20.11.2027.", "2027-11-20", "renew.", "20.11.2027"),
     # relative days
     ("call today", "2026-11-18", "call", "today"),
     ("call tmrw", "2026-11-19", "call", "tmrw"),
@@ -217,6 +240,18 @@ NOT_DATES = [
     "call 555-1234",
     "order 31 November",  # no such day
     "invoice of 2025-03-01",  # a written-out past date is a reference, not a due
+    "invoice of 3/12/20",  # two-digit year: 2020, not dateparser's 2120, so a past reference
+    "invoice of 3 Dec '20",
+    "open 24/7",  # a numeric date without a year needs a deadline connector or a time
+    "pay 12/03",
+    "for 1/2 the price",
+    "split it 50/50",
+    "pages 1/2/3/4",
+    "pay by 31/11",  # no such day
+    "renew 29/2/27",
+    "by 12/2027",
+    "version 3.12",  # a dotted date needs its year
+    "Friday's 20/11 memo",
     "the meeting lasted 2 hours",
     "about 3 days ago",
     "Saturdays are free",
@@ -278,6 +313,35 @@ def test_end_of_week_on_a_weekend_is_that_sunday() -> None:
     assert as_json(reading("next week", saturday).due) == "2026-11-27"
 
 
+def test_today_29_february_is_today_not_in_four_years() -> None:
+    """dateparser 1.5 counts today's day and month as passed (29 February -> 2032)."""
+    leap_day = datetime(2028, 2, 29, 10, 0, tzinfo=BERLIN)
+    assert as_json(reading("renew 29 February", leap_day).due) == "2028-02-29"
+    assert as_json(reading("renew 29 February", leap_day + timedelta(days=1)).due) == "2032-02-29"
+
+
+class _BrokenParser:
+    def get_date_data(self, span: str) -> object:
+        raise RuntimeError(f"cannot parse {span}")
+
+
+class _MisreadingParser:
+    def get_date_data(self, span: str) -> object:
+        return type("DateData", (), {"date_obj": datetime(2027, 1, 16)})()
+
+
+@pytest.mark.parametrize("parser", [_BrokenParser(), _MisreadingParser()])
+def test_a_dateparser_failure_or_misreading_is_no_date(
+    monkeypatch: pytest.MonkeyPatch, parser: object
+) -> None:
+    monkeypatch.setattr(due_phrases, "_written_date_parser", lambda today: parser)
+    assert reading("pay on 15 January") == DueReading(None, "pay on 15 January", None)
+    assert as_json(reading("pay on 15 January by Friday").due) == "2026-11-20"
+    with pytest.raises(ValueError, match="15 January"):
+        parse_due("15 January", NOW, BERLIN)
+    assert parse_due("tomorrow 3pm", NOW, BERLIN).to_json() == "2026-11-19T15:00"
+
+
 def test_a_passed_month_day_in_december_means_next_year() -> None:
     december = datetime(2026, 12, 30, 10, 0, tzinfo=BERLIN)
     assert as_json(reading("on 2 January", december).due) == "2027-01-02"
@@ -304,6 +368,9 @@ PARSE_CASES = [
     ("7:30", "2026-11-19T07:30"),
     ("noon", "2026-11-18T12:00"),
     ("2026-11-20 at 2pm", "2026-11-20T14:00"),
+    ("20/11", "2026-11-20"),  # the whole value is a date, so a short numeric one will do
+    ("3/12/20", "2020-12-03"),  # two-digit years are this century's
+    ("3 Dec '27", "2027-12-03"),
 ]
 
 
@@ -330,6 +397,8 @@ def test_parse_due(value: str, due: str) -> None:
         "13pm",
         "may",
         "in 99999 years",
+        "31/11",
+        "12/13",  # day first: there is no month 13
     ],
 )
 def test_parse_due_errors_name_the_value(value: str) -> None:
@@ -352,7 +421,7 @@ VOCABULARY = [
     "may", "march", "Dec", "January", "tomorrow", "today", "tonight", "noon", "midnight",
     "morning", "evening", "3pm", "12am", "7:30", "19:30", "25:00", "hours", "days", "weeks",
     "months", "week", "month", "year", "from", "now", "due", "call", "send", ",", ".", "(", ")",
-    ":", "'s", "time", "couple",
+    ":", "'s", "time", "couple", "20/11", "3/12/20", "12/03/2027", "20.11.2027", "'27", "31/11",
 ]  # fmt: skip
 
 words = st.lists(st.sampled_from(VOCABULARY), max_size=8).map(" ".join)
