@@ -13,6 +13,8 @@ links, through the desktop.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
@@ -100,3 +102,9 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = F
     label.setText(text)
     label.setWordWrap(wrap)
     return label
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltip markup that shows ``text`` literally: Qt guesses rich text in tooltips, so the text
+    is escaped inside an explicit paragraph (no tag in it can take effect)."""
+    return f'<p style="white-space:pre-wrap">{html.escape(text)}</p>' if text else ""

@@ -1,0 +1,577 @@
+"""The client list: a table model over frozen ``ClientSummary`` rows, a filter proxy, and the view.
+
+Smooth with 10,000 clients: rows are built by ``client_summaries`` in a few queries, never a query
+per painted cell; sorting happens once in Python in the source model (the proxy forwards ``sort``)
+rather than through hundreds of thousands of ``lessThan`` calls; the filter tests a precomputed
+lowercase haystack per row. A change refreshes only the clients it names.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime, time, tzinfo
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from ckbook.services.base import Changed
+from ckbook.services.clients import ClientSummary, all_tags, client_summaries
+from ckbook.services.rules import Health, PromiseState, promise_state
+from ckbook.store.models import CLIENT_STATUSES
+from ckbook.ui import theme
+from ckbook.ui.notebook import Notebook
+from ckbook.ui.safe_text import plain_label
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(enum.IntEnum):
+    NAME = 0
+    ORGANISATION = 1
+    HEALTH = 2
+    LAST_CONTACT = 3
+    NEXT_DUE = 4
+    OPEN_PROMISES = 5
+
+
+HEADERS = {
+    Column.NAME: "Name",
+    Column.ORGANISATION: "Organisation",
+    Column.HEALTH: "Health",
+    Column.LAST_CONTACT: "Last contact",
+    Column.NEXT_DUE: "Next promise due",
+    Column.OPEN_PROMISES: "Open promises",
+}
+
+
+class Role(enum.IntEnum):
+    CLIENT_ID = Qt.ItemDataRole.UserRole + 1
+    SUMMARY = Qt.ItemDataRole.UserRole + 2
+
+
+_HEALTH_RANK = {Health.RED: 0, Health.YELLOW: 1, Health.GREEN: 2, Health.NONE: 3}
+
+
+def haystack(row: ClientSummary) -> str:
+    """What the filter box searches: name, organisation, emails, phones, tags — lowercased once."""
+    return "\n".join((row.name, row.organisation, *row.emails, *row.phones, *row.tags)).lower()
+
+
+def _sort_key(column: Column) -> Callable[[ClientSummary], Any]:
+    if column == Column.ORGANISATION:
+        return lambda r: (r.organisation == "", r.organisation.casefold(), r.name.casefold())
+    if column == Column.HEALTH:
+        return lambda r: (
+            _HEALTH_RANK[r.health],
+            r.checkin_due_at.timestamp() if r.checkin_due_at else 0.0,
+            r.name.casefold(),
+        )
+    if column == Column.LAST_CONTACT:
+        return lambda r: (
+            r.last_contact.timestamp() if r.last_contact else float("-inf"),
+            r.name.casefold(),
+        )
+    if column == Column.NEXT_DUE:
+        return lambda r: (
+            r.next_due is None,
+            r.next_due.date if r.next_due else date.max,
+            (r.next_due.time or time.max) if r.next_due else time.max,
+            r.name.casefold(),
+        )
+    if column == Column.OPEN_PROMISES:
+        return lambda r: (r.open_promises, r.name.casefold())
+    return lambda r: (r.name.casefold(), r.id)
+
+
+class ClientListModel(QAbstractTableModel):
+    """The list's rows; sorted in place by ``sort`` (the proxy forwards to it)."""
+
+    def __init__(
+        self, now: Callable[[], datetime], tz: tzinfo, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._now = now
+        self._tz = tz
+        self._rows: list[ClientSummary] = []
+        self._haystacks: list[str] = []
+        self._row_of: dict[int, int] = {}
+        self._sort_column = Column.NAME
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._sorted = True
+
+    # -- reading ---------------------------------------------------------------------------
+    def summary(self, row: int) -> ClientSummary:
+        return self._rows[row]
+
+    def haystack(self, row: int) -> str:
+        return self._haystacks[row]
+
+    def row_of(self, client_id: int) -> int | None:
+        return self._row_of.get(client_id)
+
+    def client_ids(self) -> list[int]:
+        return [r.id for r in self._rows]
+
+    # -- writing ---------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[ClientSummary]) -> None:
+        """Replace every row (first load, or after a change that names no client)."""
+        self.beginResetModel()
+        self._rows = sorted(rows, key=_sort_key(self._sort_column), reverse=self._descending)
+        self._reindex()
+        self.endResetModel()
+
+    def update_rows(self, client_ids: Iterable[int], fresh: Sequence[ClientSummary]) -> None:
+        """Refresh the rows of ``client_ids``: changed rows in place, gone rows removed, new rows
+        added; then keep the current sort."""
+        by_id = {r.id: r for r in fresh}
+        for client_id in sorted(set(client_ids), key=lambda i: -(self._row_of.get(i) or -1)):
+            row = self._row_of.get(client_id)
+            if row is None:
+                continue
+            if client_id in by_id:
+                self._rows[row] = by_id.pop(client_id)
+                self._haystacks[row] = haystack(self._rows[row])
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+            else:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                del self._haystacks[row]
+                self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+                self.endRemoveRows()
+        if by_id:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(by_id) - 1)
+            self._rows.extend(by_id.values())
+            self._haystacks.extend(haystack(r) for r in by_id.values())
+            self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+            self.endInsertRows()
+        self._sorted = False
+        self.sort(self._sort_column, self._sort_order)
+
+    def _reindex(self) -> None:
+        self._haystacks = [haystack(r) for r in self._rows]
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+
+    @property
+    def _descending(self) -> bool:
+        return self._sort_order == Qt.SortOrder.DescendingOrder
+
+    # -- Qt --------------------------------------------------------------------------------
+    @override
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    @override
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    @override
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[Column(section)]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == Column.OPEN_PROMISES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @override
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Role.CLIENT_ID:
+            return row.id
+        if role == Role.SUMMARY:
+            return row
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.HEALTH:
+            return theme.health_dot(row.health)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == Column.NEXT_DUE and row.next_due is not None:
+                return theme.promise_color(self._due_state(row))
+            if column == Column.HEALTH and row.health != Health.GREEN:
+                return theme.health_color(row.health)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.OPEN_PROMISES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _due_state(self, row: ClientSummary) -> PromiseState:
+        return promise_state("open", row.next_due, self._now(), self._tz)
+
+    def _display(self, row: ClientSummary, column: int) -> str | None:
+        if column == Column.NAME:
+            return row.name
+        if column == Column.ORGANISATION:
+            return row.organisation
+        if column == Column.HEALTH:
+            return theme.HEALTH_TEXT[row.health]
+        if column == Column.LAST_CONTACT:
+            if row.last_contact is None:
+                return "never"
+            return row.last_contact.astimezone(self._tz).strftime("%d %b %Y")
+        if column == Column.NEXT_DUE:
+            return row.next_due.describe() if row.next_due else ""
+        if column == Column.OPEN_PROMISES:
+            return str(row.open_promises)
+        return None
+
+    def _tooltip(self, row: ClientSummary, column: int) -> str | None:
+        if column == Column.HEALTH:
+            if row.checkin_due_at is None:
+                return f"No check-in cadence while {row.status}"
+            due = row.checkin_due_at.astimezone(self._tz).strftime("%a %d %b %Y")
+            return f"Check-in due {due} ({row.attention_level} attention)"
+        if column == Column.NEXT_DUE and row.next_due is not None:
+            return str(self._due_state(row))
+        return None
+
+    @override
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(Column):
+            return
+        if (column, order) == (self._sort_column, self._sort_order) and self._sorted:
+            return  # the view asks twice per header click; the rows are already in this order
+        self._sort_column = Column(column)
+        self._sort_order = order
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        held = [(self._rows[i.row()].id, i.column()) for i in persistent]
+        key = _sort_key(self._sort_column)
+        keys = [key(r) for r in self._rows]
+        order_of = sorted(range(len(keys)), key=keys.__getitem__, reverse=self._descending)
+        self._rows = [self._rows[i] for i in order_of]
+        self._haystacks = [self._haystacks[i] for i in order_of]
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self._sorted = True
+        self.changePersistentIndexList(
+            persistent, [self.index(self._row_of[cid], col) for cid, col in held]
+        )
+        self.layoutChanged.emit()
+
+    def sort_state(self) -> tuple[int, Qt.SortOrder]:
+        return int(self._sort_column), self._sort_order
+
+
+class ClientFilterProxy(QSortFilterProxyModel):
+    """Filters by words typed (every word must appear), status and tag; sorting is forwarded to
+    the source model, which sorts 10,000 rows once instead of through ``lessThan``."""
+
+    def __init__(self, source: ClientListModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._words: tuple[str, ...] = ()
+        self._status: str | None = None
+        self._tag: str | None = None
+        self.setSourceModel(source)
+
+    def set_text(self, text: str) -> None:
+        words = tuple(text.lower().split())
+        if words != self._words:
+            self._change_filter(lambda: setattr(self, "_words", words))
+
+    def set_status(self, status: str | None) -> None:
+        if status != self._status:
+            self._change_filter(lambda: setattr(self, "_status", status))
+
+    def set_tag(self, tag: str | None) -> None:
+        if tag != self._tag:
+            self._change_filter(lambda: setattr(self, "_tag", tag))
+
+    def _change_filter(self, apply: Callable[[], None]) -> None:
+        self.beginFilterChange()
+        apply()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    @property
+    def filtering(self) -> bool:
+        return bool(self._words or self._status or self._tag)
+
+    @override
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        source = self._source
+        if self._status is not None or self._tag is not None:
+            row = source.summary(source_row)
+            if self._status is not None and row.status != self._status:
+                return False
+            if self._tag is not None and self._tag not in row.tags:
+                return False
+        if self._words:
+            text = source.haystack(source_row)
+            return all(word in text for word in self._words)
+        return True
+
+    @override
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._source.sort(column, order)
+
+
+class _FilterEdit(QLineEdit):
+    """The filter box: Down moves into the list, Enter opens the first match."""
+
+    stepIntoList = Signal()
+    acceptFirst = Signal()
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.stepIntoList.emit()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.acceptFirst.emit()
+            return
+        super().keyPressEvent(event)
+
+
+ALL_STATUSES = "All statuses"
+ALL_TAGS = "All tags"
+
+#: Changes that never alter a list row and name no client.
+_IGNORED_KINDS = frozenset({"reminder", "settings", "money", "search"})
+
+
+class ClientListView(QWidget):
+    """Filter box, status and tag filters, and the sortable table; says which client is chosen."""
+
+    clientSelected = Signal(int)
+    #: Enter or double-click: the user wants to work with this client now.
+    clientActivated = Signal(int)
+
+    def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.notebook = notebook
+        self.model = ClientListModel(notebook.now, notebook.tz, self)
+        self.proxy = ClientFilterProxy(self.model, self)
+
+        self.filter_edit = _FilterEdit()
+        self.filter_edit.setPlaceholderText("Filter: name, organisation, email, phone, tag")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter clients")
+        self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName("Status filter")
+        self.status_combo.setToolTip("Show only clients with this status")
+        self.status_combo.addItem(ALL_STATUSES, None)
+        for status in CLIENT_STATUSES:
+            self.status_combo.addItem(status, status)
+        self.tag_combo = QComboBox()
+        self.tag_combo.setAccessibleName("Tag filter")
+        self.tag_combo.setToolTip("Show only clients with this tag")
+        self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.count_label = plain_label()
+        self.count_label.setAccessibleName("Clients shown")
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Clients")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        for column, width in (
+            (Column.NAME, 190),
+            (Column.ORGANISATION, 150),
+            (Column.HEALTH, 95),
+            (Column.LAST_CONTACT, 105),
+            (Column.NEXT_DUE, 150),
+            (Column.OPEN_PROMISES, 60),
+        ):
+            header.resizeSection(column, width)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_edit, 1)
+        filters.addWidget(self.status_combo)
+        filters.addWidget(self.tag_combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+        self.filter_edit.stepIntoList.connect(self._on_filter_edit_step_into_list)
+        self.filter_edit.acceptFirst.connect(self._on_filter_edit_accept_first)
+        self.status_combo.currentIndexChanged.connect(self._on_status_combo_changed)
+        self.tag_combo.currentIndexChanged.connect(self._on_tag_combo_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.table.activated.connect(self._on_table_activated)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        notebook.changed.connect(self._on_notebook_changed)
+        # Health and "due today" move with the clock even when nothing is written.
+        self._tick = QTimer(self)
+        self._tick.setInterval(15 * 60 * 1000)
+        self._tick.timeout.connect(self.reload)
+        self._tick.start()
+        self.reload()
+
+    # -- public ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Rebuild every row (first load, and after changes that name no client)."""
+        rows = self.notebook.attempt(client_summaries, self.notebook.now(), self.notebook.tz)
+        if rows is None:
+            return
+        current = self.current_client_id()
+        self.model.set_rows(rows)
+        self._reload_tags()
+        if current is not None:
+            self.select_client(current)
+        self._update_count()
+
+    def current_client_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        value = index.data(Role.CLIENT_ID)
+        return int(value) if value is not None else None
+
+    def select_client(self, client_id: int | None) -> bool:
+        """Make ``client_id`` the current row (quietly); False when it is filtered out."""
+        selection = self.table.selectionModel()
+        if client_id is None:
+            selection.clearCurrentIndex()
+            selection.clearSelection()
+            return False
+        row = self.model.row_of(client_id)
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else None
+        if index is None or not index.isValid():
+            selection.clearSelection()
+            return False
+        if self.table.currentIndex().row() != index.row():
+            blocked = selection.blockSignals(True)
+            try:
+                self.table.setCurrentIndex(index)
+                selection.select(
+                    index,
+                    selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows,
+                )
+            finally:
+                selection.blockSignals(blocked)
+            self.table.viewport().update()
+        self.table.scrollTo(index)
+        return True
+
+    def visible_client_ids(self) -> list[int]:
+        return [
+            int(self.proxy.index(r, 0).data(Role.CLIENT_ID)) for r in range(self.proxy.rowCount())
+        ]
+
+    # -- slots -----------------------------------------------------------------------------
+    def _on_filter_edit_text_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+
+    def _on_status_combo_changed(self, _index: int) -> None:
+        self.proxy.set_status(self.status_combo.currentData())
+
+    def _on_tag_combo_changed(self, _index: int) -> None:
+        self.proxy.set_tag(self.tag_combo.currentData())
+
+    def _on_filter_edit_step_into_list(self) -> None:
+        if self.proxy.rowCount() == 0:
+            return
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+
+    def _on_filter_edit_accept_first(self) -> None:
+        if self.proxy.rowCount() == 0:
+            return
+        index = self.table.currentIndex()
+        if not index.isValid():
+            index = self.proxy.index(0, 0)
+            self.table.setCurrentIndex(index)
+        self.clientActivated.emit(int(index.data(Role.CLIENT_ID)))
+
+    def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.clientSelected.emit(int(current.data(Role.CLIENT_ID)))
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.clientActivated.emit(int(index.data(Role.CLIENT_ID)))
+
+    def _on_notebook_changed(self, changed: Changed) -> None:
+        if changed.client_ids:
+            fresh = self.notebook.attempt(
+                client_summaries,
+                self.notebook.now(),
+                self.notebook.tz,
+                client_ids=changed.client_ids,
+            )
+            if fresh is None:
+                return
+            current = self.current_client_id()
+            self.model.update_rows(changed.client_ids, fresh)
+            if changed.kind == "client":
+                self._reload_tags()
+            if current is not None:
+                self.select_client(current)
+            self._update_count()
+        elif changed.kind not in _IGNORED_KINDS:
+            self.reload()
+
+    def _reload_tags(self) -> None:
+        tags = self.notebook.attempt(all_tags) or []
+        wanted = self.tag_combo.currentData()
+        blocked = self.tag_combo.blockSignals(True)
+        try:
+            self.tag_combo.clear()
+            self.tag_combo.addItem(ALL_TAGS, None)
+            for tag in tags:
+                self.tag_combo.addItem(tag, tag)
+            found = self.tag_combo.findData(wanted) if wanted is not None else 0
+            self.tag_combo.setCurrentIndex(max(found, 0))
+        finally:
+            self.tag_combo.blockSignals(blocked)
+        self.proxy.set_tag(self.tag_combo.currentData())
+
+    def _update_count(self, *_args: object) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        noun = "client" if total == 1 else "clients"
+        if shown == total:
+            self.count_label.setText(f"{total:,} {noun}")
+        else:
+            self.count_label.setText(f"{shown:,} of {total:,} {noun}")
