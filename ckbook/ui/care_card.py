@@ -1,0 +1,251 @@
+"""The care log on a client's card: the header line (how long since the last contact against the
+cadence, touchpoints sparkline, open incidents, messages awaiting reply), and the "Incidents",
+"Requests" and "Insight" sections. Each piece has ``set_client(client_id)`` and refreshes itself
+when the notebook says something of that client changed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from ckbook.services.base import Changed
+from ckbook.services.care import IncidentRow, incidents, requests
+from ckbook.services.clients import client_detail
+from ckbook.services.insight import KeptRateSeries, client_insight, kept_rate_series
+from ckbook.ui import theme
+from ckbook.ui.incident_dialog import IncidentDialog
+from ckbook.ui.insight_chart import KeptRateChart, Sparkline
+from ckbook.ui.notebook import Notebook
+from ckbook.ui.request_dialog import RequestsSection
+from ckbook.ui.safe_text import plain_label
+
+_REFRESH_KINDS = ("note", "promise", "incident", "request", "client")
+
+
+def _tint(label: QWidget, colour: str) -> None:
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(palette)
+
+
+class CareHeader(QWidget):
+    """One line under the client's name: contact vs cadence, sparkline, what is open."""
+
+    def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.notebook = notebook
+        self.client_id: int | None = None
+        self.contact = plain_label()
+        self.contact.setObjectName("contact_text")
+        self.sparkline = Sparkline()
+        self.open_items = plain_label()
+        self.open_items.setObjectName("open_care_items")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.contact)
+        layout.addWidget(self.sparkline)
+        layout.addWidget(self.open_items)
+        layout.addStretch(1)
+        notebook.changed.connect(self._on_notebook_changed)
+
+    def set_client(self, client_id: int | None) -> None:
+        self.client_id = client_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.client_id is None:
+            self.contact.clear()
+            self.open_items.clear()
+            self.sparkline.set_points(())
+            return
+        now, tz = self.notebook.now(), self.notebook.tz
+        insight = self.notebook.attempt(client_insight, self.client_id, now, tz)
+        if insight is None:
+            return
+        self.contact.setText(insight.contact_text)
+        detail = self.notebook.attempt(client_detail, self.client_id, now)
+        colours = theme.colors()
+        if detail is not None and detail.checkin.overdue:
+            _tint(self.contact, theme.health_color(detail.checkin.health).name())
+        else:
+            self.contact.setPalette(self.palette())
+        self.sparkline.set_points(insight.touchpoints)
+        open_incidents = len(incidents(self.client_id, open_only=True))
+        awaiting = requests(self.client_id, awaiting_only=True)
+        late = sum(1 for r in awaiting if r.overdue(now))
+        parts = []
+        if open_incidents:
+            parts.append(f"{open_incidents} open incident{'s' if open_incidents > 1 else ''}")
+        if awaiting:
+            parts.append(f"{len(awaiting)} awaiting reply" + (f" ({late} overdue)" if late else ""))
+        self.open_items.setText(" · ".join(parts))
+        if open_incidents or late:
+            _tint(self.open_items, colours.overdue)
+        else:
+            self.open_items.setPalette(self.palette())
+
+    def _on_notebook_changed(self, changed: Changed) -> None:
+        if self.client_id in changed.client_ids and changed.kind in _REFRESH_KINDS:
+            self.refresh()
+
+
+class IncidentLine(QWidget):
+    def __init__(self, section: IncidentsSection, row: IncidentRow, now: datetime) -> None:
+        super().__init__(section)
+        self.row = row
+        tz = section.notebook.tz
+        when = row.happened_at.astimezone(tz).strftime("%d %b %Y")
+        if row.is_open:
+            status = f"{row.severity}, {when} — next: {row.next_step()}"
+        else:
+            resolved = (
+                row.resolved_at.astimezone(tz).strftime("%d %b %Y") if row.resolved_at else ""
+            )
+            status = f"{row.severity}, {when} — resolved {resolved}"
+        self.text = plain_label(row.what, wrap=True)
+        self.detail = plain_label(status)
+        colours = theme.colors()
+        if row.is_open and row.severity != "minor":
+            _tint(self.detail, colours.overdue)
+        elif not row.is_open:
+            _tint(self.detail, colours.muted)
+        self.open_button = QPushButton("Next step…" if row.is_open else "View…")
+        self.open_button.setToolTip("Record how it was owned, step by step")
+        self.open_button.clicked.connect(lambda: section.open_incident(row.id))
+        words = QVBoxLayout()
+        words.setSpacing(0)
+        words.addWidget(self.text)
+        words.addWidget(self.detail)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.addLayout(words, 1)
+        layout.addWidget(self.open_button)
+
+
+class IncidentsSection(QWidget):
+    """The card's "Incidents" section: open ones first, then resolved ones."""
+
+    def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.notebook = notebook
+        self.client_id: int | None = None
+        self.lines: list[IncidentLine] = []
+        self.add_button = QPushButton("Something went wrong…")
+        self.add_button.setToolTip("Record what went wrong and how you own it")
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.empty = plain_label("Nothing has gone wrong.")
+        self.list_layout = QVBoxLayout()
+        self.list_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.empty, 1)
+        top.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(self.list_layout)
+        notebook.changed.connect(self._on_notebook_changed)
+
+    def set_client(self, client_id: int | None) -> None:
+        self.client_id = client_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        for line in self.lines:
+            self.list_layout.removeWidget(line)
+            line.deleteLater()
+        self.lines = []
+        if self.client_id is None:
+            return
+        rows = self.notebook.attempt(incidents, self.client_id) or []
+        rows.sort(key=lambda r: (not r.is_open, -r.happened_at.timestamp()))
+        now = self.notebook.now()
+        for row in rows:
+            line = IncidentLine(self, row, now)
+            self.list_layout.addWidget(line)
+            self.lines.append(line)
+        open_count = sum(1 for r in rows if r.is_open)
+        if not rows:
+            self.empty.setText("Nothing has gone wrong.")
+        else:
+            self.empty.setText(f"{open_count} open" if open_count else "All resolved.")
+
+    def open_incident(self, incident_id: int | None = None) -> int | None:
+        if self.client_id is None:
+            return None
+        return IncidentDialog.ask(self, self.notebook, self.client_id, incident_id)
+
+    def _on_add_button_clicked(self) -> None:
+        self.open_incident()
+
+    def _on_notebook_changed(self, changed: Changed) -> None:
+        if self.client_id in changed.client_ids and changed.kind in ("incident", "client"):
+            self.refresh()
+
+
+class InsightSection(QWidget):
+    """The kept-rate chart: this client's bars against everyone's line."""
+
+    def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.notebook = notebook
+        self.client_id: int | None = None
+        self.client_name = ""
+        self._overall: KeptRateSeries | None = None  # shared by every card; dropped on change
+        self.chart = KeptRateChart()
+        self.caption = plain_label(wrap=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.chart)
+        layout.addWidget(self.caption)
+        notebook.changed.connect(self._on_notebook_changed)
+
+    def set_client(self, client_id: int | None, client_name: str = "") -> None:
+        self.client_id = client_id
+        self.client_name = client_name
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.client_id is None:
+            return
+        now, tz = self.notebook.now(), self.notebook.tz
+        if self._overall is None:
+            self._overall = self.notebook.attempt(kept_rate_series, now, tz)
+        mine = self.notebook.attempt(kept_rate_series, now, tz, self.client_id)
+        if self._overall is None or mine is None:
+            return
+        self.chart.set_series(self._overall, mine, self.client_name)
+        self.caption.setText(self.chart.describe())
+
+    def _on_notebook_changed(self, changed: Changed) -> None:
+        if changed.kind in ("promise", "client", "incident"):
+            self._overall = None
+            if self.client_id in changed.client_ids:
+                self.refresh()
+
+
+class CareCard:
+    """The four care pieces of one card, switched together to the card's client."""
+
+    def __init__(self, notebook: Notebook) -> None:
+        self.notebook = notebook
+        self.header = CareHeader(notebook)
+        self.incidents = IncidentsSection(notebook)
+        self.requests = RequestsSection(notebook)
+        self.insight = InsightSection(notebook)
+
+    def set_client(self, client_id: int | None) -> None:
+        name, channel = "", "email"
+        if client_id is not None:
+            detail = self.notebook.attempt(client_detail, client_id, self.notebook.now())
+            if detail is None:
+                client_id = None
+            else:
+                name, channel = detail.name, detail.preferred_channel
+        self.header.set_client(client_id)
+        self.incidents.set_client(client_id)
+        self.requests.set_client(client_id, channel)
+        self.insight.set_client(client_id, name)
