@@ -1,0 +1,477 @@
+"""The note editor shared by call notes and every other kind, and the window for non-call notes.
+
+``NoteEditor`` is a plain-text Markdown editor with autosave (``ui.autosave``) and inline promise
+capture: for every ``+ `` line, the panel beside the text shows the due understood from it as it is
+typed ("→ Fri 20 Nov 15:00"), so "7:30" versus "19:30" is visible before anyone relies on it.
+Once the line is complete (Enter) it is saved at once and becomes a promise on the card; its due
+can then be corrected with a click (``parse_due``), and the correction sticks when the line is
+edited later. A Preview toggle shows the body as Markdown through the safe viewer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from ckbook.services.capture import CapturedLine, promise_lines
+from ckbook.services.due import Due
+from ckbook.services.due_phrases import parse_due
+from ckbook.services.notes import NoteRow, delete_note, update_note
+from ckbook.services.promises import PromiseRow, promises_for_note, update_promise
+from ckbook.store.models import MOODS, NOTE_KINDS
+from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Autosaver, SaveWriter
+from ckbook.ui.notebook import Notebook
+from ckbook.ui.safe_text import SafeTextBrowser, plain_label, plain_tooltip
+
+NO_MOOD = "Mood…"
+
+
+def describe_due(due: Due | None, today: date | None = None) -> str:
+    """Short due text for the capture panel: ``Fri 20 Nov 15:00`` (year only when not this one)."""
+    if due is None:
+        return "no date"
+    text = due.date.strftime("%a %d %b")
+    if today is not None and due.date.year != today.year:
+        text += due.date.strftime(" %Y")
+    if due.time is not None:
+        text += due.time.strftime(" %H:%M")
+    return text
+
+
+@dataclass(frozen=True)
+class CaptureView:
+    """One ``+`` line as the panel shows it."""
+
+    line: int
+    text: str
+    due: Due | None
+    complete: bool
+    promise_id: int | None
+    """The promise made from the line, once it is saved."""
+    phrase: str | None
+
+    @property
+    def label(self) -> str:
+        return f"→ {describe_due(self.due)}"
+
+
+class CaptureRow(QWidget):
+    """A line's text and its due; click the due to correct it."""
+
+    correction_requested = Signal(int, str)  # promise id, typed due
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view: CaptureView | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 6)
+        layout.setSpacing(0)
+        self.text_label = plain_label(wrap=True)
+        self.due_button = QPushButton()
+        self.due_button.setFlat(True)
+        self.due_button.setStyleSheet("text-align: left; padding: 1px 4px;")
+        self.due_button.clicked.connect(self._on_due_button_clicked)
+        self.due_field = QLineEdit()
+        self.due_field.setPlaceholderText("e.g. Fri 19:30 or 2026-11-20T19:30")
+        self.due_field.setAccessibleName("Correct the due")
+        self.due_field.returnPressed.connect(self._on_due_field_return_pressed)
+        self.due_field.hide()
+        layout.addWidget(self.text_label)
+        layout.addWidget(self.due_button)
+        layout.addWidget(self.due_field)
+
+    def show_view(self, view: CaptureView) -> None:
+        self.view = view
+        elided = view.text if len(view.text) <= 120 else view.text[:119] + "…"
+        self.text_label.setText(f"+ {elided}")
+        self.text_label.setToolTip(plain_tooltip(view.text))
+        self.due_button.setText(view.label)
+        self.due_button.setAccessibleName(f"Due of “{view.text}”: {describe_due(view.due)}")
+        self.due_button.setEnabled(view.promise_id is not None)
+        if view.promise_id is None:
+            hint = "Press Enter to finish the line; then the due can be corrected."
+        else:
+            hint = "Click to correct the due."
+        read = f"Read from “{view.phrase}”. " if view.phrase else ""
+        self.due_button.setToolTip(plain_tooltip(read + hint))
+
+    def start_correction(self) -> None:
+        if self.view is None or self.view.promise_id is None:
+            return
+        self.due_field.setText(self.view.due.to_json() if self.view.due else "")
+        self.due_button.hide()
+        self.due_field.show()
+        self.due_field.setFocus()
+        self.due_field.selectAll()
+
+    def end_correction(self) -> None:
+        self.due_field.hide()
+        self.due_button.show()
+
+    def _on_due_button_clicked(self) -> None:
+        self.start_correction()
+
+    def _on_due_field_return_pressed(self) -> None:
+        if self.view is not None and self.view.promise_id is not None:
+            self.correction_requested.emit(self.view.promise_id, self.due_field.text())
+
+
+class CapturePanel(QWidget):
+    """The ``+`` lines of the note with their dues, beside the editor."""
+
+    correction_requested = Signal(int, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.views: list[CaptureView] = []
+        self._rows: list[CaptureRow] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.title = plain_label("Promises in this note")
+        self.hint = plain_label("Start a line with “+ ” to make it a promise.", wrap=True)
+        self.hint.setEnabled(False)
+        outer.addWidget(self.title)
+        outer.addWidget(self.hint)
+        self._list = QWidget()
+        self._list_layout = QVBoxLayout(self._list)
+        self._list_layout.setContentsMargins(0, 0, 0, 0)
+        self._list_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._list)
+        outer.addWidget(scroll, 1)
+
+    def show_views(self, views: list[CaptureView]) -> None:
+        self.views = views
+        while len(self._rows) < len(views):
+            row = CaptureRow()
+            row.correction_requested.connect(self.correction_requested)
+            self._list_layout.insertWidget(len(self._rows), row)
+            self._rows.append(row)
+        for row, view in zip(self._rows, views, strict=False):
+            if row.view != view:
+                row.show_view(view)
+            row.show()
+        for row in self._rows[len(views) :]:
+            row.hide()
+        self.hint.setVisible(not views)
+
+    def row(self, index: int) -> CaptureRow:
+        return self._rows[index]
+
+
+class NoteEditor(QWidget):
+    """Text + capture panel + preview + save status for one note at a time."""
+
+    #: Every save that went through: what changed (tuple of Changed), already broadcast.
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        notebook: Notebook,
+        writer: SaveWriter,
+        parent: QWidget | None = None,
+        *,
+        debounce_ms: int = DEBOUNCE_MS,
+        max_wait_ms: int = MAX_WAIT_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.notebook = notebook
+        self.autosaver = Autosaver(
+            writer, notebook.tz, debounce_ms=debounce_ms, max_wait_ms=max_wait_ms, parent=self
+        )
+        self.autosaver.saved.connect(self._on_autosaver_saved)
+        self.autosaver.status_changed.connect(self._on_autosaver_status_changed)
+        self._note_id: int | None = None
+        self._loading = False
+        self._complete_count = 0
+        self._promises: list[PromiseRow] = []
+
+        self.editor = QPlainTextEdit()
+        self.editor.setAccessibleName("Note text")
+        self.editor.setPlaceholderText(
+            "Type the note. A line starting with “+ ” is a promise, e.g.\n"
+            "+ send the revised quote by Friday 3pm"
+        )
+        self.editor.setTabChangesFocus(True)
+        self.editor.textChanged.connect(self._on_editor_text_changed)
+        self.preview = SafeTextBrowser()
+        self.preview.setAccessibleName("Note preview")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.editor)
+        self.pages.addWidget(self.preview)
+
+        self.captures = CapturePanel()
+        self.captures.correction_requested.connect(self._on_captures_correction_requested)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.pages)
+        split.addWidget(self.captures)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+
+        self.preview_button = QToolButton()
+        self.preview_button.setText("Preview")
+        self.preview_button.setCheckable(True)
+        self.preview_button.setToolTip("Show the note as formatted Markdown")
+        self.preview_button.toggled.connect(self._on_preview_button_toggled)
+        self.status = plain_label()
+        self.status.setAccessibleName("Save status")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.preview_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split, 1)
+        layout.addLayout(bottom)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.flush)
+
+    # --- API ----------------------------------------------------------------------------------
+
+    @property
+    def note_id(self) -> int | None:
+        return self._note_id
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def load(self, note_id: int, body: str) -> None:
+        """Show ``note_id`` (its stored body); loading is not an edit."""
+        self.autosaver.load(note_id, body)
+        self._note_id = note_id
+        self._loading = True
+        try:
+            self.editor.setPlainText(body)
+        finally:
+            self._loading = False
+        cursor = self.editor.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.editor.setTextCursor(cursor)
+        self._reload_promises()
+        self._complete_count = self._count_complete(body)
+        self._refresh_captures()
+
+    def focus_editor(self) -> None:
+        self.pages.setCurrentWidget(self.editor)
+        self.preview_button.setChecked(False)
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def flush(self, **extras: object) -> None:
+        self.autosaver.flush(**extras)
+
+    def flush_and_wait(self, timeout: float = 10.0) -> bool:
+        return self.autosaver.flush_and_wait(timeout)
+
+    def capture_views(self) -> list[CaptureView]:
+        return list(self.captures.views)
+
+    # --- slots --------------------------------------------------------------------------------
+
+    def _on_editor_text_changed(self) -> None:
+        if self._loading or self._note_id is None:
+            return
+        body = self.editor.toPlainText()
+        self.autosaver.edited(body)
+        complete = self._count_complete(body)
+        if complete > self._complete_count:
+            # A promise line was just finished: save now, so it is on the card at once.
+            self.autosaver.flush()
+        self._complete_count = complete
+        self._refresh_captures()
+
+    def _on_autosaver_saved(self, changes: object) -> None:
+        for change in changes or ():  # type: ignore[attr-defined]
+            self.notebook.broadcast(change)
+        if any(c.kind == "promise" and c.ids for c in changes or ()):  # type: ignore[attr-defined]
+            self._reload_promises()
+            self._refresh_captures()
+        self.saved.emit(changes)
+
+    def _on_autosaver_status_changed(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _on_preview_button_toggled(self, on: bool) -> None:
+        if on:
+            self.preview.set_markdown(self.editor.toPlainText())
+            self.pages.setCurrentWidget(self.preview)
+        else:
+            self.pages.setCurrentWidget(self.editor)
+
+    def _on_captures_correction_requested(self, promise_id: int, typed: str) -> None:
+        typed = typed.strip()
+        if typed:
+            try:
+                due = parse_due(typed, self.notebook.now(), self.notebook.tz)
+            except ValueError as exc:
+                self.status.setText(str(exc))
+                return
+            result = self.notebook.run(update_promise, promise_id, due=due)
+        else:
+            result = self.notebook.run(update_promise, promise_id, clear_due=True)
+        if result is None:
+            return
+        self._reload_promises()
+        self._refresh_captures()
+        for index, view in enumerate(self.captures.views):
+            if view.promise_id == promise_id:
+                self.captures.row(index).end_correction()
+        self.editor.setFocus()
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _count_complete(self, body: str) -> int:
+        lines = promise_lines(body, self.notebook.now(), self.notebook.tz)
+        return sum(1 for line in lines if line.complete)
+
+    def _reload_promises(self) -> None:
+        if self._note_id is None:
+            self._promises = []
+            return
+        found = self.notebook.attempt(promises_for_note, self._note_id)
+        self._promises = found or []
+
+    def _view(self, line: CapturedLine, taken: set[int]) -> CaptureView:
+        if line.complete:
+            candidates = [p for p in self._promises if p.text == line.text and p.id not in taken]
+            candidates.sort(key=lambda p: (p.status != "open", -p.id))
+            if candidates:
+                promise = candidates[0]
+                taken.add(promise.id)
+                return CaptureView(line.line, line.text, promise.due, True, promise.id, line.phrase)
+        return CaptureView(line.line, line.text, line.due, line.complete, None, line.phrase)
+
+    def _refresh_captures(self) -> None:
+        lines = promise_lines(self.editor.toPlainText(), self.notebook.now(), self.notebook.tz)
+        taken: set[int] = set()
+        self.captures.show_views([self._view(line, taken) for line in lines])
+
+
+class NoteWindow(QWidget):
+    """A meeting, email, message or other note (or a past call) in its own window."""
+
+    closed = Signal(int)  # note id
+
+    def __init__(
+        self,
+        notebook: Notebook,
+        writer: SaveWriter,
+        note: NoteRow,
+        *,
+        is_new: bool = False,
+        parent: QWidget | None = None,
+        debounce_ms: int = DEBOUNCE_MS,
+        max_wait_ms: int = MAX_WAIT_MS,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.notebook = notebook
+        self.note_id = note.id
+        self.client_id = note.client_id
+        self._is_new = is_new
+        self.setWindowTitle(f"{note.kind.capitalize()} note — {note.client_name} — ckbook")
+
+        self.client_label = plain_label(note.client_name)
+        font = self.client_label.font()
+        font.setBold(True)
+        self.client_label.setFont(font)
+        started = note.started_at.astimezone(notebook.tz)
+        self.when_label = plain_label(started.strftime("%a %d %b %Y %H:%M"))
+        self.kind_box = QComboBox()
+        self.kind_box.setAccessibleName("Kind of note")
+        self.kind_box.addItems(list(NOTE_KINDS))
+        self.kind_box.setCurrentText(note.kind)
+        self.kind_box.currentTextChanged.connect(self._on_kind_box_changed)
+        self.mood_box = mood_box()
+        if note.mood:
+            self.mood_box.setCurrentText(note.mood)
+        self.mood_box.currentIndexChanged.connect(self._on_mood_box_changed)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.close)
+
+        header = QHBoxLayout()
+        header.addWidget(self.client_label)
+        header.addWidget(self.when_label)
+        header.addStretch(1)
+        header.addWidget(self.kind_box)
+        header.addWidget(self.mood_box)
+
+        self.editor = NoteEditor(
+            notebook, writer, self, debounce_ms=debounce_ms, max_wait_ms=max_wait_ms
+        )
+        self.editor.load(note.id, note.body)
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.editor, 1)
+        layout.addLayout(footer)
+        self.resize(760, 520)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+
+    def _on_kind_box_changed(self, kind: str) -> None:
+        self.editor.flush()
+        self.notebook.run(update_note, self.note_id, self.notebook.now(), kind=kind)
+
+    def _on_mood_box_changed(self, _index: int) -> None:
+        mood = selected_mood(self.mood_box)
+        if mood is not None:
+            self.editor.flush(mood=mood)
+
+    @override
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        self.editor.focus_editor()
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._is_new and not self.editor.text().strip():
+            # Opened by mistake and left empty: no note, and no false "last contact".
+            self.editor.flush_and_wait(5.0)
+            self.notebook.run(delete_note, self.note_id)
+        elif not self.editor.flush_and_wait(10.0):
+            self.editor.status.setText(
+                f"{self.editor.autosaver.status or 'Not saved yet'} — the text is kept; "
+                "close again once it is saved."
+            )
+            event.ignore()
+            return
+        self.closed.emit(self.note_id)
+        event.accept()
+
+
+def mood_box() -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName("Mood")
+    box.setToolTip("How the client seemed")
+    box.addItem(NO_MOOD, None)
+    for mood in MOODS:
+        box.addItem(mood, mood)
+    return box
+
+
+def selected_mood(box: QComboBox) -> str | None:
+    data = box.currentData()
+    return data if isinstance(data, str) else None
+
+
+def local_time(moment: datetime, notebook: Notebook) -> str:
+    return moment.astimezone(notebook.tz).strftime("%H:%M")
