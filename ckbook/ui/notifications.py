@@ -1,0 +1,202 @@
+"""Where a reminder pops up, and what its buttons do.
+
+Routes, best first (RELIABILITY #12):
+1. the desktop's notification service (org.freedesktop.Notifications over D-Bus) with the actions
+   Done, Snooze 1 h and Open, clicking the notification itself opening the item;
+2. the tray icon's message, when there is a tray (a click opens the item);
+3. a banner inside the ckbook window with the same actions.
+
+The router remembers which pop-up shows which reminder occurrence, so an action taken on a pop-up
+reaches the right promise, check-in or request; the work itself is done by the reminder
+use-cases through the notebook (one transaction each, one ``changed`` broadcast).
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Sequence
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from ckbook.services import reminders
+from ckbook.services.reminder_rules import Occurrence
+from ckbook.ui.banner import ReminderBanner
+from ckbook.ui.notebook import Notebook
+
+log = logging.getLogger(__name__)
+
+#: (action key, label): "default" is the click on the notification itself.
+ITEM_ACTIONS: tuple[tuple[str, str], ...] = (
+    ("default", "Open"),
+    ("done", "Done"),
+    ("snooze", "Snooze 1 h"),
+    ("open", "Open"),
+)
+APP_ACTIONS: tuple[tuple[str, str], ...] = (("default", "Open ckbook"), ("open", "Open ckbook"))
+BATCH_PREFIX = "batch|"
+TEST_KEY = "test|0|reminder"
+
+
+class Route(enum.StrEnum):
+    DESKTOP = "desktop notifications"
+    TRAY = "the tray icon's messages"
+    BANNER = "a banner in the ckbook window"
+
+
+class DesktopNotifierLike(Protocol):
+    """What the router needs of ``ckbook.ui.desktop_notifications.DesktopNotifier``."""
+
+    actionInvoked: SignalInstance
+    closed: SignalInstance
+
+    def available(self) -> bool: ...
+
+    def notify(
+        self,
+        key: str,
+        summary: str,
+        body: str,
+        actions: Sequence[tuple[str, str]] = (),
+        *,
+        timeout_ms: int = -1,
+    ) -> int: ...
+
+    def close(self, key: str) -> None: ...
+
+
+class ReminderRouter(QObject):
+    """Shows reminders by the best route there is and acts on what the user picks."""
+
+    openClient = Signal(int)
+    openApp = Signal()
+    #: key, route value: a reminder (or batch, or test) was shown.
+    shown = Signal(str, str)
+
+    def __init__(
+        self,
+        notebook: Notebook,
+        banner: ReminderBanner,
+        desktop: DesktopNotifierLike | None = None,
+        tray_icon: QSystemTrayIcon | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._notebook = notebook
+        self._banner = banner
+        self._desktop = desktop
+        self._tray_icon: QSystemTrayIcon | None = None
+        #: pop-up key → the occurrence it shows (None for a batch or the test).
+        self._items: dict[str, Occurrence | None] = {}
+        self._tray_last_key: str | None = None
+        banner.actionChosen.connect(self._on_popup_action)
+        banner.dismissed.connect(self._on_popup_closed)
+        if desktop is not None:
+            desktop.actionInvoked.connect(self._on_popup_action)
+            desktop.closed.connect(self._on_popup_closed)
+        if tray_icon is not None:
+            self.set_tray_icon(tray_icon)
+
+    # --- API ----------------------------------------------------------------------------------
+
+    def set_tray_icon(self, icon: QSystemTrayIcon | None) -> None:
+        if self._tray_icon is not None:
+            self._tray_icon.messageClicked.disconnect(self._on_tray_message_clicked)
+        self._tray_icon = icon
+        if icon is not None:
+            icon.messageClicked.connect(self._on_tray_message_clicked)
+
+    def route(self) -> Route:
+        """The route the next pop-up would take."""
+        if self._desktop is not None and self._desktop.available():
+            return Route.DESKTOP
+        if self._tray_usable():
+            return Route.TRAY
+        return Route.BANNER
+
+    def show_occurrence(self, occurrence: Occurrence) -> Route:
+        return self._deliver(
+            occurrence.key_text, occurrence, occurrence.title, occurrence.body, ITEM_ACTIONS
+        )
+
+    def show_batch(self, title: str, body: str, key: str = "") -> Route:
+        """One pop-up standing for many reminders; it opens the window."""
+        return self._deliver(BATCH_PREFIX + (key or title), None, title, body, APP_ACTIONS)
+
+    def send_test(self) -> Route:
+        route = self.route()
+        body = f"Reminders reach you through {route.value}."
+        return self._deliver(TEST_KEY, None, "ckbook test reminder", body, APP_ACTIONS)
+
+    def showing(self) -> dict[str, Occurrence | None]:
+        """The pop-ups the router still knows of (key → occurrence)."""
+        return dict(self._items)
+
+    # --- delivery -------------------------------------------------------------------------------
+
+    def _tray_usable(self) -> bool:
+        icon = self._tray_icon
+        # supportsMessages() says True even where there is no tray (offscreen, plain GNOME).
+        return (
+            icon is not None
+            and icon.isVisible()
+            and QSystemTrayIcon.isSystemTrayAvailable()
+            and QSystemTrayIcon.supportsMessages()
+        )
+
+    def _deliver(
+        self,
+        key: str,
+        occurrence: Occurrence | None,
+        title: str,
+        body: str,
+        actions: Sequence[tuple[str, str]],
+    ) -> Route:
+        self._items[key] = occurrence
+        route = Route.BANNER
+        if self._desktop is not None and self._desktop.available():
+            if self._desktop.notify(key, title, body, actions):
+                route = Route.DESKTOP
+            else:
+                log.warning("the notification service refused a reminder; trying the tray")
+        if route is Route.BANNER and self._tray_usable():
+            assert self._tray_icon is not None
+            # Tray balloons are plain text (titles never carry user text).
+            self._tray_icon.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, 0)
+            self._tray_last_key = key
+            route = Route.TRAY
+        if route is Route.BANNER:
+            self._banner.show_item(key, title, body, [a for a in actions if a[0] != "default"])
+            window = self._banner.window()
+            if window is not None:
+                QApplication.alert(window)
+        self.shown.emit(key, route.value)
+        return route
+
+    # --- what the user picked -------------------------------------------------------------------
+
+    def _on_popup_action(self, key: str, action: str) -> None:
+        if key not in self._items:
+            return  # a pop-up from before a restart, or already handled
+        occurrence = self._items.pop(key)
+        if occurrence is None:
+            self.openApp.emit()
+            return
+        notebook = self._notebook
+        if action == "done":
+            if notebook.run(reminders.done, occurrence, notebook.now()) is not None:
+                notebook.message.emit("info", f"Done: {occurrence.body}")
+        elif action == "snooze":
+            if notebook.run(reminders.snooze, occurrence, "1h", notebook.now(), notebook.tz):
+                notebook.message.emit("info", f"Snoozed for 1 hour: {occurrence.body}")
+        else:  # "open", "default"
+            self.openClient.emit(occurrence.client_id)
+
+    def _on_popup_closed(self, key: str) -> None:
+        self._items.pop(key, None)
+
+    def _on_tray_message_clicked(self) -> None:
+        if self._tray_last_key is not None:
+            self._on_popup_action(self._tray_last_key, "open")

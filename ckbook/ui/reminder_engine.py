@@ -1,0 +1,362 @@
+"""The reminder engine: a thin Qt shell around the reminder rules and use-cases.
+
+A single-shot timer wakes at the next instant something is due (``next_wake`` from the rules) and
+at least once a minute. Qt timers run on the monotonic clock, and every wake asks the wall clock
+(``notebook.now()``) afresh, so after a sleep/resume or a clock change the next wake (at most a
+minute later) shows exactly what is due by then; what was shown is recorded in the reminder log,
+so nothing shows twice, not even after a restart (RELIABILITY #11).
+
+The first check after start finds everything that came due while ckbook was not running and
+shows it once, as one batch. A later check that finds more than a handful at once (after a long
+sleep, at the end of quiet hours) shows one batch too, never a burst of pop-ups. Quiet hours and
+"Pause reminders for 1 hour" hold pop-ups until they end; held reminders are not recorded, so
+they show when the hold ends.
+
+Checking reads every open promise, client and request: about a second on a 10,000-client
+notebook (tests/perf/reminder_check_bench.py). So checks and the recording of fired reminders run
+on a worker thread with its own database connection (RELIABILITY #6, #7); only frozen values
+cross between threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+
+import peewee
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+
+from ckbook.services.agenda import DueReport, due_report
+from ckbook.services.base import Changed
+from ckbook.services.reminder_rules import Occurrence, missed_summary, quiet_until, summarise
+from ckbook.services.reminders import ReminderCheck, check, mark_fired
+from ckbook.services.settings import Settings, load_settings
+from ckbook.store.errors import classify
+from ckbook.ui.notebook import Notebook
+from ckbook.ui.notifications import ReminderRouter
+
+log = logging.getLogger(__name__)
+
+#: The timer never sleeps longer than this: the once-a-minute re-check.
+RECHECK_MS = 60_000
+#: More reminders than this at once are shown as one batch.
+BURST_LIMIT = 3
+#: Lines listed in a batch pop-up before "and N more".
+BATCH_LINES = 6
+#: Changes to the notebook are gathered this long before a re-check (autosave fires often).
+CHANGE_DEBOUNCE_MS = 1500
+PAUSE = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    serial: int
+    now: datetime
+    tz: tzinfo
+    default_minutes: int
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    serial: int
+    now: datetime
+    check: ReminderCheck
+    report: DueReport
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    keys: tuple[tuple[str, int, str], ...]
+    changed: Changed | None
+    error: str = ""
+
+
+def run_check(request: CheckRequest) -> CheckResult:
+    result = check(request.now, request.tz, request.default_minutes)
+    report = due_report(request.now, request.tz)
+    return CheckResult(request.serial, request.now, result, report)
+
+
+def run_record(occurrences: tuple[Occurrence, ...], now: datetime) -> RecordResult:
+    keys = tuple(o.key for o in occurrences)
+    try:
+        return RecordResult(keys, mark_fired(occurrences, now))
+    except Exception as exc:
+        problem = classify(exc)
+        if problem is None:
+            raise
+        return RecordResult(keys, None, problem.value)
+
+
+class _Worker(QObject):
+    """Lives on the engine's thread; opens its own connection for each job."""
+
+    checked = Signal(object)  # CheckResult
+    recorded = Signal(object)  # RecordResult
+    failed = Signal(str)
+
+    def __init__(self, database: peewee.Database) -> None:
+        super().__init__()
+        self._database = database
+
+    @Slot(object)
+    def check(self, request: CheckRequest) -> None:
+        try:
+            with self._database.connection_context():
+                result = run_check(request)
+        except Exception as exc:
+            log.exception("reminder check failed")
+            self.failed.emit(str(exc))
+            return
+        self.checked.emit(result)
+
+    @Slot(object, object)
+    def record(self, occurrences: tuple[Occurrence, ...], now: datetime) -> None:
+        try:
+            with self._database.connection_context():
+                result = run_record(occurrences, now)
+        except Exception as exc:
+            log.exception("recording fired reminders failed")
+            result = RecordResult(tuple(o.key for o in occurrences), None, str(exc))
+        self.recorded.emit(result)
+
+
+class ReminderEngine(QObject):
+    """Decides when to look, shows what is due through the router, records it as fired."""
+
+    #: The latest "what needs attention" (for the tray's badge, tooltip and menu).
+    reportReady = Signal(object)  # DueReport
+    #: Reminders paused until this instant, or None when they run.
+    pausedChanged = Signal(object)
+    #: How many pop-ups a check produced (a batch counts as one).
+    popups = Signal(int)
+
+    _checkRequested = Signal(object)
+    _recordRequested = Signal(object, object)
+
+    def __init__(
+        self,
+        notebook: Notebook,
+        router: ReminderRouter,
+        database: peewee.Database | None = None,
+        *,
+        threaded: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._notebook = notebook
+        self._router = router
+        self._settings: Settings = load_settings()
+        self._paused_until: datetime | None = None
+        self._missed_pending = True  # the first shown batch is "while you were away"
+        self._serial = 0
+        self._busy = False
+        self._again = False
+        self._running = False
+        #: Shown but not yet confirmed recorded: never shown twice meanwhile.
+        self._unrecorded: dict[tuple[str, int, str], Occurrence] = {}
+        self._record_failed_at: datetime | None = None
+        self.next_check_at: datetime | None = None
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(CHANGE_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.check_now)
+        notebook.changed.connect(self._on_notebook_changed)
+
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+        if threaded:
+            if database is None:
+                raise ValueError("a threaded engine needs the database to open its connection")
+            self._thread = QThread(self)
+            self._thread.setObjectName("ckbook-reminders")
+            self._worker = _Worker(database)
+            self._worker.moveToThread(self._thread)
+            self._checkRequested.connect(self._worker.check)
+            self._recordRequested.connect(self._worker.record)
+            self._worker.checked.connect(self._on_worker_checked)
+            self._worker.recorded.connect(self._on_worker_recorded)
+            self._worker.failed.connect(self._on_worker_failed)
+            self._thread.finished.connect(self._worker.deleteLater)
+
+    # --- API ------------------------------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @property
+    def paused_until(self) -> datetime | None:
+        return self._paused_until
+
+    def start(self) -> None:
+        """Begin: the first check shows what came due while ckbook was closed."""
+        if self._thread is not None and not self._thread.isRunning():
+            self._thread.start()
+        self._running = True
+        self.check_now()
+
+    def stop(self) -> None:
+        self._running = False
+        self._timer.stop()
+        self._debounce.stop()
+        if self._thread is not None and self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait(5000)
+
+    def check_now(self) -> None:
+        """Look now (coalesced: one check at a time, one more if asked meanwhile)."""
+        if not self._running:
+            return
+        if self._busy:
+            self._again = True
+            return
+        self._busy = True
+        self._serial += 1
+        request = CheckRequest(
+            self._serial,
+            self._notebook.now(),
+            self._notebook.tz,
+            self._settings.remind_before_minutes,
+        )
+        if self._thread is None:
+            try:
+                result = run_check(request)
+            except Exception as exc:
+                log.exception("reminder check failed")
+                self._on_worker_failed(str(exc))
+                return
+            self._on_worker_checked(result)
+        else:
+            self._checkRequested.emit(request)
+
+    def pause(self, length: timedelta = PAUSE) -> None:
+        """Hold pop-ups for a while ("Pause reminders for 1 hour")."""
+        self._paused_until = self._notebook.now() + length
+        self.pausedChanged.emit(self._paused_until)
+        self.check_now()
+
+    def resume(self) -> None:
+        self._paused_until = None
+        self.pausedChanged.emit(None)
+        self.check_now()
+
+    def held_until(self, now: datetime) -> datetime | None:
+        """Until when pop-ups are held (pause, quiet hours), or None when they may show."""
+        holds = [quiet_until(now, self._notebook.tz, self._settings.quiet_hours)]
+        if self._paused_until is not None:
+            if self._paused_until > now:
+                holds.append(self._paused_until)
+            else:
+                self._paused_until = None
+                self.pausedChanged.emit(None)
+        found = [h for h in holds if h is not None]
+        return max(found) if found else None
+
+    # --- a check came back ---------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_worker_checked(self, result: CheckResult) -> None:
+        self._busy = False
+        if not self._running:
+            return
+        self.reportReady.emit(result.report)
+        now = self._notebook.now()
+        firing = [o for o in result.check.firing if o.key not in self._unrecorded]
+        held = self.held_until(now)
+        if not firing:
+            self._missed_pending = False  # nothing was missed: later ones are not "away"
+        elif held is None:
+            self._show(firing, now)
+        if self._unrecorded and self._record_failed_at is not None:
+            self._record(tuple(self._unrecorded.values()), now)  # retry after a storage error
+        # While held, nothing can show before the hold ends: wake then.
+        wake = result.check.next_wake if held is None else held
+        self._schedule(wake, now)
+        if self._again:
+            self._again = False
+            self.check_now()
+
+    def _show(self, firing: Sequence[Occurrence], now: datetime) -> None:
+        if self._missed_pending:
+            self._router.show_batch(missed_summary(firing), _batch_body(firing), "missed")
+            count = 1
+        elif len(firing) > BURST_LIMIT:
+            title = f"{summarise(firing)}"
+            self._router.show_batch(title[:1].upper() + title[1:], _batch_body(firing), "burst")
+            count = 1
+        else:
+            for occurrence in firing:
+                self._router.show_occurrence(occurrence)
+            count = len(firing)
+        self._missed_pending = False
+        self._record(tuple(firing), now)
+        self.popups.emit(count)
+
+    def _record(self, occurrences: tuple[Occurrence, ...], now: datetime) -> None:
+        for occurrence in occurrences:
+            self._unrecorded[occurrence.key] = occurrence
+        self._record_failed_at = None
+        if self._thread is None:
+            self._on_worker_recorded(run_record(occurrences, now))
+        else:
+            self._recordRequested.emit(occurrences, now)
+
+    @Slot(object)
+    def _on_worker_recorded(self, result: RecordResult) -> None:
+        if result.error:
+            # Keep them in memory (no repeat this session) and try again at the next check.
+            self._record_failed_at = self._notebook.now()
+            self._notebook.message.emit(
+                "error", f"Reminders shown but not recorded: {result.error}. Will retry."
+            )
+            return
+        for key in result.keys:
+            self._unrecorded.pop(key, None)
+
+    @Slot(str)
+    def _on_worker_failed(self, why: str) -> None:
+        self._busy = False
+        log.warning("reminder check failed: %s", why)
+        self._schedule(None, self._notebook.now())
+        if self._again:
+            self._again = False
+            self.check_now()
+
+    # --- when to look next ---------------------------------------------------------------------
+
+    def _schedule(self, wake: datetime | None, now: datetime) -> None:
+        if not self._running:
+            return
+        delay_ms = RECHECK_MS
+        if wake is not None:
+            # Round up and add a hair, so the timer never wakes just before the instant.
+            until_ms = math.ceil((wake - now).total_seconds() * 1000) + 20
+            delay_ms = min(RECHECK_MS, max(50, until_ms))
+        self.next_check_at = now + timedelta(milliseconds=delay_ms)
+        self._timer.start(delay_ms)
+
+    def _on_timer_timeout(self) -> None:
+        self.check_now()
+
+    def _on_notebook_changed(self, changed: Changed) -> None:
+        if changed.kind == "settings":
+            self._settings = load_settings()
+            self.check_now()
+        elif changed.kind != "reminder":
+            self._debounce.start()
+
+
+def _batch_body(firing: Sequence[Occurrence]) -> str:
+    lines = [f"• {o.body}" for o in firing[:BATCH_LINES]]
+    if len(firing) > BATCH_LINES:
+        lines.append(f"and {len(firing) - BATCH_LINES} more — open ckbook to see them all")
+    return "\n".join(lines)

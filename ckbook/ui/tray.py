@@ -1,0 +1,217 @@
+"""The tray icon: a badge with how many things need attention, a tooltip with the summary, and a
+menu rebuilt each time it opens (the items due, each opening its card; New call note…; Open
+ckbook; Pause reminders for 1 hour; Quit).
+
+It shows what the reminder engine last computed (``set_report``), so opening the menu never waits
+for the database. Whether there is a tray at all is ``available()``: under offscreen Qt or on
+plain GNOME there is none, and the app must not hide into it (RELIABILITY #12).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import QObject, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from ckbook.services.agenda import DueReport
+from ckbook.ui.safe_text import plain_tooltip
+
+#: At most this many items in the menu; the rest are one "… more" entry that opens the window.
+MENU_ITEMS = 12
+_ICON_SIZES = (16, 22, 24, 32, 48, 64)
+
+
+def _menu_text(text: str, limit: int = 60) -> str:
+    """One line, elided, with & doubled (QAction reads a single & as a keyboard mnemonic)."""
+    line = " ".join(text.split())
+    if len(line) > limit:
+        line = line[: limit - 1].rstrip() + "…"
+    return line.replace("&", "&&")
+
+
+def _draw_base(painter: QPainter, size: int) -> None:
+    """The ckbook mark: a rounded notebook with a spine."""
+    margin = max(1, size // 16)
+    body = QRectF(margin, margin, size - 2 * margin, size - 2 * margin)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#2f6f9f"))
+    painter.drawRoundedRect(body, size / 8, size / 8)
+    painter.setBrush(QColor("#1f4f73"))
+    painter.drawRect(QRectF(body.left(), body.top(), size / 5, body.height()))
+    painter.setPen(QPen(QColor("#ffffff"), max(1.0, size / 16)))
+    for fraction in (0.35, 0.55, 0.75):
+        y = body.top() + body.height() * fraction
+        painter.drawLine(QPoint(int(size * 0.38), int(y)), QPoint(int(size * 0.82), int(y)))
+
+
+def _draw_badge(painter: QPainter, size: int, count: int) -> None:
+    text = "99+" if count > 99 else str(count)
+    diameter = size * (0.62 if len(text) < 3 else 0.72)
+    rect = QRectF(size - diameter, 0, diameter, diameter)
+    painter.setPen(QPen(QColor("#ffffff"), max(1.0, size / 32)))
+    painter.setBrush(QBrush(QColor("#d32f2f")))
+    painter.drawEllipse(rect)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(max(6, int(diameter * (0.62 if len(text) == 1 else 0.48))))
+    painter.setFont(font)
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(rect.toRect(), Qt.AlignmentFlag.AlignCenter, text)
+
+
+def badge_pixmap(size: int, count: int) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    _draw_base(painter, size)
+    if count > 0:
+        _draw_badge(painter, size, count)
+    painter.end()
+    return pixmap
+
+
+def badge_icon(count: int) -> QIcon:
+    """The tray icon with ``count`` drawn on it (no badge at zero)."""
+    icon = QIcon()
+    for size in _ICON_SIZES:
+        icon.addPixmap(badge_pixmap(size, count))
+    return icon
+
+
+def app_icon() -> QIcon:
+    return badge_icon(0)
+
+
+class Tray(QObject):
+    """Owns the QSystemTrayIcon and its menu; tells the app what the user picked."""
+
+    openClient = Signal(int)
+    openApp = Signal()
+    newCallNote = Signal()
+    pauseRequested = Signal()
+    resumeRequested = Signal()
+    quitRequested = Signal()
+
+    def __init__(self, tz: tzinfo, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tz = tz
+        self._report: DueReport | None = None
+        self._count = -1
+        self._paused_until: datetime | None = None
+        self.icon = QSystemTrayIcon(self)
+        self.menu = QMenu()
+        self.menu.aboutToShow.connect(self._on_menu_about_to_show)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._on_icon_activated)
+        self._set_count(0)
+        self.icon.setToolTip(plain_tooltip("ckbook"))
+        self._rebuild_menu()
+
+    @staticmethod
+    def available() -> bool:
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    @property
+    def count(self) -> int:
+        return max(self._count, 0)
+
+    def set_report(self, report: DueReport) -> None:
+        """What needs attention now: the badge, the tooltip and the next menu follow it."""
+        self._report = report
+        self._set_count(report.attention_count)
+        tip = f"ckbook — {report.summary()}"
+        if self._paused_until is not None:
+            tip += f"\nReminders paused until {self._local(self._paused_until)}"
+        self.icon.setToolTip(plain_tooltip(tip))
+
+    def set_paused_until(self, until: datetime | None) -> None:
+        self._paused_until = until
+        if self._report is not None:
+            self.set_report(self._report)
+
+    def _local(self, instant: datetime) -> str:
+        return instant.astimezone(self._tz).strftime("%H:%M")
+
+    def _set_count(self, count: int) -> None:
+        if count != self._count:
+            self._count = count
+            self.icon.setIcon(badge_icon(count))
+
+    # --- menu -------------------------------------------------------------------------------------
+
+    def _due_entries(self) -> list[tuple[str, int]]:
+        report = self._report
+        if report is None:
+            return []
+        entries: list[tuple[str, int]] = []
+        entries += [(f"Overdue: {p.client_name} — {p.text}", p.client_id) for p in report.overdue]
+        entries += [
+            (f"Due today: {p.client_name} — {p.text}", p.client_id) for p in report.due_today
+        ]
+        entries += [(f"Check in with {c.name}", c.id) for c in report.checkins]
+        entries += [
+            (f"Reply to {r.client_name} — {r.summary}", r.client_id) for r in report.requests
+        ]
+        return entries
+
+    def _rebuild_menu(self) -> None:
+        menu = self.menu
+        menu.clear()
+        entries = self._due_entries()
+        if entries:
+            for text, client_id in entries[:MENU_ITEMS]:
+                action = QAction(_menu_text(text), menu)
+                action.triggered.connect(lambda _=False, c=client_id: self.openClient.emit(c))
+                menu.addAction(action)
+            if len(entries) > MENU_ITEMS:
+                more = QAction(f"{len(entries) - MENU_ITEMS} more… (open ckbook)", menu)
+                more.triggered.connect(self.openApp.emit)
+                menu.addAction(more)
+        else:
+            nothing = QAction("Nothing needs you right now", menu)
+            nothing.setEnabled(False)
+            menu.addAction(nothing)
+        menu.addSeparator()
+        call = QAction("New call note…", menu)
+        call.triggered.connect(self.newCallNote.emit)
+        menu.addAction(call)
+        open_app = QAction("Open ckbook", menu)
+        open_app.triggered.connect(self.openApp.emit)
+        menu.addAction(open_app)
+        if self._paused_until is None:
+            pause = QAction("Pause reminders for 1 hour", menu)
+            pause.triggered.connect(self.pauseRequested.emit)
+        else:
+            pause = QAction(
+                f"Resume reminders (paused until {self._local(self._paused_until)})", menu
+            )
+            pause.triggered.connect(self.resumeRequested.emit)
+        menu.addAction(pause)
+        menu.addSeparator()
+        quit_action = QAction("Quit", menu)
+        quit_action.triggered.connect(self.quitRequested.emit)
+        menu.addAction(quit_action)
+
+    def actions(self) -> dict[str, QAction]:
+        """The current menu entries by text (for the app's tests and for accessibility tools)."""
+        return {a.text(): a for a in self.menu.actions() if not a.isSeparator()}
+
+    def _on_menu_about_to_show(self) -> None:
+        self._rebuild_menu()
+
+    def _on_icon_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            self.openApp.emit()

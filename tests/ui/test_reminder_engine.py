@@ -1,0 +1,275 @@
+"""The reminder engine and its router, offscreen: what pops up, once, by which route, what the
+pop-up's buttons do to the notebook, and the holds (quiet hours, pause)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+
+from ckbook.services.clock import OffsetClock
+from ckbook.services.due import Due
+from ckbook.services.promises import add_promise, get_promise
+from ckbook.services.reminder_rules import ReminderKind
+from ckbook.services.settings import update_settings
+from ckbook.store.models import ReminderLog
+from ckbook.ui.banner import ReminderBanner
+from ckbook.ui.notebook import Notebook
+from ckbook.ui.notifications import ReminderRouter, Route
+from ckbook.ui.reminder_engine import ReminderEngine
+from tests.factories import contact, make_client
+
+
+class FakeDesktop(QObject):
+    """Stands in for DesktopNotifier: records what was sent; tests press its actions."""
+
+    actionInvoked = Signal(str, str)
+    closed = Signal(str)
+
+    def __init__(self, up: bool = True) -> None:
+        super().__init__()
+        self.up = up
+        self.sent: list[tuple[str, str, str, tuple[tuple[str, str], ...]]] = []
+
+    def available(self) -> bool:
+        return self.up
+
+    def notify(self, key, summary, body, actions=(), *, timeout_ms=-1) -> int:  # type: ignore[no-untyped-def]
+        if not self.up:
+            return 0
+        self.sent.append((key, summary, body, tuple(actions)))
+        return len(self.sent)
+
+    def close(self, key: str) -> None:
+        pass
+
+
+@pytest.fixture
+def ada(db, now) -> int:
+    client = make_client(now, "Ada Lovelace")
+    contact(client, now, days_ago=1)
+    return client
+
+
+@pytest.fixture
+def banner(qtbot) -> ReminderBanner:
+    widget = ReminderBanner()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def make_engine(notebook, banner, desktop=None, **kwargs) -> tuple[ReminderEngine, ReminderRouter]:  # type: ignore[no-untyped-def]
+    router = ReminderRouter(notebook, banner, desktop)
+    engine = ReminderEngine(notebook, router, threaded=False, **kwargs)
+    return engine, router
+
+
+def test_what_came_due_while_closed_shows_once_in_one_batch(notebook, banner, clock, tz, ada, now):
+    add_promise(ada, "send the deck", now, tz, due=Due(date(2026, 11, 16)))
+    add_promise(ada, "call the bank", now, tz, due=Due(date(2026, 11, 17), time(15)))
+    add_promise(ada, "later", now, tz, due=Due(date(2026, 11, 30)))
+    engine, _router = make_engine(notebook, banner)
+    engine.start()
+    item = banner.current()
+    assert item is not None and banner.pending() == 1
+    assert item.title == "While you were away: 2 promises came due"
+    assert "Ada Lovelace: send the deck" in item.body
+    assert "Ada Lovelace: call the bank" in item.body
+    assert ReminderLog.select().where(ReminderLog.fired_at.is_null(False)).count() == 2
+    engine.stop()
+
+    # a restart shows nothing again
+    banner.remove(item.key)
+    again, _ = make_engine(notebook, banner)
+    again.start()
+    assert banner.current() is None
+    again.stop()
+
+
+def test_a_reminder_coming_due_while_running_pops_up_once(notebook, banner, clock, tz, ada, now):
+    desktop = FakeDesktop()
+    add_promise(ada, "call back", now, tz, due=Due(date(2026, 11, 18), time(11, 0, 30)))
+    engine, _ = make_engine(notebook, banner, desktop)
+    engine.start()
+    assert desktop.sent == []
+    # the timer is set for the reminder instant (10:00:30), not a minute later
+    assert engine.next_check_at is not None
+    assert now + timedelta(seconds=30) <= engine.next_check_at <= now + timedelta(seconds=31)
+    clock.set(now + timedelta(seconds=31))
+    engine.check_now()
+    engine.check_now()
+    assert len(desktop.sent) == 1
+    _key, summary, body, actions = desktop.sent[0]
+    assert summary == "Promise due Wed 18 Nov 2026 11:00"
+    assert body == "Ada Lovelace: call back"
+    assert [a for a, _label in actions] == ["default", "done", "snooze", "open"]
+    assert banner.current() is None
+    engine.stop()
+
+
+def test_done_on_the_pop_up_keeps_the_promise(notebook, banner, clock, tz, ada, now, qtbot):
+    desktop = FakeDesktop()
+    engine, _ = make_engine(notebook, banner, desktop)
+    engine.start()  # nothing missed
+    due = Due(date(2026, 11, 18), time(10, 30))
+    promise = add_promise(ada, "call back", now, tz, due=due).ids[0]
+    engine.check_now()
+    (key, *_rest) = desktop.sent[-1]
+    with qtbot.waitSignal(notebook.changed) as changed:
+        desktop.actionInvoked.emit(key, "done")
+    assert changed.args[0].kind == "promise"
+    assert get_promise(promise).status == "kept"
+    desktop.actionInvoked.emit(key, "done")  # a second press changes nothing
+    engine.stop()
+
+
+def test_snooze_and_open_from_the_pop_up(notebook, banner, clock, tz, ada, now, qtbot):
+    desktop = FakeDesktop()
+    engine, router = make_engine(notebook, banner, desktop)
+    engine.start()
+    add_promise(ada, "call back", now, tz, due=Due(date(2026, 11, 18), time(10, 59)))
+    engine.check_now()
+    key = desktop.sent[-1][0]
+    desktop.actionInvoked.emit(key, "snooze")
+    row = ReminderLog.get()
+    assert row.snoozed_until == now + timedelta(hours=1)
+    clock.set(now + timedelta(minutes=59))  # not yet (the overdue one fires at 10:59 though)
+    engine.check_now()
+    assert [s[1] for s in desktop.sent[1:]] == ["Promise overdue"]
+    with qtbot.waitSignal(router.openClient) as opened:
+        desktop.actionInvoked.emit(desktop.sent[-1][0], "default")
+    assert opened.args == [ada]
+    engine.stop()
+
+
+def test_the_missed_batch_opens_the_window(notebook, banner, tz, ada, now, qtbot):
+    desktop = FakeDesktop()
+    add_promise(ada, "send the deck", now, tz, due=Due(date(2026, 11, 16)))
+    engine, router = make_engine(notebook, banner, desktop)
+    engine.start()
+    (key, summary, body, _actions) = desktop.sent[0]
+    assert summary == "While you were away: 1 promise came due"
+    assert body == "• Ada Lovelace: send the deck (was due Mon 16 Nov 2026)"
+    with qtbot.waitSignal(router.openApp):
+        desktop.actionInvoked.emit(key, "default")
+    engine.stop()
+
+
+def test_more_than_a_handful_at_once_is_one_batch(notebook, banner, clock, tz, ada, now):
+    desktop = FakeDesktop()
+    engine, _ = make_engine(notebook, banner, desktop)
+    engine.start()
+    for n in range(5):
+        add_promise(ada, f"task {n}", now, tz, due=Due(date(2026, 11, 18), time(12, n)))
+    clock.set(now + timedelta(hours=3))  # e.g. a laptop that slept through them
+    engine.check_now()
+    assert [s[1] for s in desktop.sent] == ["5 promises came due"]
+    assert desktop.sent[0][2].count("•") == 5
+    engine.stop()
+
+
+def test_quiet_hours_hold_pop_ups_until_they_end(notebook, banner, clock, tz, ada, now):
+    desktop = FakeDesktop()
+    update_settings(quiet_hours_enabled=True, quiet_start=time(22), quiet_end=time(7))
+    engine, _ = make_engine(notebook, banner, desktop)
+    engine.start()
+    add_promise(ada, "night task", now, tz, due=Due(date(2026, 11, 18), time(23, 30)))
+    clock.set(datetime(2026, 11, 18, 23, 0, tzinfo=tz))
+    engine.check_now()
+    assert desktop.sent == []
+    assert ReminderLog.select().count() == 0  # held, not lost
+    assert engine.next_check_at is not None  # re-checks within the minute anyway
+    clock.set(datetime(2026, 11, 19, 7, 0, tzinfo=tz))
+    engine.check_now()
+    assert [s[1] for s in desktop.sent] == ["Promise overdue"]
+    engine.stop()
+
+
+def test_pause_holds_for_an_hour_and_resume_releases(notebook, banner, clock, tz, ada, now):
+    desktop = FakeDesktop()
+    engine, _ = make_engine(notebook, banner, desktop)
+    engine.start()
+    engine.pause()
+    assert engine.paused_until == now + timedelta(hours=1)
+    add_promise(ada, "call", now, tz, due=Due(date(2026, 11, 18), time(10, 30)))
+    clock.set(now + timedelta(minutes=40))
+    engine.check_now()
+    assert desktop.sent == []
+    engine.resume()
+    assert len(desktop.sent) == 1
+    engine.stop()
+
+
+def test_settings_change_the_default_remind_before(notebook, banner, clock, tz, ada, now):
+    desktop = FakeDesktop()
+    add_promise(ada, "call", now, tz, due=Due(date(2026, 11, 18), time(11, 30)))
+    engine, _ = make_engine(notebook, banner, desktop)
+    engine.start()
+    assert desktop.sent == []
+    notebook.run(update_settings, remind_before_minutes=120)  # Changed("settings") → re-check
+    assert [s[1] for s in desktop.sent] == ["Promise due Wed 18 Nov 2026 11:30"]
+    engine.stop()
+
+
+def test_without_a_notification_service_or_tray_the_banner_has_the_actions(
+    notebook, banner, clock, tz, ada, now, qtbot
+):
+    engine, router = make_engine(notebook, banner, FakeDesktop(up=False))
+    assert router.route() is Route.BANNER
+    engine.start()
+    promise = add_promise(ada, "call", now, tz, due=Due(date(2026, 11, 18), time(10, 30))).ids[0]
+    engine.check_now()
+    item = banner.current()
+    assert item is not None
+    assert [a for a, _ in item.actions] == ["done", "snooze", "open"]
+    assert banner.button("done") is not None
+    banner.button("done").click()
+    assert get_promise(promise).status == "kept"
+    assert banner.current() is None
+    engine.stop()
+
+
+def test_the_test_reminder_says_which_route(notebook, banner):
+    desktop = FakeDesktop()
+    router = ReminderRouter(notebook, banner, desktop)
+    assert router.send_test() is Route.DESKTOP
+    assert desktop.sent[0][2] == "Reminders reach you through desktop notifications."
+    desktop.up = False
+    assert router.send_test() is Route.BANNER
+    assert banner.current().body == "Reminders reach you through a banner in the ckbook window."
+
+
+def test_the_timer_wakes_for_the_next_reminder_in_real_time(db, qapp, tz, banner, qtbot):
+    start = datetime(2026, 11, 18, 10, 59, 58, 500000, tzinfo=tz)
+    clock = OffsetClock(start, tz)
+    book = Notebook(clock, db.location)
+    client = make_client(clock.now(), "Ada")
+    add_promise(client, "call", clock.now(), tz, due=Due(date(2026, 11, 18), time(12)))
+    desktop = FakeDesktop()
+    engine, _ = make_engine(book, banner, desktop)
+    engine.start()
+    assert desktop.sent == []
+    with qtbot.waitSignal(engine.popups, timeout=5000):
+        pass
+    assert len(desktop.sent) == 1
+    assert clock.now() >= datetime(2026, 11, 18, 11, 0, tzinfo=tz)
+    engine.stop()
+
+
+def test_the_threaded_engine_checks_and_records_on_its_worker(
+    db, notebook, banner, tz, ada, now, qtbot
+):
+    desktop = FakeDesktop()
+    add_promise(ada, "send the deck", now, tz, due=Due(date(2026, 11, 16)))
+    router = ReminderRouter(notebook, banner, desktop)
+    engine = ReminderEngine(notebook, router, db.database)
+    reports = []
+    engine.reportReady.connect(reports.append)
+    with qtbot.waitSignal(engine.popups, timeout=5000):
+        engine.start()
+    qtbot.waitUntil(lambda: ReminderLog.select().count() == 1, timeout=5000)
+    assert reports and reports[0].attention_count == 1
+    assert [s[1] for s in desktop.sent] == ["While you were away: 1 promise came due"]
+    assert ReminderLog.get().kind == ReminderKind.PROMISE_OVERDUE.value
+    engine.stop()
