@@ -1,0 +1,166 @@
+"""The settings dialog: default remind-before, quiet hours, close to tray, start at login, and a
+"Send a test reminder" button that says which route pop-ups take on this desktop.
+
+It returns a ``Settings`` value (``ask``); storing it and writing the autostart entry is the
+caller's job, through the settings service and ``ckbook.services.autostart``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from ckbook.services.settings import MAX_REMIND_BEFORE_MINUTES, Settings
+from ckbook.ui.safe_text import plain_label
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self,
+        settings: Settings,
+        send_test: Callable[[], str] | None = None,
+        tray_available: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("ckbook settings")
+        self._initial = settings
+        self._send_test = send_test
+
+        self.remind_before = QSpinBox()
+        self.remind_before.setRange(0, MAX_REMIND_BEFORE_MINUTES)
+        self.remind_before.setSuffix(" min")
+        self.remind_before.setValue(settings.remind_before_minutes)
+        self.remind_before.setAccessibleName("Default remind-before in minutes")
+        self.remind_before.setToolTip(
+            "How long before a promise with a time of day you are reminded. "
+            "Promises with only a date remind at 09:00 on the day."
+        )
+
+        self.quiet_enabled = QCheckBox("Hold pop-ups during quiet hours")
+        self.quiet_enabled.setChecked(settings.quiet_hours_enabled)
+        self.quiet_start = QTimeEdit(QTime(settings.quiet_start.hour, settings.quiet_start.minute))
+        self.quiet_end = QTimeEdit(QTime(settings.quiet_end.hour, settings.quiet_end.minute))
+        for edit, name in ((self.quiet_start, "from"), (self.quiet_end, "until")):
+            edit.setDisplayFormat("HH:mm")
+            edit.setAccessibleName(f"Quiet hours {name}")
+        self.quiet_enabled.toggled.connect(self._on_quiet_enabled_toggled)
+        quiet_row = QHBoxLayout()
+        quiet_row.addWidget(self.quiet_start)
+        quiet_row.addWidget(plain_label("to"))
+        quiet_row.addWidget(self.quiet_end)
+        quiet_row.addStretch(1)
+
+        self.close_to_tray = QCheckBox("Closing the window keeps ckbook running in the tray")
+        self.close_to_tray.setChecked(settings.close_to_tray)
+        self.tray_note = plain_label(
+            "" if tray_available else "This desktop has no tray: closing the window quits ckbook.",
+            wrap=True,
+        )
+        self.start_at_login = QCheckBox("Start ckbook when I log in")
+        self.start_at_login.setChecked(settings.start_at_login)
+
+        self.test_button = QPushButton("Send a test reminder")
+        self.test_button.clicked.connect(self._on_test_button_clicked)
+        self.test_result = plain_label(wrap=True)
+        self.test_button.setEnabled(send_test is not None)
+
+        self.error = plain_label(wrap=True)
+        self.error.setStyleSheet("color: palette(link);")
+        self.error.hide()
+
+        form = QFormLayout()
+        form.addRow("Remind before a due time", self.remind_before)
+        form.addRow(self.quiet_enabled)
+        form.addRow("Quiet hours", quiet_row)
+        form.addRow(self.close_to_tray)
+        form.addRow(self.tray_note)
+        form.addRow(self.start_at_login)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        form.addRow(test_row)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._on_quiet_enabled_toggled(settings.quiet_hours_enabled)
+
+    # --- values -----------------------------------------------------------------------------------
+
+    def value(self) -> Settings:
+        start, end = self.quiet_start.time(), self.quiet_end.time()
+        return dataclasses.replace(
+            self._initial,
+            remind_before_minutes=self.remind_before.value(),
+            quiet_hours_enabled=self.quiet_enabled.isChecked(),
+            quiet_start=start.toPython(),
+            quiet_end=end.toPython(),
+            close_to_tray=self.close_to_tray.isChecked(),
+            start_at_login=self.start_at_login.isChecked(),
+        )
+
+    def problem(self) -> str:
+        value = self.value()
+        if value.quiet_hours_enabled and value.quiet_start == value.quiet_end:
+            return "Quiet hours start and end at the same time; pick two different times."
+        return ""
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        settings: Settings,
+        send_test: Callable[[], str] | None = None,
+        tray_available: bool = False,
+    ) -> Settings | None:
+        """Show the dialog; the new settings, or None when cancelled."""
+        dialog = cls(settings, send_test, tray_available, parent)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.value()
+            return None
+        finally:
+            dialog.deleteLater()
+
+    # --- slots ------------------------------------------------------------------------------------
+
+    @override
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        super().accept()
+
+    def _on_quiet_enabled_toggled(self, enabled: bool) -> None:
+        self.quiet_start.setEnabled(enabled)
+        self.quiet_end.setEnabled(enabled)
+
+    def _on_test_button_clicked(self) -> None:
+        if self._send_test is None:
+            return
+        route = self._send_test()
+        self.test_result.setText(f"Sent. Reminders reach you through {route}.")

@@ -1,0 +1,74 @@
+"""The settings dialog: shows the stored settings, returns what the user set, refuses empty quiet
+hours, and its test button says which route reminders take."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from PySide6.QtCore import QTime
+
+from ckbook.services.settings import Settings
+from ckbook.ui.settings_dialog import SettingsDialog
+
+
+def test_shows_the_settings_and_returns_the_changes(qtbot):
+    dialog = SettingsDialog(Settings(remind_before_minutes=30))
+    qtbot.addWidget(dialog)
+    assert dialog.remind_before.value() == 30
+    assert not dialog.quiet_start.isEnabled()  # quiet hours off by default
+    dialog.remind_before.setValue(90)
+    dialog.quiet_enabled.setChecked(True)
+    assert dialog.quiet_start.isEnabled()
+    dialog.quiet_start.setTime(QTime(21, 30))
+    dialog.start_at_login.setChecked(True)
+    dialog.close_to_tray.setChecked(False)
+    assert dialog.value() == Settings(
+        remind_before_minutes=90,
+        quiet_hours_enabled=True,
+        quiet_start=time(21, 30),
+        quiet_end=time(7),
+        close_to_tray=False,
+        start_at_login=True,
+    )
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
+
+
+def test_quiet_hours_that_start_when_they_end_are_refused_in_the_dialog(qtbot):
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.quiet_enabled.setChecked(True)
+    dialog.quiet_start.setTime(QTime(7, 0))
+    dialog.accept()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert "same time" in dialog.error.text()
+    assert not dialog.error.isHidden()
+
+
+def test_the_test_button_says_which_route_is_in_use(qtbot):
+    sent = []
+
+    def send_test() -> str:
+        sent.append(1)
+        return "desktop notifications"
+
+    dialog = SettingsDialog(Settings(), send_test, tray_available=True)
+    qtbot.addWidget(dialog)
+    assert dialog.tray_note.text() == ""
+    dialog.test_button.click()
+    assert sent == [1]
+    assert dialog.test_result.text() == "Sent. Reminders reach you through desktop notifications."
+
+
+def test_without_a_tray_the_dialog_says_closing_quits(qtbot):
+    dialog = SettingsDialog(Settings(), None, tray_available=False)
+    qtbot.addWidget(dialog)
+    assert "no tray" in dialog.tray_note.text()
+    assert not dialog.test_button.isEnabled()
+
+
+def test_ask_returns_none_when_cancelled(qtbot, monkeypatch):
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: SettingsDialog.DialogCode.Rejected)
+    assert SettingsDialog.ask(None, Settings()) is None
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: SettingsDialog.DialogCode.Accepted)
+    assert SettingsDialog.ask(None, Settings(start_at_login=True)) == Settings(start_at_login=True)
