@@ -1,0 +1,469 @@
+"""The command line: ``ckbook`` and its subcommands (DESIGN.md, "Command line").
+
+With no subcommand it opens the notebook window (``ckbook.app``, imported only then, so the
+command line never loads Qt). Every command takes ``--db`` and ``--now``; output is for people,
+or JSON with ``--json``. Exit 0 on success; 2 with one line on stderr naming what is wrong when
+the input is bad or the database cannot be used — and then nothing was written, because every
+input is read before the database is touched and each use-case validates before it writes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from typing import NoReturn
+
+from ckbook import APP_NAME, __version__
+from ckbook.services import clock
+from ckbook.services.base import InputError
+from ckbook.services.due import Due
+from ckbook.services.rules import ATTENTION_DEFAULTS
+from ckbook.store.errors import StoreError, classify
+from ckbook.store.models import ATTENTION_LEVELS, CHANNELS, CLIENT_STATUSES
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+DEMO_DEFAULTS = {"clients": 60, "notes": 600, "promises": 300, "seed": 1}
+
+
+class UsageError(Exception):
+    """Bad arguments: reported as one line, exit 2 (argparse would print usage and exit)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+# -- arguments -----------------------------------------------------------------------------
+
+
+def _common(parser: argparse.ArgumentParser, json_output: bool = True) -> None:
+    # SUPPRESS: a value given before the subcommand is not overwritten by this one's default.
+    parser.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        help="SQLite file or postgresql:// URL (default: $CKBOOK_DB or the user data folder)",
+    )
+    parser.add_argument(
+        "--now",
+        default=argparse.SUPPRESS,
+        metavar="ISO",
+        help="pretend it is this local date or date-time (e.g. 2026-11-18T10:00)",
+    )
+    if json_output:
+        parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=APP_NAME,
+        description="A client relationship notebook. With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--db", help="SQLite file or postgresql:// URL")
+    parser.add_argument("--now", metavar="ISO", help="pretend it is this local date-time")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    client = commands.add_parser("client", help="add a client (ckbook client add NAME)")
+    client_commands = client.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = client_commands.add_parser("add", help="add a client with an attention profile")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--org", default="", help="organisation")
+    add.add_argument("--email", action="append", default=[], help="email (repeatable)")
+    add.add_argument("--phone", action="append", default=[], help="phone (repeatable)")
+    add.add_argument("--tag", action="append", default=[], help="tag (repeatable)")
+    add.add_argument("--status", choices=CLIENT_STATUSES, default="active")
+    add.add_argument(
+        "--attention",
+        choices=ATTENTION_LEVELS,
+        default="standard",
+        help="attention level; sets the check-in cadence and response time unless given",
+    )
+    add.add_argument("--checkin-days", type=int, metavar="N", help="check in every N days")
+    add.add_argument("--response-hours", type=int, metavar="N", help="reply within N hours")
+    add.add_argument("--channel", choices=CHANNELS, default="email", help="preferred channel")
+    _common(add)
+    add.set_defaults(handler=_client_add)
+
+    clients = commands.add_parser("clients", help="list clients")
+    _common(clients)
+    clients.set_defaults(handler=_clients)
+
+    promise = commands.add_parser("promise", help="add a promise (ckbook promise add ...)")
+    promise_commands = promise.add_subparsers(dest="action", metavar="ACTION", required=True)
+    padd = promise_commands.add_parser("add", help="record something we said we would do")
+    padd.add_argument("client", metavar="CLIENT", help="the client's id or unique name")
+    padd.add_argument("text", metavar="TEXT", help="what was promised; a due is read from it")
+    padd.add_argument(
+        "--due",
+        metavar="WHEN",
+        help="2026-11-20, 2026-11-20T15:00 or a phrase like 'next Friday 3pm'",
+    )
+    _common(padd)
+    padd.set_defaults(handler=_promise_add)
+
+    due = commands.add_parser("due", help="promises due or overdue, check-ins and replies overdue")
+    due.add_argument(
+        "--within", type=int, default=7, metavar="DAYS", help="also list promises due this soon"
+    )
+    _common(due)
+    due.set_defaults(handler=_due)
+
+    notes = commands.add_parser("notes", help="a client's notes, newest first")
+    notes.add_argument("client", metavar="CLIENT", help="the client's id or unique name")
+    _common(notes)
+    notes.set_defaults(handler=_notes)
+
+    demo = commands.add_parser(
+        "demo",
+        help="fill a database with realistic demo data",
+        description="Fill the notebook with realistic demo data. Refuses a notebook that "
+        "already has clients (so real data is never mixed with made-up people) unless --force.",
+    )
+    for name in ("clients", "notes", "promises"):
+        demo.add_argument(
+            f"--{name}", type=int, default=DEMO_DEFAULTS[name], metavar="N", help=f"how many {name}"
+        )
+    demo.add_argument("--seed", type=int, default=DEMO_DEFAULTS["seed"], metavar="S")
+    demo.add_argument(
+        "--force", action="store_true", help="add to a notebook that already has clients"
+    )
+    _common(demo)
+    demo.set_defaults(handler=_demo)
+    return parser
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every command gets: its arguments, the local zone, now, the --due value read, and
+    where the database is."""
+
+    args: argparse.Namespace
+    tz: tzinfo
+    now: datetime
+    due: Due | None
+    location: str
+
+    @property
+    def json(self) -> bool:
+        return bool(getattr(self.args, "json", False))
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _local(instant: datetime | None, tz: tzinfo) -> str | None:
+    return instant.astimezone(tz).isoformat(timespec="seconds") if instant else None
+
+
+def _shown(instant: datetime, tz: tzinfo) -> str:
+    return instant.astimezone(tz).strftime("%a %d %b %Y %H:%M")
+
+
+def _duration(seconds: int | None) -> str | None:
+    if seconds is None:
+        return None
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+def _due_text(due: Due | None) -> str:
+    return f"due {due.describe()}" if due else "no due date"
+
+
+def _one_line(message: str) -> str:
+    return " ".join(str(message).split())
+
+
+# -- commands ------------------------------------------------------------------------------
+
+
+def _client_add(ctx: Context) -> int:
+    from ckbook.services.clients import ClientInput, add_client, client_detail
+
+    args = ctx.args
+    defaults = ATTENTION_DEFAULTS[args.attention]
+    data = ClientInput(
+        name=args.name,
+        organisation=args.org,
+        emails=tuple(args.email),
+        phones=tuple(args.phone),
+        tags=tuple(args.tag),
+        status=args.status,
+        attention_level=args.attention,
+        checkin_days=(
+            args.checkin_days if args.checkin_days is not None else defaults["checkin_days"]
+        ),
+        response_hours=(
+            args.response_hours if args.response_hours is not None else defaults["response_hours"]
+        ),
+        preferred_channel=args.channel,
+    )
+    client_id = add_client(data, ctx.now).ids[0]
+    detail = client_detail(client_id, ctx.now)
+    if ctx.json:
+        _print_json(
+            {
+                "id": detail.id,
+                "name": detail.name,
+                "organisation": detail.organisation,
+                "emails": list(detail.emails),
+                "phones": list(detail.phones),
+                "tags": list(detail.tags),
+                "status": detail.status,
+                "attention_level": detail.attention_level,
+                "checkin_days": detail.checkin_days,
+                "response_hours": detail.response_hours,
+                "preferred_channel": detail.preferred_channel,
+                "client_since": detail.client_since.isoformat() if detail.client_since else None,
+            }
+        )
+        return EXIT_OK
+    org = f" ({detail.organisation})" if detail.organisation else ""
+    print(f"Added client {detail.id}: {detail.name}{org}")
+    print(
+        f"  {detail.attention_level} attention: check in every {detail.checkin_days} days, "
+        f"reply within {detail.response_hours} h, prefers {detail.preferred_channel}"
+    )
+    for label, values in (("email", detail.emails), ("phone", detail.phones)):
+        for value in values:
+            print(f"  {label}: {value}")
+    if detail.tags:
+        print(f"  tags: {', '.join(detail.tags)}")
+    return EXIT_OK
+
+
+def _clients(ctx: Context) -> int:
+    from ckbook.services.clients import client_summaries
+
+    rows = client_summaries(ctx.now, ctx.tz)
+    if ctx.json:
+        _print_json(
+            [
+                {
+                    "id": row.id,
+                    "name": row.name,
+                    "organisation": row.organisation,
+                    "emails": list(row.emails),
+                    "phones": list(row.phones),
+                    "tags": list(row.tags),
+                    "status": row.status,
+                    "attention_level": row.attention_level,
+                    "health": row.health.value,
+                    "last_contact": _local(row.last_contact, ctx.tz),
+                    "open_promises": row.open_promises,
+                    "next_due": row.next_due.to_json() if row.next_due else None,
+                }
+                for row in rows
+            ]
+        )
+        return EXIT_OK
+    if not rows:
+        print("No clients yet. Add one with: ckbook client add NAME")
+        return EXIT_OK
+    width = len(str(max(row.id for row in rows)))
+    for row in rows:
+        parts = [f"{row.id:>{width}}  {row.name}"]
+        if row.organisation:
+            parts.append(row.organisation)
+        parts.append(row.status)
+        parts.extend(row.emails)
+        parts.extend(row.phones)
+        if row.tags:
+            parts.append("#" + " #".join(row.tags))
+        print(" · ".join(parts))
+    return EXIT_OK
+
+
+def _promise_add(ctx: Context) -> int:
+    from ckbook.services.clients import find_client
+    from ckbook.services.promises import add_promise, get_promise
+
+    client_id = find_client(ctx.args.client)
+    changed = add_promise(client_id, ctx.args.text, ctx.now, ctx.tz, due=ctx.due)
+    row = get_promise(changed.ids[0])
+    if ctx.json:
+        _print_json(row.to_json())
+        return EXIT_OK
+    print(f"Promise {row.id} to {row.client_name}: {row.text}")
+    print(f"  {_due_text(row.due)}")
+    return EXIT_OK
+
+
+def _due(ctx: Context) -> int:
+    from ckbook.services.agenda import due_report
+
+    report = due_report(ctx.now, ctx.tz, within_days=ctx.args.within)
+    if ctx.json:
+        _print_json(report.to_json(ctx.tz))
+        return EXIT_OK
+    print(f"{report.summary()} (as of {_shown(report.now, ctx.tz)})")
+    for title, promises in (
+        ("Overdue", report.overdue),
+        ("Due today", report.due_today),
+        (f"Coming up (next {ctx.args.within} days)", report.upcoming),
+    ):
+        if promises:
+            print(f"\n{title}:")
+            for p in promises:
+                print(f"  [{p.id}] {p.client_name}: {p.text} — {_due_text(p.due)}")
+    if report.checkins:
+        print("\nCheck-ins overdue:")
+        for c in report.checkins:
+            last = _shown(c.last_contact, ctx.tz) if c.last_contact else "never"
+            print(f"  [{c.id}] {c.name} ({c.health.value}) — last contact {last}")
+    if report.requests:
+        print("\nReplies overdue:")
+        for r in report.requests:
+            print(
+                f"  [{r.id}] {r.client_name}: {r.summary} — received "
+                f"{_shown(r.received_at, ctx.tz)} by {r.channel}"
+            )
+    return EXIT_OK
+
+
+def _notes(ctx: Context) -> int:
+    from ckbook.services.clients import find_client
+    from ckbook.services.notes import notes_for_client
+
+    rows = notes_for_client(find_client(ctx.args.client))
+    if ctx.json:
+        _print_json(
+            [
+                {
+                    "id": n.id,
+                    "client_id": n.client_id,
+                    "client": n.client_name,
+                    "kind": n.kind,
+                    "started_at": _local(n.started_at, ctx.tz),
+                    "duration_seconds": n.duration_seconds,
+                    "duration": _duration(n.duration_seconds),
+                    "mood": n.mood,
+                    "body": n.body,
+                }
+                for n in rows
+            ]
+        )
+        return EXIT_OK
+    if not rows:
+        print("No notes yet.")
+        return EXIT_OK
+    for index, n in enumerate(rows):
+        header = [_shown(n.started_at, ctx.tz), n.kind]
+        if n.duration_seconds is not None:
+            header.append(f"{max(1, round(n.duration_seconds / 60))} min")
+        if n.mood:
+            header.append(n.mood)
+        if index:
+            print()
+        print(f"[{n.id}] " + " · ".join(header))
+        for line in n.body.splitlines() or [""]:
+            print(f"    {line}".rstrip())
+    return EXIT_OK
+
+
+def _demo(ctx: Context) -> int:
+    from ckbook.services.demo import make_demo, notebook_is_empty
+
+    if not ctx.args.force and not notebook_is_empty():
+        raise InputError(
+            f"{ctx.location} already has clients; demo data goes into an empty notebook "
+            "(use another --db, or --force to add to this one)"
+        )
+    started = time.perf_counter()
+    summary = make_demo(
+        ctx.args.clients, ctx.args.notes, ctx.args.promises, ctx.args.seed, ctx.now, ctx.tz
+    )
+    seconds = time.perf_counter() - started
+    if ctx.json:
+        _print_json({"database": ctx.location, "seconds": round(seconds, 3), **summary.__dict__})
+        return EXIT_OK
+    print(f"Demo notebook in {ctx.location}: {summary.describe()} ({seconds:.2f} s)")
+    return EXIT_OK
+
+
+# -- entry point ---------------------------------------------------------------------------
+
+
+def _fail(message: str) -> int:
+    print(f"{APP_NAME}: error: {_one_line(message)}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _parse_inputs(args: argparse.Namespace) -> tuple[tzinfo, datetime, Due | None]:
+    """Read every value that needs no database, so bad input fails before anything opens."""
+    from ckbook.services.due_phrases import parse_due
+
+    tz = clock.local_zone()
+    now = clock.parse_now(args.now, tz) if args.now else datetime.now(UTC)
+    due = None
+    if getattr(args, "due", None) is not None:
+        try:
+            due = parse_due(args.due, now, tz)
+        except ValueError as exc:
+            raise UsageError(f"--due: {exc}") from None
+    if args.command == "due" and args.within < 0:
+        raise UsageError(f"--within must be zero or more days, not {args.within}")
+    return tz, now, due
+
+
+def _run(args: argparse.Namespace) -> int:
+    from ckbook.store.database import close_database, open_database
+
+    try:
+        tz, now, due = _parse_inputs(args)
+    except ValueError as exc:  # parse_now names the value and the option
+        raise UsageError(str(exc)) from None
+    opened = open_database(args.db)
+    try:
+        handler: Callable[[Context], int] = args.handler
+        return handler(Context(args, tz, now, due, opened.location))
+    finally:
+        close_database(opened)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``ckbook``; returns the exit status (the console script passes it to sys.exit)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args, extra = parser.parse_known_args(arguments)
+        if args.command is None:
+            # No command: the window. It reads --db/--now (and Qt's own options) itself, and is
+            # imported only now so that every other command runs without loading Qt.
+            app = importlib.import_module("ckbook.app")
+            return int(app.main(arguments))
+        if extra:
+            raise UsageError(f"unrecognized arguments: {' '.join(extra)}")
+        return _run(args)
+    except SystemExit as exc:  # --help and --version print and exit 0
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    except UsageError as exc:
+        return _fail(str(exc))
+    except InputError as exc:  # unknown client, ambiguous name, invalid value
+        return _fail(str(exc))
+    except StoreError as exc:  # not a database, written by a newer ckbook, ...
+        return _fail(str(exc))
+    except BrokenPipeError:
+        # `ckbook clients | head`: the reader left; say nothing more (and do not let Python
+        # complain while flushing stdout at exit).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:
+        problem = classify(exc)
+        if problem is None:
+            raise  # our bug: keep the traceback
+        return _fail(f"{problem.value}: {_one_line(str(exc))}")
