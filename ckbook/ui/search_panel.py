@@ -1,0 +1,392 @@
+"""Ctrl+F: one search over notes, promises and clients, with results as you type.
+
+The query runs on a search thread with its own database connection (RELIABILITY #6), ~150 ms after
+the last key; only the newest query's answer is shown (a slower, older one is dropped), so typing
+never waits for the database. Each hit names its client and shows the matching words in bold; Enter
+or a click opens it in its card (``opened(SearchHit)``). Text that is not query syntax is read as
+plain words (``services.search``), so there is no error to show.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import queue
+import threading
+import time
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from ckbook.services.search import SearchHit, search
+from ckbook.store.errors import classify
+from ckbook.ui.safe_text import plain_label
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 150
+RESULT_LIMIT = 50
+KIND_LABELS = {"client": "Client", "promise": "Promise", "note": "Note"}
+
+
+class Role(enum.IntEnum):
+    HIT = Qt.ItemDataRole.UserRole + 1
+
+
+def hit_title(hit: SearchHit, tz: Any = None) -> str:
+    """``Note · Ada Lovelace · call · 18 Nov 2026`` — the first line of a result."""
+    parts = [KIND_LABELS.get(hit.kind, hit.kind), hit.client_name]
+    if hit.detail:
+        parts.append(hit.detail)
+    if hit.when is not None:
+        when = hit.when.astimezone(tz) if tz is not None else hit.when
+        parts.append(when.strftime("%d %b %Y"))
+    return " · ".join(parts)
+
+
+class SearchResultsModel(QAbstractListModel):
+    """The hits of the latest search, as frozen rows."""
+
+    def __init__(self, parent: QObject | None = None, tz: Any = None) -> None:
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+        self._tz = tz
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def hit(self, row: int) -> SearchHit | None:
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    @override
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    @override
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or index.row() >= len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{hit_title(hit, self._tz)}\n{hit.snippet}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return None  # the row shows everything; a tooltip would guess rich text
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{hit_title(hit, self._tz)}: {hit.snippet}"
+        if role == Role.HIT:
+            return hit
+        return None
+
+
+class SearchHitDelegate(QStyledItemDelegate):
+    """Two lines per hit: kind, client and date; then the snippet with matches in bold.
+
+    Painted segment by segment with QPainter.drawText (plain text, never HTML), so nothing in a
+    note can be read as markup."""
+
+    PADDING = 4
+
+    @override
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        height = QFontMetrics(option.font).lineSpacing()  # type: ignore[attr-defined]
+        return QSize(200, 2 * height + 3 * self.PADDING)
+
+    @override
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        hit = index.data(Role.HIT)
+        if not isinstance(hit, SearchHit):
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else QApplication.style()  # type: ignore[attr-defined]
+        text = option.text  # type: ignore[attr-defined]
+        option.text = ""  # type: ignore[attr-defined]
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
+        option.text = text  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette = option.palette  # type: ignore[attr-defined]
+        pen = palette.highlightedText().color() if selected else palette.text().color()
+        rect: QRect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, 0)  # type: ignore[attr-defined]
+        base: QFont = option.font  # type: ignore[attr-defined]
+        line_height = QFontMetrics(base).lineSpacing()
+        painter.save()
+        painter.setPen(pen)
+        title_font = QFont(base)
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        title = QFontMetrics(title_font).elidedText(
+            hit_title(hit, getattr(index.model(), "_tz", None)),
+            Qt.TextElideMode.ElideRight,
+            rect.width(),
+        )
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width(), line_height),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            title,
+        )
+        self._paint_snippet(painter, hit, base, rect, rect.top() + line_height + self.PADDING)
+        painter.restore()
+
+    def _paint_snippet(
+        self, painter: QPainter, hit: SearchHit, base: QFont, rect: QRect, top: int
+    ) -> None:
+        bold = QFont(base)
+        bold.setBold(True)
+        snippet = " ".join(hit.snippet.split("\n"))
+        segments: list[tuple[str, bool]] = []
+        last = 0
+        for start, end in hit.highlights:
+            segments += [(snippet[last:start], False), (snippet[start:end], True)]
+            last = end
+        segments.append((snippet[last:], False))
+        x = rect.left()
+        right = rect.right()
+        height = QFontMetrics(base).lineSpacing()
+        for text, marked in segments:
+            if not text or x >= right:
+                continue
+            font = bold if marked else base
+            metrics = QFontMetrics(font)
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, right - x)
+            painter.setFont(font)
+            painter.drawText(
+                QRect(x, top, right - x, height),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                shown,
+            )
+            x += metrics.horizontalAdvance(shown)
+
+
+class SearchWorker(QObject):
+    """Runs searches on its own thread and connection; only the newest request counts."""
+
+    #: (generation, hits as a tuple of SearchHit, milliseconds taken)
+    answered = Signal(int, object, float)
+    #: (generation, what went wrong, worded for the user)
+    failed = Signal(int, str)
+
+    def __init__(self, database: Any = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._requests: queue.Queue[tuple[int, str] | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._run, name="ckbook-search", daemon=True)
+        self._thread.start()
+
+    def request(self, generation: int, text: str) -> None:
+        self._requests.put((generation, text))
+
+    def stop(self) -> None:
+        self._requests.put(None)
+        self._thread.join(timeout=10)
+
+    def _run(self) -> None:
+        if self._database is not None:
+            with self._database.connection_context():
+                self._loop()
+        else:
+            self._loop()
+
+    def _loop(self) -> None:
+        while True:
+            item = self._requests.get()
+            # Skip to the newest request: older ones are already out of date.
+            while item is not None:
+                try:
+                    newer = self._requests.get_nowait()
+                except queue.Empty:
+                    break
+                item = newer
+            if item is None:
+                return
+            generation, text = item
+            started = time.perf_counter()
+            try:
+                hits = search(text, RESULT_LIMIT, prefix_last=True)
+            except Exception as exc:
+                problem = classify(exc)
+                if problem is None:
+                    log.exception("search for %r failed", text)
+                    self.failed.emit(generation, "Search failed (see log)")
+                else:
+                    self.failed.emit(generation, f"Search unavailable: {problem.value}")
+                continue
+            elapsed = (time.perf_counter() - started) * 1000
+            self.answered.emit(generation, tuple(hits), elapsed)
+
+
+class _SearchField(QLineEdit):
+    """Down moves into the results; Enter opens the current one."""
+
+    move_down = Signal()
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.move_down.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class SearchPanel(QWidget):
+    """The search page: a field, a status line, and the hits."""
+
+    opened = Signal(object)  # SearchHit
+
+    def __init__(
+        self,
+        worker: SearchWorker,
+        parent: QWidget | None = None,
+        *,
+        tz: Any = None,
+        debounce_ms: int = DEBOUNCE_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self._generation = 0
+        self._shown_generation = 0
+        self._open_when_answered = False
+        self._last_opened: tuple[SearchHit, float] | None = None
+        self.last_query_ms: float | None = None
+
+        self.field = _SearchField()
+        self.field.setPlaceholderText('Search notes, promises and clients — "a phrase", propos*')
+        self.field.setAccessibleName("Search")
+        self.field.setClearButtonEnabled(True)
+        self.field.textChanged.connect(self._on_field_text_changed)
+        self.field.returnPressed.connect(self._on_field_return_pressed)
+        self.field.move_down.connect(self._on_field_move_down)
+        self.status = plain_label()
+        self.status.setAccessibleName("Search status")
+        self.model = SearchResultsModel(self, tz=tz)
+        self.results = QListView()
+        self.results.setAccessibleName("Search results")
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(SearchHitDelegate(self.results))
+        self.results.setUniformItemSizes(True)
+        self.results.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.results.activated.connect(self._on_results_activated)
+        self.results.clicked.connect(self._on_results_activated)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.field)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(debounce_ms)
+        self._debounce.timeout.connect(self._on_debounce_timeout)
+        worker.answered.connect(self._on_worker_answered)
+        worker.failed.connect(self._on_worker_failed)
+
+    def focus_field(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def hits(self) -> list[SearchHit]:
+        return [h for row in range(self.model.rowCount()) if (h := self.model.hit(row))]
+
+    @property
+    def pending(self) -> bool:
+        """A search was asked for and its answer has not been shown yet."""
+        return self._debounce.isActive() or self._shown_generation != self._generation
+
+    # --- slots --------------------------------------------------------------------------------
+
+    def _on_field_text_changed(self, _text: str) -> None:
+        self._generation += 1
+        self._open_when_answered = False
+        self._debounce.start()
+
+    def _on_debounce_timeout(self) -> None:
+        text = self.field.text()
+        if not text.strip():
+            self._shown_generation = self._generation
+            self.model.set_hits([])
+            self.status.setText("")
+            return
+        self.worker.request(self._generation, text)
+
+    def _on_worker_answered(self, generation: int, hits: object, elapsed_ms: float) -> None:
+        if generation != self._generation:
+            return  # an older query; a newer one is on its way
+        self._shown_generation = generation
+        self.last_query_ms = elapsed_ms
+        found = list(hits)  # type: ignore[call-overload]
+        self.model.set_hits(found)
+        if found:
+            self.results.setCurrentIndex(self.model.index(0))
+            more = "+" if len(found) >= RESULT_LIMIT else ""
+            self.status.setText(f"{len(found)}{more} found")
+        else:
+            self.status.setText("Nothing found")
+        if self._open_when_answered:
+            self._open_when_answered = False
+            self._open(0)
+
+    def _on_worker_failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._shown_generation = generation
+        self.model.set_hits([])
+        self.status.setText(message)
+
+    def _on_field_return_pressed(self) -> None:
+        if self.pending:
+            # The answer to what is typed is not there yet: open its best hit when it comes.
+            self._open_when_answered = True
+            return
+        index = self.results.currentIndex()
+        self._open(index.row() if index.isValid() else 0)
+
+    def _on_field_move_down(self) -> None:
+        if self.model.rowCount():
+            self.results.setFocus()
+            if not self.results.currentIndex().isValid():
+                self.results.setCurrentIndex(self.model.index(0))
+
+    def _on_results_activated(self, index: QModelIndex) -> None:
+        self._open(index.row())
+
+    def _open(self, row: int) -> None:
+        hit = self.model.hit(row)
+        if hit is None:
+            return
+        now = time.monotonic()
+        if self._last_opened and self._last_opened[0] == hit and now - self._last_opened[1] < 0.5:
+            return  # a click that is also an activation (single-click styles) opens once
+        self._last_opened = (hit, now)
+        self.opened.emit(hit)
