@@ -123,6 +123,17 @@ def build_parser() -> argparse.ArgumentParser:
     _common(notes)
     notes.set_defaults(handler=_notes)
 
+    search = commands.add_parser(
+        "search",
+        help="search notes, promises and clients",
+        description='Words must all match; "a phrase" matches in order; propos* matches a '
+        "prefix. Anything else is read as plain words.",
+    )
+    search.add_argument("text", metavar="TEXT", help="what to look for")
+    search.add_argument("--limit", type=int, default=50, metavar="N", help="at most N hits")
+    _common(search)
+    search.set_defaults(handler=_search)
+
     demo = commands.add_parser(
         "demo",
         help="fill a database with realistic demo data",
@@ -372,6 +383,29 @@ def _notes(ctx: Context) -> int:
         print(f"[{n.id}] " + " · ".join(header))
         for line in n.body.splitlines() or [""]:
             print(f"    {line}".rstrip())
+    return EXIT_OK
+
+
+def _search(ctx: Context) -> int:
+    from ckbook.services.search import search
+
+    if ctx.args.limit < 1:
+        raise InputError(f"--limit must be 1 or more, not {ctx.args.limit}")
+    hits = search(ctx.args.text, ctx.args.limit)
+    if ctx.json:
+        _print_json([{**hit.to_json(), "when": _local(hit.when, ctx.tz)} for hit in hits])
+        return EXIT_OK
+    if not hits:
+        print("Nothing found.")
+        return EXIT_OK
+    for hit in hits:
+        header = [hit.kind, hit.client_name]
+        if hit.detail:
+            header.append(hit.detail)
+        if hit.when is not None:
+            header.append(_shown(hit.when, ctx.tz))
+        print(f"[{hit.kind} {hit.id}] " + " · ".join(header[1:]))
+        print("    " + _one_line(hit.marked("[", "]")))
     return EXIT_OK
 
 
