@@ -346,7 +346,10 @@ _FORCED_PROMISES = (
     "cancelled",
 )
 _REQUEST_STATES = ("overdue", "waiting", "acknowledged", "answered")
-_INCIDENT_STAGES = 7  # logged, apologised, fixed, root cause, prevention, goodwill, resolved
+# Incident stages: 0 logged, 1 apologised, 2 fixed, 3 root cause, 4 prevention, 5 goodwill,
+# 6 resolved; the first incidents of a demo go resolved, just logged, fixed, ... so that even a
+# small demo (a handful of incidents) shows the far apart ones.
+_INCIDENT_STAGES = (6, 0, 2, 1, 5, 3, 4)
 _STATUSES = ("active", "lead", "paused", "former")  # the first four clients show each
 # Cumulative weights for _pick, in the order of the options they weigh.
 _STATUS_WEIGHTS = tuple(accumulate((72, 12, 9, 7)))
@@ -354,7 +357,7 @@ _LEVEL_WEIGHTS = tuple(accumulate((30, 50, 20)))  # light, standard, high-touch
 _CHANNEL_WEIGHTS = tuple(accumulate((35, 40, 18, 7)))  # call, email, message, in person
 _NOTE_KIND_WEIGHTS = tuple(accumulate((42, 18, 24, 12, 4)))  # call, meeting, email, ...
 _MOOD_WEIGHTS = tuple(accumulate((15, 40, 25, 14, 6)))  # delighted ... angry
-_STAGE_WEIGHTS = tuple(accumulate((2, 2, 2, 1, 1, 1, 6)))  # mostly resolved
+_STAGE_WEIGHTS = tuple(accumulate((6, 2, 2, 2, 1, 1, 1)))  # mostly resolved
 _REQUEST_WEIGHTS = tuple(accumulate((15, 15, 15, 55)))  # mostly answered
 
 
@@ -801,7 +804,7 @@ class _Demo:
         start = max(created_at, self.history_start)
         # When we last spoke decides the client's check-in health: green, yellow or red.
         if status in ("active", "lead"):
-            plan = rng.choices(("green", "yellow", "red"), (55, 20, 25))[0]
+            plan = rng.choices(("green", "yellow", "red"), (65, 15, 20))[0]
             factor = {
                 "green": rng.uniform(0, 0.9),
                 "yellow": rng.uniform(1.05, 1.45),
@@ -937,7 +940,7 @@ class _Demo:
                 elif deadline <= self.now:
                     status = rng.choices(
                         ("kept", "broken", "renegotiated", "cancelled", "open"),
-                        (78, 9, 5, 4, 4),
+                        (80, 9, 5, 4, 2),
                     )[0]
                 else:
                     status = rng.choices(
@@ -1017,7 +1020,7 @@ class _Demo:
         if rng.random() < 0.08:
             incidents = 2 if rng.random() < 0.25 else 1
         for _ in range(incidents):
-            stage = _pick(rng, self.incident_count, range(_INCIDENT_STAGES), _STAGE_WEIGHTS)
+            stage = _pick(rng, self.incident_count, _INCIDENT_STAGES, _STAGE_WEIGHTS)
             self.incident_count += 1
             what, severity = rng.choice(INCIDENTS)
             happened = self._between(recent_start, self.now - timedelta(days=1))
