@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ckbook import APP_NAME, __version__
-from ckbook.services.clock import Clock, FixedClock, SystemClock, local_zone, parse_now
+from ckbook.services.clock import Clock, OffsetClock, SystemClock, local_zone, parse_now
 from ckbook.store.database import OpenedDatabase, close_database, open_database
 from ckbook.store.errors import StoreError
 
@@ -26,7 +26,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--db",
         help="SQLite file (or postgresql:// URL); default: CKBOOK_DB or the user data folder",
     )
-    parser.add_argument("--now", help="pin the clock to this ISO instant (demos, tests)")
+    parser.add_argument(
+        "--now", help="start the clock at this ISO instant; it then runs on (demos, tests)"
+    )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start in the tray without opening the window (start at login); "
+        "opens the window when there is no tray",
+    )
     args, _qt_args = parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
     return args
 
@@ -34,7 +42,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def make_clock(now: str | None) -> Clock:
     tz = local_zone()
     if now:
-        return FixedClock(parse_now(now, tz), tz)
+        # Pinned start, then real time: reminders still come due while the window is open.
+        return OffsetClock(parse_now(now, tz), tz)
     return SystemClock(tz)
 
 
@@ -79,7 +88,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     _wake = install_sigterm_handler(app)
     window = build(opened, clock, app)
-    window.show()
+    from ckbook.ui.reminder_wiring import install_reminders
+    from ckbook.ui.tray import Tray
+
+    _reminders = install_reminders(app, window, window.notebook, opened.database, args.db)
+    if not (args.background and Tray.available()):
+        window.show()
     try:
         return app.exec()
     finally:

@@ -27,6 +27,8 @@ class ReminderBanner(QFrame):
 
     actionChosen = Signal(str, str)  # key, action
     dismissed = Signal(str)  # key
+    #: True when the banner has something to show, False when it went empty.
+    visibilityChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +103,7 @@ class ReminderBanner(QFrame):
         item = self.current()
         if item is None:
             self.hide()
+            self.visibilityChanged.emit(False)
             return
         self.title_label.setText(item.title)
         self.body_label.setText(item.body)
@@ -110,7 +113,9 @@ class ReminderBanner(QFrame):
             button.setProperty("action", action)
             button.clicked.connect(lambda _=False, a=action: self._on_button_clicked(a))
             self._buttons.addWidget(button)
+        self.count_label.setMinimumWidth(self.count_label.sizeHint().width())
         self.show()
+        self.visibilityChanged.emit(True)
 
     def _on_button_clicked(self, action: str) -> None:
         item = self.current()

@@ -1,0 +1,197 @@
+"""Connects the reminder parts to the main window: the tray, the pop-up router, the engine, the
+in-window banner, the settings dialog, and closing to the tray.
+
+``app.py`` calls ``install_reminders`` once, after the window exists; everything here speaks to
+the window only through its agreed API (``open_client``, ``action(name)``, ``handlers``,
+``close_to_tray``, ``show_status``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import peewee
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar
+from typing_extensions import override
+
+from ckbook.services.autostart import launch_command, set_autostart
+from ckbook.services.base import Changed
+from ckbook.services.settings import load_settings, save_settings, update_settings
+from ckbook.ui.banner import ReminderBanner
+from ckbook.ui.desktop_notifications import DesktopNotifier
+from ckbook.ui.notebook import Notebook
+from ckbook.ui.notifications import ReminderRouter
+from ckbook.ui.reminder_engine import ReminderEngine
+from ckbook.ui.settings_dialog import SettingsDialog
+from ckbook.ui.tray import Tray, app_icon
+
+log = logging.getLogger(__name__)
+
+TRAY_HINT_TITLE = "ckbook is still running"
+TRAY_HINT_BODY = (
+    "ckbook keeps running in the tray so reminders can reach you. "
+    "To quit, choose Quit in the tray icon's menu."
+)
+
+
+@dataclass
+class ReminderParts:
+    tray: Tray
+    router: ReminderRouter
+    engine: ReminderEngine
+    banner: ReminderBanner
+    desktop: DesktopNotifier
+    open_settings: Callable[[], None]
+
+
+def show_window(window: QMainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def _window_action(window: QMainWindow, name: str) -> Any:
+    finder = getattr(window, "action", None)
+    if finder is None:
+        return None
+    try:
+        return finder(name)
+    except (KeyError, LookupError):
+        return None
+
+
+class _CloseToTray(QObject):
+    """Sees the window's close before the window does: decides whether closing hides to the tray
+    (only when the setting is on and a tray exists right now) and says so the first time."""
+
+    def __init__(self, window: QMainWindow, parts: ReminderParts, notebook: Notebook) -> None:
+        super().__init__(window)
+        self._window = window
+        self._parts = parts
+        self._notebook = notebook
+        self.apply()
+
+    def apply(self) -> bool:
+        to_tray = load_settings().close_to_tray and Tray.available()
+        self._window.close_to_tray = to_tray  # type: ignore[attr-defined]
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(not to_tray)
+        return to_tray
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            # Only the user's own close (the window's X) gets the hint, not a programmatic quit.
+            to_tray = self.apply()
+            if to_tray and event.spontaneous() and not load_settings().tray_hint_shown:
+                self._parts.router.show_batch(TRAY_HINT_TITLE, TRAY_HINT_BODY, "tray-hint")
+                self._notebook.run(update_settings, tray_hint_shown=True)
+        return False
+
+
+def _place_banner(window: QMainWindow, banner: ReminderBanner) -> QToolBar:
+    """The banner goes in a fixed strip above the window's content, visible only while it shows
+    something."""
+    bar = QToolBar("Reminders", window)
+    bar.setObjectName("reminderBar")
+    bar.setMovable(False)
+    bar.setFloatable(False)
+    bar.toggleViewAction().setVisible(False)
+    bar.addWidget(banner)
+    window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    bar.setVisible(False)
+    banner.visibilityChanged.connect(bar.setVisible)
+    return bar
+
+
+def install_reminders(
+    app: QApplication,
+    window: QMainWindow,
+    notebook: Notebook,
+    database: peewee.Database,
+    db_argument: str | None = None,
+) -> ReminderParts:
+    banner = ReminderBanner()
+    _place_banner(window, banner)
+    desktop = DesktopNotifier(app)
+    tray = Tray(notebook.tz, app)
+    tray.show()  # Qt docks it whenever a tray host exists, also one that appears later
+    router = ReminderRouter(notebook, banner, desktop, tray.icon, parent=app)
+    engine = ReminderEngine(notebook, router, database, parent=app)
+    if window.windowIcon().isNull():
+        window.setWindowIcon(app_icon())
+
+    def open_client(client_id: int) -> None:
+        show_window(window)
+        opener = getattr(window, "open_client", None)
+        if opener is not None:
+            opener(client_id)
+
+    def new_call_note() -> None:
+        show_window(window)
+        handler = getattr(window, "handlers", {}).get("call_note")
+        if handler is not None:
+            handler()
+
+    def quit_app() -> None:
+        action = _window_action(window, "quit")
+        if action is not None:
+            action.trigger()
+        else:
+            window.close_to_tray = False  # type: ignore[attr-defined]
+            window.close()
+            app.quit()
+
+    def send_test() -> str:
+        return router.send_test().value
+
+    def open_settings() -> None:
+        current = load_settings()
+        chosen = SettingsDialog.ask(window, current, send_test, Tray.available())
+        if chosen is None or notebook.run(save_settings, chosen) is None:
+            return
+        if chosen.start_at_login != current.start_at_login:
+            try:
+                set_autostart(chosen.start_at_login, launch_command(db_argument))
+            except OSError as exc:
+                notebook.message.emit("error", f"Could not change start at login: {exc}")
+
+    parts = ReminderParts(tray, router, engine, banner, desktop, open_settings)
+    closer = _CloseToTray(window, parts, notebook)
+    window.installEventFilter(closer)
+
+    def on_changed(changed: Changed) -> None:
+        if changed.kind == "settings":
+            closer.apply()
+
+    engine.reportReady.connect(tray.set_report)
+    engine.pausedChanged.connect(tray.set_paused_until)
+    router.openClient.connect(open_client)
+    router.openApp.connect(lambda: show_window(window))
+    tray.openClient.connect(open_client)
+    tray.openApp.connect(lambda: show_window(window))
+    tray.newCallNote.connect(new_call_note)
+    tray.pauseRequested.connect(lambda: engine.pause())
+    tray.resumeRequested.connect(engine.resume)
+    tray.quitRequested.connect(quit_app)
+    notebook.changed.connect(on_changed)
+    settings_action = _window_action(window, "settings")
+    if settings_action is not None:
+        settings_action.triggered.connect(open_settings)
+
+    def shutdown() -> None:
+        engine.stop()
+        desktop.stop()
+        tray.hide()
+
+    app.aboutToQuit.connect(shutdown)
+    engine.start()
+    return parts
