@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
 
-from peewee import fn
+from peewee import Case, Value, fn
 
 from ckbook.services.clients import _get_live
 from ckbook.services.rules import CHECKIN_STATUSES, format_rate
@@ -88,11 +88,11 @@ class MonthCount:
 
 @dataclass(frozen=True)
 class ClientInsight:
-    """What a card shows: the client's kept rate beside everyone's, touchpoints, and contact."""
+    """What a card header shows: the client's kept rate, touchpoints, and the contact sentence.
+    (Everyone's series, for comparison, is ``kept_rate_series(now, tz)``: one per notebook.)"""
 
     client_id: int
     kept: KeptRateSeries
-    overall: KeptRateSeries
     touchpoints: tuple[MonthCount, ...]
     last_contact: datetime | None
     days_since_contact: int | None
@@ -128,9 +128,23 @@ def _series(counts: dict[date, list[int]], starts: list[date]) -> KeptRateSeries
     )
 
 
-def _closed_promises(now: datetime, tz: tzinfo, months: int, client_id: int | None):  # type: ignore[no-untyped-def]
+def _month_bucket(field, now: datetime, tz: tzinfo, months: int):  # type: ignore[no-untyped-def]
+    """A SQL expression numbering the local month an instant falls in (0 = oldest), so the
+    database counts by local month without handing back every row. The bounds are UTC instants
+    of each local month's start, compared as stored."""
+    starts = month_starts(now, tz, months)
+    bounds = [datetime.combine(m, time(0, 0), tzinfo=tz).astimezone(UTC) for m in starts[1:]]
+    return Case(None, [(field < bound, i) for i, bound in enumerate(bounds)], len(starts) - 1)
+
+
+def _closed_counts(
+    now: datetime, tz: tzinfo, months: int, client_id: int | None, by_client: bool
+) -> list[tuple[int, str, int, int]]:
+    """(client or 0, status, month index, count) for kept and broken promises in the window."""
+    bucket = _month_bucket(Promise.closed_at, now, tz, months)
+    client = Promise.client if by_client else Value(0)
     query = (
-        Promise.select(Promise.client, Promise.status, Promise.closed_at)
+        Promise.select(client, Promise.status, bucket, fn.COUNT(Promise.id))
         .join(Client)
         .where(
             Promise.status.in_(("kept", "broken"))
@@ -138,10 +152,11 @@ def _closed_promises(now: datetime, tz: tzinfo, months: int, client_id: int | No
             & (Promise.closed_at <= now)
             & Client.deleted_at.is_null()
         )
+        .group_by(client, Promise.status, bucket)
     )
     if client_id is not None:
         query = query.where(Promise.client == client_id)
-    return list(query.tuples())
+    return [(c, st, int(m), n) for c, st, m, n in query.tuples()]
 
 
 def kept_rate_series(
@@ -150,8 +165,8 @@ def kept_rate_series(
     """Kept rate month by month, for one client or (``None``) for everyone."""
     starts = month_starts(now, tz, months)
     counts: dict[date, list[int]] = defaultdict(lambda: [0, 0])
-    for _client, status, closed_at in _closed_promises(now, tz, months, client_id):
-        counts[_month_of(closed_at, tz)][0 if status == "kept" else 1] += 1
+    for _client, status, month, count in _closed_counts(now, tz, months, client_id, False):
+        counts[starts[month]][0 if status == "kept" else 1] += count
     return _series(counts, starts)
 
 
@@ -161,8 +176,8 @@ def kept_rates_by_client(
     """Every client's series (clients with nothing closed in the window are left out)."""
     starts = month_starts(now, tz, months)
     counts: dict[int, dict[date, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    for client, status, closed_at in _closed_promises(now, tz, months, None):
-        counts[client][_month_of(closed_at, tz)][0 if status == "kept" else 1] += 1
+    for client, status, month, count in _closed_counts(now, tz, months, None, True):
+        counts[client][starts[month]][0 if status == "kept" else 1] += count
     return {client: _series(by_month, starts) for client, by_month in counts.items()}
 
 
@@ -220,7 +235,6 @@ def client_insight(
     return ClientInsight(
         client_id=client_id,
         kept=kept_rate_series(now, tz, client_id, months),
-        overall=kept_rate_series(now, tz, None, months),
         touchpoints=touchpoints_by_month(client_id, now, tz, months),
         last_contact=last_at,
         days_since_contact=days,

@@ -50,6 +50,7 @@ from ckbook.services.today import (
     Section,
     TodayReport,
     TodayRow,
+    reminder_for,
     today_report,
 )
 from ckbook.ui import theme
@@ -59,6 +60,10 @@ from ckbook.ui.safe_text import plain_label
 _ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 _NO_PARENT = 0xFFFFFFFF  # internalId of a section header row
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_SECTION_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+#: Rows never have children: the view then skips asking each one.
+_ROW_FLAGS = _SECTION_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 
 #: Snooze choices offered (the reminders' own choices).
 SNOOZE_CHOICES = (("15m", "15 minutes"), ("1h", "1 hour"), ("tomorrow", "Tomorrow morning"))
@@ -154,9 +159,10 @@ class TodayModel(QAbstractItemModel):
 
     @override
     def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
+        # The view asks for every row when it lays out: keep this a lookup.
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _NO_FLAGS
+        return _SECTION_FLAGS if index.internalId() == _NO_PARENT else _ROW_FLAGS
 
     @override
     def headerData(
@@ -411,11 +417,10 @@ class TodayPage(QWidget):
         return self.notebook.run(acknowledge_request, row.subject_id, self.notebook.now())
 
     def snooze(self, row: TodayRow, choice: str) -> Changed | None:
-        if row.reminder is None:
+        reminder = reminder_for(row, self.notebook.tz)
+        if reminder is None:
             return None
-        return self.notebook.run(
-            snooze, row.reminder, choice, self.notebook.now(), self.notebook.tz
-        )
+        return self.notebook.run(snooze, reminder, choice, self.notebook.now(), self.notebook.tz)
 
     def _can_done(self, row: TodayRow | None) -> bool:
         return row is not None and row.kind is not RowKind.MONEY

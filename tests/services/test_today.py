@@ -10,7 +10,7 @@ from ckbook.services.due import Due
 from ckbook.services.money import MoneyTermsInput, set_money_terms
 from ckbook.services.promises import add_promise, close_promise
 from ckbook.services.reminders import check, snooze
-from ckbook.services.today import RowKind, Section, today_report
+from ckbook.services.today import RowKind, Section, reminder_for, today_report
 from tests.factories import contact, make_client
 
 
@@ -102,8 +102,9 @@ def test_a_snoozed_row_is_hidden_until_the_snooze_ends(db, now, tz):
     contact(cid, now, 1)
     add_promise(cid, "late one", now, tz, due=Due(date(2026, 11, 17)))
     (row,) = today_report(now, tz).rows(Section.OVERDUE)
-    assert row.reminder is not None
-    snooze(row.reminder, "1h", now, tz)
+    reminder = reminder_for(row, tz)
+    assert reminder is not None and reminder.key == row.reminder_key
+    snooze(reminder, "1h", now, tz)
     report = today_report(now, tz)
     assert report.rows(Section.OVERDUE) == () and report.snoozed == 1
     later = now + timedelta(hours=1, minutes=1)
