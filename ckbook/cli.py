@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from ckbook import APP_NAME, __version__
 from ckbook.services import clock
@@ -26,7 +26,10 @@ from ckbook.services.base import InputError
 from ckbook.services.due import Due
 from ckbook.services.rules import ATTENTION_DEFAULTS
 from ckbook.store.errors import StoreError, classify
-from ckbook.store.models import ATTENTION_LEVELS, CHANNELS, CLIENT_STATUSES
+from ckbook.store.models import ATTENTION_LEVELS, CHANNELS, CLIENT_STATUSES, SEVERITIES
+
+if TYPE_CHECKING:
+    from ckbook.services.care import RequestRow
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -118,6 +121,36 @@ def build_parser() -> argparse.ArgumentParser:
     _common(due)
     due.set_defaults(handler=_due)
 
+    incident = commands.add_parser("incident", help="record something that went wrong")
+    incident_commands = incident.add_subparsers(dest="action", metavar="ACTION", required=True)
+    iadd = incident_commands.add_parser("add", help="record what went wrong for a client")
+    iadd.add_argument("client", metavar="CLIENT", help="the client's id or unique name")
+    iadd.add_argument("text", metavar="TEXT", help="what happened")
+    iadd.add_argument("--severity", choices=SEVERITIES, default="minor")
+    _common(iadd)
+    iadd.set_defaults(handler=_incident_add)
+
+    request = commands.add_parser("request", help="a client message awaiting our reply")
+    request_commands = request.add_subparsers(dest="action", metavar="ACTION", required=True)
+    radd = request_commands.add_parser("add", help="log a client message that needs us")
+    radd.add_argument("client", metavar="CLIENT", help="the client's id or unique name")
+    radd.add_argument("text", metavar="TEXT", help="what they asked for")
+    radd.add_argument(
+        "--received", metavar="ISO", help="when it came in (local date-time; default: now)"
+    )
+    radd.add_argument("--channel", choices=CHANNELS, default="email")
+    _common(radd)
+    radd.set_defaults(handler=_request_add)
+    for verb, what in (("ack", "acknowledge: tell them it arrived"), ("answer", "mark answered")):
+        mark = request_commands.add_parser(verb, help=what)
+        mark.add_argument("id", type=int, metavar="ID", help="the request's id")
+        _common(mark)
+        mark.set_defaults(handler=_request_mark)
+
+    today = commands.add_parser("today", help="the Today sections: what needs you, in order")
+    _common(today)
+    today.set_defaults(handler=_today)
+
     notes = commands.add_parser("notes", help="a client's notes, newest first")
     notes.add_argument("client", metavar="CLIENT", help="the client's id or unique name")
     _common(notes)
@@ -150,6 +183,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(demo)
     demo.set_defaults(handler=_demo)
+
+    backup = commands.add_parser(
+        "backup", help="copy the notebook safely, even while the window is open"
+    )
+    backup.add_argument(
+        "--to", metavar="PATH", help="the copy's file (default: backups/ in the data folder)"
+    )
+    _common(backup)
+    backup.set_defaults(handler=_backup)
+
+    restore = commands.add_parser(
+        "restore",
+        help="replace the notebook with a backup",
+        description="Replace the notebook with a backup file. The backup is checked first; the "
+        "current notebook is kept beside it as a safety copy. Close the window before restoring.",
+    )
+    restore.add_argument("file", metavar="FILE", help="the backup to restore")
+    _common(restore)
+    restore.set_defaults(handler=_restore, opens_db=False)
+
+    check = commands.add_parser("check", help="check the notebook's integrity (changes nothing)")
+    _common(check)
+    check.set_defaults(handler=_check, opens_db=False)
     return parser
 
 
@@ -166,6 +222,7 @@ class Context:
     now: datetime
     due: Due | None
     location: str
+    received: datetime | None = None  # request add --received, read before the database opens
 
     @property
     def json(self) -> bool:
@@ -346,6 +403,91 @@ def _due(ctx: Context) -> int:
     return EXIT_OK
 
 
+def _incident_add(ctx: Context) -> int:
+    from ckbook.services.care import add_incident, get_incident
+    from ckbook.services.clients import find_client
+
+    client_id = find_client(ctx.args.client)
+    changed = add_incident(client_id, ctx.args.text, ctx.now, severity=ctx.args.severity)
+    row = get_incident(changed.ids[0])
+    if ctx.json:
+        _print_json({**row.to_json(), "happened_at": _local(row.happened_at, ctx.tz)})
+        return EXIT_OK
+    print(f"Incident {row.id} for {row.client_name} ({row.severity}): {row.what}")
+    print(f"  next: {row.next_step()}")
+    return EXIT_OK
+
+
+def _request_json(row: RequestRow, ctx: Context) -> dict[str, object]:
+    return {
+        **row.to_json(ctx.now),
+        "received_at": _local(row.received_at, ctx.tz),
+        "acknowledged_at": _local(row.acknowledged_at, ctx.tz),
+        "answered_at": _local(row.answered_at, ctx.tz),
+        "reply_due": _local(row.deadline, ctx.tz),
+    }
+
+
+def _request_add(ctx: Context) -> int:
+    from ckbook.services.care import add_request, requests
+    from ckbook.services.clients import find_client
+
+    client_id = find_client(ctx.args.client)
+    changed = add_request(
+        client_id,
+        ctx.args.text,
+        ctx.now,
+        channel=ctx.args.channel,
+        received_at=ctx.received,
+    )
+    (row,) = requests(ids=list(changed.ids))
+    if ctx.json:
+        _print_json(_request_json(row, ctx))
+        return EXIT_OK
+    late = " — overdue" if row.overdue(ctx.now) else ""
+    print(f"Request {row.id} from {row.client_name} by {row.channel}: {row.summary}")
+    received, reply_by = _shown(row.received_at, ctx.tz), _shown(row.deadline, ctx.tz)
+    print(f"  received {received}, reply by {reply_by}{late}")
+    return EXIT_OK
+
+
+def _request_mark(ctx: Context) -> int:
+    from ckbook.services.base import NotFoundError
+    from ckbook.services.care import acknowledge_request, answer_request, requests
+
+    mark = acknowledge_request if ctx.args.action == "ack" else answer_request
+    if not requests(ids=[ctx.args.id]):
+        raise NotFoundError(f"no request with id {ctx.args.id}")
+    mark(ctx.args.id, ctx.now)
+    (row,) = requests(ids=[ctx.args.id])
+    if ctx.json:
+        _print_json(_request_json(row, ctx))
+        return EXIT_OK
+    done = "answered" if row.answered_at else "acknowledged"
+    print(f"Request {row.id} from {row.client_name} {done}: {row.summary}")
+    return EXIT_OK
+
+
+def _today(ctx: Context) -> int:
+    from ckbook.services.today import SECTION_TITLES, today_report
+
+    report = today_report(ctx.now, ctx.tz)
+    if ctx.json:
+        _print_json(report.to_json(ctx.tz))
+        return EXIT_OK
+    snoozed = f", {report.snoozed} snoozed" if report.snoozed else ""
+    print(f"{report.summary()} (as of {_shown(report.now, ctx.tz)}{snoozed})")
+    for section, rows in report.sections:
+        if not rows:
+            continue
+        print(f"\n{SECTION_TITLES[section]} ({len(rows)}):")
+        for row in rows:
+            flag = f" [{row.flag}]" if row.flag else ""
+            what = f"{row.client_name}: {row.text} — {row.when}{flag}"
+            print(f"  [{row.kind.value} {row.subject_id}] {what}")
+    return EXIT_OK
+
+
 def _notes(ctx: Context) -> int:
     from ckbook.services.clients import find_client
     from ckbook.services.notes import notes_for_client
@@ -429,6 +571,48 @@ def _demo(ctx: Context) -> int:
     return EXIT_OK
 
 
+def _backup(ctx: Context) -> int:
+    from pathlib import Path
+
+    from ckbook.store.maintenance import backup, default_backup_path
+
+    target = Path(ctx.args.to) if ctx.args.to else default_backup_path(ctx.now.astimezone(ctx.tz))
+    written = backup(ctx.location, target)
+    if ctx.json:
+        _print_json({"database": ctx.location, "backup": str(written)})
+    else:
+        print(f"Backed up {ctx.location} to {written}")
+    return EXIT_OK
+
+
+def _restore(ctx: Context) -> int:
+    from pathlib import Path
+
+    from ckbook.store.maintenance import restore
+
+    safety, target = restore(Path(ctx.args.file), ctx.location, ctx.now.astimezone(ctx.tz))
+    if ctx.json:
+        _print_json(
+            {"database": str(target), "restored_from": ctx.args.file, "safety_copy": str(safety)}
+        )
+    else:
+        print(f"Restored {target} from {ctx.args.file}")
+        if safety is not None:
+            print(f"The notebook as it was is kept in {safety}")
+    return EXIT_OK
+
+
+def _check(ctx: Context) -> int:
+    from ckbook.store.maintenance import check
+
+    report = check(ctx.location)
+    if ctx.json:
+        _print_json({**report.__dict__, "ok": report.ok})
+    else:
+        print("\n".join(report.lines()))
+    return EXIT_OK if report.ok else 1
+
+
 # -- entry point ---------------------------------------------------------------------------
 
 
@@ -449,6 +633,11 @@ def _parse_inputs(args: argparse.Namespace) -> tuple[tzinfo, datetime, Due | Non
             due = parse_due(args.due, now, tz)
         except ValueError as exc:
             raise UsageError(f"--due: {exc}") from None
+    if getattr(args, "received", None) is not None:
+        try:
+            clock.parse_now(args.received, tz)
+        except ValueError:
+            raise UsageError(f"--received: {args.received!r} is not an ISO date-time") from None
     if args.command == "due" and args.within < 0:
         raise UsageError(f"--within must be zero or more days, not {args.within}")
     return tz, now, due
@@ -461,10 +650,16 @@ def _run(args: argparse.Namespace) -> int:
         tz, now, due = _parse_inputs(args)
     except ValueError as exc:  # parse_now names the value and the option
         raise UsageError(str(exc)) from None
+    handler: Callable[[Context], int] = args.handler
+    if not getattr(args, "opens_db", True):
+        # restore and check must see the file as it is, not opened (and upgraded) first.
+        from ckbook.paths import resolve_db_target
+
+        return handler(Context(args, tz, now, due, resolve_db_target(args.db)))
     opened = open_database(args.db)
     try:
-        handler: Callable[[Context], int] = args.handler
-        return handler(Context(args, tz, now, due, opened.location))
+        received = clock.parse_now(args.received, tz) if getattr(args, "received", None) else None
+        return handler(Context(args, tz, now, due, opened.location, received))
     finally:
         close_database(opened)
 
