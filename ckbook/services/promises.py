@@ -214,6 +214,14 @@ def get_promise(promise_id: int) -> PromiseRow:
     return _row(promise, promise.client.name)
 
 
+def _open_order(row: PromiseRow) -> tuple[bool, date, time, datetime]:
+    """Soonest due first; a date-only due counts as the end of its day (after timed dues on the
+    same date); undated last. (``Due`` itself cannot compare a time with no time.)"""
+    if row.due is None:
+        return (True, date.max, time.max, row.made_at)
+    return (False, row.due.date, row.due.time or time.max, row.made_at)
+
+
 def promises_for_client(client_id: int, include_closed: bool = True) -> list[PromiseRow]:
     """Open first (soonest due first, undated last), then closed newest first."""
     query = (
@@ -226,7 +234,7 @@ def promises_for_client(client_id: int, include_closed: bool = True) -> list[Pro
     rows = [_row(p, p.client.name) for p in query]
     open_rows = sorted(
         (r for r in rows if r.status == "open"),
-        key=lambda r: (r.due is None, r.due or Due(date.max), r.made_at),
+        key=_open_order,
     )
     closed = sorted(
         (r for r in rows if r.status != "open"),
