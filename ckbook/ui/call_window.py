@@ -277,14 +277,36 @@ class NoteWindows:
         self.open_windows: dict[int, QWidget] = {}
 
     def install(self, window: Any) -> None:
-        """Register with the main window's agreed hooks."""
+        """Register with the main window's agreed hooks: its call-note action (which asks for the
+        client and opens the card) and the card's timeline go through ``note_opener``; Ctrl+S
+        also writes every open note."""
         self.window = window
-        window.handlers["call_note"] = self.start_call
-        window.handlers["save"] = self.save_all
         window.note_opener = self.open_note
+        previous_save = window.handlers.get("save")
+
+        def save() -> None:
+            self.save_all()
+            if previous_save is not None:
+                previous_save()
+
+        window.handlers["save"] = save
 
     def save_all(self) -> None:
-        self.writer.flush_all()
+        """Write every open note now (Ctrl+S)."""
+        for widget in list(self.open_windows.values()):
+            widget.editor.flush()
+
+    def end_all(self) -> bool:
+        """Quitting (aboutToQuit, SIGTERM): calls still open end with their duration, and every
+        pending text is written before the process goes. True when all of it was written."""
+        for widget in list(self.open_windows.values()):
+            if isinstance(widget, CallWindow) and not widget._ended:
+                widget.editor.flush(
+                    final=True,
+                    duration_seconds=widget.elapsed_seconds(),
+                    mood=selected_mood(widget.mood_box),
+                )
+        return self.writer.flush_all()
 
     def _current_client(self) -> int | None:
         if self.window is not None and hasattr(self.window, "current_client_id"):
@@ -338,10 +360,26 @@ class NoteWindows:
         note_window.raise_()
         return note_window
 
-    def _track(self, widget: CallWindow | NoteWindow, note_id: int) -> None:
+    def _track(self, widget: Any, note_id: int) -> None:
         self.open_windows[note_id] = widget
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         widget.closed.connect(self._on_window_closed)
 
     def _on_window_closed(self, note_id: int) -> None:
         self.open_windows.pop(note_id, None)
+
+
+def install_notes(window: Any, notebook: Notebook, database: Any) -> NoteWindows:
+    """Wire call mode and the note editor into the app: one writer thread for note text (its own
+    connection to ``database``), the window's hooks, and a last flush when the app quits."""
+    from PySide6.QtWidgets import QApplication
+
+    from ckbook.ui.autosave import note_text_saver
+
+    writer = SaveWriter(note_text_saver(notebook.clock), database, notebook.clock, parent=window)
+    notes = NoteWindows(notebook, writer, window)
+    notes.install(window)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(notes.end_all)
+    return notes

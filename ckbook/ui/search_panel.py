@@ -316,6 +316,13 @@ class SearchPanel(QWidget):
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
+    def refresh(self, *_changed: object) -> None:
+        """Search again (the notebook changed, or the page is shown again): the hits shown stay
+        true. A hidden page waits until it is shown."""
+        if self.isVisible() and self.field.text().strip():
+            self._generation += 1
+            self._debounce.start()
+
     def hits(self) -> list[SearchHit]:
         return [h for row in range(self.model.rowCount()) if (h := self.model.hit(row))]
 
@@ -390,3 +397,33 @@ class SearchPanel(QWidget):
             return  # a click that is also an activation (single-click styles) opens once
         self._last_opened = (hit, now)
         self.opened.emit(hit)
+
+
+def open_hit(window: Any, hit: SearchHit) -> None:
+    """Show a hit where it lives: the client's card, and a note in its editor."""
+    window.open_client(hit.client_id)
+    select = getattr(window.card, f"select_{hit.kind}", None)
+    if callable(select) and hit.kind != "client":
+        select(hit.id)
+    elif hit.kind == "note" and window.note_opener is not None:
+        window.note_opener(hit.id, hit.client_id, hit.detail or "other")
+
+
+def install_search(window: Any, notebook: Any, database: Any) -> SearchPanel:
+    """Wire Ctrl+F: a "search" page with its own search thread and connection."""
+    worker = SearchWorker(database, parent=window)
+    panel = SearchPanel(worker, tz=notebook.tz)
+    window.add_page("search", "Search", panel)
+
+    def show() -> None:
+        window.show_page("search")
+        panel.focus_field()
+        panel.refresh()
+
+    window.handlers["search"] = show
+    panel.opened.connect(lambda hit: open_hit(window, hit))
+    notebook.changed.connect(panel.refresh)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(worker.stop)
+    return panel
