@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ckbook.services.base import Changed
 from ckbook.services.care import (
     IncidentRow,
     add_incident,
@@ -40,6 +41,7 @@ from ckbook.services.care import (
     update_incident,
 )
 from ckbook.services.due import Due
+from ckbook.services.notes import get_note
 from ckbook.services.promises import get_promise
 from ckbook.store.models import SEVERITIES
 from ckbook.ui.notebook import Notebook
@@ -106,6 +108,9 @@ class CalmGuide(QFrame):
 
 class IncidentDialog(QDialog):
     """Record a new incident, or take an open one to its next step."""
+
+    #: The dialog ``offer_later`` opened last (so a test, or the window, can reach it).
+    opened_later: IncidentDialog | None = None
 
     def __init__(
         self,
@@ -403,6 +408,45 @@ class IncidentDialog(QDialog):
         return box.clickedButton() is record
 
     @classmethod
+    def offer_later(
+        cls,
+        parent: QWidget | None,
+        notebook: Notebook,
+        client_id: int,
+        note_id: int | None,
+        mood: str | None,
+    ) -> QMessageBox | None:
+        """The same offer without blocking the caller (a call window closing, an editor): a
+        non-modal question; "Record what went wrong" opens the dialog, with the calm guide.
+        Returns the question box shown, or None when nothing is offered."""
+        if mood not in UPSET_MOODS:
+            return None
+        if note_id is not None and any(i.note_id == note_id for i in incidents(client_id)):
+            return None
+        box = QMessageBox(parent)
+        box.setObjectName("incident_offer")
+        box.setWindowTitle("The client sounded " + mood)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"The client sounded {mood}. Did something go wrong?")
+        box.setInformativeText(guide_text())
+        record = box.addButton("Record what went wrong", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(record)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def on_clicked(button: object) -> None:
+            if button is record:
+                dialog = cls(notebook, client_id, None, note_id, True, parent)
+                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                dialog.show()
+                box.setProperty("dialog_opened", True)
+                cls.opened_later = dialog
+
+        box.buttonClicked.connect(on_clicked)
+        box.show()
+        return box
+
+    @classmethod
     def offer_for_mood(
         cls,
         parent: QWidget | None,
@@ -422,3 +466,34 @@ class IncidentDialog(QDialog):
         if not cls.confirm_offer(parent, mood):
             return None
         return cls.ask(parent, notebook, client_id, note_id=note_id, show_guide=True)
+
+
+class MoodWatcher(QObject):
+    """Offers an incident when a note is logged frustrated or angry, without any editor having
+    to know: it listens to the notebook. A call note is offered once the call has ended (its
+    duration is stored), so nothing pops up while the user is still typing on the phone; other
+    notes as soon as the mood is set. Each note is offered at most once per session."""
+
+    def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.notebook = notebook
+        self.window = parent
+        self.offered: set[int] = set()
+        self.last_offer: QMessageBox | None = None
+        notebook.changed.connect(self._on_notebook_changed)
+
+    def _on_notebook_changed(self, changed: Changed) -> None:
+        if changed.kind != "note" or changed.detail == "deleted":
+            return
+        for note_id in changed.ids:
+            if note_id in self.offered:
+                continue
+            note = self.notebook.attempt(get_note, note_id)
+            if note is None or note.mood not in UPSET_MOODS:
+                continue
+            if note.kind == "call" and note.duration_seconds is None:
+                continue  # still on the call
+            self.offered.add(note_id)
+            self.last_offer = IncidentDialog.offer_later(
+                self.window, self.notebook, note.client_id, note_id, note.mood
+            )

@@ -140,3 +140,41 @@ def test_the_guide_shows_and_the_incident_links_to_its_note(qtbot, notebook, now
     assert get_incident(dialog.incident_id).note_id == nid
     # Once a note has its incident, it is not offered again.
     assert IncidentDialog.offer_for_mood(None, notebook, cid, nid, "angry") is None
+
+
+def test_the_offer_after_an_angry_call_does_not_block_and_opens_the_dialog(qtbot, notebook, now):
+    cid = make_client(now)
+    nid = add_note(cid, now, mood="angry").ids[0]
+    assert IncidentDialog.offer_later(None, notebook, cid, nid, "neutral") is None
+    box = IncidentDialog.offer_later(None, notebook, cid, nid, "angry")
+    assert box is not None and box.isVisible()
+    assert "Listen" in box.informativeText()
+    record = next(b for b in box.buttons() if b.text() == "Record what went wrong")
+    record.click()
+    dialog = IncidentDialog.opened_later
+    assert dialog is not None and dialog.isVisible() and dialog.guide is not None
+    # (Not handed to qtbot: the dialog deletes itself once saved.)
+    qtbot.keyClicks(dialog.what, "Shouted about the late catering")
+    _save(qtbot, dialog)
+    (row,) = incidents(cid)
+    assert (row.what, row.note_id) == ("Shouted about the late catering", nid)
+
+
+def test_an_angry_call_is_offered_an_incident_once_the_call_has_ended(qtbot, notebook, now):
+    from ckbook.services.notes import update_note
+    from ckbook.ui.incident_dialog import MoodWatcher
+
+    cid = make_client(now)
+    watcher = MoodWatcher(notebook)
+    nid = notebook.run(add_note, cid, now, kind="call").ids[0]
+    notebook.run(update_note, nid, now, mood="angry")
+    assert watcher.last_offer is None  # still on the call: nothing pops up
+    notebook.run(update_note, nid, now, duration_seconds=300)
+    box = watcher.last_offer
+    assert box is not None and box.isVisible()
+    box.close()
+    notebook.run(update_note, nid, now, body="more")
+    assert watcher.last_offer is box  # offered once
+    other = notebook.run(add_note, cid, now, kind="email", mood="frustrated").ids[0]
+    assert watcher.last_offer is not box and other in watcher.offered
+    watcher.last_offer.close()
