@@ -38,6 +38,7 @@ from typing_extensions import override
 
 from ckbook.services.base import Changed
 from ckbook.services.clients import ClientSummary, all_tags, client_summaries
+from ckbook.services.due import Due
 from ckbook.services.rules import Health, PromiseState, promise_state
 from ckbook.store.models import CLIENT_STATUSES
 from ckbook.ui import theme
@@ -61,9 +62,20 @@ HEADERS = {
     Column.ORGANISATION: "Organisation",
     Column.HEALTH: "Health",
     Column.LAST_CONTACT: "Last contact",
-    Column.NEXT_DUE: "Next promise due",
+    Column.NEXT_DUE: "Next due",
+    Column.OPEN_PROMISES: "Open",
+}
+HEADER_TIPS = {
+    Column.HEALTH: "Check-in health: on time, time to check in, overdue",
+    Column.NEXT_DUE: "When the next open promise is due",
     Column.OPEN_PROMISES: "Open promises",
 }
+
+
+def short_due(due: Due, today: date) -> str:
+    """E.g. ``18 Nov``, ``18 Nov 15:00``, ``03 Jan 2027`` (the year only when not this year)."""
+    text = due.date.strftime("%d %b" if due.date.year == today.year else "%d %b %Y")
+    return f"{text} {due.time.strftime('%H:%M')}" if due.time is not None else text
 
 
 class Role(enum.IntEnum):
@@ -195,6 +207,8 @@ class ClientListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[Column(section)]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(Column(section))
         if role == Qt.ItemDataRole.TextAlignmentRole and section == Column.OPEN_PROMISES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -240,7 +254,9 @@ class ClientListModel(QAbstractTableModel):
                 return "never"
             return row.last_contact.astimezone(self._tz).strftime("%d %b %Y")
         if column == Column.NEXT_DUE:
-            return row.next_due.describe() if row.next_due else ""
+            if row.next_due is None:
+                return ""
+            return short_due(row.next_due, self._now().astimezone(self._tz).date())
         if column == Column.OPEN_PROMISES:
             return str(row.open_promises)
         return None
@@ -252,7 +268,7 @@ class ClientListModel(QAbstractTableModel):
             due = row.checkin_due_at.astimezone(self._tz).strftime("%a %d %b %Y")
             return f"Check-in due {due} ({row.attention_level} attention)"
         if column == Column.NEXT_DUE and row.next_due is not None:
-            return str(self._due_state(row))
+            return f"{row.next_due.describe()}: {self._due_state(row)}"
         return None
 
     @override
@@ -409,12 +425,12 @@ class ClientListView(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         for column, width in (
-            (Column.NAME, 190),
-            (Column.ORGANISATION, 150),
-            (Column.HEALTH, 95),
-            (Column.LAST_CONTACT, 105),
-            (Column.NEXT_DUE, 150),
-            (Column.OPEN_PROMISES, 60),
+            (Column.NAME, 150),
+            (Column.ORGANISATION, 126),
+            (Column.HEALTH, 84),
+            (Column.LAST_CONTACT, 94),
+            (Column.NEXT_DUE, 94),
+            (Column.OPEN_PROMISES, 46),
         ):
             header.resizeSection(column, width)
 

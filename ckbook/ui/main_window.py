@@ -1,20 +1,606 @@
-"""The notebook's main window (placeholder until the client list and cards land)."""
+"""The notebook window: pages (the client list beside the open client's card, Today once it
+exists), the menus, toolbar and keyboard table of DESIGN.md, and the status bar.
+
+Public API other features hook into (keep it stable):
+
+- ``MainWindow(notebook, parent=None)``; the title starts with "ckbook".
+- ``add_page(key, title, widget)``, ``show_page(key)``, ``current_page()``. The "clients" page
+  exists from the start; adding a "today" page makes the window open on it (Ctrl+1 shows it).
+- ``action(name) -> QAction`` for: new_client (Ctrl+N), quick_switch (Ctrl+K), call_note
+  (Ctrl+Shift+C), add_promise (Ctrl+P), search (Ctrl+F), today (Ctrl+1), save (Ctrl+S), quit
+  (Ctrl+Q), undo (Ctrl+Z), settings; also clients, money_terms, delete_client, about.
+  Triggering an action calls ``handlers[name]()``; replace a handler to wire a feature
+  (``window.handlers["call_note"] = start_call``). "save" always flushes the card's pending edits
+  before calling its handler.
+- ``menus`` ("file", "edit", "view", "client", "help") and ``toolbar``.
+- ``open_client(client_id)``, ``current_client_id()``, signal ``clientOpened(int)``.
+- ``note_opener(note_id | None, client_id, kind)``: called when the user opens a note in the
+  timeline or asks for a new one; when None, an existing note is shown read-only.
+- ``card`` (``ClientCard``: ``add_header_widget``, ``add_section``, ``client_id``) and
+  ``client_list`` (``ClientListView``).
+- ``show_status(text, timeout_ms=5000)``; ``notebook.message`` goes to the status bar, errors
+  also to a message box (plain text).
+- ``close_to_tray`` (default False): when True, closing hides the window; when False (or on
+  Quit), pending edits are written, deleted clients purged, and the application quits.
+- ``record_undo(description, undo)`` puts an undo step on the window's stack (Ctrl+Z).
+
+Window geometry, the splitter and the list's columns are kept in QSettings ("ckbook").
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QStackedWidget,
+    QTextEdit,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from ckbook import APP_NAME, __version__
+from ckbook.services.clients import (
+    add_client,
+    delete_client,
+    purge_deleted_clients,
+    restore_client,
+)
+from ckbook.services.money import set_money_terms
+from ckbook.services.notes import get_note
+from ckbook.ui import icons
+from ckbook.ui.card_sections.timeline import note_heading
+from ckbook.ui.client_card import ClientCard
+from ckbook.ui.client_list import ClientListView
+from ckbook.ui.dialogs.confirm import DeleteClientDialog
+from ckbook.ui.dialogs.new_client import NewClientDialog
 from ckbook.ui.notebook import Notebook
+from ckbook.ui.quick_switcher import ClientPicker
+from ckbook.ui.safe_text import SafeTextBrowser, plain_label
+
+NoteOpener = Callable[[int | None, int, str], object]
+
+
+@dataclass(frozen=True)
+class _ActionSpec:
+    name: str
+    text: str
+    shortcut: str | None
+    icon: str
+    menu: str
+    tip: str
+
+
+ACTIONS: tuple[_ActionSpec, ...] = (
+    _ActionSpec("new_client", "&New client…", "Ctrl+N", "client-new", "file", "Add a client"),
+    _ActionSpec("save", "&Save now", "Ctrl+S", "save", "file", "Write every pending edit now"),
+    _ActionSpec("quit", "&Quit", "Ctrl+Q", "quit", "file", "Save everything and quit"),
+    _ActionSpec("undo", "&Undo", "Ctrl+Z", "undo", "edit", "Undo the last change"),
+    _ActionSpec("search", "&Search…", "Ctrl+F", "search", "edit", "Search notes and clients"),
+    _ActionSpec("settings", "Se&ttings…", None, "settings", "edit", "Reminders and more"),
+    _ActionSpec("today", "&Today", "Ctrl+1", "today", "view", "What needs you today"),
+    _ActionSpec("clients", "&Clients", None, "clients", "view", "The client list"),
+    _ActionSpec("quick_switch", "&Go to client…", "Ctrl+K", "switch", "view", "Find a client"),
+    _ActionSpec("call_note", "&Call note", "Ctrl+Shift+C", "call", "client", "Start a call note"),
+    _ActionSpec("add_promise", "Add &promise", "Ctrl+P", "promise-add", "client", "Promise"),
+    _ActionSpec("money_terms", "&Money terms…", None, "money", "client", "Record money terms"),
+    _ActionSpec("delete_client", "&Delete client…", None, "delete", "client", "Delete client"),
+    _ActionSpec("about", "&About ckbook", None, "about", "help", "About ckbook"),
+)
+TOOLBAR = ("new_client", "quick_switch", "call_note", "add_promise", "search", "today", "clients")
+#: Shortcuts that work even while a text field has focus (a field must not swallow them).
+GLOBAL_KEYS = ("new_client", "quick_switch", "call_note", "add_promise", "search", "today",
+               "save", "quit")  # fmt: skip
+TEXT_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+
+
+class _ShortcutGuard(QObject):
+    """Installed on text fields of the window: lets the window's global shortcuts through
+    instead of letting the field take them as editing keys (Ctrl+K "delete to end of line")."""
+
+    def __init__(self, sequences: Callable[[], list[QKeySequence]], parent: QObject) -> None:
+        super().__init__(parent)
+        self._sequences = sequences
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            combo = QKeySequence(event.keyCombination())  # type: ignore[attr-defined]
+            if any(
+                combo.matches(s) == QKeySequence.SequenceMatch.ExactMatch for s in self._sequences()
+            ):
+                return True  # not accepted: the shortcut map runs the window's action
+        return False
+
+
+class NoteViewer(QDialog):
+    """A note shown read-only in the safe viewer (when no note editor is installed)."""
+
+    def __init__(self, title: str, body: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.viewer = SafeTextBrowser()
+        self.viewer.set_markdown(body)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(title))
+        layout.addWidget(self.viewer, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 520)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
+    clientOpened = Signal(int)
+
+    def __init__(
+        self,
+        notebook: Notebook,
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.notebook = notebook
-        self.setWindowTitle(f"ckbook — {notebook.location}")
-        label = QLabel("ckbook")
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(label)
+        self.settings = settings if settings is not None else QSettings(APP_NAME, APP_NAME)
+        self.close_to_tray = False
+        self.note_opener: NoteOpener | None = None
+        self.handlers: dict[str, Callable[[], object]] = {}
+        self.menus: dict[str, QMenu] = {}
+        self._actions: dict[str, QAction] = {}
+        self._undo: list[tuple[str, Callable[[], object]]] = []
+        self._deleted: list[int] = []
+        self._quitting = False
+        self._closed = False
+        self._error_box: QMessageBox | None = None
+        self._viewers: list[QDialog] = []
+
+        self.setWindowTitle(f"ckbook — {notebook.location}" if notebook.location else "ckbook")
+        self.setObjectName("ckbookMainWindow")
+
+        # -- pages --------------------------------------------------------------------------
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self._page_actions: dict[str, QAction] = {}
+        self._page_group = QActionGroup(self)
+        self.client_list = ClientListView(notebook)
+        self.card = ClientCard(notebook, self.record_undo)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("clientsSplitter")
+        self.splitter.addWidget(self.client_list)
+        self.splitter.addWidget(self.card)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([620, 660])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.stack)
+
+        self._build_actions()
+        self.toolbar = self._build_toolbar()
+        self._build_menus()
+        self.add_page("clients", "Clients", self.splitter)
+        self.statusBar().setSizeGripEnabled(True)
+
+        self.client_list.clientSelected.connect(self._on_client_list_client_selected)
+        self.client_list.clientActivated.connect(self._on_client_list_client_activated)
+        self.card.noteRequested.connect(self._on_card_note_requested)
+        notebook.message.connect(self._on_notebook_message)
+        self._guard = _ShortcutGuard(self._global_sequences, self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_app_focus_changed)
+            app.aboutToQuit.connect(self._on_app_about_to_quit)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+        self._update_client_actions()
         self.resize(1280, 800)
+        self._restore_state()
+
+    # -- actions, menus, toolbar -------------------------------------------------------------
+    def _build_actions(self) -> None:
+        defaults: dict[str, Callable[[], object]] = {
+            "new_client": self.new_client,
+            "quick_switch": self.quick_switch,
+            "call_note": self._default_call_note,
+            "add_promise": self.add_promise,
+            "search": self._default_search,
+            "today": self._default_today,
+            "save": self._default_save,
+            "quit": self.quit,
+            "undo": self.undo,
+            "settings": lambda: self.show_status("Settings are not available yet."),
+            "clients": lambda: self.show_page("clients"),
+            "money_terms": self.change_money_terms,
+            "delete_client": self.delete_current_client,
+            "about": self.show_about,
+        }
+        for spec in ACTIONS:
+            action = QAction(icons.icon(spec.icon), spec.text, self)
+            action.setObjectName(f"action_{spec.name}")
+            tip = spec.tip
+            if spec.shortcut:
+                action.setShortcut(QKeySequence(spec.shortcut))
+                native = QKeySequence(spec.shortcut).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
+                tip = f"{tip} ({native})"
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, n=spec.name: self.trigger(n))
+            self.addAction(action)
+            self._actions[spec.name] = action
+            self.handlers[spec.name] = defaults[spec.name]
+        self._actions["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        self._actions["about"].setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_menus(self) -> None:
+        for key, title in (
+            ("file", "&File"),
+            ("edit", "&Edit"),
+            ("view", "&View"),
+            ("client", "&Client"),
+            ("help", "&Help"),
+        ):
+            self.menus[key] = self.menuBar().addMenu(title)
+        for spec in ACTIONS:
+            if spec.name in ("quit", "settings", "today", "clients"):
+                continue
+            self.menus[spec.menu].addAction(self._actions[spec.name])
+            if spec.name == "save":
+                self.menus["file"].addSeparator()
+        self.menus["edit"].addSeparator()
+        self.menus["edit"].addAction(self._actions["settings"])
+        self.menus["file"].addAction(self._actions["quit"])
+        self.menus["view"].addSeparator()
+
+    def _build_toolbar(self) -> QToolBar:
+        toolbar = QToolBar("Main toolbar")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(toolbar)
+        for name in TOOLBAR:
+            action = self._actions[name]
+            toolbar.addAction(action)
+            button = toolbar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+                button.setToolTip(action.toolTip())
+        return toolbar
+
+    def action(self, name: str) -> QAction:
+        """The window's action called ``name`` (see the module docstring for the names)."""
+        return self._actions[name]
+
+    def trigger(self, name: str) -> None:
+        """Run the handler of action ``name`` (what the shortcut, menu and toolbar do)."""
+        if name == "save":
+            self.card.flush()
+        handler = self.handlers.get(name)
+        if handler is not None:
+            handler()
+
+    def _global_sequences(self) -> list[QKeySequence]:
+        return [
+            self._actions[n].shortcut()
+            for n in GLOBAL_KEYS
+            if not self._actions[n].shortcut().isEmpty()
+        ]
+
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or not isinstance(new, TEXT_WIDGETS):
+            return
+        if new.window() is not self or new.property("ckbookShortcutGuard"):
+            return
+        new.installEventFilter(self._guard)
+        new.setProperty("ckbookShortcutGuard", True)
+
+    # -- pages -------------------------------------------------------------------------------
+    def add_page(self, key: str, title: str, widget: QWidget) -> None:
+        """Add a page; a "today" page becomes the page the window opens on."""
+        if key in self.pages:
+            raise ValueError(f"the window already has a page {key!r}")
+        self.pages[key] = widget
+        self.stack.addWidget(widget)
+        if key in ("today", "clients"):
+            action = self._actions[key]
+        else:
+            action = QAction(title, self)
+            action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+        action.setCheckable(True)
+        self._page_group.addAction(action)
+        self._page_actions[key] = action
+        view = self.menus["view"]
+        if key == "today":
+            view.insertAction(view.actions()[0] if view.actions() else None, action)
+        elif key == "clients":
+            first = view.actions()[0] if view.actions() else None
+            view.insertAction(first, action)
+        else:
+            view.addAction(action)
+        if key == "today" or len(self.pages) == 1:
+            self.show_page(key)
+
+    def show_page(self, key: str) -> None:
+        widget = self.pages[key]
+        self.stack.setCurrentWidget(widget)
+        self._page_actions[key].setChecked(True)
+
+    def current_page(self) -> str:
+        current = self.stack.currentWidget()
+        for key, widget in self.pages.items():
+            if widget is current:
+                return key
+        return ""
+
+    # -- clients -----------------------------------------------------------------------------
+    def open_client(self, client_id: int) -> None:
+        """Show ``client_id``'s card on the clients page (and select it in the list)."""
+        if "clients" in self.pages:
+            self.show_page("clients")
+        self.client_list.select_client(client_id)
+        self.card.show_client(client_id)
+        self._update_client_actions()
+        if self.card.client_id == client_id:
+            self.clientOpened.emit(client_id)
+
+    def current_client_id(self) -> int | None:
+        return self.card.client_id
+
+    def _on_client_list_client_selected(self, client_id: int) -> None:
+        if client_id != self.card.client_id:
+            self.open_client(client_id)
+
+    def _on_client_list_client_activated(self, client_id: int) -> None:
+        self.open_client(client_id)
+        self.card.setFocus()
+
+    def _update_client_actions(self) -> None:
+        has_client = self.card.client_id is not None
+        for name in ("money_terms", "delete_client"):
+            self._actions[name].setEnabled(has_client)
+
+    def new_client(self) -> int | None:
+        """Ctrl+N: set up a client (and their money terms); opens the new card."""
+        today = self.notebook.now().astimezone(self.notebook.tz).date()
+        answer = NewClientDialog.ask(self, today)
+        if answer is None:
+            return None
+        changed = self.notebook.run(add_client, answer.client, self.notebook.now())
+        if changed is None:
+            return None
+        client_id = changed.ids[0]
+        if answer.money is not None:
+            self.notebook.run(set_money_terms, client_id, answer.money, self.notebook.now())
+        self.open_client(client_id)
+        self.show_status(f"Added {answer.client.name}")
+        return client_id
+
+    def quick_switch(self) -> int | None:
+        client_id = ClientPicker.ask(self, self.notebook)
+        if client_id is not None:
+            self.open_client(client_id)
+        return client_id
+
+    def _client_or_ask(self, title: str) -> int | None:
+        if self.card.client_id is not None:
+            return self.card.client_id
+        client_id = ClientPicker.ask(self, self.notebook, title)
+        if client_id is not None:
+            self.open_client(client_id)
+        return client_id
+
+    def add_promise(self) -> None:
+        """Ctrl+P: focus "add a promise" on the open client's card (asks which client first)."""
+        if self._client_or_ask("Add a promise for…") is None:
+            return
+        self.show_page("clients")
+        self.card.focus_add_promise()
+
+    def change_money_terms(self) -> None:
+        if self.card.client_id is not None:
+            self.card.money.change_terms()
+
+    def delete_current_client(self) -> bool:
+        client_id = self.card.client_id
+        detail = self.card.detail
+        if client_id is None or detail is None:
+            return False
+        if not DeleteClientDialog.ask(self, detail.name):
+            return False
+        self.card.flush()
+        if self.notebook.run(delete_client, client_id, self.notebook.now()) is None:
+            return False
+        self._deleted.append(client_id)
+        name = detail.name
+
+        def restore() -> None:
+            if self.notebook.run(restore_client, client_id) is not None:
+                if client_id in self._deleted:
+                    self._deleted.remove(client_id)
+                self.open_client(client_id)
+
+        self.record_undo(f"delete {name}", restore)
+        self.card.show_client(None)
+        self._update_client_actions()
+        self.show_status(f"Deleted {name}. Undo (Ctrl+Z) brings them back.")
+        return True
+
+    # -- notes -------------------------------------------------------------------------------
+    def _on_card_note_requested(self, note_id: int, client_id: int, kind: str) -> None:
+        if self.note_opener is not None:
+            self.note_opener(note_id or None, client_id, kind)
+            return
+        if not note_id:
+            self.show_status("The note editor is not available yet.")
+            return
+        note = self.notebook.attempt(get_note, note_id)
+        if note is None:
+            return
+        viewer = NoteViewer(f"{note.client_name} — {note_heading(note, self.notebook.tz)}",
+                            note.body, self)  # fmt: skip
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.finished.connect(lambda _r, v=viewer: self._viewers.remove(v))
+        self._viewers.append(viewer)
+        viewer.show()
+
+    def _default_call_note(self) -> None:
+        client_id = self._client_or_ask("Call note with…")
+        if client_id is None:
+            return
+        if self.note_opener is not None:
+            self.note_opener(None, client_id, "call")
+        else:
+            self.show_status("Call notes are not available yet.")
+
+    def _default_search(self) -> None:
+        """Until full-text search exists: filter the client list."""
+        self.show_page("clients")
+        self.client_list.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.client_list.filter_edit.selectAll()
+
+    def _default_today(self) -> None:
+        if "today" in self.pages:
+            self.show_page("today")
+        else:
+            self.show_status("Today is not available yet.")
+
+    def _default_save(self) -> None:
+        if not self.card.has_unsaved:
+            self.show_status("Everything is saved.")
+
+    # -- undo --------------------------------------------------------------------------------
+    def record_undo(self, description: str, undo: Callable[[], object]) -> None:
+        self._undo.append((description, undo))
+        self._actions["undo"].setText(f"&Undo {description}")
+
+    def undo(self) -> bool:
+        if not self._undo:
+            self.show_status("Nothing to undo.")
+            return False
+        description, step = self._undo.pop()
+        step()
+        self._actions["undo"].setText(f"&Undo {self._undo[-1][0]}" if self._undo else "&Undo")
+        self.show_status(f"Undone: {description}")
+        return True
+
+    # -- messages ----------------------------------------------------------------------------
+    def show_status(self, text: str, timeout_ms: int = 5000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def _on_notebook_message(self, level: str, text: str) -> None:
+        self.show_status(text, 10000 if level != "info" else 5000)
+        if level != "error":
+            return
+        if self._error_box is None:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle("ckbook")
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            self._error_box = box
+        self._error_box.setText(text)
+        self._error_box.open()
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("About ckbook")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"ckbook {__version__}\nA notebook for the clients you serve.")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- theme -------------------------------------------------------------------------------
+    def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        """Redraw icons and colours for the current light/dark scheme."""
+        for spec in ACTIONS:
+            self._actions[spec.name].setIcon(icons.icon(spec.icon))
+        self.card.apply_theme()
+        self.client_list.table.viewport().update()
+
+    # -- state and closing -------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = self.settings
+        for key, restore in (
+            ("window/geometry", self.restoreGeometry),
+            ("window/state", self.restoreState),
+            ("clients/splitter", self.splitter.restoreState),
+            ("clients/header", self.client_list.table.horizontalHeader().restoreState),
+        ):
+            value = s.value(key)
+            if isinstance(value, QByteArray | bytes) and value:
+                restore(QByteArray(value))
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("clients/splitter", self.splitter.saveState())
+        s.setValue("clients/header", self.client_list.table.horizontalHeader().saveState())
+        s.sync()
+
+    def flush_pending(self) -> bool:
+        """Write every pending edit of this window now."""
+        return self.card.flush()
+
+    def quit(self) -> None:
+        """Ctrl+Q: write everything, close the window and quit the application."""
+        self._quitting = True
+        if not self.close():
+            self._quitting = False
+
+    def _on_app_about_to_quit(self) -> None:
+        self.flush_pending()
+        if not self._closed:
+            self.save_state()
+            self._purge_deleted()
+
+    def _purge_deleted(self) -> None:
+        if self._deleted:
+            self.notebook.attempt(purge_deleted_clients, list(self._deleted))
+            self._deleted.clear()
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        saved = self.flush_pending()
+        self.save_state()
+        if self.close_to_tray and not self._quitting:
+            event.ignore()
+            self.hide()
+            return
+        if not saved and not self._confirm_close_unsaved():
+            event.ignore()
+            return
+        self._purge_deleted()
+        self._closed = True
+        event.accept()
+        self._quit_application()
+
+    def _confirm_close_unsaved(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Not saved",
+            "Some edits could not be saved (see the message on the card). Quit anyway?",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _quit_application(self) -> None:
+        """Closing the window ends the app (unless it closes to a tray)."""
+        QCoreApplication.quit()

@@ -88,7 +88,7 @@ def health_color(health: Health | str) -> QColor:
 
 HEALTH_TEXT = {
     Health.GREEN: "on time",
-    Health.YELLOW: "check in",
+    Health.YELLOW: "check in",  # past the cadence: time to get in touch
     Health.RED: "overdue",
     Health.NONE: "—",
 }

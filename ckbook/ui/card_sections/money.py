@@ -1,0 +1,271 @@
+"""Money terms on the card: the current agreement, a clear banner when there is none, a change
+that records a new version, and the history of every version one click away."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from ckbook.services.money import (
+    MONEY_NOT_DISCUSSED,
+    MoneyTermsRow,
+    current_money_terms,
+    money_history,
+    set_money_terms,
+)
+from ckbook.ui import theme
+from ckbook.ui.dialogs.money_terms import MoneyTermsDialog
+from ckbook.ui.icons import icon
+from ckbook.ui.notebook import Notebook
+from ckbook.ui.safe_text import plain_label
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class HistoryColumn(enum.IntEnum):
+    VERSION = 0
+    AGREED_ON = 1
+    TERMS = 2
+    SCOPE = 3
+    CONFIRMED = 4
+    REASON = 5
+
+
+HISTORY_HEADERS = ("Version", "Agreed on", "Terms", "Scope", "Confirmed", "Why it changed")
+
+
+def _day(value: object) -> str:
+    return value.strftime("%d %b %Y") if value is not None else "—"  # type: ignore[attr-defined]
+
+
+class MoneyHistoryModel(QAbstractTableModel):
+    """Every version of a client's money terms, newest first."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[MoneyTermsRow] = []
+
+    def set_rows(self, rows: Sequence[MoneyTermsRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def terms(self, row: int) -> MoneyTermsRow:
+        return self._rows[row]
+
+    @override
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    @override
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HistoryColumn)
+
+    @override
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HISTORY_HEADERS)
+        ):
+            return HISTORY_HEADERS[section]
+        return None
+
+    @override
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        terms = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            column = index.column()
+            if column == HistoryColumn.VERSION:
+                return str(terms.version)
+            if column == HistoryColumn.AGREED_ON:
+                return _day(terms.agreed_on)
+            if column == HistoryColumn.TERMS:
+                return terms.one_line()
+            if column == HistoryColumn.SCOPE:
+                parts = [f"in: {terms.scope_in}" if terms.scope_in else ""]
+                parts.append(f"out: {terms.scope_out}" if terms.scope_out else "")
+                return " · ".join(p for p in parts if p).replace("\n", " ")
+            if column == HistoryColumn.CONFIRMED:
+                return "yes" if terms.confirmed_by_client else "no"
+            if column == HistoryColumn.REASON:
+                return terms.change_reason
+        return None
+
+
+class MoneySection(QWidget):
+    def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.notebook = notebook
+        self.client_id: int | None = None
+        self.client_name = ""
+        self.current: MoneyTermsRow | None = None
+
+        self.banner = plain_label(MONEY_NOT_DISCUSSED)
+        self.banner.setAccessibleName("Money terms")
+        self.banner.setObjectName("moneyBanner")
+        self.banner.setMargin(8)
+        font = self.banner.font()
+        font.setBold(True)
+        self.banner.setFont(font)
+
+        self._values: dict[str, QLabel] = {}
+        self.details = QWidget()
+        form = QFormLayout(self.details)
+        form.setContentsMargins(0, 0, 0, 0)
+        for key, label in (
+            ("pricing", "Pricing"),
+            ("budget", "Budget ceiling"),
+            ("payment", "Payment terms"),
+            ("deposit", "Deposit"),
+            ("discount", "Discount promised"),
+            ("scope_in", "Scope in"),
+            ("scope_out", "Scope out"),
+            ("agreed", "Agreed on"),
+            ("version", "Version"),
+        ):
+            value = plain_label(wrap=True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAccessibleName(label)
+            self._values[key] = value
+            form.addRow(label, value)
+
+        self.edit_button = QPushButton(icon("money"), "Record money terms…")
+        self.edit_button.setToolTip("Record the money terms; a change makes a new version")
+        self.history_button = QPushButton(icon("history"), "History")
+        self.history_button.setCheckable(True)
+        self.history_button.setToolTip("Show every version of the money terms")
+        self.history_model = MoneyHistoryModel(self)
+        self.history = QTableView()
+        self.history.setModel(self.history_model)
+        self.history.setAccessibleName("Money terms history")
+        self.history.verticalHeader().hide()
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setWordWrap(False)
+        self.history.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.history.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in (
+            (HistoryColumn.VERSION, 60),
+            (HistoryColumn.AGREED_ON, 100),
+            (HistoryColumn.TERMS, 260),
+            (HistoryColumn.SCOPE, 160),
+            (HistoryColumn.CONFIRMED, 80),
+        ):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.history.setMinimumHeight(110)
+        self.history.hide()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.history_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.details)
+        layout.addLayout(buttons)
+        layout.addWidget(self.history)
+
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.history_button.toggled.connect(self._on_history_button_toggled)
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        palette = theme.colors()
+        self.banner.setStyleSheet(
+            f"#moneyBanner {{ background: {palette.banner_bg}; color: {palette.banner_fg};"
+            " border-radius: 4px; }"
+        )
+
+    def show_client(self, client_id: int | None, client_name: str = "") -> None:
+        self.client_id = client_id
+        self.client_name = client_name
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.client_id is None:
+            self.current = None
+            self.history_model.set_rows([])
+            self.setEnabled(False)
+            return
+        self.setEnabled(True)
+        self.current = self.notebook.attempt(current_money_terms, self.client_id)
+        history = self.notebook.attempt(money_history, self.client_id) or []
+        self.history_model.set_rows(history)
+        terms = self.current
+        self.banner.setVisible(terms is None)
+        self.details.setVisible(terms is not None)
+        self.edit_button.setText("Change terms…" if terms else "Record money terms…")
+        self.edit_button.setIcon(icon("edit" if terms else "money"))
+        count = len(history)
+        self.history_button.setText(f"History ({count} version{'s' if count != 1 else ''})")
+        self.history_button.setEnabled(count > 0)
+        if count == 0:
+            self.history_button.setChecked(False)
+        if terms is None:
+            return
+        amount = f"{terms.amount} {terms.currency}" if terms.amount is not None else "no amount"
+        currency = terms.currency
+        self._values["pricing"].setText(f"{terms.pricing_model}, {amount}")
+        self._values["budget"].setText(
+            f"{terms.budget_ceiling} {currency}" if terms.budget_ceiling is not None else "—"
+        )
+        self._values["payment"].setText(
+            f"{terms.payment_terms_days} days" if terms.payment_terms_days is not None else "—"
+        )
+        self._values["deposit"].setText(
+            f"{terms.deposit} {currency}" if terms.deposit is not None else "—"
+        )
+        discount = terms.discount or "—"
+        if terms.discount_condition:
+            discount += f" — if {terms.discount_condition}"
+        self._values["discount"].setText(discount)
+        self._values["scope_in"].setText(terms.scope_in or "—")
+        self._values["scope_out"].setText(terms.scope_out or "—")
+        confirmed = "confirmed by the client" if terms.confirmed_by_client else "not confirmed yet"
+        self._values["agreed"].setText(f"{_day(terms.agreed_on)}, {confirmed}")
+        recorded = terms.created_at.astimezone(self.notebook.tz) if terms.created_at else None
+        self._values["version"].setText(
+            f"{terms.version}" + (f", recorded {_day(recorded)}" if recorded else "")
+        )
+
+    def _on_edit_button_clicked(self) -> None:
+        self.change_terms()
+
+    def change_terms(self) -> bool:
+        """Ask for the terms and record them as a new version; True when saved."""
+        if self.client_id is None:
+            return False
+        today = self.notebook.now().astimezone(self.notebook.tz).date()
+        terms = MoneyTermsDialog.ask(self, self.current, today, self.client_name)
+        if terms is None:
+            return False
+        return (
+            self.notebook.run(set_money_terms, self.client_id, terms, self.notebook.now())
+            is not None
+        )
+
+    def _on_history_button_toggled(self, shown: bool) -> None:
+        self.history.setVisible(shown)

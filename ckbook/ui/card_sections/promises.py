@@ -1,0 +1,334 @@
+"""The promises checklist: tick = kept; the context menu closes a promise as broken or cancelled,
+or renegotiates it (asking for the new due); due today shows orange, overdue red. "Add a promise"
+reads the due from the text as it is typed and shows the date it understood before saving."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from ckbook.services.due_phrases import read_due
+from ckbook.services.promises import (
+    PromiseRow,
+    add_promise,
+    close_promise,
+    promises_for_client,
+    renegotiate_promise,
+    reopen_promise,
+)
+from ckbook.services.rules import PromiseState
+from ckbook.ui import theme
+from ckbook.ui.card_sections import RecordUndo, no_undo
+from ckbook.ui.dialogs.renegotiate import RenegotiateDialog
+from ckbook.ui.icons import ICON_DIR
+from ckbook.ui.notebook import Notebook
+from ckbook.ui.safe_text import plain_label
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+PROMISE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def describe_promise(promise: PromiseRow, state: PromiseState, tz: tzinfo) -> str:
+    """E.g. ``send the deck — due Wed 18 Nov 2026 (due today)`` or ``… — kept 18 Nov 2026``."""
+    text = promise.text.replace("\n", " ")
+    if promise.status != "open":
+        when = promise.closed_at.astimezone(tz).strftime("%d %b %Y") if promise.closed_at else ""
+        return f"{text} — {promise.status} {when}".rstrip()
+    if promise.due is None:
+        return f"{text} — no due date"
+    suffix = {
+        PromiseState.DUE_TODAY: " (due today)",
+        PromiseState.OVERDUE: " (overdue)",
+    }.get(state, "")
+    return f"{text} — due {promise.due.describe()}{suffix}"
+
+
+class PromiseListModel(QAbstractListModel):
+    """A client's promises, open first (soonest due first), then closed ones."""
+
+    #: The user ticked (True) or unticked (False) a promise: (promise id, kept?).
+    tickRequested = Signal(int, bool)
+
+    def __init__(self, now: Any, tz: tzinfo, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._now = now
+        self._tz = tz
+        self._rows: list[PromiseRow] = []
+        self._states: list[PromiseState] = []
+
+    def set_rows(self, rows: Sequence[PromiseRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        now: datetime = self._now()
+        self._states = [r.state(now, self._tz) for r in self._rows]
+        self.endResetModel()
+
+    def promise(self, row: int) -> PromiseRow:
+        return self._rows[row]
+
+    def row_of(self, promise_id: int) -> int | None:
+        for i, promise in enumerate(self._rows):
+            if promise.id == promise_id:
+                return i
+        return None
+
+    @override
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    @override
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        promise = self._rows[index.row()]
+        if promise.status in ("open", "kept"):
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    @override
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        promise = self._rows[index.row()]
+        state = self._states[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return describe_promise(promise, state, self._tz)
+        if role == Qt.ItemDataRole.CheckStateRole:
+            if promise.status not in ("open", "kept"):
+                return None
+            return Qt.CheckState.Checked if promise.status == "kept" else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return theme.promise_color(state)
+        if role == Qt.ItemDataRole.FontRole and promise.status != "open":
+            font = QFont()
+            font.setStrikeOut(promise.status in ("broken", "cancelled", "renegotiated"))
+            return font
+        if role == PROMISE_ID_ROLE:
+            return promise.id
+        if role == STATE_ROLE:
+            return str(state)
+        return None
+
+    @override
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """A tick asks for the promise to be kept (an untick reopens it); the list changes once
+        the service has stored it and the change is broadcast."""
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.tickRequested.emit(self._rows[index.row()].id, checked)
+        return False
+
+
+class PromisesSection(QWidget):
+    """The checklist and the "add a promise" line."""
+
+    def __init__(
+        self,
+        notebook: Notebook,
+        record_undo: RecordUndo = no_undo,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.notebook = notebook
+        self.record_undo = record_undo
+        self.client_id: int | None = None
+
+        self.add_edit = QLineEdit()
+        self.add_edit.setPlaceholderText(
+            "Add a promise (Ctrl+P), e.g. send the revised quote by Friday 3pm — Enter saves"
+        )
+        self.add_edit.setAccessibleName("Add a promise")
+        self.due_label = plain_label()
+        self.due_label.setAccessibleName("Due understood as")
+        self.show_closed = QCheckBox("Show closed")
+        self.show_closed.setChecked(True)
+        self.model = PromiseListModel(notebook.now, notebook.tz, self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName("Promises")
+        self.list.setObjectName("promiseList")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.setUniformItemSizes(True)
+        self.list.setMinimumHeight(120)
+        self.empty = plain_label("No promises yet.")
+
+        line = QHBoxLayout()
+        line.addWidget(self.add_edit, 1)
+        line.addWidget(self.show_closed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(line)
+        layout.addWidget(self.due_label)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+
+        self.add_edit.textChanged.connect(self._on_add_edit_text_changed)
+        self.add_edit.returnPressed.connect(self._on_add_edit_return_pressed)
+        self.show_closed.toggled.connect(lambda _on: self.refresh())
+        self.model.tickRequested.connect(self._on_model_tick_requested)
+        self.list.customContextMenuRequested.connect(self._on_list_context_menu)
+        self._on_add_edit_text_changed("")
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        """Tick boxes drawn the same in light and dark (some styles draw the empty box in the
+        background colour on dark palettes)."""
+        kept = ICON_DIR / "check-on.svg"
+        if not kept.exists():
+            return
+        muted = theme.colors().muted
+        self.list.setStyleSheet(
+            "#promiseList::indicator { width: 14px; height: 14px; }"
+            "#promiseList::indicator:unchecked"
+            f" {{ border: 1px solid {muted}; border-radius: 3px; }}"
+            f'#promiseList::indicator:checked {{ image: url("{kept.as_posix()}"); }}'
+        )
+
+    def show_client(self, client_id: int | None) -> None:
+        if client_id != self.client_id:
+            self.add_edit.clear()
+        self.client_id = client_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows: list[PromiseRow] = []
+        if self.client_id is not None:
+            rows = (
+                self.notebook.attempt(
+                    promises_for_client, self.client_id, self.show_closed.isChecked()
+                )
+                or []
+            )
+        self.setEnabled(self.client_id is not None)
+        selected = self.current_promise_id()
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows and self.client_id is not None)
+        row = self.model.row_of(selected) if selected is not None else None
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row, 0))
+
+    def current_promise_id(self) -> int | None:
+        index = self.list.currentIndex()
+        return int(index.data(PROMISE_ID_ROLE)) if index.isValid() else None
+
+    def focus_add(self) -> None:
+        self.add_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.add_edit.selectAll()
+
+    # -- adding ----------------------------------------------------------------------------
+    def _on_add_edit_text_changed(self, text: str) -> None:
+        if not text.strip():
+            self.due_label.setText("The due is read from what you type, e.g. “by Friday 3pm”.")
+            return
+        reading = read_due(text, self.notebook.now(), self.notebook.tz)
+        if reading.due is None:
+            self.due_label.setText("No due date understood — saved without one.")
+        else:
+            self.due_label.setText(f"Due {reading.due.describe()} (from “{reading.phrase}”)")
+
+    def _on_add_edit_return_pressed(self) -> None:
+        self.add_typed_promise()
+
+    def add_typed_promise(self) -> int | None:
+        """Save the typed promise with the due shown; returns its id (None when not saved)."""
+        text = self.add_edit.text().strip()
+        if not text or self.client_id is None:
+            return None
+        now = self.notebook.now()
+        reading = read_due(text, now, self.notebook.tz)
+        result = self.notebook.run(
+            add_promise,
+            self.client_id,
+            text,
+            now,
+            self.notebook.tz,
+            due=reading.due,
+            read_due_from_text=False,
+        )
+        if result is None:
+            return None  # the message says why; the text stays in the field
+        self.add_edit.clear()
+        return result.ids[0]
+
+    # -- closing ---------------------------------------------------------------------------
+    def _on_model_tick_requested(self, promise_id: int, kept: bool) -> None:
+        if kept:
+            self.close_as(promise_id, "kept")
+        else:
+            self.reopen(promise_id)
+
+    def close_as(self, promise_id: int, status: str) -> bool:
+        done = self.notebook.run(close_promise, promise_id, status, self.notebook.now())
+        if done is None:
+            return False
+        self.record_undo(
+            f"mark promise {status}",
+            lambda: self.notebook.run(reopen_promise, promise_id),
+        )
+        return True
+
+    def reopen(self, promise_id: int) -> bool:
+        return self.notebook.run(reopen_promise, promise_id) is not None
+
+    def renegotiate(self, promise_id: int) -> bool:
+        row = self.model.row_of(promise_id)
+        if row is None:
+            return False
+        promise = self.model.promise(row)
+        due = RenegotiateDialog.ask(
+            self, promise.text, promise.due, self.notebook.now(), self.notebook.tz
+        )
+        if due is None:
+            return False
+        return (
+            self.notebook.run(renegotiate_promise, promise_id, due, self.notebook.now()) is not None
+        )
+
+    def _on_list_context_menu(self, position: QPoint) -> None:
+        index = self.list.indexAt(position)
+        if not index.isValid():
+            return
+        menu = self.context_menu(self.model.promise(index.row()))
+        menu.exec(self.list.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def context_menu(self, promise: PromiseRow) -> QMenu:
+        menu = QMenu(self)
+        if promise.status == "open":
+            menu.addAction("Kept").triggered.connect(lambda: self.close_as(promise.id, "kept"))
+            menu.addAction("Broken").triggered.connect(lambda: self.close_as(promise.id, "broken"))
+            menu.addAction("Renegotiated…").triggered.connect(lambda: self.renegotiate(promise.id))
+            menu.addAction("Cancelled").triggered.connect(
+                lambda: self.close_as(promise.id, "cancelled")
+            )
+        elif promise.status in ("kept", "broken", "cancelled"):
+            menu.addAction("Reopen").triggered.connect(lambda: self.reopen(promise.id))
+        return menu

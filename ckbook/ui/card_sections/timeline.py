@@ -1,0 +1,233 @@
+"""The timeline: a client's notes newest first (kind, when, duration, mood, a line of the body),
+the selected note's Markdown body rendered safely below, and opening a note to edit it.
+
+Opening goes out as ``noteRequested(note_id, client_id, kind)`` (note_id 0 for a new note); the
+main window hands it to the note editor, or shows the note read-only when there is none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import tzinfo
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListView,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from ckbook.services.notes import NoteRow, notes_for_client
+from ckbook.store.models import NOTE_KINDS
+from ckbook.ui.icons import icon
+from ckbook.ui.notebook import Notebook
+from ckbook.ui.safe_text import SafeTextBrowser, plain_label
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE = 200
+
+
+def format_duration(seconds: int | None) -> str:
+    if not seconds:
+        return ""
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{max(minutes, 1)} min"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def note_heading(note: NoteRow, tz: tzinfo) -> str:
+    """E.g. ``call · Wed 18 Nov 2026 10:00 · 25 min · content``."""
+    parts = [note.kind, note.started_at.astimezone(tz).strftime("%a %d %b %Y %H:%M")]
+    duration = format_duration(note.duration_seconds)
+    if duration:
+        parts.append(duration)
+    if note.mood:
+        parts.append(note.mood)
+    return " · ".join(parts)
+
+
+def first_line(body: str, limit: int = 120) -> str:
+    for line in body.splitlines():
+        text = line.strip().lstrip("#>*-+ ").strip()
+        if text:
+            return text if len(text) <= limit else text[: limit - 1] + "…"
+    return ""
+
+
+class NoteListModel(QAbstractListModel):
+    """A client's notes, newest first: heading and the first line of the body."""
+
+    def __init__(self, tz: tzinfo, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tz = tz
+        self._rows: list[NoteRow] = []
+
+    def set_rows(self, rows: Sequence[NoteRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def note(self, row: int) -> NoteRow:
+        return self._rows[row]
+
+    def row_of(self, note_id: int) -> int | None:
+        for i, note in enumerate(self._rows):
+            if note.id == note_id:
+                return i
+        return None
+
+    @override
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    @override
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        note = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            line = first_line(note.body)
+            heading = note_heading(note, self._tz)
+            return f"{heading}\n{line}" if line else heading
+        if role == NOTE_ID_ROLE:
+            return note.id
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return note_heading(note, self._tz)
+        return None
+
+
+class TimelineSection(QWidget):
+    #: (note id, or 0 for a new note; client id; note kind)
+    noteRequested = Signal(int, int, str)
+
+    def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.notebook = notebook
+        self.client_id: int | None = None
+        self._limit: int | None = PAGE
+
+        self.new_button = QToolButton()
+        self.new_button.setText("New note")
+        self.new_button.setIcon(icon("note-new"))
+        self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.new_button.setToolTip("Write a new note (choose its kind from the arrow)")
+        self.new_button.setAccessibleName("New note")
+        kinds = QMenu(self.new_button)
+        for kind in NOTE_KINDS:
+            action = kinds.addAction(kind.capitalize())
+            action.triggered.connect(lambda _checked=False, k=kind: self.request_new(k))
+        self.new_button.setMenu(kinds)
+        self.new_button.clicked.connect(lambda: self.request_new("meeting"))
+        self.open_button = QPushButton(icon("note"), "Open")
+        self.open_button.setToolTip("Open the selected note (Enter)")
+        self.open_button.setEnabled(False)
+        self.more_button = QPushButton("Show older notes")
+        self.more_button.hide()
+        self.empty = plain_label("No notes yet.")
+
+        self.model = NoteListModel(notebook.tz, self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName("Notes, newest first")
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAlternatingRowColors(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setWordWrap(False)
+        self.list.setUniformItemSizes(True)
+        self.list.setSpacing(2)
+        self.preview = SafeTextBrowser()
+        self.preview.setAccessibleName("Note")
+        self.preview.setPlaceholderText("Choose a note to read it here.")
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.list)
+        split.addWidget(self.preview)
+        split.setSizes([160, 160])
+        split.setChildrenCollapsible(False)
+        split.setMinimumHeight(300)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.open_button)
+        bar.addStretch(1)
+        bar.addWidget(self.more_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.empty)
+        layout.addWidget(split, 1)
+
+        self.list.selectionModel().currentRowChanged.connect(self._on_list_current_changed)
+        self.list.activated.connect(self._on_list_activated)
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.more_button.clicked.connect(self._on_more_button_clicked)
+
+    def show_client(self, client_id: int | None) -> None:
+        if client_id != self.client_id:
+            self._limit = PAGE
+        self.client_id = client_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.current_note_id()
+        notes: list[NoteRow] = []
+        if self.client_id is not None:
+            notes = self.notebook.attempt(notes_for_client, self.client_id, self._limit) or []
+        self.setEnabled(self.client_id is not None)
+        self.model.set_rows(notes)
+        self.empty.setVisible(not notes and self.client_id is not None)
+        self.more_button.setVisible(self._limit is not None and len(notes) >= self._limit)
+        row = self.model.row_of(selected) if selected is not None else None
+        if row is None and notes:
+            row = 0
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row, 0))
+        else:
+            self.preview.set_plain("")
+            self.open_button.setEnabled(False)
+
+    def current_note_id(self) -> int | None:
+        index = self.list.currentIndex()
+        return int(index.data(NOTE_ID_ROLE)) if index.isValid() else None
+
+    def request_new(self, kind: str) -> None:
+        if self.client_id is not None:
+            self.noteRequested.emit(0, self.client_id, kind)
+
+    def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.preview.set_plain("")
+            self.open_button.setEnabled(False)
+            return
+        self.preview.set_markdown(self.model.note(current.row()).body)
+        self.open_button.setEnabled(True)
+
+    def _on_list_activated(self, index: QModelIndex) -> None:
+        if index.isValid() and self.client_id is not None:
+            note = self.model.note(index.row())
+            self.noteRequested.emit(note.id, note.client_id, note.kind)
+
+    def _on_open_button_clicked(self) -> None:
+        self._on_list_activated(self.list.currentIndex())
+
+    def _on_more_button_clicked(self) -> None:
+        self._limit = None
+        self.refresh()

@@ -1,0 +1,295 @@
+"""The client card: a header (name, organisation, status, health, kept rate, open incidents) and
+sections — Promises, Money terms, Timeline, Profile & attention — in one scrolling column.
+
+Other features add to it: ``add_header_widget(widget)`` puts a widget in the header (e.g. a
+sparkline), ``add_section(key, title, widget)`` adds a section (e.g. incidents). A section added
+from outside learns which client is shown from ``clientChanged(int)`` (0 when none) or
+``card.client_id``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ckbook.services.base import Changed
+from ckbook.services.clients import ClientDetail, client_detail
+from ckbook.services.rules import Health, format_rate
+from ckbook.ui import theme
+from ckbook.ui.card_sections import RecordUndo
+from ckbook.ui.card_sections.money import MoneySection
+from ckbook.ui.card_sections.profile import ProfileSection
+from ckbook.ui.card_sections.promises import PromisesSection
+from ckbook.ui.card_sections.timeline import TimelineSection
+from ckbook.ui.notebook import Notebook
+from ckbook.ui.safe_text import plain_label
+
+
+class CardSection(QFrame):
+    """A titled part of the card that can be folded away."""
+
+    def __init__(self, key: str, title: str, body: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key = key
+        self.body = body
+        self.setObjectName(f"section_{key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.toggle = QToolButton()
+        self.toggle.setCheckable(True)
+        self.toggle.setChecked(True)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setAccessibleName(f"Show or hide {title}")
+        self.toggle.setToolTip(f"Show or hide {title}")
+        self.title = plain_label(title)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.title.setFont(font)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.toggle)
+        top.addWidget(self.title, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(body)
+        self.toggle.toggled.connect(self._on_toggle_toggled)
+
+    def _on_toggle_toggled(self, shown: bool) -> None:
+        self.body.setVisible(shown)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+
+class ClientHeader(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = plain_label()
+        self.name.setAccessibleName("Client name")
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setWeight(QFont.Weight.Bold)
+        self.name.setFont(font)
+        self.organisation = plain_label()
+        self.organisation.setAccessibleName("Organisation")
+        self.health_dot = QLabel()
+        self.health_dot.setAccessibleName("Health")
+        self.facts = plain_label(wrap=True)
+        self.facts.setAccessibleName("Status, health, kept rate, open incidents")
+        self.extra = QHBoxLayout()
+        self.extra.setContentsMargins(0, 0, 0, 0)
+
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.name)
+        title_row.addWidget(self.organisation, 1, Qt.AlignmentFlag.AlignBottom)
+        facts_row = QHBoxLayout()
+        facts_row.addWidget(self.health_dot)
+        facts_row.addWidget(self.facts, 1)
+        left = QVBoxLayout()
+        left.addLayout(title_row)
+        left.addLayout(facts_row)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(left, 1)
+        layout.addLayout(self.extra)
+
+    def show_detail(self, detail: ClientDetail | None) -> None:
+        if detail is None:
+            self.name.setText("")
+            self.organisation.setText("")
+            self.facts.setText("")
+            self.health_dot.clear()
+            return
+        self.name.setText(detail.name)
+        self.organisation.setText(detail.organisation)
+        health = detail.checkin.health
+        self.health_dot.setPixmap(theme.health_dot(health, 18).pixmap(18, 18))
+        self.health_dot.setToolTip(f"Check-in: {theme.HEALTH_TEXT[health]}")
+        checkin = {
+            Health.GREEN: "in touch",
+            Health.YELLOW: "time to check in",
+            Health.RED: "check-in overdue",
+        }.get(health, "no check-in cadence")
+        if detail.checkin.due_at is not None:
+            days = detail.checkin.days_since
+            checkin += f" (last contact {days} day{'s' if days != 1 else ''} ago,"
+            checkin += f" every {detail.checkin_days} days)"
+        incidents = detail.open_incidents
+        parts = [
+            detail.status,
+            checkin,
+            f"kept rate {format_rate(detail.kept_rate)}",
+            f"{detail.open_promises} open promise{'s' if detail.open_promises != 1 else ''}",
+            f"{incidents} open incident{'s' if incidents != 1 else ''}",
+        ]
+        self.facts.setText(" · ".join(parts))
+
+
+class ClientCard(QWidget):
+    """One client's card; ``show_client(id)`` shows it (flushing unsaved edits of the last)."""
+
+    #: The client shown changed: its id, or 0 when none.
+    clientChanged = Signal(int)
+    #: (note id, or 0 for a new note; client id; kind) — the window opens the note editor.
+    noteRequested = Signal(int, int, str)
+
+    def __init__(
+        self,
+        notebook: Notebook,
+        record_undo: RecordUndo | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.notebook = notebook
+        self.client_id: int | None = None
+        self.detail: ClientDetail | None = None
+        self.undo_sink: RecordUndo | None = record_undo
+
+        self.header = ClientHeader()
+        self.profile = ProfileSection(notebook)
+        self.money = MoneySection(notebook)
+        self.promises = PromisesSection(notebook, self._record_undo)
+        self.timeline = TimelineSection(notebook)
+        self.sections: dict[str, CardSection] = {}
+
+        self.placeholder = plain_label(
+            "Choose a client from the list, press Ctrl+K to find one, or Ctrl+N to add one.",
+            wrap=True,
+        )
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._column = QWidget()
+        self._sections_layout = QVBoxLayout(self._column)
+        self._sections_layout.setContentsMargins(6, 6, 6, 6)
+        self._sections_layout.setSpacing(8)
+        self._sections_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self._column)
+
+        # What we owe first; the profile, edited least often, last.
+        self.add_section("promises", "Promises", self.promises)
+        self.add_section("money", "Money terms", self.money)
+        self.add_section("timeline", "Timeline", self.timeline)
+        self.add_section("profile", "Profile & attention", self.profile)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.placeholder, 1)
+        layout.addWidget(self.scroll, 1)
+
+        self.timeline.noteRequested.connect(self.noteRequested)
+        notebook.changed.connect(self._on_notebook_changed)
+        self.show_client(None)
+
+    # -- extension points ------------------------------------------------------------------
+    def add_header_widget(self, widget: QWidget) -> None:
+        """Put ``widget`` at the right of the header (e.g. a sparkline)."""
+        self.header.extra.addWidget(widget)
+
+    def add_section(self, key: str, title: str, widget: QWidget) -> CardSection:
+        """Add a foldable section: after the card's own promises and money terms, before its
+        timeline and profile."""
+        if key in self.sections:
+            raise ValueError(f"the card already has a section {key!r}")
+        section = CardSection(key, title, widget)
+        index = self._sections_layout.count() - 1  # before the stretch
+        if "timeline" in self.sections:
+            index = self._sections_layout.indexOf(self.sections["timeline"])
+        self._sections_layout.insertWidget(index, section)
+        self.sections[key] = section
+        return section
+
+    # -- showing ---------------------------------------------------------------------------
+    def show_client(self, client_id: int | None) -> None:
+        if client_id != self.client_id:
+            self.profile.flush()
+        detail = None
+        if client_id is not None:
+            detail = self.notebook.attempt(client_detail, client_id, self.notebook.now())
+        previous = self.client_id
+        self.client_id = detail.id if detail else None
+        self.detail = detail
+        self.placeholder.setVisible(detail is None)
+        self.scroll.setVisible(detail is not None)
+        self.header.setVisible(detail is not None)
+        self.header.show_detail(detail)
+        self.profile.show_detail(detail)
+        self.money.show_client(self.client_id, detail.name if detail else "")
+        self.promises.show_client(self.client_id)
+        self.timeline.show_client(self.client_id)
+        if self.client_id != previous:
+            self.scroll.verticalScrollBar().setValue(0)
+            self.clientChanged.emit(self.client_id or 0)
+
+    def refresh_header(self) -> None:
+        if self.client_id is None:
+            return
+        detail = self.notebook.attempt(client_detail, self.client_id, self.notebook.now())
+        if detail is None:
+            self.show_client(None)
+            return
+        self.detail = detail
+        self.header.show_detail(detail)
+
+    def flush(self) -> bool:
+        """Write every pending edit now; True when nothing is left unsaved."""
+        return self.profile.flush()
+
+    @property
+    def has_unsaved(self) -> bool:
+        return self.profile.has_unsaved
+
+    def focus_add_promise(self) -> None:
+        section = self.sections["promises"]
+        if not section.toggle.isChecked():
+            section.toggle.setChecked(True)
+        self.scroll.ensureWidgetVisible(section, 0, 0)
+        self.promises.focus_add()
+
+    def _record_undo(self, description: str, undo: object) -> None:
+        if self.undo_sink is not None:
+            self.undo_sink(description, undo)  # type: ignore[arg-type]
+
+    def apply_theme(self) -> None:
+        self.money.apply_theme()
+        self.promises.apply_theme()
+        self.show_client(self.client_id)
+
+    # -- refresh ---------------------------------------------------------------------------
+    def _on_notebook_changed(self, changed: Changed) -> None:
+        if self.client_id is None or self.client_id not in changed.client_ids:
+            return
+        if changed.kind == "client":
+            if changed.detail == "deleted":
+                self.show_client(None)
+                return
+            detail = self.notebook.attempt(client_detail, self.client_id, self.notebook.now())
+            if detail is None:
+                self.show_client(None)
+                return
+            self.detail = detail
+            self.header.show_detail(detail)
+            self.profile.show_detail(detail)
+            self.money.client_name = detail.name
+            return
+        if changed.kind == "money":
+            self.money.refresh()
+            return
+        if changed.kind == "promise":
+            self.promises.refresh()
+        elif changed.kind == "note":
+            self.timeline.refresh()
+            self.promises.refresh()  # promises typed in a note appear at once
+        self.refresh_header()

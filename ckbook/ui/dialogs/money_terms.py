@@ -1,0 +1,214 @@
+"""Money terms: the form (also part of setting up a new client) and the dialog that records a new
+version. Amounts are read as Decimal (never float) by ``ckbook.services.money.parse_money``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from ckbook.services.base import InputError
+from ckbook.services.money import MoneyTermsInput, MoneyTermsRow, parse_money
+from ckbook.store.models import PRICING_MODELS
+from ckbook.ui import theme
+from ckbook.ui.safe_text import plain_label
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+class MoneyTermsForm(QWidget):
+    """Every field of one money-terms version; ``value()`` reads them or raises InputError."""
+
+    def __init__(self, today: date, parent: QWidget | None = None, *, with_reason: bool = False):
+        super().__init__(parent)
+        self.pricing_model = QComboBox()
+        self.pricing_model.addItems(PRICING_MODELS)
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText("e.g. 95.00")
+        self.currency = QLineEdit("EUR")
+        self.currency.setMaxLength(3)
+        self.currency.setMaximumWidth(60)
+        self.budget_ceiling = QLineEdit()
+        self.budget_ceiling.setPlaceholderText("none")
+        self.payment_terms_days = QLineEdit()
+        self.payment_terms_days.setPlaceholderText("days, e.g. 30")
+        self.deposit = QLineEdit()
+        self.deposit.setPlaceholderText("none")
+        self.discount = QLineEdit()
+        self.discount.setPlaceholderText("e.g. 10% off the second project")
+        self.discount_condition = QLineEdit()
+        self.discount_condition.setPlaceholderText("e.g. if they sign by March")
+        self.scope_in = QPlainTextEdit()
+        self.scope_out = QPlainTextEdit()
+        for box in (self.scope_in, self.scope_out):
+            box.setTabChangesFocus(True)
+            box.setFixedHeight(box.fontMetrics().height() * 3 + 14)
+        self.agreed = QCheckBox("Agreed on")
+        self.agreed.setChecked(True)
+        self.agreed_on = QDateEdit(_qdate(today))
+        self.agreed_on.setCalendarPopup(True)
+        self.agreed_on.setDisplayFormat("dd MMM yyyy")
+        self.agreed.toggled.connect(self.agreed_on.setEnabled)
+        self.confirmed = QCheckBox("Confirmed by the client")
+        self.change_reason = QLineEdit()
+        self.change_reason.setPlaceholderText("why the terms change")
+
+        amount_row = QHBoxLayout()
+        amount_row.addWidget(self.amount, 1)
+        amount_row.addWidget(self.currency)
+        agreed_row = QHBoxLayout()
+        agreed_row.addWidget(self.agreed)
+        agreed_row.addWidget(self.agreed_on, 1)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Pricing model", self.pricing_model)
+        form.addRow("Amount", amount_row)
+        form.addRow("Budget ceiling", self.budget_ceiling)
+        form.addRow("Payment terms", self.payment_terms_days)
+        form.addRow("Deposit", self.deposit)
+        form.addRow("Discount promised", self.discount)
+        form.addRow("…on condition", self.discount_condition)
+        form.addRow("Scope in", self.scope_in)
+        form.addRow("Scope out", self.scope_out)
+        form.addRow(agreed_row)
+        form.addRow("", self.confirmed)
+        if with_reason:
+            form.addRow("Reason for the change", self.change_reason)
+        self.change_reason.setVisible(with_reason)
+
+    def set_value(self, terms: MoneyTermsRow | MoneyTermsInput | None) -> None:
+        if terms is None:
+            return
+        self.pricing_model.setCurrentText(terms.pricing_model)
+        self.amount.setText(_text(terms.amount))
+        self.currency.setText(terms.currency)
+        self.budget_ceiling.setText(_text(terms.budget_ceiling))
+        self.payment_terms_days.setText(_text(terms.payment_terms_days))
+        self.deposit.setText(_text(terms.deposit))
+        self.discount.setText(terms.discount)
+        self.discount_condition.setText(terms.discount_condition)
+        self.scope_in.setPlainText(terms.scope_in)
+        self.scope_out.setPlainText(terms.scope_out)
+        self.agreed.setChecked(terms.agreed_on is not None)
+        if terms.agreed_on is not None:
+            self.agreed_on.setDate(_qdate(terms.agreed_on))
+        self.confirmed.setChecked(terms.confirmed_by_client)
+
+    def value(self) -> MoneyTermsInput:
+        """What the form says; raises InputError naming the first field that is wrong."""
+        days_text = self.payment_terms_days.text().strip().removesuffix("days").strip()
+        if days_text and not days_text.isdigit():
+            raise InputError(f"payment terms {days_text!r} is not a number of days")
+        currency = self.currency.text().strip().upper()
+        if len(currency) != 3 or not currency.isalpha():
+            raise InputError(f"currency {currency!r} is not a three-letter code like EUR")
+        if self.discount_condition.text().strip() and not self.discount.text().strip():
+            raise InputError("a discount condition needs the discount itself")
+        return MoneyTermsInput(
+            pricing_model=self.pricing_model.currentText(),
+            amount=parse_money(self.amount.text(), "amount"),
+            currency=currency,
+            budget_ceiling=parse_money(self.budget_ceiling.text(), "budget ceiling"),
+            payment_terms_days=int(days_text) if days_text else None,
+            deposit=parse_money(self.deposit.text(), "deposit"),
+            discount=self.discount.text().strip(),
+            discount_condition=self.discount_condition.text().strip(),
+            scope_in=self.scope_in.toPlainText().strip(),
+            scope_out=self.scope_out.toPlainText().strip(),
+            agreed_on=self.agreed_on.date().toPython() if self.agreed.isChecked() else None,
+            confirmed_by_client=self.confirmed.isChecked(),
+            change_reason=self.change_reason.text().strip(),
+        )
+
+
+def error_label() -> QWidget:
+    label = plain_label(wrap=True)
+    label.setStyleSheet(f"color: {theme.colors().error};")
+    label.setAccessibleName("Problem")
+    label.hide()
+    return label
+
+
+class MoneyTermsDialog(QDialog):
+    """Record the money terms (first version, or a change that becomes a new version)."""
+
+    def __init__(
+        self,
+        current: MoneyTermsRow | None,
+        today: date,
+        client_name: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        title = "Change money terms" if current else "Record money terms"
+        self.setWindowTitle(f"{title} — {client_name}" if client_name else title)
+        self.form = MoneyTermsForm(today, with_reason=current is not None)
+        self.form.set_value(current)
+        if current is not None:
+            self.form.agreed_on.setDate(_qdate(today))  # a change is agreed anew
+            self.form.confirmed.setChecked(False)
+        self.error = error_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if current is not None:
+            note = plain_label(
+                f"Saving makes version {current.version + 1}; version {current.version} stays "
+                "in the history.",
+                wrap=True,
+            )
+            layout.addWidget(note)
+        layout.addWidget(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.result_terms: MoneyTermsInput | None = None
+        self.form.amount.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @override
+    def accept(self) -> None:
+        try:
+            self.result_terms = self.form.value()
+        except InputError as exc:
+            self.error.setText(str(exc))  # type: ignore[attr-defined]
+            self.error.show()
+            return
+        super().accept()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        current: MoneyTermsRow | None,
+        today: date,
+        client_name: str = "",
+    ) -> MoneyTermsInput | None:
+        dialog = cls(current, today, client_name, parent)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.result_terms
+            return None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,88 @@
+"""Renegotiating a promise: the user types the new due in their own words and sees the date it
+was understood as before anything is saved."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ckbook.services.due import Due
+from ckbook.services.due_phrases import parse_due
+from ckbook.ui.safe_text import plain_label
+
+
+class RenegotiateDialog(QDialog):
+    def __init__(
+        self,
+        promise_text: str,
+        current: Due | None,
+        now: datetime,
+        tz: tzinfo,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Renegotiate promise")
+        self._now = now
+        self._tz = tz
+        self.due_edit = QLineEdit()
+        self.due_edit.setAccessibleName("New due")
+        self.due_edit.setPlaceholderText("e.g. next Friday 3pm, in 2 weeks, 2026-12-01")
+        self.understood = plain_label(wrap=True)
+        self.understood.setAccessibleName("Understood as")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Renegotiate")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Promise", plain_label(promise_text, wrap=True))
+        form.addRow("Due until now", plain_label(current.describe() if current else "no due"))
+        form.addRow("New due", self.due_edit)
+        form.addRow("Understood as", self.understood)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.due: Due | None = None
+        self.due_edit.textChanged.connect(self._on_due_edit_text_changed)
+        self._on_due_edit_text_changed("")
+
+    def _on_due_edit_text_changed(self, text: str) -> None:
+        self.due = None
+        if not text.strip():
+            self.understood.setText("type when it is due now")
+        else:
+            try:
+                self.due = parse_due(text, self._now, self._tz)
+            except ValueError as exc:
+                self.understood.setText(f"not understood: {exc}")
+            else:
+                self.understood.setText(self.due.describe())
+        self.ok_button.setEnabled(self.due is not None)
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        promise_text: str,
+        current: Due | None,
+        now: datetime,
+        tz: tzinfo,
+    ) -> Due | None:
+        dialog = cls(promise_text, current, now, tz, parent)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.due
+            return None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,233 @@
+"""The quick switcher (Ctrl+K): type part of a name or organisation, Enter opens the card.
+
+``ClientPicker.ask(parent, notebook) -> int | None`` is the reusable "which client?" prompt: other
+features (a call note with no client open, …) call it and get a client id, or None when the user
+pressed Escape.
+
+Matching is fuzzy and cheap enough for 10,000 clients per keystroke: every typed word must match
+the name or organisation, as a prefix of a word (best), anywhere (good), or as letters in order
+(an abbreviation, "jsm" → "John Smith").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from ckbook.services.clients import ClientName, client_names
+from ckbook.ui.notebook import Notebook
+from ckbook.ui.safe_text import plain_label
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_SHOWN = 50
+
+
+def _in_order(needle: str, hay: str) -> int | None:
+    """Where ``needle``'s letters appear in ``hay`` in order: the span they cover, or None."""
+    position = -1
+    start = -1
+    for letter in needle:
+        position = hay.find(letter, position + 1)
+        if position < 0:
+            return None
+        if start < 0:
+            start = position
+    return position - start
+
+
+def word_score(word: str, name: str, organisation: str) -> int | None:
+    """How well one typed word matches (higher is better); None when it does not."""
+    best: int | None = None
+    for text, weight in ((name, 10), (organisation, 0)):
+        if not text:
+            continue
+        if text.startswith(word):
+            score = 400 + weight
+        elif f" {word}" in text or f"-{word}" in text:
+            score = 300 + weight
+        elif word in text:
+            score = 200 + weight
+        else:
+            span = _in_order(word, text)
+            if span is None:
+                continue
+            score = 100 + weight - min(span, 90)
+        best = score if best is None else max(best, score)
+    return best
+
+
+def fuzzy_rank(query: str, clients: Sequence[ClientName], limit: int = MAX_SHOWN) -> list[int]:
+    """Indexes into ``clients`` of the best matches for ``query``, best first."""
+    words = query.lower().split()
+    if not words:
+        return list(range(min(limit, len(clients))))
+    scored: list[tuple[int, int]] = []
+    for index, client in enumerate(clients):
+        name = client.name.lower()
+        organisation = client.organisation.lower()
+        total = 0
+        for word in words:
+            score = word_score(word, name, organisation)
+            if score is None:
+                break
+            total += score
+        else:
+            scored.append((-total, index))
+    scored.sort()
+    return [index for _, index in scored[:limit]]
+
+
+class MatchModel(QAbstractListModel):
+    """The clients matching the typed text, best first."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ClientName] = []
+
+    def set_rows(self, rows: Sequence[ClientName]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def client(self, row: int) -> ClientName:
+        return self._rows[row]
+
+    @override
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    @override
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        client = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{client.name} — {client.organisation}" if client.organisation else client.name
+        if role == CLIENT_ID_ROLE:
+            return client.id
+        return None
+
+
+class _QueryEdit(QLineEdit):
+    """Up and Down move through the matches while typing continues in the box."""
+
+    def __init__(self, results: QListView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._results = results
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+            Qt.Key.Key_PageUp,
+            Qt.Key.Key_PageDown,
+        ):
+            model = self._results.model()
+            count = model.rowCount()
+            if count:
+                row = max(self._results.currentIndex().row(), 0)
+                step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()), 0)
+                if event.key() == Qt.Key.Key_PageUp:
+                    step = -10
+                elif event.key() == Qt.Key.Key_PageDown:
+                    step = 10
+                row = min(max(row + step, 0), count - 1)
+                self._results.setCurrentIndex(model.index(row, 0))
+            return
+        super().keyPressEvent(event)
+
+
+class QuickSwitcher(QDialog):
+    """A small popup: a query box over the best matches."""
+
+    def __init__(
+        self,
+        clients: Sequence[ClientName],
+        parent: QWidget | None = None,
+        title: str = "Go to client",
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.clients = list(clients)
+        self.model = MatchModel(self)
+        self.results = QListView()
+        self.results.setModel(self.model)
+        self.results.setAccessibleName("Matching clients")
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setUniformItemSizes(True)
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.query = _QueryEdit(self.results)
+        self.query.setPlaceholderText("Type part of a name or organisation — Enter opens")
+        self.query.setAccessibleName("Find client")
+        self.hint = plain_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.hint)
+        self.resize(520, 380)
+        self.chosen: int | None = None
+        self.query.textChanged.connect(self._on_query_text_changed)
+        self.query.returnPressed.connect(self.accept)
+        self.results.activated.connect(lambda _index: self.accept())
+        self.results.clicked.connect(lambda _index: self.accept())
+        self._on_query_text_changed("")
+
+    def _on_query_text_changed(self, text: str) -> None:
+        ranked = fuzzy_rank(text, self.clients)
+        self.model.set_rows([self.clients[i] for i in ranked])
+        if ranked:
+            self.results.setCurrentIndex(self.model.index(0, 0))
+        if not self.clients:
+            self.hint.setText("No clients yet — Ctrl+N adds one.")
+        elif not ranked:
+            self.hint.setText("No client matches.")
+        else:
+            self.hint.setText("↑↓ choose · Enter open · Esc close")
+
+    @override
+    def accept(self) -> None:
+        index = self.results.currentIndex()
+        if not index.isValid():
+            return
+        self.chosen = int(index.data(CLIENT_ID_ROLE))
+        super().accept()
+
+
+class ClientPicker:
+    """Ask the user "which client?" with the quick switcher."""
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, notebook: Notebook, title: str = "Go to client"
+    ) -> int | None:
+        clients = notebook.attempt(client_names)
+        if clients is None:
+            return None
+        dialog = QuickSwitcher(clients, parent, title)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.chosen
+            return None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,109 @@
+"""Render the notebook window with demo data to PNGs, in the light and the dark scheme.
+
+    .venv/bin/python packaging/screenshots.py shots/ [--clients 300] [--size 1280x800]
+
+Fills a temporary database with ``ckbook.services.demo.make_demo``, opens the main window
+offscreen on a busy client, and saves ``main-light.png``, ``main-dark.png`` (and the lower part of
+the card, ``card-lower-*.png``) into the folder given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.gettempdir())
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from ckbook.services.clients import client_summaries
+from ckbook.services.clock import FixedClock
+from ckbook.services.money import clients_without_money_terms
+from ckbook.store.database import close_database, open_database
+
+TZ = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 11, 18, 10, 0, tzinfo=TZ)
+
+
+def fill(clients: int) -> None:
+    try:
+        from ckbook.services.demo import make_demo
+    except ImportError:  # before the demo existed: a handful of clients through the services
+        from ckbook.services.clients import ClientInput, add_client
+
+        for i in range(clients):
+            add_client(ClientInput(name=f"Client {i + 1}", organisation="Example"), NOW)
+        return
+    make_demo(clients, clients * 12, clients * 4, 7, NOW, TZ)
+
+
+def busiest_client() -> int:
+    """A client with money terms, several open promises and notes: the most telling card."""
+    without = set(clients_without_money_terms())
+    rows = [r for r in client_summaries(NOW, TZ) if r.id not in without] or client_summaries(
+        NOW, TZ
+    )
+    rows.sort(key=lambda r: (r.open_promises, r.last_contact is not None), reverse=True)
+    return rows[0].id
+
+
+def render(app: QApplication, folder: Path, scheme: str, size: tuple[int, int]) -> list[Path]:
+    from ckbook.ui import theme
+    from ckbook.ui.main_window import MainWindow
+    from ckbook.ui.notebook import Notebook
+
+    theme.force_scheme(app, Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
+    settings = QSettings(str(folder / f".settings-{scheme}.ini"), QSettings.Format.IniFormat)
+    notebook = Notebook(FixedClock(NOW, TZ), "demo notebook")
+    window = MainWindow(notebook, settings=settings)
+    window.resize(*size)
+    window.show()
+    window.open_client(busiest_client())
+    window.card.money.history_button.setChecked(True)
+    window.show_status("Saved 10:00:00")
+    app.processEvents()
+    shots = [folder / f"main-{scheme}.png"]
+    window.grab().save(str(shots[0]))
+    bar = window.card.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    app.processEvents()
+    shots.append(folder / f"card-lower-{scheme}.png")
+    window.grab().save(str(shots[1]))
+    window.close_to_tray = True  # hide without quitting
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    Path(settings.fileName()).unlink(missing_ok=True)
+    return shots
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--clients", type=int, default=300)
+    parser.add_argument("--size", default="1280x800")
+    args = parser.parse_args(argv)
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    args.folder.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as scratch:
+        opened = open_database(str(Path(scratch) / "demo.sqlite3"))
+        try:
+            fill(args.clients)
+            for scheme in ("light", "dark"):
+                for shot in render(app, args.folder, scheme, (width, height)):
+                    print(shot)
+        finally:
+            close_database(opened)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
