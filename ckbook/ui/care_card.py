@@ -6,7 +6,9 @@ when the notebook says something of that client changed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
@@ -17,11 +19,12 @@ from ckbook.services.care import IncidentRow, incidents, requests
 from ckbook.services.clients import client_detail
 from ckbook.services.insight import KeptRateSeries, client_insight, kept_rate_series
 from ckbook.ui import theme
-from ckbook.ui.incident_dialog import IncidentDialog
+from ckbook.ui.incident_dialog import IncidentDialog, MoodWatcher
 from ckbook.ui.insight_chart import KeptRateChart, Sparkline
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.request_dialog import RequestsSection
 from ckbook.ui.safe_text import plain_label
+from ckbook.ui.today_page import TodayPage
 
 _REFRESH_KINDS = ("note", "promise", "incident", "request", "client")
 
@@ -249,3 +252,41 @@ class CareCard:
         self.incidents.set_client(client_id)
         self.requests.set_client(client_id, channel)
         self.insight.set_client(client_id, name)
+
+
+@dataclass
+class CareWiring:
+    """What ``install_care`` made (kept by the composition root)."""
+
+    today: TodayPage
+    card: CareCard
+    mood_watcher: MoodWatcher
+
+
+def install_care(window: Any, notebook: Notebook) -> CareWiring:
+    """Wire the care log into the main window: the Today page (the window opens on it; Ctrl+1),
+    its rows' requests (open card, call note, incident), the card's care header and its
+    Incidents, Requests and Insight sections, and the offer after an upset note."""
+    today = TodayPage(notebook)
+    window.add_page("today", "Today", today)
+
+    def start_call(client_id: int) -> None:
+        window.open_client(client_id)
+        window.handlers["call_note"]()  # looked up now: another feature may have replaced it
+
+    today.open_client_requested.connect(window.open_client)
+    today.call_note_requested.connect(start_call)
+    today.incident_requested.connect(
+        lambda client_id, incident_id: IncidentDialog.ask(window, notebook, client_id, incident_id)
+    )
+
+    care = CareCard(notebook)
+    window.card.add_header_widget(care.header)
+    window.card.add_section("incidents", "Incidents", care.incidents)
+    window.card.add_section("requests", "Requests", care.requests)
+    window.card.add_section("insight", "Insight", care.insight)
+    window.clientOpened.connect(care.set_client)
+    current = window.current_client_id()
+    if current is not None:
+        care.set_client(current)
+    return CareWiring(today, care, MoodWatcher(notebook, window))
