@@ -35,7 +35,13 @@ ITEM_ACTIONS: tuple[tuple[str, str], ...] = (
     ("snooze", "Snooze 1 h"),
     ("open", "Open"),
 )
-APP_ACTIONS: tuple[tuple[str, str], ...] = (("default", "Open ckbook"), ("open", "Open ckbook"))
+
+
+def app_actions(label: str) -> tuple[tuple[str, str], ...]:
+    """Actions of a pop-up that opens the window rather than one item."""
+    return (("default", label), ("open", label))
+
+
 BATCH_PREFIX = "batch|"
 TEST_KEY = "test|0|reminder"
 
@@ -121,14 +127,19 @@ class ReminderRouter(QObject):
             occurrence.key_text, occurrence, occurrence.title, occurrence.body, ITEM_ACTIONS
         )
 
-    def show_batch(self, title: str, body: str, key: str = "") -> Route:
-        """One pop-up standing for many reminders; it opens the window."""
-        return self._deliver(BATCH_PREFIX + (key or title), None, title, body, APP_ACTIONS)
+    def show_batch(
+        self, title: str, body: str, key: str = "", open_label: str = "Show what's due"
+    ) -> Route:
+        """One pop-up standing for many reminders (or a notice); it opens the window."""
+        actions = app_actions(open_label)
+        return self._deliver(BATCH_PREFIX + (key or title), None, title, body, actions)
 
     def send_test(self) -> Route:
         route = self.route()
         body = f"Reminders reach you through {route.value}."
-        return self._deliver(TEST_KEY, None, "ckbook test reminder", body, APP_ACTIONS)
+        return self._deliver(
+            TEST_KEY, None, "ckbook test reminder", body, app_actions("Open ckbook")
+        )
 
     def showing(self) -> dict[str, Occurrence | None]:
         """The pop-ups the router still knows of (key → occurrence)."""

@@ -15,7 +15,7 @@ from typing import Any
 
 import peewee
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from ckbook.services.autostart import launch_command, set_autostart
@@ -67,31 +67,43 @@ def _window_action(window: QMainWindow, name: str) -> Any:
 
 
 class _CloseToTray(QObject):
-    """Sees the window's close before the window does: decides whether closing hides to the tray
-    (only when the setting is on and a tray exists right now) and says so the first time."""
+    """Keeps ``window.close_to_tray`` true only while the setting is on and a tray exists, and
+    says so the first time the window closes into the tray.
+
+    It sees the window's close before the window does; there it only ever turns close-to-tray
+    off (the tray went away), never on, so a quit that turned it off is not undone.
+    """
 
     def __init__(self, window: QMainWindow, parts: ReminderParts, notebook: Notebook) -> None:
         super().__init__(window)
         self._window = window
         self._parts = parts
         self._notebook = notebook
+        #: Set while the user's Quit runs: that close is not a close into the tray.
+        self.quitting = False
         self.apply()
 
-    def apply(self) -> bool:
-        to_tray = load_settings().close_to_tray and Tray.available()
+    def _set(self, to_tray: bool) -> None:
         self._window.close_to_tray = to_tray  # type: ignore[attr-defined]
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setQuitOnLastWindowClosed(not to_tray)
+
+    def apply(self) -> bool:
+        to_tray = load_settings().close_to_tray and Tray.available()
+        self._set(to_tray)
         return to_tray
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Close:
-            # Only the user's own close (the window's X) gets the hint, not a programmatic quit.
-            to_tray = self.apply()
-            if to_tray and event.spontaneous() and not load_settings().tray_hint_shown:
-                self._parts.router.show_batch(TRAY_HINT_TITLE, TRAY_HINT_BODY, "tray-hint")
+            to_tray = bool(getattr(self._window, "close_to_tray", False))
+            if to_tray and not Tray.available():
+                self._set(False)  # never hide into a tray that is not there
+            elif to_tray and not self.quitting and not load_settings().tray_hint_shown:
+                self._parts.router.show_batch(
+                    TRAY_HINT_TITLE, TRAY_HINT_BODY, "tray-hint", "Open ckbook"
+                )
                 self._notebook.run(update_settings, tray_hint_shown=True)
         return False
 
@@ -104,7 +116,13 @@ def _place_banner(window: QMainWindow, banner: ReminderBanner) -> QToolBar:
     bar.setMovable(False)
     bar.setFloatable(False)
     bar.toggleViewAction().setVisible(False)
-    bar.addWidget(banner)
+    # A toolbar controls the visibility of widgets added to it directly; the banner shows and
+    # hides itself, so it sits in a plain holder.
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(banner)
+    bar.addWidget(holder)
     window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     bar.setVisible(False)
@@ -168,14 +186,35 @@ def install_reminders(
     closer = _CloseToTray(window, parts, notebook)
     window.installEventFilter(closer)
 
+    handlers = getattr(window, "handlers", None)
+    if isinstance(handlers, dict) and "quit" in handlers:
+        window_quit = handlers["quit"]
+
+        def quit_through_window() -> None:
+            closer.quitting = True
+            try:
+                window_quit()
+            finally:
+                closer.quitting = False
+
+        handlers["quit"] = quit_through_window
+
+    def show_due() -> None:
+        show_window(window)
+        today = _window_action(window, "today")
+        if today is not None:
+            today.trigger()
+
     def on_changed(changed: Changed) -> None:
         if changed.kind == "settings":
             closer.apply()
 
     engine.reportReady.connect(tray.set_report)
+    # A tray host can come and go (a panel restarting): re-decide at every check.
+    engine.reportReady.connect(lambda _report: closer.apply())
     engine.pausedChanged.connect(tray.set_paused_until)
     router.openClient.connect(open_client)
-    router.openApp.connect(lambda: show_window(window))
+    router.openApp.connect(show_due)
     tray.openClient.connect(open_client)
     tray.openApp.connect(lambda: show_window(window))
     tray.newCallNote.connect(new_call_note)
