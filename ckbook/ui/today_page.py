@@ -353,6 +353,7 @@ class TodayPage(QWidget):
         self.model.set_report(report)
         for i in range(self.model.rowCount()):
             section = Section(self.model.index(i, 0).data(SECTION_ROLE))
+            self.view.setFirstColumnSpanned(i, _ROOT, True)  # "Overdue promises (3)" in full
             self.view.setExpanded(self.model.index(i, 0), section not in self._collapsed)
         local = self.notebook.now().astimezone(self.notebook.tz)
         self.title.setText(f"Today — {local.strftime('%A %d %B')}")
@@ -368,6 +369,9 @@ class TodayPage(QWidget):
                 found = self._nearest(current.section, where[1])
             if found.isValid():
                 self.view.setCurrentIndex(found)
+        elif self.model.rowCount() and not self.model.row_at(self.view.currentIndex()):
+            # Start on the first row, so the buttons and keys act at once.
+            self.view.setCurrentIndex(self.model.index(0, 0, self.model.index(0, 0)))
         self._update_buttons()
         self.refreshed.emit()
 
