@@ -92,6 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ckbook.ui.tray import Tray
 
     _reminders = install_reminders(app, window, window.notebook, opened.database, args.db)
+    from ckbook.ui.care_card import install_care
+
+    _care = install_care(window, window.notebook)  # Today (the window opens on it), card care
     if not (args.background and Tray.available()):
         window.show()
     try:

@@ -1,0 +1,41 @@
+"""The care log in the real main window: it opens on Today, rows open cards and call notes, and
+the card shows the care header and sections."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ckbook.services.care import add_incident, add_request
+from ckbook.services.due import Due
+from ckbook.services.promises import add_promise
+from ckbook.services.today import RowKind
+from ckbook.ui.care_card import install_care
+from ckbook.ui.main_window import MainWindow
+from tests.factories import contact, make_client
+
+
+def test_the_window_opens_on_today_and_rows_act_in_the_window(qtbot, notebook, now, tz):
+    ada = make_client(now, "Ada", checkin_days=14, response_hours=2)
+    contact(ada, now, 20)
+    add_promise(ada, "send the plan", now, tz, due=Due(date(2026, 11, 17)))
+    add_request(ada, "Call me back", now, received_at=now - timedelta(hours=3))
+    add_incident(ada, "Wrong venue address", now)
+    window = MainWindow(notebook)
+    qtbot.addWidget(window)
+    care = install_care(window, notebook)
+    window.show()
+    assert window.current_page() == "today"
+
+    calls: list[int | None] = []
+    window.handlers["call_note"] = lambda: calls.append(window.current_client_id())
+    assert care.today.select(RowKind.PROMISE, 1)
+    care.today.card_button.click()
+    assert window.current_client_id() == ada
+    assert care.card.header.contact.text() == "20 days since last contact (cadence 14 days)"
+    assert care.card.header.open_items.text() == "1 open incident · 1 awaiting reply (1 overdue)"
+    assert [line.row.summary for line in care.card.requests.lines] == ["Call me back"]
+    assert care.card.insight.caption.text().startswith("Ada: No promise kept or broken")
+
+    window.show_page("today")
+    care.today.call_button.click()
+    assert calls == [ada]
