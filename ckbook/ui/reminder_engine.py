@@ -304,7 +304,6 @@ class ReminderEngine(QObject):
     def _record(self, occurrences: tuple[Occurrence, ...], now: datetime) -> None:
         for occurrence in occurrences:
             self._unrecorded[occurrence.key] = occurrence
-        self._record_failed_at = None
         if self._thread is None:
             self._on_worker_recorded(run_record(occurrences, now))
         else:
@@ -313,12 +312,15 @@ class ReminderEngine(QObject):
     @Slot(object)
     def _on_worker_recorded(self, result: RecordResult) -> None:
         if result.error:
-            # Keep them in memory (no repeat this session) and try again at the next check.
+            # Keep them in memory (no repeat this session) and try again at the next check;
+            # say so once per outage, not at every retry.
+            if self._record_failed_at is None:
+                self._notebook.message.emit(
+                    "error", f"Reminders shown but not recorded: {result.error}. Will retry."
+                )
             self._record_failed_at = self._notebook.now()
-            self._notebook.message.emit(
-                "error", f"Reminders shown but not recorded: {result.error}. Will retry."
-            )
             return
+        self._record_failed_at = None
         for key in result.keys:
             self._unrecorded.pop(key, None)
 

@@ -273,3 +273,41 @@ def test_the_threaded_engine_checks_and_records_on_its_worker(
     assert [s[1] for s in desktop.sent] == ["While you were away: 1 promise came due"]
     assert ReminderLog.get().kind == ReminderKind.PROMISE_OVERDUE.value
     engine.stop()
+
+
+def test_a_full_disk_neither_repeats_the_pop_up_nor_loses_the_record(
+    notebook, banner, clock, tz, ada, now, qtbot, monkeypatch
+):
+    import sqlite3
+
+    from ckbook.ui import reminder_engine
+
+    real_mark_fired = reminder_engine.mark_fired
+    disk_full = [True]
+
+    def flaky_mark_fired(occurrences, at):  # type: ignore[no-untyped-def]
+        if disk_full[0]:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_mark_fired(occurrences, at)
+
+    monkeypatch.setattr(reminder_engine, "mark_fired", flaky_mark_fired)
+    desktop = FakeDesktop()
+    engine, _ = make_engine(notebook, banner, desktop)
+    messages = []
+    notebook.message.connect(lambda level, text: messages.append((level, text)))
+    engine.start()
+    add_promise(ada, "call", now, tz, due=Due(date(2026, 11, 18), time(10, 30)))
+    engine.check_now()
+    assert len(desktop.sent) == 1
+    assert ReminderLog.select().count() == 0
+    for _ in range(3):  # the minute re-checks while the disk is full
+        engine.check_now()
+    assert len(desktop.sent) == 1  # shown once
+    assert len(messages) == 1 and messages[0][0] == "error"  # said once
+    assert "not recorded" in messages[0][1]
+    disk_full[0] = False
+    engine.check_now()
+    assert ReminderLog.select().count() == 1  # recorded once there is room
+    engine.check_now()
+    assert len(desktop.sent) == 1
+    engine.stop()
