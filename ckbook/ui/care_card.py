@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ckbook.services.base import Changed
 from ckbook.services.care import IncidentRow, incidents, requests
@@ -36,7 +36,8 @@ def _tint(label: QWidget, colour: str) -> None:
 
 
 class CareHeader(QWidget):
-    """One line under the client's name: contact vs cadence, sparkline, what is open."""
+    """The right of the card header, stacked: contact vs cadence, the touchpoints sparkline,
+    and what is open (incidents, messages awaiting reply)."""
 
     def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,14 +46,21 @@ class CareHeader(QWidget):
         self.contact = plain_label()
         self.contact.setObjectName("contact_text")
         self.sparkline = Sparkline()
+        self.sparkline_caption = plain_label("touchpoints a month")
+        _tint(self.sparkline_caption, theme.colors().muted)
         self.open_items = plain_label()
         self.open_items.setObjectName("open_care_items")
-        layout = QHBoxLayout(self)
+        spark_row = QHBoxLayout()
+        spark_row.addWidget(self.sparkline)
+        spark_row.addWidget(self.sparkline_caption)
+        spark_row.addStretch(1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self.contact)
-        layout.addWidget(self.sparkline)
+        layout.addLayout(spark_row)
         layout.addWidget(self.open_items)
-        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         notebook.changed.connect(self._on_notebook_changed)
 
     def set_client(self, client_id: int | None) -> None:
