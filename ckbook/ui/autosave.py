@@ -104,6 +104,7 @@ class SaveWriter(QObject):
         self._cond = threading.Condition()
         self._seq = 0
         self._savers: weakref.WeakSet[Autosaver] = weakref.WeakSet()
+        self._stopped = False
         self._thread = threading.Thread(target=self._run, name="ckbook-note-writer", daemon=True)
         self._thread.start()
 
@@ -113,6 +114,10 @@ class SaveWriter(QObject):
             return self._seq
 
     def submit(self, job: SaveJob) -> None:
+        if self._stopped:
+            # After quitting: a late save (a window closing last) runs here, never lost.
+            self._finish(job, self._run_job(job))
+            return
         self._jobs.put(job)
 
     def wait(self, seq: int, timeout: float) -> SaveResult | None:
@@ -132,22 +137,29 @@ class SaveWriter(QObject):
         return ok
 
     def stop(self) -> None:
+        """End the thread after the jobs queued so far. A live thread at interpreter exit
+        crashed PySide6's teardown (segfault after SIGTERM), so the app stops it on quit."""
+        if self._stopped:
+            return
         self._jobs.put(None)
         self._thread.join(timeout=10)
+        self._stopped = True
 
     def _run(self) -> None:
         while True:
             job = self._jobs.get()
             if job is None:
                 return
-            result = self._run_job(job)
-            with self._cond:
-                self._done[job.seq] = result
-                # Keep the memo small; waiters only ever look at recent jobs.
-                for old in [s for s in self._done if s < job.seq - 100]:
-                    del self._done[old]
-                self._cond.notify_all()
-            self.finished.emit(result)
+            self._finish(job, self._run_job(job))
+
+    def _finish(self, job: SaveJob, result: SaveResult) -> None:
+        with self._cond:
+            self._done[job.seq] = result
+            # Keep the memo small; waiters only ever look at recent jobs.
+            for old in [s for s in self._done if s < job.seq - 100]:
+                del self._done[old]
+            self._cond.notify_all()
+        self.finished.emit(result)
 
     def _run_job(self, job: SaveJob) -> SaveResult:
         try:

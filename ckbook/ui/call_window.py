@@ -308,6 +308,11 @@ class NoteWindows:
                 )
         return self.writer.flush_all()
 
+    def shutdown(self) -> None:
+        """aboutToQuit: end open calls, write everything, stop the writer thread."""
+        self.end_all()
+        self.writer.stop()
+
     def _current_client(self) -> int | None:
         if self.window is not None and hasattr(self.window, "current_client_id"):
             current = self.window.current_client_id()
@@ -381,5 +386,5 @@ def install_notes(window: Any, notebook: Notebook, database: Any) -> NoteWindows
     notes.install(window)
     app = QApplication.instance()
     if app is not None:
-        app.aboutToQuit.connect(notes.end_all)
+        app.aboutToQuit.connect(notes.shutdown)
     return notes

@@ -44,14 +44,17 @@ from ckbook.ui.autosave import SaveWriter, note_text_saver
 from ckbook.ui.call_window import NoteWindows
 from ckbook.ui.notebook import Notebook
 
+from ckbook.app import install_sigterm_handler
+
 app = QApplication([])
+wake = install_sigterm_handler(app)
 opened = open_database(os.environ["CKBOOK_TEST_DB"])
 clock = SystemClock()
 client = add_client(ClientInput(name="Ada Lovelace"), clock.now()).ids[0]
 notebook = Notebook(clock, opened.location)
 writer = SaveWriter(note_text_saver(clock), opened.database, clock)
-app.aboutToQuit.connect(writer.flush_all)
 notes = NoteWindows(notebook, writer)
+app.aboutToQuit.connect(notes.shutdown)
 call = notes.start_call(client)
 editor = call.editor.editor
 text = json.loads(os.environ["CKBOOK_TEST_TEXT"])
@@ -85,7 +88,8 @@ from ckbook.store.database import open_database
 opened = open_database(os.environ["CKBOOK_TEST_DB"])
 note = get_note(int(os.environ["CKBOOK_TEST_NOTE"]))
 promises = [p.text for p in promises_for_note(note.id)]
-print(json.dumps({"body": note.body, "promises": promises}))
+stored = {"body": note.body, "promises": promises, "duration_seconds": note.duration_seconds}
+print(json.dumps(stored))
 """
 
 
@@ -100,8 +104,8 @@ def _env(db_path: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def test_sigkill_during_a_call_loses_at_most_the_last_two_seconds(tmp_path):
-    db_path = tmp_path / "ckbook.sqlite3"
+def _type_then_signal(db_path: Path, signum: int) -> tuple[int, list[float], float]:
+    """Start the child, let it type for TYPING_S, send ``signum``; (note id, key times, when)."""
     child = subprocess.Popen(
         [sys.executable, "-u", "-c", CHILD],
         env=_env(db_path, CKBOOK_TEST_TEXT=json.dumps(TEXT), CKBOOK_TEST_KEY_MS="15"),
@@ -125,9 +129,9 @@ def test_sigkill_during_a_call_loses_at_most_the_last_two_seconds(tmp_path):
                 break
         else:
             pytest.fail(f"child ended early:\n{child.stderr.read() if child.stderr else ''}")
-        child.send_signal(signal.SIGKILL)
+        child.send_signal(signum)
         killed_at = time.monotonic()
-        child.wait(timeout=10)
+        child.wait(timeout=15)
     finally:
         if child.poll() is None:
             child.kill()
@@ -136,10 +140,14 @@ def test_sigkill_during_a_call_loses_at_most_the_last_two_seconds(tmp_path):
             if pipe is not None:
                 pipe.close()
     assert note_id is not None
-    assert child.returncode == -signal.SIGKILL
-    must_keep = sum(1 for t in typed_at if t < killed_at - LOSS_BUDGET_S)
-    assert must_keep > 100, "the test typed too little to mean anything"
+    if signum == signal.SIGKILL:
+        assert child.returncode == -signal.SIGKILL
+    else:
+        assert child.returncode == 0, "SIGTERM should end the app cleanly"
+    return note_id, typed_at, killed_at
 
+
+def _read_back(db_path: Path, note_id: int) -> dict[str, object]:
     again = subprocess.run(
         [sys.executable, "-c", READ_BACK],
         env=_env(db_path, CKBOOK_TEST_NOTE=str(note_id)),
@@ -148,8 +156,18 @@ def test_sigkill_during_a_call_loses_at_most_the_last_two_seconds(tmp_path):
         timeout=30,
         check=True,
     )
-    stored = json.loads(again.stdout)
+    return json.loads(again.stdout)
+
+
+def test_sigkill_during_a_call_loses_at_most_the_last_two_seconds(tmp_path):
+    db_path = tmp_path / "ckbook.sqlite3"
+    note_id, typed_at, killed_at = _type_then_signal(db_path, signal.SIGKILL)
+    must_keep = sum(1 for t in typed_at if t < killed_at - LOSS_BUDGET_S)
+    assert must_keep > 100, "the test typed too little to mean anything"
+
+    stored = _read_back(db_path, note_id)
     body = stored["body"]
+    assert isinstance(body, str)
     assert body == TEXT[: len(body)], "the stored note is not what was typed"
     assert len(body) >= must_keep, (
         f"{must_keep - len(body)} characters typed more than {LOSS_BUDGET_S}s before the kill "
@@ -163,3 +181,14 @@ def test_sigkill_during_a_call_loses_at_most_the_last_two_seconds(tmp_path):
     assert stored["promises"] == in_body  # exactly the complete lines, none twice
     lost_s = killed_at - typed_at[len(body) - 1] if len(body) <= len(typed_at) else 0.0
     print(f"typed {len(typed_at)}, kept {len(body)}, newest kept key {lost_s:.2f}s before the kill")
+
+
+def test_sigterm_during_a_call_keeps_every_key_and_ends_the_call(tmp_path):
+    db_path = tmp_path / "ckbook.sqlite3"
+    note_id, typed_at, _sent_at = _type_then_signal(db_path, signal.SIGTERM)
+    stored = _read_back(db_path, note_id)
+    body = stored["body"]
+    assert isinstance(body, str)
+    assert body == TEXT[: len(body)]
+    assert len(body) >= len(typed_at)  # every key reported before the signal, and maybe more
+    assert stored["duration_seconds"] is not None

@@ -179,3 +179,11 @@ def test_the_real_save_stores_the_note_from_the_writer_thread(qtbot, db, clock, 
         assert get_note(note_id).body.startswith("Called about the roof")
     finally:
         writer.stop()
+
+
+def test_a_save_after_the_writer_stopped_still_happens(qtbot, writer, recorder, tz):
+    saver = make_saver(qtbot, writer, tz, debounce_ms=60_000, max_wait_ms=60_000)
+    writer.stop()  # the app is quitting
+    saver.edited("last words")
+    assert saver.flush_and_wait(5)
+    assert recorder.jobs[-1].body == "last words"
