@@ -95,6 +95,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ckbook.ui.care_card import install_care
 
     _care = install_care(window, window.notebook)  # Today (the window opens on it), card care
+    from ckbook.ui.call_window import install_notes
+    from ckbook.ui.search_panel import install_search
+
+    # Call notes and the note editor (one writer thread; flushed and stopped on aboutToQuit,
+    # which SIGTERM reaches through app.quit()), and Ctrl+F search on its own thread.
+    _notes = install_notes(window, window.notebook, opened.database)
+    _search = install_search(window, window.notebook, opened.database)
     if not (args.background and Tray.available()):
         window.show()
     try:
