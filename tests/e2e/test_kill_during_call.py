@@ -1,7 +1,8 @@
 """A process killed with SIGKILL mid-call loses at most the last 2 s of typing (RELIABILITY #9).
 
-The child is the real stack (database opened the app's way, the notebook, the one writer thread,
-the call window from Ctrl+Shift+C's controller) under offscreen Qt; a QTimer types into the call
+The child is the real stack (database opened the app's way, ``ckbook.app.build``'s main window,
+call notes wired by ``install_notes``, the call started with Ctrl+Shift+C's action) under
+offscreen Qt; a QTimer types into the call
 note key by key and reports when each key was typed. The test kills it without warning, starts a
 fresh process on the same file, and checks the note holds every key typed more than 2 s before.
 """
@@ -37,25 +38,23 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from ckbook.app import build, install_sigterm_handler
 from ckbook.services.clients import ClientInput, add_client
 from ckbook.services.clock import SystemClock
 from ckbook.store.database import open_database
-from ckbook.ui.autosave import SaveWriter, note_text_saver
-from ckbook.ui.call_window import NoteWindows
-from ckbook.ui.notebook import Notebook
-
-from ckbook.app import install_sigterm_handler
+from ckbook.ui.call_window import install_notes
 
 app = QApplication([])
 wake = install_sigterm_handler(app)
 opened = open_database(os.environ["CKBOOK_TEST_DB"])
 clock = SystemClock()
 client = add_client(ClientInput(name="Ada Lovelace"), clock.now()).ids[0]
-notebook = Notebook(clock, opened.location)
-writer = SaveWriter(note_text_saver(clock), opened.database, clock)
-notes = NoteWindows(notebook, writer)
-app.aboutToQuit.connect(notes.shutdown)
-call = notes.start_call(client)
+window = build(opened, clock, app)  # the real main window, wired as ckbook.app wires it
+notes = install_notes(window, window.notebook, opened.database)
+window.show()
+window.open_client(client)
+window.trigger("call_note")  # Ctrl+Shift+C with the open client
+(call,) = notes.open_windows.values()
 editor = call.editor.editor
 text = json.loads(os.environ["CKBOOK_TEST_TEXT"])
 print(json.dumps({"note": call.note_id}), flush=True)
@@ -98,6 +97,7 @@ def _env(db_path: Path, **extra: str) -> dict[str, str]:
     env.update(
         QT_QPA_PLATFORM="offscreen",
         CKBOOK_TEST_DB=str(db_path),
+        XDG_CONFIG_HOME=str(db_path.parent / "config"),
         PYTHONPATH=os.pathsep.join(p for p in (str(REPO_ROOT), env.get("PYTHONPATH", "")) if p),
         **extra,
     )
