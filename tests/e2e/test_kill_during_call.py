@@ -2,9 +2,9 @@
 
 The child is the real stack (database opened the app's way, ``ckbook.app.build``'s main window,
 call notes wired by ``install_notes``, the call started with Ctrl+Shift+C's action) under
-offscreen Qt; a QTimer types into the call
-note key by key and reports when each key was typed. The test kills it without warning, starts a
-fresh process on the same file, and checks the note holds every key typed more than 2 s before.
+offscreen Qt; a QTimer types into the call note key by key and reports when each key was typed.
+The test kills it without warning, starts a fresh process on the same file, and checks the note
+holds every key typed more than 2 s before. SIGTERM, by contrast, must keep every key.
 """
 
 from __future__ import annotations
