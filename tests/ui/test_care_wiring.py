@@ -36,6 +36,7 @@ def test_the_window_opens_on_today_and_rows_act_in_the_window(qtbot, notebook, n
     assert [line.row.summary for line in care.card.requests.lines] == ["Call me back"]
     assert care.card.insight.caption.text().startswith("Ada: No promise kept or broken")
 
-    window.show_page("today")
+    window.action("today").trigger()  # Ctrl+1
+    assert window.current_page() == "today"
     care.today.call_button.click()
     assert calls == [ada]
