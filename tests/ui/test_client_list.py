@@ -70,7 +70,7 @@ def test_columns_show_health_last_contact_next_due_and_open_promises(
         "Analytical Engines",
         "overdue",
         "06 Nov 2026",
-        "Wed 18 Nov 2026",
+        "18 Nov",
         "1",
     ]
     assert view.proxy.index(0, Column.HEALTH).data(Qt.ItemDataRole.DecorationRole) is not None
