@@ -63,6 +63,13 @@ def render(app: QApplication, folder: Path, scheme: str, size: tuple[int, int]) 
     settings = QSettings(str(folder / f".settings-{scheme}.ini"), QSettings.Format.IniFormat)
     notebook = Notebook(FixedClock(NOW, TZ), "demo notebook")
     window = MainWindow(notebook, settings=settings)
+    try:  # the card's care sections and Today, as the app shows them
+        from ckbook.ui.care_card import install_care
+    except ImportError:
+        pass
+    else:
+        install_care(window, notebook)
+        window.show_page("clients")
     window.resize(*size)
     window.show()
     window.open_client(busiest_client())

@@ -95,12 +95,10 @@ class ClientHeader(QWidget):
         facts_row = QHBoxLayout()
         facts_row.addWidget(self.health_dot)
         facts_row.addWidget(self.facts, 1)
-        left = QVBoxLayout()
-        left.addLayout(title_row)
-        left.addLayout(facts_row)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(left, 1)
+        layout.addLayout(title_row)
+        layout.addLayout(facts_row)
         layout.addLayout(self.extra)
 
     def show_detail(self, detail: ClientDetail | None) -> None:
@@ -178,10 +176,10 @@ class ClientCard(QWidget):
         self.scroll.setWidget(self._column)
 
         # What we owe first; the profile, edited least often, last.
-        self.add_section("promises", "Promises", self.promises)
-        self.add_section("money", "Money terms", self.money)
-        self.add_section("timeline", "Timeline", self.timeline)
-        self.add_section("profile", "Profile & attention", self.profile)
+        self._add_section("promises", "Promises", self.promises)
+        self._add_section("money", "Money terms", self.money)
+        self._add_section("timeline", "Timeline", self.timeline)
+        self._add_section("profile", "Profile & attention", self.profile)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -195,18 +193,23 @@ class ClientCard(QWidget):
 
     # -- extension points ------------------------------------------------------------------
     def add_header_widget(self, widget: QWidget) -> None:
-        """Put ``widget`` at the right of the header (e.g. a sparkline)."""
+        """Put ``widget`` in the header's bottom row, after any added before (e.g. a sparkline)."""
         self.header.extra.addWidget(widget)
 
     def add_section(self, key: str, title: str, widget: QWidget) -> CardSection:
         """Add a foldable section: after the card's own promises and money terms, before its
         timeline and profile."""
+        return self._add_section(key, title, widget, before="timeline")
+
+    def _add_section(
+        self, key: str, title: str, widget: QWidget, before: str | None = None
+    ) -> CardSection:
         if key in self.sections:
             raise ValueError(f"the card already has a section {key!r}")
         section = CardSection(key, title, widget)
         index = self._sections_layout.count() - 1  # before the stretch
-        if "timeline" in self.sections:
-            index = self._sections_layout.indexOf(self.sections["timeline"])
+        if before is not None and before in self.sections:
+            index = self._sections_layout.indexOf(self.sections[before])
         self._sections_layout.insertWidget(index, section)
         self.sections[key] = section
         return section

@@ -304,7 +304,10 @@ def test_others_can_add_header_widgets_and_sections(qtbot, card) -> None:  # typ
     order = list(card.sections)
     assert order[-1] == "incidents"
     layout = card._sections_layout
-    assert layout.indexOf(section) < layout.indexOf(card.sections["timeline"])
+    positions = [layout.indexOf(card.sections[k]) for k in ("promises", "money", "timeline")]
+    assert positions[1] < layout.indexOf(section) < positions[2]
+    assert layout.indexOf(card.sections["profile"]) == layout.count() - 2  # last, then stretch
+    assert positions[0] < positions[1]
     with pytest.raises(ValueError):
         card.add_section("incidents", "again", QLabel())
 
