@@ -260,9 +260,28 @@ def _incident_row(i: Incident) -> IncidentRow:
     )
 
 
+_INCIDENT_COLUMNS = (
+    Incident.id,
+    Incident.client,
+    Client.name,
+    Incident.what,
+    Incident.happened_at,
+    Incident.severity,
+    Incident.apologised_at,
+    Incident.apology,
+    Incident.fix,
+    Incident.fix_promise,
+    Incident.root_cause,
+    Incident.prevention,
+    Incident.goodwill,
+    Incident.resolved_at,
+    Incident.note,
+)
+
+
 def incidents(client_id: int | None = None, open_only: bool = False) -> list[IncidentRow]:
     query = (
-        Incident.select(Incident, Client.id, Client.name)
+        Incident.select(*_INCIDENT_COLUMNS)
         .join(Client)
         .where(Client.deleted_at.is_null())
         .order_by(Incident.happened_at.desc())
@@ -271,7 +290,8 @@ def incidents(client_id: int | None = None, open_only: bool = False) -> list[Inc
         query = query.where(Incident.client == client_id)
     if open_only:
         query = query.where(Incident.resolved_at.is_null())
-    return [_incident_row(i) for i in query]
+    # Plain tuples in IncidentRow's field order: no model instance per row.
+    return [IncidentRow(*values) for values in query.tuples()]
 
 
 def get_incident(incident_id: int) -> IncidentRow:

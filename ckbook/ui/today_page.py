@@ -351,10 +351,12 @@ class TodayPage(QWidget):
             return
         self.report = report
         self.model.set_report(report)
+        self.view.expandToDepth(0)  # one layout pass; a setExpanded per section laid out each
         for i in range(self.model.rowCount()):
             section = Section(self.model.index(i, 0).data(SECTION_ROLE))
             self.view.setFirstColumnSpanned(i, _ROOT, True)  # "Overdue promises (3)" in full
-            self.view.setExpanded(self.model.index(i, 0), section not in self._collapsed)
+            if section in self._collapsed:
+                self.view.setExpanded(self.model.index(i, 0), False)
         local = self.notebook.now().astimezone(self.notebook.tz)
         self.title.setText(f"Today — {local.strftime('%A %d %B')}")
         summary = report.summary()
