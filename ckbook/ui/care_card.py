@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ckbook.services.base import Changed
 from ckbook.services.care import IncidentRow, incidents, requests
@@ -36,8 +36,8 @@ def _tint(label: QWidget, colour: str) -> None:
 
 
 class CareHeader(QWidget):
-    """The right of the card header, stacked: contact vs cadence, the touchpoints sparkline,
-    and what is open (incidents, messages awaiting reply)."""
+    """A line in the card header: contact vs cadence, the touchpoints sparkline, and what is
+    open (incidents, messages awaiting reply)."""
 
     def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,17 +50,15 @@ class CareHeader(QWidget):
         _tint(self.sparkline_caption, theme.colors().muted)
         self.open_items = plain_label()
         self.open_items.setObjectName("open_care_items")
-        spark_row = QHBoxLayout()
-        spark_row.addWidget(self.sparkline)
-        spark_row.addWidget(self.sparkline_caption)
-        spark_row.addStretch(1)
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
         layout.addWidget(self.contact)
-        layout.addLayout(spark_row)
+        layout.addSpacing(12)
+        layout.addWidget(self.sparkline)
+        layout.addWidget(self.sparkline_caption)
+        layout.addSpacing(12)
         layout.addWidget(self.open_items)
-        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        layout.addStretch(1)
         notebook.changed.connect(self._on_notebook_changed)
 
     def set_client(self, client_id: int | None) -> None:
