@@ -10,12 +10,28 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from ckbook.services.clock import FixedClock
+from ckbook.store.database import OpenedDatabase, close_database, open_database
+
 # Before any Qt import: UI tests run offscreen unless a test starts its own display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
 
-from ckbook.services.clock import FixedClock  # noqa: E402
-from ckbook.store.database import OpenedDatabase, close_database, open_database  # noqa: E402
+
+@pytest.fixture(autouse=True, scope="session")
+def _keep_tests_out_of_the_real_home(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Window settings, autostart entries and default notebooks go to a throwaway home."""
+    home = tmp_path_factory.mktemp("home")
+    saved = {key: os.environ.get(key) for key in ("XDG_CONFIG_HOME", "XDG_DATA_HOME")}
+    os.environ["XDG_CONFIG_HOME"] = str(home / "config")
+    os.environ["XDG_DATA_HOME"] = str(home / "data")
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
 
 TZ = ZoneInfo("Europe/Berlin")
 #: Wednesday 18 November 2026, 10:00 in Berlin.
