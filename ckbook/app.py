@@ -53,8 +53,11 @@ def install_sigterm_handler(app: QApplication) -> QTimer:
     Python only runs signal handlers between bytecodes, so a timer wakes the interpreter
     regularly while Qt's event loop sleeps in C++.
     """
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    # exit(), not quit(): Qt 6's quit() first closes every window and gives up when one refuses,
+    # as a window closing into the tray does, so SIGTERM was ignored and nothing flushed.
+    # exit() always leaves the event loop; aboutToQuit still runs every flush.
+    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
+    signal.signal(signal.SIGINT, lambda *_: app.exit(0))
     wake = QTimer(app)
     wake.setInterval(250)
     wake.timeout.connect(lambda: None)
