@@ -274,7 +274,7 @@ class NoteWindows:
         self.writer = writer
         self.window = window
         self._pick_client = pick_client
-        self.open_windows: dict[int, QWidget] = {}
+        self.open_windows: dict[int, CallWindow | NoteWindow] = {}
 
     def install(self, window: Any) -> None:
         """Register with the main window's agreed hooks: its call-note action (which asks for the
