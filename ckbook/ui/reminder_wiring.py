@@ -46,6 +46,8 @@ class ReminderParts:
     banner: ReminderBanner
     desktop: DesktopNotifier
     open_settings: Callable[[], None]
+    #: Quit for real (SIGTERM, logout): a close now must not hide the window into the tray.
+    quit: Callable[[], None]
 
 
 def show_window(window: QMainWindow) -> None:
@@ -90,7 +92,7 @@ class _CloseToTray(QObject):
             app.setQuitOnLastWindowClosed(not to_tray)
 
     def apply(self) -> bool:
-        to_tray = load_settings().close_to_tray and Tray.available()
+        to_tray = not self.quitting and load_settings().close_to_tray and Tray.available()
         self._set(to_tray)
         return to_tray
 
@@ -182,8 +184,20 @@ def install_reminders(
             except OSError as exc:
                 notebook.message.emit("error", f"Could not change start at login: {exc}")
 
-    parts = ReminderParts(tray, router, engine, banner, desktop, open_settings)
+    def quit_now() -> None:
+        # Qt 6's quit() first closes every window and gives up if one refuses, which a window
+        # closing into the tray does: turn that off first.
+        closer.quitting = True
+        closer.apply()
+        app.quit()
+
+    def on_session_ending(_manager: object) -> None:
+        closer.quitting = True
+        closer.apply()
+
+    parts = ReminderParts(tray, router, engine, banner, desktop, open_settings, quit_now)
     closer = _CloseToTray(window, parts, notebook)
+    app.commitDataRequest.connect(on_session_ending)
     window.installEventFilter(closer)
 
     handlers = getattr(window, "handlers", None)

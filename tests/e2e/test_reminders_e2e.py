@@ -11,6 +11,7 @@ real time, so the reminder comes due while the app runs without the test waiting
 
 from __future__ import annotations
 
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -88,7 +89,12 @@ def _wait_for(what: str, check, app: subprocess.Popen[bytes], timeout: float = 1
 def test_missed_batch_one_notification_and_done_keeps_the_promise(desktop, tmp_path) -> None:
     db = tmp_path / "notebook" / "ckbook.sqlite3"
     missed, coming = _notebook(db)
-    env = {**desktop.env, "TZ": "Europe/Berlin", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env = {
+        **desktop.env,
+        "TZ": "Europe/Berlin",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "PYTHONFAULTHANDLER": "1",
+    }
     log = (tmp_path / "app.log").open("wb")
     app = subprocess.Popen(
         [
@@ -141,8 +147,12 @@ def test_missed_batch_one_notification_and_done_keeps_the_promise(desktop, tmp_p
         try:
             app.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            app.kill()
-            app.wait(timeout=5)
+            app.send_signal(signal.SIGABRT)  # faulthandler writes every thread's stack to the log
+            try:
+                app.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                app.kill()
+                app.wait(timeout=5)
         log.close()
     assert app.returncode == 0, _log(tmp_path)
     assert "Traceback" not in _log(tmp_path), _log(tmp_path)
