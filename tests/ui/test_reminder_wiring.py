@@ -33,7 +33,7 @@ def wired(db, notebook, qtbot, tmp_path, monkeypatch) -> Iterator[tuple[MainWind
     monkeypatch.setattr(window, "open_client", window.opened.append)
     window.handlers["call_note"] = lambda: window.opened.append(-1)
     quits: list[int] = []
-    monkeypatch.setattr(QCoreApplication, "quit", lambda: quits.append(1))
+    monkeypatch.setattr(QCoreApplication, "quit", lambda *_: quits.append(1))
     window.quits = quits  # type: ignore[attr-defined]
     app = QApplication.instance()
     parts = install_reminders(app, window, notebook, db.database, "nb.sqlite3")
@@ -144,3 +144,14 @@ def test_the_missed_batch_opens_today(overdue, wired, qtbot):
     parts.banner.button("open").click()
     assert today == [1]
     assert window.isVisible()
+
+
+def test_a_real_quit_turns_close_to_tray_off_first(wired, monkeypatch):
+    window, parts = wired
+    monkeypatch.setattr(Tray, "available", staticmethod(lambda: True))
+    parts.engine.reportReady.disconnect()
+    window.close_to_tray = True
+    parts.quit()  # SIGTERM, logout: Qt 6 would cancel a quit that a window refuses
+    assert window.quits == [1]
+    assert window.close_to_tray is False
+    assert QApplication.instance().quitOnLastWindowClosed() is True
