@@ -48,6 +48,14 @@ def write_transaction() -> Iterator[None]:
             yield
 
 
+@contextmanager
+def worker_connection() -> Iterator[None]:
+    """A worker thread's own connection for one job, closed after it (RELIABILITY #6): sqlite
+    objects never cross threads, and an idle worker holds no connection or snapshot."""
+    with database_proxy.obj.connection_context():
+        yield
+
+
 def require_text(value: str | None, what: str, max_length: int = 10_000) -> str:
     text = (value or "").strip()
     if not text:
