@@ -16,11 +16,11 @@ from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ckbook.services.clock import FixedClock  # noqa: E402
-from ckbook.services.demo import make_demo  # noqa: E402
-from ckbook.services.insight import client_insight, kept_rate_series  # noqa: E402
-from ckbook.services.today import today_report  # noqa: E402
-from ckbook.store.database import close_database, open_database  # noqa: E402
+from ckbook.services.clock import FixedClock
+from ckbook.services.demo import make_demo
+from ckbook.services.insight import client_insight, kept_rate_series
+from ckbook.services.today import today_report
+from ckbook.store.database import close_database, open_database
 
 TZ = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)

@@ -70,7 +70,7 @@ def test_ctrl_f_searches_and_opens_a_note_hit_in_its_card(qtbot, window, now):
 
 
 def test_quitting_ends_open_calls_with_their_text_and_duration(qtbot, window, now):
-    main, notes, _panel = window
+    _main, notes, _panel = window
     ada = make_client(now, "Ada Lovelace")
     call = notes.start_call(ada)
     qtbot.keyClicks(call.editor.editor, "+ call back by Friday")
