@@ -44,17 +44,26 @@ class MoneyTermsRow(MoneyTermsInput):
         """E.g. ``hourly 95.00 EUR · 30 days · deposit 500 · discount: 10% if paid early``."""
         parts = [self.pricing_model]
         if self.amount is not None:
-            parts[0] += f" {self.amount} {self.currency}"
+            parts[0] += f" {format_money(self.amount, self.currency)}"
         if self.budget_ceiling is not None:
-            parts.append(f"budget ≤ {self.budget_ceiling} {self.currency}")
+            parts.append(f"budget ≤ {format_money(self.budget_ceiling, self.currency)}")
         if self.payment_terms_days is not None:
             parts.append(f"{self.payment_terms_days} days to pay")
         if self.deposit is not None:
-            parts.append(f"deposit {self.deposit}")
+            parts.append(f"deposit {format_money(self.deposit, self.currency)}")
         if self.discount:
             condition = f" ({self.discount_condition})" if self.discount_condition else ""
             parts.append(f"discount: {self.discount}{condition}")
         return " · ".join(parts)
+
+
+def format_money(amount: Decimal, currency: str = "") -> str:
+    """An amount as people read it: thousands separated, at least two decimals, never rounded
+    ("1361.5" -> "1,361.50 EUR"; "95.1234" keeps its four decimals)."""
+    exponent = amount.as_tuple().exponent
+    places = max(2, -exponent) if isinstance(exponent, int) else 2
+    text = f"{amount:,.{places}f}"
+    return f"{text} {currency}" if currency else text
 
 
 def parse_money(text: str | None, what: str) -> Decimal | None:

@@ -136,7 +136,7 @@ def test_money_terms_twice_and_the_history(qtbot, card, ada) -> None:  # type: i
     assert money.history.isVisible()
     model = money.history_model
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["2", "1"]
-    assert "110 EUR" in model.index(0, 2).data()
+    assert "110.00 EUR" in model.index(0, 2).data()
 
 
 def test_money_dialog_refuses_a_bad_amount_and_stays_open(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -25,6 +25,7 @@ from ckbook.services.money import (
     MONEY_NOT_DISCUSSED,
     MoneyTermsRow,
     current_money_terms,
+    format_money,
     money_history,
     set_money_terms,
 )
@@ -226,17 +227,19 @@ class MoneySection(QWidget):
             self.history_button.setChecked(False)
         if terms is None:
             return
-        amount = f"{terms.amount} {terms.currency}" if terms.amount is not None else "no amount"
         currency = terms.currency
+        amount = format_money(terms.amount, currency) if terms.amount is not None else "no amount"
         self._values["pricing"].setText(f"{terms.pricing_model}, {amount}")
         self._values["budget"].setText(
-            f"{terms.budget_ceiling} {currency}" if terms.budget_ceiling is not None else "—"
+            format_money(terms.budget_ceiling, currency)
+            if terms.budget_ceiling is not None
+            else "—"
         )
         self._values["payment"].setText(
             f"{terms.payment_terms_days} days" if terms.payment_terms_days is not None else "—"
         )
         self._values["deposit"].setText(
-            f"{terms.deposit} {currency}" if terms.deposit is not None else "—"
+            format_money(terms.deposit, currency) if terms.deposit is not None else "—"
         )
         discount = terms.discount or "—"
         if terms.discount_condition:
