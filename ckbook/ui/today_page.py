@@ -10,23 +10,32 @@ the snooze ends and the reminder fires again then. A promise's due is never move
 that would rewrite what was promised; renegotiating is done on the card.
 
 The rows come from ``ckbook.services.today.today_report`` (a few set-based queries); the model
-holds those frozen rows and paints from them only.
+holds those frozen rows and paints from them only. The report is built on a worker thread with its
+own connection (``TodayLoader``; RELIABILITY #6, #10), so the page paints at once — "Loading…" the
+first time, the rows it has while a newer report is built — and only the newest report is shown.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import threading
+from datetime import datetime, tzinfo
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QMenu,
@@ -38,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from ckbook.services.base import Changed
+from ckbook.services.base import Changed, worker_connection
 from ckbook.services.care import acknowledge_request, answer_request
 from ckbook.services.notes import add_note
 from ckbook.services.promises import close_promise
@@ -53,9 +62,12 @@ from ckbook.services.today import (
     reminder_for,
     today_report,
 )
+from ckbook.store.errors import classify
 from ckbook.ui import theme
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.safe_text import plain_label
+
+log = logging.getLogger(__name__)
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -226,6 +238,87 @@ class TodayModel(QAbstractItemModel):
         return None
 
 
+class TodayLoader(QObject):
+    """Builds Today's report on a worker thread with its own connection; the newest request wins.
+
+    ``request(now, tz)`` returns a generation number; ``loaded(generation, TodayReport)`` or
+    ``failed(generation, text)`` answers it on the GUI thread. Requests made while a report is
+    being built collapse into one more build, for the newest. The thread lives only while there
+    is work, so an idle page holds neither a thread nor a connection.
+    """
+
+    #: (generation, TodayReport) — frozen rows only cross the thread.
+    loaded = Signal(int, object)
+    #: (generation, what went wrong, worded for the user)
+    failed = Signal(int, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._wanted: tuple[int, datetime, tzinfo] | None = None
+        self._thread: threading.Thread | None = None
+        self._stopped = False
+
+    def request(self, now: datetime, tz: tzinfo) -> int:
+        with self._lock:
+            self._generation += 1
+            if self._stopped:
+                return self._generation
+            self._wanted = (self._generation, now, tz)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="ckbook-today", daemon=True)
+                self._thread.start()
+            return self._generation
+
+    @property
+    def busy(self) -> bool:
+        with self._lock:
+            return self._thread is not None
+
+    def wait(self, timeout: float = 10.0) -> None:
+        """Let a build under way finish (before the database closes)."""
+        with self._lock:
+            thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+
+    def stop(self) -> None:
+        """No more builds (the app is quitting); waits for one under way."""
+        with self._lock:
+            self._stopped = True
+            self._wanted = None
+        self.wait()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                job, self._wanted = self._wanted, None
+                if job is None:
+                    self._thread = None
+                    return
+            generation, now, tz = job
+            try:
+                with worker_connection():
+                    report = today_report(now, tz)
+            except Exception as exc:  # reported, never raised on a worker thread
+                problem = classify(exc)
+                if problem is None:
+                    log.exception("building Today failed")
+                    text = "Today could not be built (see the log)."
+                else:
+                    text = f"Today is not available: {problem.value}."
+                self._emit(self.failed, generation, text)
+            else:
+                self._emit(self.loaded, generation, report)
+
+    @staticmethod
+    def _emit(signal: object, *args: object) -> None:
+        # RuntimeError: the page went away while the report was being built.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*args)  # type: ignore[attr-defined]
+
+
 class TodayPage(QWidget):
     """The page the window opens on. Emits requests the window fulfils (card, call note)."""
 
@@ -239,6 +332,15 @@ class TodayPage(QWidget):
         self.notebook = notebook
         self.report: TodayReport | None = None
         self._collapsed: set[Section] = set()
+        self._asked = 0  # the newest report asked for
+        self._shown = 0  # the one on screen
+        # Not a child of the page: the worker may still hold it while the page is deleted.
+        self.loader = TodayLoader()
+        self.loader.loaded.connect(self._on_loader_loaded)
+        self.loader.failed.connect(self._on_loader_failed)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.loader.stop)
         self.setObjectName("today_page")
 
         self.title = plain_label("Today")
@@ -246,7 +348,8 @@ class TodayPage(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
         title_font.setBold(True)
         self.title.setFont(title_font)
-        self.summary = plain_label(wrap=True)
+        self._show_date(notebook.now())
+        self.summary = plain_label("Loading…", wrap=True)
         self.summary.setAccessibleName("Today summary")
 
         self.done_button = QPushButton("Done")
@@ -337,18 +440,45 @@ class TodayPage(QWidget):
         self._minute.timeout.connect(self._on_minute_timeout)
         self._minute.start()
         notebook.changed.connect(self._on_notebook_changed)
+        self._update_buttons()
         self.refresh()
 
     # -- building ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Rebuild from the notebook, keeping the selected row and collapsed sections."""
+        """Ask for a fresh report (built on the worker); ``refreshed`` says when it is shown.
+        Until then the rows on screen stay, so the page never blocks or flickers."""
+        self._asked = self.loader.request(self.notebook.now(), self.notebook.tz)
+
+    @property
+    def pending(self) -> bool:
+        """A report was asked for and has not been shown yet."""
+        return self._shown != self._asked
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.loader.wait()  # nothing reads the notebook once the page is gone
+        super().closeEvent(event)
+
+    def _on_loader_loaded(self, generation: int, report: object) -> None:
+        if generation != self._asked:
+            return  # an older report; the newer one is on its way
+        self._shown = generation
+        assert isinstance(report, TodayReport)
+        self.show_report(report)
+
+    def _on_loader_failed(self, generation: int, text: str) -> None:
+        if generation != self._asked:
+            return
+        self._shown = generation
+        self.summary.setText(text)
+        self.notebook.message.emit("error", text)
+
+    def show_report(self, report: TodayReport) -> None:
+        """Show ``report``, keeping the selected row and collapsed sections."""
         current = self.current_row()
         position = self.view.currentIndex()
         where = (position.parent().row(), position.row()) if current is not None else None
-        report = self.notebook.attempt(today_report, self.notebook.now(), self.notebook.tz)
-        if report is None:
-            return
         self.report = report
         self.model.set_report(report)
         self.view.expandToDepth(0)  # one layout pass; a setExpanded per section laid out each
@@ -357,8 +487,7 @@ class TodayPage(QWidget):
             self.view.setFirstColumnSpanned(i, _ROOT, True)  # "Overdue promises (3)" in full
             if section in self._collapsed:
                 self.view.setExpanded(self.model.index(i, 0), False)
-        local = self.notebook.now().astimezone(self.notebook.tz)
-        self.title.setText(f"Today — {local.strftime('%A %d %B')}")
+        self._show_date(report.now)
         summary = report.summary()
         if report.snoozed:
             summary += f" · {report.snoozed} snoozed"
@@ -376,6 +505,10 @@ class TodayPage(QWidget):
             self.view.setCurrentIndex(self.model.index(0, 0, self.model.index(0, 0)))
         self._update_buttons()
         self.refreshed.emit()
+
+    def _show_date(self, now: datetime) -> None:
+        local = now.astimezone(self.notebook.tz)
+        self.title.setText(f"Today — {local.strftime('%A %d %B')}")
 
     def _nearest(self, section: Section, row: int) -> QModelIndex:
         """After a row leaves (ticked, answered), the one that took its place, so the next

@@ -127,6 +127,7 @@ def test_today_counts_match_the_today_page(db, now, tz, run, qtbot, notebook):  
 
     page = TodayPage(notebook)
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.pending)  # the report is built on a worker
     data = run("today", "--now", NOW_ARG, "--json").json()
     assert data["counts"] == page.counts()
     assert data["counts"] == {

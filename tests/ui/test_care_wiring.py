@@ -25,6 +25,7 @@ def test_the_window_opens_on_today_and_rows_act_in_the_window(qtbot, notebook, n
     care = install_care(window, notebook)
     window.show()
     assert window.current_page() == "today"
+    qtbot.waitUntil(lambda: not care.today.pending)  # Today's report is built on a worker
 
     calls: list[int | None] = []
     window.handlers["call_note"] = lambda: calls.append(window.current_client_id())

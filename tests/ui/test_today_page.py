@@ -17,12 +17,24 @@ from ckbook.ui.today_page import TodayModel, TodayPage
 from tests.factories import contact, make_client
 
 
+def loaded(qtbot, page: TodayPage) -> TodayPage:  # type: ignore[no-untyped-def]
+    """Wait until the report asked for last (built on the worker) is on screen."""
+    qtbot.waitUntil(lambda: not page.pending, timeout=10_000)
+    return page
+
+
+def fresh(qtbot, page: TodayPage) -> None:  # type: ignore[no-untyped-def]
+    """Ask for a new report and wait until it is shown."""
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.refresh()
+
+
 @pytest.fixture
 def page(qtbot, notebook):  # type: ignore[no-untyped-def]
     widget = TodayPage(notebook)
     qtbot.addWidget(widget)
     widget.resize(1000, 600)
-    return widget
+    return loaded(qtbot, widget)
 
 
 def _rows(page: TodayPage, section: Section) -> list[str]:
@@ -50,6 +62,7 @@ def test_tick_a_promise_from_today(qtbot, notebook, now, tz):
     other = add_promise(cid, "book the band", now, tz, due=Due(date(2026, 11, 16))).ids[0]
     page = TodayPage(notebook)
     qtbot.addWidget(page)
+    loaded(qtbot, page)
     page.show()
     assert _rows(page, Section.OVERDUE) == ["book the band", "send the seating plan"]
     assert page.select(RowKind.PROMISE, late)
@@ -72,6 +85,7 @@ def test_a_request_from_received_to_answered(qtbot, notebook, clock, now, tz):
     contact(cid, now, 1)
     page = TodayPage(notebook)
     qtbot.addWidget(page)
+    loaded(qtbot, page)
     # Logged as it comes in: awaiting, not overdue, nothing to snooze, no reminder.
     rid = notebook.run(add_request, cid, "Can we move the tasting?", now, "message").ids[0]
     qtbot.waitUntil(lambda: _rows(page, Section.REQUESTS) == ["Can we move the tasting? (message)"])
@@ -80,7 +94,7 @@ def test_a_request_from_received_to_answered(qtbot, notebook, clock, now, tz):
 
     # Five hours later, with no acknowledgement: overdue on Today and as a reminder.
     clock.set(now + timedelta(hours=5))
-    page.refresh()
+    fresh(qtbot, page)
     (row,) = page.report.rows(Section.REQUESTS)
     assert row.flag == "overdue" and row.urgent
     assert page.model.find(RowKind.REQUEST, rid).data(Qt.ItemDataRole.ForegroundRole) is not None
@@ -111,6 +125,7 @@ def test_snooze_hides_the_row_until_later(qtbot, notebook, clock, now, tz):
     contact(cid, now, 20)
     page = TodayPage(notebook)
     qtbot.addWidget(page)
+    loaded(qtbot, page)
     assert page.select(RowKind.CHECKIN, cid)
     assert page.snooze_button.isEnabled()
     with qtbot.waitSignal(page.refreshed):
@@ -118,7 +133,7 @@ def test_snooze_hides_the_row_until_later(qtbot, notebook, clock, now, tz):
     assert page.report.rows(Section.CHECKINS) == ()
     assert "1 snoozed" in page.summary.text()
     clock.set(now + timedelta(hours=2))
-    page.refresh()
+    fresh(qtbot, page)
     assert [r.client_id for r in page.report.rows(Section.CHECKINS)] == [cid]
 
 
@@ -129,6 +144,7 @@ def test_check_in_done_logs_a_contact(qtbot, notebook, now, tz):
     contact(cid, now, 20)
     page = TodayPage(notebook)
     qtbot.addWidget(page)
+    loaded(qtbot, page)
     assert page.select(RowKind.CHECKIN, cid)
     assert page.done_button.text() == "Checked in"
     with qtbot.waitSignal(page.refreshed):
@@ -142,6 +158,7 @@ def test_rows_ask_the_window_for_a_card_a_call_note_or_an_incident(qtbot, notebo
     iid = add_incident(cid, "Wrong date on the invitations", now).ids[0]
     page = TodayPage(notebook)
     qtbot.addWidget(page)
+    loaded(qtbot, page)
     assert page.select(RowKind.MONEY, cid)
     assert not page.done_button.isEnabled() and not page.snooze_button.isEnabled()
     with qtbot.waitSignal(page.open_client_requested) as opened:
@@ -165,10 +182,93 @@ def test_rows_ask_the_window_for_a_card_a_call_note_or_an_incident(qtbot, notebo
 def test_sections_show_counts_and_the_empty_day_says_so(qtbot, notebook, now):
     page = TodayPage(notebook)
     qtbot.addWidget(page)
+    loaded(qtbot, page)
     assert page.model.rowCount() == 0
     assert page.summary.text() == "Nothing needs you today"
     make_client(now, "Ada")
-    page.refresh()
+    fresh(qtbot, page)
     header = page.model.section_index(Section.MONEY)
     assert header.data() == "Money not discussed yet (1)"
     assert page.counts()["money_not_discussed"] == 1
+
+
+class _Gate:
+    """Stands in for ``today_report``: counts builds, notes their thread, holds them at a gate."""
+
+    def __init__(self, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        import threading
+
+        from ckbook.services import today
+        from ckbook.store.models import database_proxy
+
+        self.open = threading.Event()
+        self.threads: list[threading.Thread] = []
+        self.connections: list[object] = []
+        self._real = today.today_report
+        self._database = database_proxy
+
+        def held(now, tz):  # type: ignore[no-untyped-def]
+            self.threads.append(threading.current_thread())
+            self.connections.append(self._database.obj.connection())
+            self.open.wait(10)
+            return self._real(now, tz)
+
+        monkeypatch.setattr("ckbook.ui.today_page.today_report", held)
+
+
+def test_the_page_paints_at_once_and_the_report_comes_from_a_worker(
+    qtbot, notebook, now, tz, monkeypatch
+):
+    import threading
+
+    from ckbook.store.models import database_proxy
+
+    cid = make_client(now, "Ada")
+    add_promise(cid, "send the plan", now, tz, due=Due(date(2026, 11, 17)))
+    gate = _Gate(monkeypatch)
+    page = TodayPage(notebook)  # returns while the report is still being built
+    qtbot.addWidget(page)
+    page.show()
+    assert page.pending and page.summary.text() == "Loading…"
+    assert page.title.text() == "Today — Wednesday 18 November"
+    assert page.model.rowCount() == 0 and not page.done_button.isEnabled()
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        gate.open.set()
+    assert _rows(page, Section.OVERDUE) == ["send the plan"]
+    assert page.done_button.isEnabled()
+    assert gate.threads and threading.main_thread() not in gate.threads
+    assert database_proxy.obj.connection() not in gate.connections  # its own connection
+
+
+def test_the_newest_report_wins_and_bursts_collapse(qtbot, notebook, now, tz, monkeypatch):
+    cid = make_client(now, "Ada")
+    gate = _Gate(monkeypatch)
+    page = TodayPage(notebook)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: len(gate.threads) == 1)  # the first build is under way, held
+    shown: list[int] = []
+    page.refreshed.connect(lambda: shown.append(page.report.total if page.report else -1))
+    # While it is held: a change (refresh on notebook.changed) and two more asks.
+    notebook.run(add_promise, cid, "send the plan", now, tz, due=Due(date(2026, 11, 17)))
+    page.refresh()
+    page.refresh()
+    gate.open.set()
+    loaded(qtbot, page)
+    assert len(gate.threads) == 2  # the held build, then one for the newest ask
+    assert shown == [page.report.total]  # the out-of-date first report never appeared
+    assert _rows(page, Section.OVERDUE) == ["send the plan"]
+
+
+def test_a_storage_problem_while_building_is_said_not_raised(qtbot, notebook, monkeypatch):
+    import sqlite3
+
+    def full(now, tz):  # type: ignore[no-untyped-def]
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr("ckbook.ui.today_page.today_report", full)
+    with qtbot.waitSignal(notebook.message, timeout=10_000) as said:
+        page = TodayPage(notebook)
+        qtbot.addWidget(page)
+    assert said.args[0] == "error"
+    assert page.summary.text().startswith("Today is not available")
+    assert not page.pending
