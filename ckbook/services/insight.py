@@ -2,7 +2,8 @@
 
 Kept rate over the last twelve months, overall and per client, month by month (by the local month
 in which a promise was closed kept or broken); touchpoints (notes) per month for a client; and the
-card header's sentence about how long it has been since the last contact against the cadence.
+card header's sentence about how long it has been since the last contact against the cadence, and
+everything else the card header says (``card_facts``).
 Everything is built in one or two grouped queries; grouping by month happens here in local time.
 """
 
@@ -14,8 +15,9 @@ from datetime import UTC, date, datetime, time, tzinfo
 
 from peewee import Case, Value, fn
 
-from ckbook.services.clients import _get_live
-from ckbook.services.rules import CHECKIN_STATUSES, format_rate
+from ckbook.services.care import requests
+from ckbook.services.clients import ClientDetail, _get_live
+from ckbook.services.rules import CHECKIN_STATUSES, Health, format_rate
 from ckbook.store.models import Client, Note, Promise
 
 MONTHS = 12
@@ -240,4 +242,86 @@ def client_insight(
         days_since_contact=days,
         cadence_days=cadence,
         contact_text=contact_text(days, cadence),
+    )
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+#: What the check-in health adds to the contact sentence (green and no cadence add nothing).
+CHECKIN_WORDS = {Health.YELLOW: "time to check in", Health.RED: "check-in overdue"}
+
+
+@dataclass(frozen=True)
+class CardFacts:
+    """What a card header says, each fact once: status, check-in health, the contact sentence
+    against the cadence, kept rate, open promises, open incidents, requests awaiting our reply
+    (and how many of those are overdue), and touchpoints per month for the sparkline."""
+
+    status: str
+    health: Health
+    contact_text: str
+    kept_rate: float | None
+    open_promises: int
+    open_incidents: int
+    awaiting_requests: int
+    overdue_requests: int
+    touchpoints: tuple[MonthCount, ...]
+
+    @property
+    def contact_line(self) -> str:
+        """``16 days since last contact (cadence 14 days) — time to check in``."""
+        words = CHECKIN_WORDS.get(self.health)
+        return f"{self.contact_text} — {words}" if words else self.contact_text
+
+    @property
+    def standing_line(self) -> str:
+        """``Lead · kept rate 80% · 7 open promises``."""
+        status = self.status[:1].upper() + self.status[1:]
+        promises = _count(self.open_promises, "open promise", "open promises")
+        return f"{status} · kept rate {format_rate(self.kept_rate)} · {promises}"
+
+    @property
+    def care_line(self) -> str:
+        """``1 open incident · 2 requests awaiting reply (1 overdue)``."""
+        incidents = _count(self.open_incidents, "open incident", "open incidents")
+        awaiting = _count(self.awaiting_requests, "request", "requests") + " awaiting reply"
+        if self.overdue_requests:
+            awaiting += f" ({self.overdue_requests} overdue)"
+        return f"{incidents} · {awaiting}"
+
+    @property
+    def needs_care(self) -> bool:
+        """Something went wrong or a client waits too long: the care line is flagged."""
+        return bool(self.open_incidents or self.overdue_requests)
+
+    @property
+    def touchpoints_caption(self) -> str:
+        total = sum(p.count for p in self.touchpoints)
+        months = _count(len(self.touchpoints), "month", "months")
+        return f"{_count(total, 'touchpoint', 'touchpoints')} in {months}"
+
+
+def card_facts(detail: ClientDetail, now: datetime, tz: tzinfo, months: int = MONTHS) -> CardFacts:
+    """The card header for a client whose ``client_detail`` is at hand (three small queries)."""
+    last = Note.select(fn.max(Note.started_at)).where(Note.client == detail.id).scalar()
+    last_at = Note.started_at.python_value(last) if last is not None else None
+    days = None if last_at is None else max(0, (now - last_at).days)
+    cadence = (
+        detail.checkin_days
+        if detail.status in CHECKIN_STATUSES and detail.checkin_days > 0
+        else None
+    )
+    awaiting = requests(detail.id, awaiting_only=True)
+    return CardFacts(
+        status=detail.status,
+        health=detail.checkin.health,
+        contact_text=contact_text(days, cadence),
+        kept_rate=detail.kept_rate,
+        open_promises=detail.open_promises,
+        open_incidents=detail.open_incidents,
+        awaiting_requests=len(awaiting),
+        overdue_requests=sum(1 for r in awaiting if r.overdue(now)),
+        touchpoints=touchpoints_by_month(detail.id, now, tz, months),
     )
