@@ -254,20 +254,22 @@ class Sparkline(QWidget):
 
     @override
     def paintEvent(self, event: QPaintEvent) -> None:
-        if not self.points:
-            return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         accent = palette.highlight().color()
-        base = _with_alpha(palette.mid().color(), 140)
+        base = _with_alpha(palette.windowText().color(), 110)
         margin = 4.0
         rect = QRectF(margin, margin, self.width() - 2 * margin, self.height() - 2 * margin)
+        # The baseline is always drawn: no touchpoints reads as a flat line, not an empty box.
+        painter.setPen(QPen(base, 1))
+        painter.drawLine(QPointF(rect.left(), rect.bottom()), QPointF(rect.right(), rect.bottom()))
+        if not self.points:
+            painter.end()
+            return
         top = max(max(p.count for p in self.points), 1)
         n = len(self.points)
         step = rect.width() / max(1, n - 1)
-        painter.setPen(QPen(base, 1))
-        painter.drawLine(QPointF(rect.left(), rect.bottom()), QPointF(rect.right(), rect.bottom()))
         path = QPainterPath()
         last = QPointF()
         for i, point in enumerate(self.points):

@@ -64,3 +64,25 @@ def test_sparkline_says_its_numbers(qtbot):
     line.set_points([MonthCount(date(2026, m, 1), c) for m, c in ((9, 0), (10, 2), (11, 1))])
     assert line.toolTip() == "Touchpoints per month, last 3 months (3 in all): Sep 0, Oct 2, Nov 1"
     assert not line.grab().isNull()
+
+
+def _drawn_columns(widget) -> int:  # type: ignore[no-untyped-def]
+    """How many pixel columns hold anything but the background."""
+    image = widget.grab().toImage()
+    background = image.pixelColor(0, 0).rgb()
+    return sum(
+        1
+        for x in range(image.width())
+        if any(image.pixelColor(x, y).rgb() != background for y in range(image.height()))
+    )
+
+
+def test_sparkline_always_draws_a_baseline(qtbot):
+    line = Sparkline()
+    qtbot.addWidget(line)
+    line.show()
+    assert line.width() > 0 and line.height() > 0
+    # No touchpoints at all (a new client): a flat baseline across the width, not an empty box.
+    assert _drawn_columns(line) > line.width() * 0.8
+    line.set_points([MonthCount(date(2026, m, 1), 0) for m in range(1, 13)])
+    assert _drawn_columns(line) > line.width() * 0.8
