@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, overload
 
 from peewee import (
+    AutoField,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -26,6 +27,25 @@ from peewee import (
 
 database_proxy = DatabaseProxy()
 
+_Id = TypeVar("_Id", int, int | None)
+_Instant = TypeVar("_Instant", datetime, datetime | None)
+
+if TYPE_CHECKING:
+
+    class ForeignId(Generic[_Id]):
+        """What peewee's implicit ``<fk>_id`` accessor gives: the field on a class, the id on a row.
+
+        Typing only: peewee adds the accessor when it builds the model; its stubs cannot name it.
+        """
+
+        @overload
+        def __get__(self, instance: None, owner: type) -> ForeignKeyField[Any]: ...
+        @overload
+        def __get__(self, instance: object, owner: type) -> _Id: ...
+        def __get__(self, instance: object, owner: type) -> Any: ...
+        def __set__(self, instance: object, value: _Id) -> None: ...
+
+
 CLIENT_STATUSES = ("lead", "active", "paused", "former")
 ATTENTION_LEVELS = ("light", "standard", "high-touch")
 CHANNELS = ("call", "email", "message", "in person")
@@ -37,10 +57,28 @@ SEVERITIES = ("minor", "major", "critical")
 CONTACT_KINDS = ("email", "phone")
 
 
-class UTCDateTimeField(Field):
+class UTCDateTimeField(Field, Generic[_Instant]):
     """An instant: written as naive UTC ISO text, read back timezone-aware (UTC)."""
 
     field_type = "DATETIME"
+
+    if TYPE_CHECKING:  # a row's value is a datetime, or datetime | None when the column is nullable
+
+        @overload
+        def __new__(
+            cls, *, null: Literal[True], index: bool = ...
+        ) -> UTCDateTimeField[datetime | None]: ...
+        @overload
+        def __new__(
+            cls, *, null: Literal[False] = ..., index: bool = ...
+        ) -> UTCDateTimeField[datetime]: ...
+        def __new__(cls, *, null: bool = ..., index: bool = ...) -> Any: ...
+        @overload
+        def __get__(self, instance: None, owner: type) -> Self: ...
+        @overload
+        def __get__(self, instance: object, owner: type) -> _Instant: ...
+        def __get__(self, instance: object, owner: type) -> Any: ...
+        def __set__(self, instance: object, value: _Instant) -> None: ...
 
     def db_value(self, value: datetime | None) -> str | None:
         if value is None:
@@ -61,6 +99,15 @@ class MoneyField(Field):
 
     field_type = "TEXT"
 
+    if TYPE_CHECKING:  # None for no amount, and for stored text that is not a number
+
+        @overload
+        def __get__(self, instance: None, owner: type) -> Self: ...
+        @overload
+        def __get__(self, instance: object, owner: type) -> Decimal | None: ...
+        def __get__(self, instance: object, owner: type) -> Any: ...
+        def __set__(self, instance: object, value: Decimal | None) -> None: ...
+
     def db_value(self, value: Decimal | None) -> str | None:
         if value is None:
             return None
@@ -80,6 +127,9 @@ class MoneyField(Field):
 
 
 class BaseModel(Model):
+    """Each model names the ``id = AutoField()`` peewee would add anyway (same schema), and declares
+    its ``<fk>_id`` accessors under ``TYPE_CHECKING``, so the type checker knows both."""
+
     class Meta:
         database = database_proxy
         legacy_table_names = False
@@ -87,6 +137,7 @@ class BaseModel(Model):
 
 
 class Client(BaseModel):
+    id = AutoField()
     name = CharField(max_length=200, index=True)
     organisation = CharField(max_length=200, default="")
     address = TextField(default="")
@@ -104,20 +155,30 @@ class Client(BaseModel):
 
 
 class ContactDetail(BaseModel):
+    id = AutoField()
     client = ForeignKeyField(Client, backref="contacts", on_delete="CASCADE")
     kind = CharField(max_length=8)
     value = CharField(max_length=300)
     label = CharField(max_length=40, default="")
     position = IntegerField(default=0)
 
+    if TYPE_CHECKING:
+        client_id: ForeignId[int]
+
 
 class Tag(BaseModel):
+    id = AutoField()
     name = CharField(max_length=80, unique=True)
 
 
 class ClientTag(BaseModel):
+    id = AutoField()
     client = ForeignKeyField(Client, backref="client_tags", on_delete="CASCADE")
     tag = ForeignKeyField(Tag, backref="client_tags", on_delete="CASCADE")
+
+    if TYPE_CHECKING:
+        client_id: ForeignId[int]
+        tag_id: ForeignId[int]
 
     class Meta:
         indexes = ((("client", "tag"), True),)
@@ -126,6 +187,7 @@ class ClientTag(BaseModel):
 class MoneyTerms(BaseModel):
     """One version of a client's money agreement; a change adds a row, old rows stay."""
 
+    id = AutoField()
     client = ForeignKeyField(Client, backref="money_terms", on_delete="CASCADE")
     version = IntegerField()
     pricing_model = CharField(max_length=16)
@@ -143,11 +205,15 @@ class MoneyTerms(BaseModel):
     change_reason = TextField(default="")
     created_at = UTCDateTimeField()
 
+    if TYPE_CHECKING:
+        client_id: ForeignId[int]
+
     class Meta:
         indexes = ((("client", "version"), True),)
 
 
 class Note(BaseModel):
+    id = AutoField()
     client = ForeignKeyField(Client, backref="notes", on_delete="CASCADE")
     kind = CharField(max_length=16, default="call")
     started_at = UTCDateTimeField(index=True)
@@ -157,11 +223,15 @@ class Note(BaseModel):
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
 
+    if TYPE_CHECKING:
+        client_id: ForeignId[int]
+
     class Meta:
         indexes = ((("client", "started_at"), False),)
 
 
 class Promise(BaseModel):
+    id = AutoField()
     client = ForeignKeyField(Client, backref="promises", on_delete="CASCADE")
     note = ForeignKeyField(Note, backref="promises", null=True, on_delete="SET NULL")
     text = TextField()
@@ -171,15 +241,21 @@ class Promise(BaseModel):
     remind_before_minutes = IntegerField(null=True)
     status = CharField(max_length=16, default="open", index=True)
     closed_at = UTCDateTimeField(null=True)
-    renegotiated_from = ForeignKeyField(
+    renegotiated_from: ForeignKeyField[Promise | None] = ForeignKeyField(  # "self" types as Any
         "self", backref="renegotiations", null=True, on_delete="SET NULL"
     )
+
+    if TYPE_CHECKING:
+        client_id: ForeignId[int]
+        note_id: ForeignId[int | None]
+        renegotiated_from_id: ForeignId[int | None]
 
     class Meta:
         indexes = ((("client", "status"), False),)
 
 
 class Incident(BaseModel):
+    id = AutoField()
     client = ForeignKeyField(Client, backref="incidents", on_delete="CASCADE")
     note = ForeignKeyField(Note, backref="incidents", null=True, on_delete="SET NULL")
     what = TextField()
@@ -195,8 +271,14 @@ class Incident(BaseModel):
     resolved_at = UTCDateTimeField(null=True, index=True)
     created_at = UTCDateTimeField()
 
+    if TYPE_CHECKING:
+        client_id: ForeignId[int]
+        note_id: ForeignId[int | None]
+        fix_promise_id: ForeignId[int | None]
+
 
 class Request(BaseModel):
+    id = AutoField()
     client = ForeignKeyField(Client, backref="requests", on_delete="CASCADE")
     note = ForeignKeyField(Note, backref="requests", null=True, on_delete="SET NULL")
     received_at = UTCDateTimeField()
@@ -205,10 +287,15 @@ class Request(BaseModel):
     acknowledged_at = UTCDateTimeField(null=True)
     answered_at = UTCDateTimeField(null=True, index=True)
 
+    if TYPE_CHECKING:
+        client_id: ForeignId[int]
+        note_id: ForeignId[int | None]
+
 
 class ReminderLog(BaseModel):
     """Each reminder occurrence, stored so it fires once even across restarts."""
 
+    id = AutoField()
     kind = CharField(max_length=24)
     subject_id = IntegerField()
     occurrence = CharField(max_length=64)
