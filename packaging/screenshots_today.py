@@ -1,5 +1,5 @@
-"""Render the Today page and a client card's care pieces (contact line, touchpoints sparkline,
-kept-rate chart, requests, incidents) with demo data, in the light and the dark scheme.
+"""Render the Today page and a client card's header and care pieces (contact line, touchpoints
+sparkline, kept-rate chart, requests, incidents) with demo data, in the light and the dark scheme.
 
     .venv/bin/python packaging/screenshots_today.py shots/ [--clients 300]
 
@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.gettempdir())
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
 from ckbook.services.care import add_request
@@ -40,8 +40,11 @@ def telling_client() -> int:
 
 
 def render(app: QApplication, folder: Path, scheme: str, client_id: int) -> list[Path]:
+    from ckbook.services.clients import client_detail
+    from ckbook.services.insight import card_facts
     from ckbook.ui import theme
     from ckbook.ui.care_card import CareCard
+    from ckbook.ui.client_card import ClientHeader
     from ckbook.ui.notebook import Notebook
     from ckbook.ui.today_page import TodayPage
 
@@ -50,15 +53,22 @@ def render(app: QApplication, folder: Path, scheme: str, client_id: int) -> list
     today = TodayPage(notebook)
     today.resize(1100, 720)
     today.show()
+    if today.pending:  # the report is built on a worker; wait for it
+        loop = QEventLoop()
+        today.refreshed.connect(loop.quit)
+        loop.exec()
     app.processEvents()
     saved = [folder / f"today-{scheme}.png"]
     today.grab().save(str(saved[0]))
 
     care = CareCard(notebook)
+    header = ClientHeader()
+    detail = client_detail(client_id, NOW)
+    header.show_client(detail, card_facts(detail, NOW, TZ))
     card = QWidget()
     layout = QVBoxLayout(card)
     for title, widget in (
-        ("", care.header),
+        ("", header),
         ("Insight", care.insight),
         ("Requests", care.requests),
         ("Incidents", care.incidents),

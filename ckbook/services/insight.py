@@ -277,10 +277,10 @@ class CardFacts:
 
     @property
     def standing_line(self) -> str:
-        """``Lead · kept rate 80% · 7 open promises``."""
+        """``Lead · 7 open promises · kept rate 80%``."""
         status = self.status[:1].upper() + self.status[1:]
         promises = _count(self.open_promises, "open promise", "open promises")
-        return f"{status} · kept rate {format_rate(self.kept_rate)} · {promises}"
+        return f"{status} · {promises} · kept rate {format_rate(self.kept_rate)}"
 
     @property
     def care_line(self) -> str:

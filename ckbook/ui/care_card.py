@@ -1,7 +1,7 @@
-"""The care log on a client's card: the header line (how long since the last contact against the
-cadence, touchpoints sparkline, open incidents, messages awaiting reply), and the "Incidents",
-"Requests" and "Insight" sections. Each piece has ``set_client(client_id)`` and refreshes itself
-when the notebook says something of that client changed.
+"""The care log on a client's card: the "Incidents", "Requests" and "Insight" sections. Each piece
+has ``set_client(client_id)`` and refreshes itself when the notebook says something of that client
+changed. (The card's own header says how long since the last contact against the cadence, shows
+the touchpoints sparkline, open incidents and requests awaiting reply: ``client_card``.)
 """
 
 from __future__ import annotations
@@ -10,96 +10,27 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ckbook.services.base import Changed
-from ckbook.services.care import IncidentRow, incidents, requests
+from ckbook.services.care import IncidentRow, incidents
 from ckbook.services.clients import client_detail
-from ckbook.services.insight import KeptRateSeries, client_insight, kept_rate_series
+from ckbook.services.insight import KeptRateSeries, kept_rate_series
 from ckbook.ui import theme
 from ckbook.ui.incident_dialog import IncidentDialog, MoodWatcher
-from ckbook.ui.insight_chart import KeptRateChart, Sparkline
+from ckbook.ui.insight_chart import KeptRateChart
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.request_dialog import RequestsSection
 from ckbook.ui.safe_text import plain_label
 from ckbook.ui.today_page import TodayPage
-
-_REFRESH_KINDS = ("note", "promise", "incident", "request", "client")
 
 
 def _tint(label: QWidget, colour: str) -> None:
     palette = label.palette()
     palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
     label.setPalette(palette)
-
-
-class CareHeader(QWidget):
-    """A line in the card header: contact vs cadence, the touchpoints sparkline, and what is
-    open (incidents, messages awaiting reply)."""
-
-    def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.notebook = notebook
-        self.client_id: int | None = None
-        self.contact = plain_label()
-        self.contact.setObjectName("contact_text")
-        self.sparkline = Sparkline()
-        self.sparkline_caption = plain_label("touchpoints a month")
-        _tint(self.sparkline_caption, theme.colors().muted)
-        self.open_items = plain_label()
-        self.open_items.setObjectName("open_care_items")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.contact)
-        layout.addSpacing(12)
-        layout.addWidget(self.sparkline)
-        layout.addWidget(self.sparkline_caption)
-        layout.addSpacing(12)
-        layout.addWidget(self.open_items)
-        layout.addStretch(1)
-        notebook.changed.connect(self._on_notebook_changed)
-
-    def set_client(self, client_id: int | None) -> None:
-        self.client_id = client_id
-        self.refresh()
-
-    def refresh(self) -> None:
-        if self.client_id is None:
-            self.contact.clear()
-            self.open_items.clear()
-            self.sparkline.set_points(())
-            return
-        now, tz = self.notebook.now(), self.notebook.tz
-        insight = self.notebook.attempt(client_insight, self.client_id, now, tz)
-        if insight is None:
-            return
-        self.contact.setText(insight.contact_text)
-        detail = self.notebook.attempt(client_detail, self.client_id, now)
-        colours = theme.colors()
-        if detail is not None and detail.checkin.overdue:
-            _tint(self.contact, theme.health_color(detail.checkin.health).name())
-        else:
-            self.contact.setPalette(self.palette())
-        self.sparkline.set_points(insight.touchpoints)
-        open_incidents = len(incidents(self.client_id, open_only=True))
-        awaiting = requests(self.client_id, awaiting_only=True)
-        late = sum(1 for r in awaiting if r.overdue(now))
-        parts = []
-        if open_incidents:
-            parts.append(f"{open_incidents} open incident{'s' if open_incidents > 1 else ''}")
-        if awaiting:
-            parts.append(f"{len(awaiting)} awaiting reply" + (f" ({late} overdue)" if late else ""))
-        self.open_items.setText(" · ".join(parts))
-        if open_incidents or late:
-            _tint(self.open_items, colours.overdue)
-        else:
-            self.open_items.setPalette(self.palette())
-
-    def _on_notebook_changed(self, changed: Changed) -> None:
-        if self.client_id in changed.client_ids and changed.kind in _REFRESH_KINDS:
-            self.refresh()
 
 
 class IncidentLine(QWidget):
@@ -236,12 +167,15 @@ class InsightSection(QWidget):
                 self.refresh()
 
 
-class CareCard:
-    """The four care pieces of one card, switched together to the card's client."""
+class CareCard(QObject):
+    """The care sections of one card, switched together to the card's client.
 
-    def __init__(self, notebook: Notebook) -> None:
+    A QObject so that, given a parent (the card), it lives as long as the card: the window's
+    ``clientOpened`` reaches it even when whoever installed it kept no reference."""
+
+    def __init__(self, notebook: Notebook, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.notebook = notebook
-        self.header = CareHeader(notebook)
         self.incidents = IncidentsSection(notebook)
         self.requests = RequestsSection(notebook)
         self.insight = InsightSection(notebook)
@@ -254,7 +188,6 @@ class CareCard:
                 client_id = None
             else:
                 name, channel = detail.name, detail.preferred_channel
-        self.header.set_client(client_id)
         self.incidents.set_client(client_id)
         self.requests.set_client(client_id, channel)
         self.insight.set_client(client_id, name)
@@ -271,8 +204,8 @@ class CareWiring:
 
 def install_care(window: Any, notebook: Notebook) -> CareWiring:
     """Wire the care log into the main window: the Today page (the window opens on it; Ctrl+1),
-    its rows' requests (open card, call note, incident), the card's care header and its
-    Incidents, Requests and Insight sections, and the offer after an upset note."""
+    its rows' requests (open card, call note, incident), the card's Incidents, Requests and
+    Insight sections, and the offer after an upset note."""
     today = TodayPage(notebook)
     window.add_page("today", "Today", today)
 
@@ -286,8 +219,7 @@ def install_care(window: Any, notebook: Notebook) -> CareWiring:
         lambda client_id, incident_id: IncidentDialog.ask(window, notebook, client_id, incident_id)
     )
 
-    care = CareCard(notebook)
-    window.card.add_header_widget(care.header)
+    care = CareCard(notebook, parent=window.card)
     window.card.add_section("incidents", "Incidents", care.incidents)
     window.card.add_section("requests", "Requests", care.requests)
     window.card.add_section("insight", "Insight", care.insight)

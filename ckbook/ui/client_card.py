@@ -1,5 +1,10 @@
-"""The client card: a header (name, organisation, status, health, kept rate, open incidents) and
-sections — Promises, Money terms, Timeline, Profile & attention — in one scrolling column.
+"""The client card: a header and sections — Promises, Money terms, Timeline, Profile & attention —
+in one scrolling column.
+
+The header says each fact once (``services.insight.card_facts``): name and organisation; the
+health dot with how long since the last contact against the cadence, and the touchpoints-per-month
+sparkline; then status, open promises and kept rate; then open incidents and requests awaiting
+reply, flagged when something is wrong or overdue.
 
 Other features add to it: ``add_header_widget(widget)`` puts a widget in the header (e.g. a
 sparkline), ``add_section(key, title, widget)`` adds a section (e.g. incidents). A section added
@@ -10,7 +15,7 @@ from outside learns which client is shown from ``clientChanged(int)`` (0 when no
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,13 +28,15 @@ from PySide6.QtWidgets import (
 
 from ckbook.services.base import Changed
 from ckbook.services.clients import ClientDetail, client_detail
-from ckbook.services.rules import Health, format_rate
+from ckbook.services.insight import CardFacts, card_facts
+from ckbook.services.rules import Health
 from ckbook.ui import theme
 from ckbook.ui.card_sections import RecordUndo
 from ckbook.ui.card_sections.money import MoneySection
 from ckbook.ui.card_sections.profile import ProfileSection
 from ckbook.ui.card_sections.promises import PromisesSection
 from ckbook.ui.card_sections.timeline import TimelineSection
+from ckbook.ui.insight_chart import Sparkline
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.safe_text import plain_label
 
@@ -71,6 +78,9 @@ class CardSection(QFrame):
 
 
 class ClientHeader(QWidget):
+    """Name and organisation; the health dot, the contact sentence and the sparkline; the
+    client's standing; what needs care. Passive: ``show_client(detail, facts)`` fills it."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = plain_label()
@@ -84,53 +94,75 @@ class ClientHeader(QWidget):
         self.organisation.setAccessibleName("Organisation")
         self.health_dot = QLabel()
         self.health_dot.setAccessibleName("Health")
-        self.facts = plain_label(wrap=True)
-        self.facts.setAccessibleName("Status, health, kept rate, open incidents")
+        self.contact = plain_label(wrap=True)
+        self.contact.setObjectName("contact_text")
+        self.contact.setAccessibleName("Last contact against the check-in cadence")
+        self.sparkline = Sparkline()
+        self.sparkline_caption = plain_label()
+        self.sparkline_caption.setAccessibleName("Touchpoints")
+        self.facts = plain_label()
+        self.facts.setAccessibleName("Status, open promises, kept rate")
+        self.facts.setToolTip("Kept rate: promises kept ÷ (kept + broken)")
+        self.care = plain_label(wrap=True)
+        self.care.setObjectName("open_care_items")
+        self.care.setAccessibleName("Open incidents, requests awaiting reply")
         self.extra = QHBoxLayout()
         self.extra.setContentsMargins(0, 0, 0, 0)
 
         title_row = QHBoxLayout()
         title_row.addWidget(self.name)
         title_row.addWidget(self.organisation, 1, Qt.AlignmentFlag.AlignBottom)
+        title_row.addWidget(self.sparkline, 0, Qt.AlignmentFlag.AlignBottom)
+        title_row.addWidget(self.sparkline_caption, 0, Qt.AlignmentFlag.AlignBottom)
+        contact_row = QHBoxLayout()
+        contact_row.addWidget(self.health_dot)
+        contact_row.addWidget(self.contact, 1)
         facts_row = QHBoxLayout()
-        facts_row.addWidget(self.health_dot)
-        facts_row.addWidget(self.facts, 1)
+        facts_row.addWidget(self.facts)
+        facts_row.addSpacing(16)
+        facts_row.addWidget(self.care, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
         layout.addLayout(title_row)
+        layout.addLayout(contact_row)
         layout.addLayout(facts_row)
         layout.addLayout(self.extra)
 
-    def show_detail(self, detail: ClientDetail | None) -> None:
+    def show_client(self, detail: ClientDetail | None, facts: CardFacts | None = None) -> None:
+        """Fill in ``detail``'s name and ``facts`` (None: clear; facts None: keep the last)."""
         if detail is None:
-            self.name.setText("")
-            self.organisation.setText("")
-            self.facts.setText("")
+            for label in (self.name, self.organisation, self.contact, self.facts, self.care):
+                label.setText("")
+            self.sparkline_caption.setText("")
+            self.sparkline.set_points(())
             self.health_dot.clear()
             return
         self.name.setText(detail.name)
         self.organisation.setText(detail.organisation)
-        health = detail.checkin.health
+        if facts is None:
+            return
+        colours = theme.colors()
+        health = facts.health
         self.health_dot.setPixmap(theme.health_dot(health, 18).pixmap(18, 18))
         self.health_dot.setToolTip(f"Check-in: {theme.HEALTH_TEXT[health]}")
-        checkin = {
-            Health.GREEN: "in touch",
-            Health.YELLOW: "time to check in",
-            Health.RED: "check-in overdue",
-        }.get(health, "no check-in cadence")
-        if detail.checkin.due_at is not None:
-            days = detail.checkin.days_since
-            checkin += f" (last contact {days} day{'s' if days != 1 else ''} ago,"
-            checkin += f" every {detail.checkin_days} days)"
-        incidents = detail.open_incidents
-        parts = [
-            detail.status,
-            checkin,
-            f"kept rate {format_rate(detail.kept_rate)}",
-            f"{detail.open_promises} open promise{'s' if detail.open_promises != 1 else ''}",
-            f"{incidents} open incident{'s' if incidents != 1 else ''}",
-        ]
-        self.facts.setText(" · ".join(parts))
+        self.contact.setText(facts.contact_line)
+        if health in (Health.YELLOW, Health.RED):
+            _tint(self.contact, theme.health_color(health).name())
+        else:
+            self.contact.setPalette(self.palette())
+        self.sparkline.set_points(facts.touchpoints)
+        self.sparkline_caption.setText(facts.touchpoints_caption)
+        _tint(self.sparkline_caption, colours.muted)
+        self.facts.setText(facts.standing_line)
+        self.care.setText(facts.care_line)
+        _tint(self.care, colours.overdue if facts.needs_care else colours.muted)
+
+
+def _tint(label: QWidget, colour: str) -> None:
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(palette)
 
 
 class ClientCard(QWidget):
@@ -227,7 +259,7 @@ class ClientCard(QWidget):
         self.placeholder.setVisible(detail is None)
         self.scroll.setVisible(detail is not None)
         self.header.setVisible(detail is not None)
-        self.header.show_detail(detail)
+        self._show_header(detail)
         self.profile.show_detail(detail)
         self.money.show_client(self.client_id, detail.name if detail else "")
         self.promises.show_client(self.client_id)
@@ -244,7 +276,13 @@ class ClientCard(QWidget):
             self.show_client(None)
             return
         self.detail = detail
-        self.header.show_detail(detail)
+        self._show_header(detail)
+
+    def _show_header(self, detail: ClientDetail | None) -> None:
+        facts = None
+        if detail is not None:
+            facts = self.notebook.attempt(card_facts, detail, self.notebook.now(), self.notebook.tz)
+        self.header.show_client(detail, facts)
 
     def flush(self) -> bool:
         """Write every pending edit now; True when nothing is left unsaved."""
@@ -283,7 +321,7 @@ class ClientCard(QWidget):
                 self.show_client(None)
                 return
             self.detail = detail
-            self.header.show_detail(detail)
+            self._show_header(detail)
             self.profile.show_detail(detail)
             self.money.client_name = detail.name
             return

@@ -36,28 +36,28 @@ def _facts(**changes: object) -> CardFacts:
         (
             {},
             "3 days since last contact (cadence 14 days)",
-            "Lead · kept rate — · 0 open promises",
+            "Lead · 0 open promises · kept rate —",
             "0 open incidents · 0 requests awaiting reply",
             False,
         ),
         (
             {"health": Health.YELLOW, "kept_rate": 0.8, "open_promises": 1, "open_incidents": 1},
             "3 days since last contact (cadence 14 days) — time to check in",
-            "Lead · kept rate 80% · 1 open promise",
+            "Lead · 1 open promise · kept rate 80%",
             "1 open incident · 0 requests awaiting reply",
             True,
         ),
         (
             {"health": Health.RED, "status": "active", "awaiting_requests": 2},
             "3 days since last contact (cadence 14 days) — check-in overdue",
-            "Active · kept rate — · 0 open promises",
+            "Active · 0 open promises · kept rate —",
             "0 open incidents · 2 requests awaiting reply",
             False,
         ),
         (
             {"health": Health.NONE, "awaiting_requests": 1, "overdue_requests": 1},
             "3 days since last contact (cadence 14 days)",
-            "Lead · kept rate — · 0 open promises",
+            "Lead · 0 open promises · kept rate —",
             "0 open incidents · 1 request awaiting reply (1 overdue)",
             True,
         ),
@@ -88,7 +88,7 @@ def test_card_facts_from_the_notebook(db, now, tz):
 
     facts = card_facts(client_detail(ada, now), now, tz)
     assert facts.contact_line == "16 days since last contact (cadence 14 days) — time to check in"
-    assert facts.standing_line == "Active · kept rate 100% · 1 open promise"
+    assert facts.standing_line == "Active · 1 open promise · kept rate 100%"
     assert facts.care_line == "1 open incident · 2 requests awaiting reply (1 overdue)"
     assert len(facts.touchpoints) == MONTHS
     assert facts.touchpoints_caption == "2 touchpoints in 12 months"

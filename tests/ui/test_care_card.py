@@ -1,4 +1,4 @@
-"""The care pieces of a card: header sentence and sparkline, incidents, insight chart."""
+"""The care pieces of a card: incidents, requests, insight chart."""
 
 from __future__ import annotations
 
@@ -8,32 +8,23 @@ from ckbook.services.care import add_incident, add_request
 from ckbook.services.promises import add_promise, close_promise
 from ckbook.ui.care_card import CareCard
 from ckbook.ui.incident_dialog import IncidentDialog
-from tests.factories import contact, make_client
+from tests.factories import make_client
 
 
-def test_the_card_header_says_how_long_since_the_last_contact(qtbot, notebook, now, tz):
+def test_care_sections_follow_the_client(qtbot, notebook, now, tz):
     cid = make_client(now, "Ada", checkin_days=14)
-    contact(cid, now, 20)
-    contact(cid, now, 45)
     card = CareCard(notebook)
-    for widget in (card.header, card.incidents, card.requests, card.insight):
+    for widget in (card.incidents, card.requests, card.insight):
         qtbot.addWidget(widget)
     card.set_client(cid)
-    assert card.header.contact.text() == "20 days since last contact (cadence 14 days)"
-    assert "3 in all" not in card.header.sparkline.toolTip()
-    assert "(2 in all)" in card.header.sparkline.toolTip()
-    assert card.header.open_items.text() == ""
+    assert card.incidents.empty.text() == "Nothing has gone wrong."
 
-    # Logging a contact, an incident and a request updates the header at once.
+    # Logging an incident and a request updates the sections at once.
     notebook.run(add_incident, cid, "Late delivery", now)
     notebook.run(add_request, cid, "Call me", now, received_at=now - timedelta(days=2))
-    from ckbook.services.notes import add_note
-
-    notebook.run(add_note, cid, now)
-    assert card.header.contact.text() == "Last contact today (cadence 14 days)"
-    assert card.header.open_items.text() == "1 open incident · 1 awaiting reply (1 overdue)"
     assert [line.row.what for line in card.incidents.lines] == ["Late delivery"]
     assert card.incidents.lines[0].open_button.text() == "Next step…"
+    assert [line.row.summary for line in card.requests.lines] == ["Call me"]
 
 
 def test_incidents_section_opens_the_dialog_for_the_next_step(qtbot, notebook, now, monkeypatch):

@@ -1,5 +1,5 @@
 """The care log in the real main window: it opens on Today, rows open cards and call notes, and
-the card shows the care header and sections."""
+the card shows the care sections."""
 
 from __future__ import annotations
 
@@ -32,8 +32,11 @@ def test_the_window_opens_on_today_and_rows_act_in_the_window(qtbot, notebook, n
     assert care.today.select(RowKind.PROMISE, 1)
     care.today.card_button.click()
     assert window.current_client_id() == ada
-    assert care.card.header.contact.text() == "20 days since last contact (cadence 14 days)"
-    assert care.card.header.open_items.text() == "1 open incident · 1 awaiting reply (1 overdue)"
+    header = window.card.header
+    assert (
+        header.contact.text() == "20 days since last contact (cadence 14 days) — time to check in"
+    )
+    assert header.care.text() == "1 open incident · 1 request awaiting reply (1 overdue)"
     assert [line.row.summary for line in care.card.requests.lines] == ["Call me back"]
     assert care.card.insight.caption.text().startswith("Ada: No promise kept or broken")
 
@@ -41,3 +44,19 @@ def test_the_window_opens_on_today_and_rows_act_in_the_window(qtbot, notebook, n
     assert window.current_page() == "today"
     care.today.call_button.click()
     assert calls == [ada]
+
+
+def test_the_card_sections_follow_the_client_when_nobody_keeps_the_wiring(qtbot, notebook, now):
+    """The screenshot script dropped what install_care returned; the sections then stopped
+    following the open client (left blank) once Python collected it."""
+    import gc
+
+    ada = make_client(now, "Ada")
+    add_incident(ada, "Wrong venue address", now)
+    window = MainWindow(notebook)
+    qtbot.addWidget(window)
+    install_care(window, notebook)  # the result dropped on purpose
+    gc.collect()
+    window.open_client(ada)
+    (incidents,) = [s.body for key, s in window.card.sections.items() if key == "incidents"]
+    assert [line.row.what for line in incidents.lines] == ["Wrong venue address"]

@@ -17,6 +17,7 @@ from ckbook.services.due import Due
 from ckbook.services.money import MoneyTermsInput, money_history, set_money_terms
 from ckbook.services.notes import add_note
 from ckbook.services.promises import add_promise, promises_for_client
+from ckbook.services.rules import Health
 from ckbook.ui import theme
 from ckbook.ui.card_sections.money import MoneyHistoryModel
 from ckbook.ui.card_sections.promises import PromiseListModel
@@ -44,12 +45,48 @@ def card(qtbot, notebook, ada):  # type: ignore[no-untyped-def]
     return widget
 
 
+def _header_text(card: ClientCard) -> list[str]:
+    header = card.header
+    labels = (header.contact, header.sparkline_caption, header.facts, header.care)
+    return [label.text() for label in labels]
+
+
 def test_header_shows_name_organisation_and_facts(card, notebook, ada, now) -> None:  # type: ignore[no-untyped-def]
     assert card.header.name.text() == "Ada Lovelace"
     assert card.header.organisation.text() == "Analytical"
-    assert "kept rate —" in card.header.facts.text()
-    assert "0 open incidents" in card.header.facts.text()
+    assert _header_text(card) == [
+        "No contact logged yet (cadence 14 days)",
+        "0 touchpoints in 12 months",
+        "Active · 0 open promises · kept rate —",
+        "0 open incidents · 0 requests awaiting reply",
+    ]
     assert card.header.name.textFormat() == Qt.TextFormat.PlainText
+    assert card.header.sparkline.isVisible() and len(card.header.sparkline.points) == 12
+
+
+def test_header_says_each_fact_once_and_follows_changes(card, notebook, ada, now, tz) -> None:  # type: ignore[no-untyped-def]
+    from ckbook.services.care import add_incident, add_request
+
+    notebook.run(add_note, ada, now, started_at=now - timedelta(days=16))
+    notebook.run(add_promise, ada, "send the plan", now, tz)
+    notebook.run(add_incident, ada, "Wrong venue address", now)
+    notebook.run(add_request, ada, "Call me back", now, received_at=now - timedelta(days=2))
+    assert _header_text(card) == [
+        "16 days since last contact (cadence 14 days) — time to check in",
+        "1 touchpoint in 12 months",
+        "Active · 1 open promise · kept rate —",
+        "1 open incident · 1 request awaiting reply (1 overdue)",
+    ]
+    said = " ".join(_header_text(card))
+    for fact in ("since last contact", "cadence", "kept rate", "open promise", "open incident"):
+        assert said.count(fact) == 1, fact
+    assert card.header.health_dot.toolTip() == f"Check-in: {theme.HEALTH_TEXT[Health.YELLOW]}"
+    overdue = QColor(theme.colors().overdue)
+    assert card.header.care.palette().windowText().color() == overdue
+    assert "(1 in all)" in card.header.sparkline.toolTip()
+    notebook.run(add_note, ada, now)  # a contact today: in touch again
+    assert card.header.contact.text() == "Last contact today (cadence 14 days)"
+    assert card.header.health_dot.toolTip() == f"Check-in: {theme.HEALTH_TEXT[Health.GREEN]}"
 
 
 def test_profile_edits_save_as_you_go(qtbot, card, ada, now) -> None:  # type: ignore[no-untyped-def]
