@@ -103,9 +103,10 @@ def _connect(target: str) -> peewee.Database:
         from playhouse.db_url import connect
 
         try:
-            return connect(target)
+            database: peewee.Database = connect(target)  # playhouse ships no types
         except Exception as exc:
             raise StoreError(f"cannot use database URL {target!r}: {exc}") from exc
+        return database
     return peewee.SqliteDatabase(target, pragmas=SQLITE_PRAGMAS, check_same_thread=False)
 
 
