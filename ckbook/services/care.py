@@ -19,6 +19,7 @@ from ckbook.services.clients import _get_live
 from ckbook.services.due import Due
 from ckbook.services.rules import request_deadline, request_overdue
 from ckbook.store.models import CHANNELS, SEVERITIES, Client, Incident, Note, Promise, Request
+from ckbook.store.rows import tuples
 
 INCIDENT_STEPS = (
     "apology",
@@ -235,7 +236,7 @@ def record_incident_fix(incident_id: int, fix: str, due: Due | None, now: dateti
                 status="open",
             )
         incident.fix = fix
-        incident.fix_promise = promise.id
+        incident.fix_promise = promise
         incident.save()
     return Changed("incident", (incident_id,), (incident.client_id,), f"fix promise {promise.id}")
 
@@ -291,7 +292,7 @@ def incidents(client_id: int | None = None, open_only: bool = False) -> list[Inc
     if open_only:
         query = query.where(Incident.resolved_at.is_null())
     # Plain tuples in IncidentRow's field order: no model instance per row.
-    return [IncidentRow(*values) for values in query.tuples()]
+    return [IncidentRow(*values) for values in tuples(query)]
 
 
 def get_incident(incident_id: int) -> IncidentRow:
@@ -377,7 +378,7 @@ def requests(
     if ids is not None:
         query = query.where(Request.id.in_(ids))
     # Plain tuples: a model instance per row is most of the cost on a big notebook.
-    return [RequestRow(*values) for values in query.tuples()]
+    return [RequestRow(*values) for values in tuples(query)]
 
 
 #: The channel a request came through, by the kind of note it was typed in.

@@ -10,8 +10,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, tzinfo
+from typing import Any, TypeVar
 
-from peewee import JOIN, fn
+from peewee import JOIN, Field, ModelSelect, fn
 
 from ckbook.services.base import (
     Changed,
@@ -36,6 +37,7 @@ from ckbook.store.models import (
     Promise,
     Tag,
 )
+from ckbook.store.rows import tuples
 
 PROFILE_FIELDS = (
     "name",
@@ -206,15 +208,15 @@ def update_client(client_id: int, now: datetime, **changes: object) -> Changed:
     with write_transaction():
         client = _get_live(client_id)
         current = client_detail(client_id, now)
-        merged = {
+        merged: dict[str, Any] = {  # checked as a whole by _validate below
             name: getattr(current, name) for name in (*PROFILE_FIELDS, "emails", "phones", "tags")
         }
         merged.update(changes)
         for key in ("emails", "phones", "tags"):
-            merged[key] = _clean_list(tuple(merged[key]))  # type: ignore[arg-type]
+            merged[key] = _clean_list(tuple(merged[key]))
         if isinstance(merged["name"], str):
             merged["name"] = merged["name"].strip()
-        data = _validate(ClientInput(**merged))  # type: ignore[arg-type]
+        data = _validate(ClientInput(**merged))
         for name in PROFILE_FIELDS:
             if name in changes:
                 setattr(client, name, getattr(data, name))
@@ -251,11 +253,13 @@ def purge_deleted_clients(client_ids: Iterable[int] | None = None) -> int:
     deleted = Client.deleted_at.is_null(False)
     with write_transaction():
         if client_ids is None:
-            return Client.delete().where(deleted).execute()
+            purged: int = Client.delete().where(deleted).execute()  # execute() is untyped
+            return purged
         ids = sorted(set(client_ids))
         if not ids:
             return 0
-        return Client.delete().where(deleted & Client.id.in_(ids)).execute()
+        purged = Client.delete().where(deleted & Client.id.in_(ids)).execute()
+        return purged
 
 
 def _get_live(client_id: int) -> Client:
@@ -288,7 +292,7 @@ def find_client(reference: str | int) -> int:
     return matches[0].id
 
 
-def _raw_rows(query) -> list[tuple]:  # type: ignore[no-untyped-def, type-arg]
+def _raw_rows(query: ModelSelect[Any]) -> list[tuple[Any, ...]]:
     """The query's rows as the driver returns them, skipping peewee's per-value conversion (the
     list of 10,000 clients spent most of its time there); callers convert what they use."""
     return list(query.model._meta.database.execute(query).fetchall())
@@ -332,6 +336,8 @@ def _as_instant(day: date | None, fallback: datetime) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=UTC)
 
 
+_Query = TypeVar("_Query", bound="ModelSelect[Any]")  # peewee classes are generic in stubs only
+
 #: Above this many ids, reading everything and keeping some is cheaper than a long IN (...).
 _MAX_IN_IDS = 500
 
@@ -350,7 +356,7 @@ def client_summaries(
     wanted = None if client_ids is None else set(client_ids)
     ids = sorted(wanted) if wanted is not None and len(wanted) <= _MAX_IN_IDS else None
 
-    def only(query, column):  # type: ignore[no-untyped-def]
+    def only(query: _Query, column: Field[Any]) -> _Query:
         return query if ids is None else query.where(column.in_(ids))
 
     clients = only(
@@ -449,7 +455,7 @@ def client_detail(client_id: int, now: datetime) -> ClientDetail:
     since_at = _as_instant(client.client_since, client.created_at)
     checkin = checkin_status(client.status, client.checkin_days, last_at, since_at, now)
     statuses = [
-        s for (s,) in Promise.select(Promise.status).where(Promise.client == client_id).tuples()
+        s for (s,) in tuples(Promise.select(Promise.status).where(Promise.client == client_id))
     ]
     open_incidents = (
         Incident.select()
@@ -501,11 +507,5 @@ def client_names() -> list[ClientName]:
 
 
 def all_tags() -> list[str]:
-    return [
-        name
-        for (name,) in Tag.select(Tag.name)
-        .join(ClientTag, JOIN.INNER)
-        .distinct()
-        .order_by(Tag.name)
-        .tuples()
-    ]
+    used = Tag.select(Tag.name).join(ClientTag, JOIN.INNER).distinct().order_by(Tag.name)
+    return [name for (name,) in tuples(used)]

@@ -53,6 +53,7 @@ from ckbook.store.models import (
     Tag,
     database_proxy,
 )
+from ckbook.store.rows import tuples
 
 T = TypeVar("T")
 
@@ -511,7 +512,7 @@ def _pick(rng: random.Random, index: int, options: Sequence[T], weights: Sequenc
     return options[bisect(weights, rng.random() * weights[-1])]
 
 
-def _next_id(model: type[BaseModel]) -> int:
+def _next_id(model: type[Client | Note | Promise | Tag]) -> int:
     return (model.select(fn.max(model.id)).scalar() or 0) + 1
 
 
@@ -583,7 +584,9 @@ class _Demo:
     # -- helpers ---------------------------------------------------------------------------
 
     def _ensure_tags(self) -> dict[str, int]:
-        existing = dict(Tag.select(Tag.name, Tag.id).where(Tag.name.in_(TAGS)).tuples())
+        existing: dict[str, int] = dict(
+            tuples(Tag.select(Tag.name, Tag.id).where(Tag.name.in_(TAGS)))
+        )
         missing = [name for name in TAGS if name not in existing]
         if missing:
             first = _next_id(Tag)

@@ -401,16 +401,16 @@ class _Reader:
         # Time first: "noon Friday", "3pm on Friday", "at 3 on Friday", or a time alone.
         lead = self._time(j, bare_hour=connector == ("at",))
         if lead is not None:
-            k, t = lead
+            k, lead_time = lead
             after = self._skip(self._skip(k, ","), "on")
             dated = self._date(after)
             if dated is not None:
                 end, d = dated
-                return end, self._combine(d, t, None), d.explicit, within
-            if not t.bare:
-                if self.strict and not t.strong and connector not in _TIME_ONLY_CONNECTORS:
+                return end, self._combine(d, lead_time, None), d.explicit, within
+            if not lead_time.bare:
+                if self.strict and not lead_time.strong and connector not in _TIME_ONLY_CONNECTORS:
                     return None
-                return k, self._time_alone(t), False, within
+                return k, self._time_alone(lead_time), False, within
             # A bare hour alone is no time ("meeting at 3"), and "at 3 December" is a date: read on.
         dated = self._date(j)
         if dated is None:
@@ -511,9 +511,9 @@ class _Reader:
             return self._day_month(j) if tok.kind == "num" else None
         if tok.kind != "word":
             return None
-        end = self._seq(self._skip(j, "the"), ("day", "after", "tomorrow"))
-        if end is not None:
-            return end, _DatePart(today + timedelta(days=2))
+        seq_end = self._seq(self._skip(j, "the"), ("day", "after", "tomorrow"))
+        if seq_end is not None:
+            return seq_end, _DatePart(today + timedelta(days=2))
         if low == "today":
             return j + 1, _DatePart(today)
         if low in ("tomorrow", "tmrw", "tmr"):

@@ -19,6 +19,7 @@ from ckbook.services.care import requests
 from ckbook.services.clients import ClientDetail, _get_live
 from ckbook.services.rules import CHECKIN_STATUSES, Health, format_rate
 from ckbook.store.models import Client, Note, Promise
+from ckbook.store.rows import tuples
 
 MONTHS = 12
 
@@ -158,7 +159,7 @@ def _closed_counts(
     )
     if client_id is not None:
         query = query.where(Promise.client == client_id)
-    return [(c, st, int(m), n) for c, st, m, n in query.tuples()]
+    return [(c, st, int(m), n) for c, st, m, n in tuples(query)]
 
 
 def kept_rate_series(
@@ -189,15 +190,12 @@ def touchpoints_by_month(
     """How many notes (calls, meetings, emails…) each local month, oldest first."""
     starts = month_starts(now, tz, months)
     counted: Counter[date] = Counter()
-    for (started_at,) in (
-        Note.select(Note.started_at)
-        .where(
-            (Note.client == client_id)
-            & (Note.started_at >= _window_start(now, tz, months))
-            & (Note.started_at <= now)
-        )
-        .tuples()
-    ):
+    notes = Note.select(Note.started_at).where(
+        (Note.client == client_id)
+        & (Note.started_at >= _window_start(now, tz, months))
+        & (Note.started_at <= now)
+    )
+    for (started_at,) in tuples(notes):
         counted[_month_of(started_at, tz)] += 1
     return tuple(MonthCount(m, counted.get(m, 0)) for m in starts)
 

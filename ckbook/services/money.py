@@ -12,6 +12,7 @@ from peewee import fn
 from ckbook.services.base import Changed, InputError, require_choice, write_transaction
 from ckbook.services.clients import _get_live
 from ckbook.store.models import PRICING_MODELS, MoneyTerms
+from ckbook.store.rows import tuples
 
 MONEY_NOT_DISCUSSED = "Money not discussed yet"
 
@@ -149,10 +150,9 @@ def clients_without_money_terms() -> list[int]:
     from ckbook.store.models import Client
 
     has_terms = MoneyTerms.select(MoneyTerms.client).distinct()
-    return [
-        cid
-        for (cid,) in Client.select(Client.id)
+    without = (
+        Client.select(Client.id)
         .where(Client.deleted_at.is_null() & Client.id.not_in(has_terms))
         .order_by(Client.name)
-        .tuples()
-    ]
+    )
+    return [cid for (cid,) in tuples(without)]

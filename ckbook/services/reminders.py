@@ -24,6 +24,7 @@ from ckbook.services.reminder_rules import (
     snooze_until,
 )
 from ckbook.store.models import Promise, ReminderLog
+from ckbook.store.rows import tuples
 
 
 @dataclass(frozen=True)
@@ -71,18 +72,19 @@ def all_occurrences(
 def _log_states() -> dict[tuple[str, int, str], LogState]:
     # Plain tuples: this runs on every check over every reminder ever fired.
     convert = ReminderLog.fired_at.python_value
+    logs = ReminderLog.select(
+        ReminderLog.kind,
+        ReminderLog.subject_id,
+        ReminderLog.occurrence,
+        ReminderLog.fired_at,
+        ReminderLog.snoozed_until,
+        ReminderLog.done_at,
+    )
     return {
         (kind, subject_id, occurrence): LogState(
             convert(fired_at), convert(snoozed_until), convert(done_at)
         )
-        for kind, subject_id, occurrence, fired_at, snoozed_until, done_at in ReminderLog.select(
-            ReminderLog.kind,
-            ReminderLog.subject_id,
-            ReminderLog.occurrence,
-            ReminderLog.fired_at,
-            ReminderLog.snoozed_until,
-            ReminderLog.done_at,
-        ).tuples()
+        for kind, subject_id, occurrence, fired_at, snoozed_until, done_at in tuples(logs)
     }
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from ckbook.services.base import Changed, InputError, write_transaction
 from ckbook.services.reminder_rules import DEFAULT_REMIND_BEFORE_MINUTES, QuietHours
 from ckbook.store.models import Setting
+from ckbook.store.rows import tuples
 
 #: Longest sensible default remind-before: one week.
 MAX_REMIND_BEFORE_MINUTES = 7 * 24 * 60
@@ -96,8 +97,8 @@ _PREFIX = "settings."
 
 def load_settings() -> Settings:
     """The stored settings; anything missing or unreadable is its default."""
-    stored = dict(
-        Setting.select(Setting.key, Setting.value).where(Setting.key.startswith(_PREFIX)).tuples()
+    stored: dict[str, str] = dict(
+        tuples(Setting.select(Setting.key, Setting.value).where(Setting.key.startswith(_PREFIX)))
     )
     values: dict[str, Any] = {}
     for name, (_write, read, _why) in _CODECS.items():

@@ -44,6 +44,7 @@ from ckbook.store.models import (
     ReminderLog,
     database_proxy,
 )
+from ckbook.store.rows import tuples
 
 UPCOMING_DAYS = 7
 #: Clients in these statuses should have their money terms on record.
@@ -256,7 +257,7 @@ def _checkin_candidates(now: datetime) -> list[tuple[int, str, str, int, object,
     Comparing stored instants as text is exact for SQLite's ISO text; the slack of a day covers
     a date-only ``client_since``."""
     live = Client.deleted_at.is_null() & Client.status.in_(tuple(CHECKIN_STATUSES))
-    cadences = [d for (d,) in Client.select(Client.checkin_days).where(live).distinct().tuples()]
+    cadences = [d for (d,) in tuples(Client.select(Client.checkin_days).where(live).distinct())]
     if not cadences:
         return []
     last = Note.select(fn.MAX(Note.started_at)).where(Note.client == Client.id)
@@ -289,7 +290,9 @@ def _checkin_rows(now: datetime) -> list[TodayRow]:
     found: list[tuple[tuple[object, ...], TodayRow]] = []
     for cid, name, status, cadence, since, created, last in _checkin_candidates(now):
         last_at = to_instant(last) if last is not None else None
-        since_at = _as_instant(_to_date(since) if since else None, to_instant(created))
+        created_at = to_instant(created)
+        assert created_at is not None  # a NOT NULL column
+        since_at = _as_instant(_to_date(since) if since else None, created_at)
         status_now = checkin_status(status, cadence, last_at, since_at, now)
         if not status_now.overdue or status_now.due_at is None:
             continue
@@ -392,7 +395,7 @@ def _money_rows() -> list[TodayRow]:
             "Money not discussed yet: agree pricing, payment terms and scope",
             status,
         )
-        for cid, name, status in query.tuples()
+        for cid, name, status in tuples(query)
     ]
 
 
@@ -420,11 +423,11 @@ def reminder_for(
 def _snoozed_keys(now: datetime) -> set[tuple[str, int, str]]:
     return {
         (kind, subject, occurrence)
-        for kind, subject, occurrence in ReminderLog.select(
-            ReminderLog.kind, ReminderLog.subject_id, ReminderLog.occurrence
+        for kind, subject, occurrence in tuples(
+            ReminderLog.select(
+                ReminderLog.kind, ReminderLog.subject_id, ReminderLog.occurrence
+            ).where((ReminderLog.snoozed_until > now) & ReminderLog.done_at.is_null())
         )
-        .where((ReminderLog.snoozed_until > now) & ReminderLog.done_at.is_null())
-        .tuples()
     }
 
 
