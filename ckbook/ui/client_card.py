@@ -14,9 +14,10 @@ from outside learns which client is shown from ``clientChanged(int)`` (0 when no
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -184,6 +185,7 @@ class ClientCard(QWidget):
         self.client_id: int | None = None
         self.detail: ClientDetail | None = None
         self.undo_sink: RecordUndo | None = record_undo
+        self._revealing: QAbstractItemView | None = None  # the list a search hit was shown in
 
         self.header = ClientHeader()
         self.profile = ProfileSection(notebook)
@@ -265,6 +267,7 @@ class ClientCard(QWidget):
         self.promises.show_client(self.client_id)
         self.timeline.show_client(self.client_id)
         if self.client_id != previous:
+            self._revealing = None
             self.scroll.verticalScrollBar().setValue(0)
             self.clientChanged.emit(self.client_id or 0)
 
@@ -298,6 +301,48 @@ class ClientCard(QWidget):
             section.toggle.setChecked(True)
         self.scroll.ensureWidgetVisible(section, 0, 0)
         self.promises.focus_add()
+
+    def select_note(self, note_id: int) -> bool:
+        """Show a note in the timeline (a search hit): unfold the section, scroll the card to
+        it, select it and give the list focus. False when the shown client has no such note."""
+        return self.client_id is not None and self._reveal(
+            "timeline", self.timeline.list, self.timeline.select(note_id)
+        )
+
+    def select_promise(self, promise_id: int) -> bool:
+        """Show a promise in the checklist (a search hit), as ``select_note`` does a note."""
+        return self.client_id is not None and self._reveal(
+            "promises", self.promises.list, self.promises.select(promise_id)
+        )
+
+    def _reveal(self, key: str, view: QAbstractItemView, found: bool) -> bool:
+        if not found:
+            return False
+        section = self.sections[key]
+        if not section.toggle.isChecked():
+            section.toggle.setChecked(True)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)  # the selection in the active colour
+        self._revealing = view
+        self._scroll_to_revealed()
+        # Again once the layout has settled (the card may have only just been shown).
+        QTimer.singleShot(0, self._finish_reveal)
+        return True
+
+    def _finish_reveal(self) -> None:
+        self._scroll_to_revealed()
+        self._revealing = None
+
+    def _scroll_to_revealed(self) -> None:
+        view = self._revealing
+        if view is None:
+            return
+        index = view.currentIndex()
+        if index.isValid():
+            view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+            row = view.visualRect(index)
+            centre = view.viewport().mapTo(self._column, row.center())
+            margin = max(row.height() * 2, self.scroll.viewport().height() // 4)
+            self.scroll.ensureVisible(centre.x(), centre.y(), 0, margin)
 
     def _record_undo(self, description: str, undo: object) -> None:
         if self.undo_sink is not None:

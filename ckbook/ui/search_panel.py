@@ -400,12 +400,17 @@ class SearchPanel(QWidget):
 
 
 def open_hit(window: Any, hit: SearchHit) -> None:
-    """Show a hit where it lives: the client's card, and a note in its editor."""
+    """Show a hit where it lives: the client's card, scrolled to the note or promise and with it
+    selected (Enter there opens a note in its editor). A note the card cannot show opens in its
+    editor instead."""
     window.open_client(hit.client_id)
-    select = getattr(window.card, f"select_{hit.kind}", None)
-    if callable(select) and hit.kind != "client":
-        select(hit.id)
-    elif hit.kind == "note" and window.note_opener is not None:
+    if hit.kind == "promise":
+        window.card.select_promise(hit.id)
+    elif (
+        hit.kind == "note"
+        and not window.card.select_note(hit.id)
+        and window.note_opener is not None
+    ):
         window.note_opener(hit.id, hit.client_id, hit.detail or "other")
 
 

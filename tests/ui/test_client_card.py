@@ -357,3 +357,45 @@ def test_switching_client_flushes_pending_edits(qtbot, card, ada, now) -> None: 
     assert client_detail(ada, now).handling_notes == "likes email"
     assert client_detail(bob, now).handling_notes == ""
     assert card.profile.handling_notes.toPlainText() == ""
+
+
+def test_select_note_scrolls_to_an_old_note_and_highlights_it(qtbot, card, ada, now) -> None:  # type: ignore[no-untyped-def]
+    from ckbook.ui.card_sections.timeline import PAGE
+
+    oldest = contact(ada, now, days_ago=400, body="the very first call")
+    for day in range(PAGE + 5):  # the oldest note is past the first page
+        contact(ada, now, days_ago=day / 2, body=f"note {day}")
+    card.show_client(ada)
+    card.sections["timeline"].toggle.setChecked(False)  # folded away
+    assert card.timeline.model.row_of(oldest) is None
+    assert card.scroll.verticalScrollBar().value() == 0
+
+    assert card.select_note(oldest)
+    assert card.sections["timeline"].toggle.isChecked()
+    assert card.timeline.current_note_id() == oldest
+    assert card.timeline.list.selectionModel().isSelected(card.timeline.list.currentIndex())
+    assert "the very first call" in card.timeline.preview.toPlainText()
+    assert card.timeline.list.hasFocus()
+    qtbot.waitUntil(lambda: card.scroll.verticalScrollBar().value() > 0)
+    row = card.timeline.list.visualRect(card.timeline.list.currentIndex())
+    assert not card.timeline.list.viewport().visibleRegion().intersected(row).isEmpty()
+    assert not card.select_note(999_999)
+
+
+def test_select_promise_shows_a_closed_one_and_highlights_it(qtbot, card, ada, now, tz) -> None:  # type: ignore[no-untyped-def]
+    from ckbook.services.promises import close_promise
+
+    for i in range(30):
+        add_promise(ada, f"open promise {i}", now, tz)
+    done = add_promise(ada, "send the seating plan", now, tz).ids[0]
+    close_promise(done, "kept", now)
+    card.show_client(ada)
+    card.promises.show_closed.setChecked(False)
+    assert card.promises.model.row_of(done) is None
+
+    assert card.select_promise(done)
+    assert card.promises.show_closed.isChecked()
+    assert card.promises.current_promise_id() == done
+    assert card.promises.list.hasFocus()
+    row = card.promises.list.visualRect(card.promises.list.currentIndex())
+    assert not card.promises.list.viewport().visibleRegion().intersected(row).isEmpty()

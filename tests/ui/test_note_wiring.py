@@ -54,7 +54,7 @@ def test_the_cards_timeline_opens_notes_in_the_editor(qtbot, window, now):
 
 
 def test_ctrl_f_searches_and_opens_a_note_hit_in_its_card(qtbot, window, now):
-    main, notes, panel = window
+    main, _notes, panel = window
     ada = make_client(now, "Ada Lovelace")
     make_client(now, "Bob Builder")
     note = add_note(ada, now, body="the roof proposal").ids[0]
@@ -66,7 +66,27 @@ def test_ctrl_f_searches_and_opens_a_note_hit_in_its_card(qtbot, window, now):
     qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     assert main.current_client_id() == ada
     assert main.current_page() == "clients"
-    assert note in notes.open_windows
+    # Selected in the card's timeline (Enter there opens it in the editor).
+    assert main.card.timeline.current_note_id() == note
+    assert main.card.timeline.list.hasFocus()
+    assert "the roof proposal" in main.card.timeline.preview.toPlainText()
+
+
+def test_a_promise_hit_is_selected_in_its_card(qtbot, window, now, tz):
+    from ckbook.services.promises import add_promise
+
+    main, _notes, panel = window
+    ada = make_client(now, "Ada Lovelace")
+    for i in range(20):
+        add_promise(ada, f"call back {i}", now, tz)
+    wanted = add_promise(ada, "send the roof quote", now, tz).ids[0]
+    main.trigger("search")
+    qtbot.keyClicks(panel.field, "roof quote")
+    qtbot.waitUntil(lambda: not panel.pending and bool(panel.hits()), timeout=5000)
+    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    assert main.current_page() == "clients"
+    assert main.card.promises.current_promise_id() == wanted
+    assert main.card.promises.list.hasFocus()
 
 
 def test_quitting_ends_open_calls_with_their_text_and_duration(qtbot, window, now):

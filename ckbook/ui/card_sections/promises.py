@@ -239,6 +239,20 @@ class PromisesSection(QWidget):
         index = self.list.currentIndex()
         return int(index.data(PROMISE_ID_ROLE)) if index.isValid() else None
 
+    def select(self, promise_id: int) -> bool:
+        """Make ``promise_id`` the current row, scrolled into view (showing closed promises
+        when it is one); False when this client has no such promise."""
+        row = self.model.row_of(promise_id)
+        if row is None and not self.show_closed.isChecked():
+            self.show_closed.setChecked(True)  # refreshes
+            row = self.model.row_of(promise_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
     def focus_add(self) -> None:
         self.add_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.add_edit.selectAll()

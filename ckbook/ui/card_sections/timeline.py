@@ -208,6 +208,22 @@ class TimelineSection(QWidget):
         index = self.list.currentIndex()
         return int(index.data(NOTE_ID_ROLE)) if index.isValid() else None
 
+    def select(self, note_id: int) -> bool:
+        """Make ``note_id`` the current note (its text in the preview), scrolled into view,
+        loading older notes when it is not among the first page; False when this client has no
+        such note."""
+        row = self.model.row_of(note_id)
+        if row is None and self._limit is not None:
+            self._limit = None
+            self.refresh()
+            row = self.model.row_of(note_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
     def request_new(self, kind: str) -> None:
         if self.client_id is not None:
             self.noteRequested.emit(0, self.client_id, kind)
