@@ -50,7 +50,7 @@ from typing_extensions import override
 from ckbook.services.base import Changed, worker_connection
 from ckbook.services.care import acknowledge_request, answer_request
 from ckbook.services.notes import add_note
-from ckbook.services.promises import close_promise
+from ckbook.services.promises import close_promise, reopen_promise
 from ckbook.services.reminders import snooze
 from ckbook.services.rules import Health
 from ckbook.services.today import (
@@ -64,6 +64,7 @@ from ckbook.services.today import (
 )
 from ckbook.store.errors import classify
 from ckbook.ui import theme
+from ckbook.ui.card_sections import RecordUndo, no_undo
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.safe_text import plain_label
 
@@ -327,9 +328,16 @@ class TodayPage(QWidget):
     incident_requested = Signal(int, int)  # client id, incident id
     refreshed = Signal()
 
-    def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        notebook: Notebook,
+        parent: QWidget | None = None,
+        *,
+        record_undo: RecordUndo = no_undo,
+    ) -> None:
         super().__init__(parent)
         self.notebook = notebook
+        self.record_undo = record_undo  # the window's undo stack: Ctrl+Z takes back a "Kept"
         self.report: TodayReport | None = None
         self._collapsed: set[Section] = set()
         self._asked = 0  # the newest report asked for
@@ -537,7 +545,13 @@ class TodayPage(QWidget):
     def mark_done(self, row: TodayRow) -> Changed | None:
         now = self.notebook.now()
         if row.kind is RowKind.PROMISE:
-            return self.notebook.run(close_promise, row.subject_id, "kept", now)
+            done = self.notebook.run(close_promise, row.subject_id, "kept", now)
+            if done is not None:
+                promise_id = row.subject_id
+                self.record_undo(
+                    "mark promise kept", lambda: self.notebook.run(reopen_promise, promise_id)
+                )
+            return done
         if row.kind is RowKind.REQUEST:
             return self.notebook.run(answer_request, row.subject_id, now)
         if row.kind is RowKind.CHECKIN:

@@ -60,3 +60,31 @@ def test_the_card_sections_follow_the_client_when_nobody_keeps_the_wiring(qtbot,
     window.open_client(ada)
     (incidents,) = [s.body for key, s in window.card.sections.items() if key == "incidents"]
     assert [line.row.what for line in incidents.lines] == ["Wrong venue address"]
+
+
+def test_ctrl_z_takes_back_a_promise_ticked_kept_on_today(qtbot, notebook, now, tz):
+    from PySide6.QtCore import Qt
+
+    from ckbook.services.promises import get_promise
+    from ckbook.services.today import Section
+
+    ada = make_client(now, "Ada")
+    late = add_promise(ada, "send the plan", now, tz, due=Due(date(2026, 11, 17))).ids[0]
+    window = MainWindow(notebook)
+    qtbot.addWidget(window)
+    care = install_care(window, notebook)
+    window.show()
+    today = care.today
+    qtbot.waitUntil(lambda: not today.pending)
+    assert today.select(RowKind.PROMISE, late)
+    with qtbot.waitSignal(today.refreshed):
+        today.done_button.click()  # "Kept"
+    assert get_promise(late).status == "kept"
+    assert today.report.rows(Section.OVERDUE) == ()
+
+    today.view.setFocus()
+    with qtbot.waitSignal(today.refreshed):
+        qtbot.keyClick(today.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert get_promise(late).status == "open"
+    assert [row.subject_id for row in today.report.rows(Section.OVERDUE)] == [late]
+    assert "Undone: mark promise kept" in window.statusBar().currentMessage()
