@@ -2,7 +2,9 @@
 
 Reading a body is pure (``captured_lines``): each line whose first non-blank characters are ``+ ``
 is a promise, its due read from the line by ``due_phrases.read_due``; each ``? `` line is a client
-request (the incidents/requests side turns those into requests). A line is *complete* once a newline
+request (the incidents/requests side turns those into requests). Lines inside a fenced Markdown
+code block (between ``` or ~~~ fences; an unclosed fence runs to the end) are quoted text, a diff
+or a snippet, and are never captured. A line is *complete* once a newline
 follows it, or when the note is saved for the last time (``final``, e.g. the call ended); only
 complete promise lines become promises, so a half-typed "+ send the quo" never does.
 
@@ -28,6 +30,7 @@ is what the next save compares against; a crash between the two cannot happen.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
@@ -72,16 +75,50 @@ def _marked(line: str) -> tuple[str, str] | None:
     return ("promise" if stripped[0] == PROMISE_MARK else "request"), text
 
 
+def _fence(line: str) -> tuple[str, int] | None:
+    """A Markdown code fence line (up to three spaces, then three or more ` or ~): its character
+    and length, or None."""
+    indent = len(line) - len(line.lstrip(" "))
+    stripped = line.lstrip(" ")
+    if indent > 3 or stripped[:3] not in ("```", "~~~"):
+        return None
+    char = stripped[0]
+    length = len(stripped) - len(stripped.lstrip(char))
+    if char == "`" and "`" in stripped[length:]:
+        return None  # a backtick after the opening run: an inline code span, not a fence
+    return char, length
+
+
+def _marked_lines(body: str, final: bool) -> Iterator[tuple[int, str, str, bool]]:
+    """(line number, kind, text, complete) of each marked line outside fenced code blocks."""
+    lines = body.split("\n")
+    fence: tuple[str, int] | None = None  # the open fence's character and length
+    for number, raw in enumerate(lines):
+        line = raw.rstrip("\r")
+        found = _fence(line)
+        if fence is None and found is not None:
+            fence = found
+            continue
+        if fence is not None:
+            # Closed by a fence of the same character, at least as long, with nothing after it.
+            closes = (
+                found is not None
+                and found[0] == fence[0]
+                and found[1] >= fence[1]
+                and not line.strip().lstrip(fence[0])
+            )
+            if closes:
+                fence = None
+            continue
+        marked = _marked(line)
+        if marked is not None:
+            yield number, marked[0], marked[1], final or number < len(lines) - 1
+
+
 def captured_lines(body: str, now: datetime, tz: tzinfo, final: bool = False) -> list[CapturedLine]:
     """Every promise and request line of ``body``, in order; promise dues read relative to now."""
-    lines = body.split("\n")
     found: list[CapturedLine] = []
-    for number, line in enumerate(lines):
-        marked = _marked(line.rstrip("\r"))
-        if marked is None:
-            continue
-        kind, text = marked
-        complete = final or number < len(lines) - 1
+    for number, kind, text, complete in _marked_lines(body, final):
         if kind == "promise":
             reading = read_due(text, now, tz)
             found.append(CapturedLine(kind, number, text, complete, reading.due, reading.phrase))
@@ -96,25 +133,19 @@ def promise_lines(body: str, now: datetime, tz: tzinfo, final: bool = False) -> 
 
 def request_lines(body: str, final: bool = False) -> list[CapturedLine]:
     """The ``? `` lines: requests the client made during the interaction."""
-    lines = body.split("\n")
-    found: list[CapturedLine] = []
-    for number, line in enumerate(lines):
-        marked = _marked(line.rstrip("\r"))
-        if marked is not None and marked[0] == "request":
-            found.append(
-                CapturedLine("request", number, marked[1], final or number < len(lines) - 1)
-            )
-    return found
+    return [
+        CapturedLine("request", number, text, complete)
+        for number, kind, text, complete in _marked_lines(body, final)
+        if kind == "request"
+    ]
 
 
 def _complete_promise_texts(body: str, final: bool) -> list[str]:
-    lines = body.split("\n")
-    texts = []
-    for number, line in enumerate(lines):
-        marked = _marked(line.rstrip("\r"))
-        if marked and marked[0] == "promise" and (final or number < len(lines) - 1):
-            texts.append(marked[1][:MAX_PROMISE_TEXT])
-    return texts
+    return [
+        text[:MAX_PROMISE_TEXT]
+        for _number, kind, text, complete in _marked_lines(body, final)
+        if kind == "promise" and complete
+    ]
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,50 @@ def test_lines_that_are_not_captures(now, tz, line):
     assert captured_lines(line + "\n", now, tz) == []
 
 
+@pytest.mark.parametrize(
+    ("body", "captured"),
+    [
+        # Inside a fence: quoted text, a diff, a snippet — never a promise or a request.
+        ("```\n+ send the quote by Friday\n? can you call\n```\n", []),
+        ("```diff\n+ added line\n- removed line\n```\n", []),
+        ("~~~\n+ in a tilde fence\n~~~\n", []),
+        ("   ```\n+ fence indented three spaces\n```\n", []),
+        # An unclosed fence runs to the end of the note.
+        ("```\n+ still quoted\n\n? and this\n", []),
+        # Only a matching fence closes: ~~~ inside ```, or a shorter run, does not.
+        ("```\n~~~\n+ still quoted\n```\n", []),
+        ("````\n```\n+ still quoted\n````\n", []),
+        # After the fence closes, lines count again; before it too.
+        (
+            "+ before\n```\n+ inside\n```\n+ after\n? asked after\n",
+            [("promise", 0, "before"), ("promise", 4, "after"), ("request", 5, "asked after")],
+        ),
+        # Not fences: four spaces in, inline code, two backticks, a closing line with words.
+        ("    ```\n+ counts\n", [("promise", 1, "counts")]),
+        ("``` a `code` span\n+ counts\n", [("promise", 1, "counts")]),
+        ("``\n+ counts\n", [("promise", 1, "counts")]),
+        ("```\n``` not a close\n+ inside\n```\n+ out\n", [("promise", 4, "out")]),
+    ],
+)
+def test_fenced_code_blocks_are_not_captured(now, tz, body, captured):
+    found = captured_lines(body, now, tz)
+    assert [(c.kind, c.line, c.text) for c in found] == captured
+    assert [r.text for r in request_lines(body)] == [t for k, _n, t in captured if k == "request"]
+
+
+def test_lines_in_a_code_block_make_no_promise_or_request(note_id, now, tz):
+    from ckbook.services.care import requests
+
+    body = "Their spec:\n```\n+ send the quote by Friday 3pm\n? can you call\n```\n+ call back\n"
+    sync_captured_promises(note_id, body, now, tz)
+    assert [p.text for p in promises_for_note(note_id)] == ["call back"]
+    assert requests() == []
+    # Fencing a line afterwards leaves its promise as it is (deleting a line never deletes one),
+    # and makes no new one.
+    sync_captured_promises(note_id, "```\n+ call back\n```\n", now, tz, final=True)
+    assert [p.text for p in promises_for_note(note_id)] == ["call back"]
+
+
 def test_the_last_line_is_complete_only_when_final(now, tz):
     assert not captured_lines("+ call back", now, tz)[0].complete
     assert captured_lines("+ call back", now, tz, final=True)[0].complete
