@@ -91,7 +91,7 @@ class KeptRateChart(QWidget):
     @override
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            i = self.month_at(event.position().x())
+            i = self.month_at(event.pos().x())
             if i is None:
                 QToolTip.hideText()
             else:

@@ -86,3 +86,19 @@ def test_sparkline_always_draws_a_baseline(qtbot):
     assert _drawn_columns(line) > line.width() * 0.8
     line.set_points([MonthCount(date(2026, m, 1), 0) for m in range(1, 13)])
     assert _drawn_columns(line) > line.width() * 0.8
+
+
+def test_hovering_a_month_shows_its_tooltip(qtbot):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    chart = KeptRateChart()
+    qtbot.addWidget(chart)
+    chart.resize(600, 220)
+    chart.set_series(_series([(1, 0)] * 12), _series([(0, 0)] * 11 + [(3, 0)]), "Ada")
+    chart.show()
+    plot = chart._plot_rect()
+    at = QPoint(int(plot.right()) - 2, int(plot.center().y()))
+    QApplication.sendEvent(chart, QHelpEvent(QEvent.Type.ToolTip, at, chart.mapToGlobal(at)))
+    qtbot.waitUntil(lambda: "3 of 3 kept" in QToolTip.text())
