@@ -88,7 +88,8 @@ class ReminderBanner(QFrame):
 
     def button(self, action: str) -> QPushButton | None:
         for index in range(self._buttons.count()):
-            widget = self._buttons.itemAt(index).widget()
+            item = self._buttons.itemAt(index)
+            widget = item.widget() if item is not None else None
             if isinstance(widget, QPushButton) and widget.property("action") == action:
                 return widget
         return None
@@ -96,8 +97,8 @@ class ReminderBanner(QFrame):
     # --- internals -----------------------------------------------------------------------------
 
     def _render(self) -> None:
-        while self._buttons.count():
-            widget = self._buttons.takeAt(0).widget()
+        while (taken := self._buttons.takeAt(0)) is not None:
+            widget = taken.widget()
             if widget is not None:
                 widget.deleteLater()
         item = self.current()

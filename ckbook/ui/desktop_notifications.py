@@ -27,6 +27,7 @@ import logging
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future
+from typing import Any
 
 from jeepney import (
     DBusAddress,
@@ -193,7 +194,8 @@ class DesktopNotifier(QObject):
             log.debug("notification call %s refused: %s", msg.header.fields, reply.body)
             return None
         self._reported_down = False
-        return reply.body
+        body: tuple[Any, ...] = reply.body  # jeepney ships no types
+        return body
 
     def _ensure_link(self) -> _Link:
         """The live connection, (re)connecting if there is none; raises when the bus is absent."""

@@ -325,11 +325,9 @@ class MainWindow(QMainWindow):
         self._page_group.addAction(action)
         self._page_actions[key] = action
         view = self.menus["view"]
-        if key == "today":
-            view.insertAction(view.actions()[0] if view.actions() else None, action)
-        elif key == "clients":
-            first = view.actions()[0] if view.actions() else None
-            view.insertAction(first, action)
+        first = view.actions()[0] if view.actions() else None
+        if key in ("today", "clients") and first is not None:
+            view.insertAction(first, action)  # the two main pages lead the menu
         else:
             view.addAction(action)
         if key == "today" or len(self.pages) == 1:

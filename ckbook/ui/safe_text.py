@@ -41,7 +41,7 @@ class _SealedDocument(QTextDocument):
     _BLANK: QImage | None = None
 
     @override
-    def loadResource(self, type: int, name: QUrl) -> object:
+    def loadResource(self, type: int, name: QUrl | str, /) -> object:
         if type == QTextDocument.ResourceType.ImageResource:
             if _SealedDocument._BLANK is None:
                 _SealedDocument._BLANK = _blank_image()
@@ -83,11 +83,16 @@ class SafeTextBrowser(QTextBrowser):
         super().setDocument(document)
 
     @override
-    def loadResource(self, type: int, name: QUrl) -> object:
+    def loadResource(self, type: int, name: QUrl | str, /) -> object:
         return QByteArray()
 
     @override
-    def doSetSource(self, name: QUrl, type: QTextDocument.ResourceType) -> None:
+    def doSetSource(
+        self,
+        name: QUrl | str,
+        /,
+        type: QTextDocument.ResourceType = QTextDocument.ResourceType.UnknownResource,
+    ) -> None:
         """Never navigate: the viewer shows what it was given and nothing else."""
 
     def _on_anchor_clicked(self, url: QUrl) -> None:

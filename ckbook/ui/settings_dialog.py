@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook.services.settings import MAX_REMIND_BEFORE_MINUTES, Settings
+from ckbook.ui.qt_values import py_time
 from ckbook.ui.safe_text import plain_label
 
 
@@ -115,8 +116,8 @@ class SettingsDialog(QDialog):
             self._initial,
             remind_before_minutes=self.remind_before.value(),
             quiet_hours_enabled=self.quiet_enabled.isChecked(),
-            quiet_start=start.toPython(),
-            quiet_end=end.toPython(),
+            quiet_start=py_time(start),
+            quiet_end=py_time(end),
             close_to_tray=self.close_to_tray.isChecked(),
             start_at_login=self.start_at_login.isChecked(),
         )

@@ -25,6 +25,7 @@ from ckbook.services.base import InputError
 from ckbook.services.money import MoneyTermsInput, MoneyTermsRow, parse_money
 from ckbook.store.models import PRICING_MODELS
 from ckbook.ui import theme
+from ckbook.ui.qt_values import py_date
 from ckbook.ui.safe_text import plain_label
 
 
@@ -135,7 +136,7 @@ class MoneyTermsForm(QWidget):
             discount_condition=self.discount_condition.text().strip(),
             scope_in=self.scope_in.toPlainText().strip(),
             scope_out=self.scope_out.toPlainText().strip(),
-            agreed_on=self.agreed_on.date().toPython() if self.agreed.isChecked() else None,
+            agreed_on=py_date(self.agreed_on.date()) if self.agreed.isChecked() else None,
             confirmed_by_client=self.confirmed.isChecked(),
             change_reason=self.change_reason.text().strip(),
         )
