@@ -116,7 +116,7 @@ class SearchHitDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        height = QFontMetrics(option.font).lineSpacing()  # type: ignore[attr-defined]
+        height = QFontMetrics(option.font).lineSpacing()
         return QSize(200, 2 * height + 3 * self.PADDING)
 
     @override
@@ -131,16 +131,16 @@ class SearchHitDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else QApplication.style()  # type: ignore[attr-defined]
-        text = option.text  # type: ignore[attr-defined]
-        option.text = ""  # type: ignore[attr-defined]
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
-        option.text = text  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        palette = option.palette  # type: ignore[attr-defined]
+        style = option.widget.style() if option.widget else QApplication.style()
+        text = option.text
+        option.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        option.text = text
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
         pen = palette.highlightedText().color() if selected else palette.text().color()
-        rect: QRect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, 0)  # type: ignore[attr-defined]
-        base: QFont = option.font  # type: ignore[attr-defined]
+        rect: QRect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, 0)
+        base: QFont = option.font
         line_height = QFontMetrics(base).lineSpacing()
         painter.save()
         painter.setPen(pen)
