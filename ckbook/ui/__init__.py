@@ -1,0 +1,1 @@
+"""The Qt layer: windows, item models, tray, notifications, dialogs. Only here (and app.py) is Qt."""
