@@ -1,1 +1,1 @@
-"""The Qt layer: windows, item models, tray, notifications, dialogs. Only here (and app.py) is Qt."""
+"""The Qt layer: windows, item models, tray, notifications and dialogs."""
