@@ -15,9 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -34,6 +32,7 @@ from typing_extensions import override
 
 from ckbook.services.clients import ClientName, client_names
 from ckbook.ui.notebook import Notebook
+from ckbook.ui.row_models import RowListModel
 from ckbook.ui.safe_text import plain_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -96,30 +95,14 @@ def fuzzy_rank(query: str, clients: Sequence[ClientName], limit: int = MAX_SHOWN
     return [index for _, index in scored[:limit]]
 
 
-class MatchModel(QAbstractListModel):
+class MatchModel(RowListModel[ClientName]):
     """The clients matching the typed text, best first."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ClientName] = []
-
-    def set_rows(self, rows: Sequence[ClientName]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def client(self, row: int) -> ClientName:
-        return self._rows[row]
-
-    @override
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     @override
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        client = self._row_for(index)
+        if client is None:
             return None
-        client = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{client.name} — {client.organisation}" if client.organisation else client.name
         if role == CLIENT_ID_ROLE:

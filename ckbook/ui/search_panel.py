@@ -17,7 +17,6 @@ import time
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -42,6 +41,7 @@ from typing_extensions import override
 
 from ckbook.services.search import SearchHit, search
 from ckbook.store.errors import classify
+from ckbook.ui.row_models import RowListModel
 from ckbook.ui.safe_text import plain_label
 
 log = logging.getLogger(__name__)
@@ -66,33 +66,23 @@ def hit_title(hit: SearchHit, tz: Any = None) -> str:
     return " · ".join(parts)
 
 
-class SearchResultsModel(QAbstractListModel):
+class SearchResultsModel(RowListModel[SearchHit]):
     """The hits of the latest search, as frozen rows."""
 
     def __init__(self, parent: QObject | None = None, tz: Any = None) -> None:
         super().__init__(parent)
-        self._hits: list[SearchHit] = []
         self._tz = tz
 
-    def set_hits(self, hits: list[SearchHit]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self.endResetModel()
-
     def hit(self, row: int) -> SearchHit | None:
-        return self._hits[row] if 0 <= row < len(self._hits) else None
-
-    @override
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     @override
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid() or index.row() >= len(self._hits):
+        hit = self._row_for(index)
+        if hit is None:
             return None
-        hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hit_title(hit, self._tz)}\n{hit.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -342,7 +332,7 @@ class SearchPanel(QWidget):
         text = self.field.text()
         if not text.strip():
             self._shown_generation = self._generation
-            self.model.set_hits([])
+            self.model.set_rows([])
             self.status.setText("")
             return
         self.worker.request(self._generation, text)
@@ -353,7 +343,7 @@ class SearchPanel(QWidget):
         self._shown_generation = generation
         self.last_query_ms = elapsed_ms
         found = list(hits)  # type: ignore[call-overload]
-        self.model.set_hits(found)
+        self.model.set_rows(found)
         if found:
             self.results.setCurrentIndex(self.model.index(0))
             more = "+" if len(found) >= RESULT_LIMIT else ""
@@ -368,7 +358,7 @@ class SearchPanel(QWidget):
         if generation != self._generation:
             return
         self._shown_generation = generation
-        self.model.set_hits([])
+        self.model.set_rows([])
         self.status.setText(message)
 
     def _on_field_return_pressed(self) -> None:

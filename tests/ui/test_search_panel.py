@@ -105,7 +105,7 @@ def test_clearing_the_field_clears_the_results(qtbot, panel, filled):
 def test_results_model(qtmodeltester, now):
     model = SearchResultsModel()
     qtmodeltester.check(model)
-    model.set_hits(
+    model.set_rows(
         [
             SearchHit("note", 1, 2, "Ada", "the engine", ((4, 10),), -1.0, now, "call"),
             SearchHit("client", 2, 2, "Ada", "Ada", ((0, 3),), -2.0),

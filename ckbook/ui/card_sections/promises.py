@@ -4,12 +4,10 @@ reads the due from the text as it is typed and shows the date it understood befo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -45,6 +43,7 @@ from ckbook.ui.card_sections import RecordUndo, no_undo
 from ckbook.ui.dialogs.renegotiate import RenegotiateDialog
 from ckbook.ui.icons import ICON_DIR
 from ckbook.ui.notebook import Notebook
+from ckbook.ui.row_models import RowListModel
 from ckbook.ui.safe_text import plain_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -67,7 +66,7 @@ def describe_promise(promise: PromiseRow, state: PromiseState, tz: tzinfo) -> st
     return f"{text} — due {promise.due.describe()}{suffix}"
 
 
-class PromiseListModel(QAbstractListModel):
+class PromiseListModel(RowListModel[PromiseRow]):
     """A client's promises, open first (soonest due first), then closed ones."""
 
     #: The user ticked (True) or unticked (False) a promise: (promise id, kept?).
@@ -77,28 +76,15 @@ class PromiseListModel(QAbstractListModel):
         super().__init__(parent)
         self._now = now
         self._tz = tz
-        self._rows: list[PromiseRow] = []
         self._states: list[PromiseState] = []
 
-    def set_rows(self, rows: Sequence[PromiseRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    @override
+    def _rows_replaced(self) -> None:
         now: datetime = self._now()
         self._states = [r.state(now, self._tz) for r in self._rows]
-        self.endResetModel()
 
     def promise(self, row: int) -> PromiseRow:
-        return self._rows[row]
-
-    def row_of(self, promise_id: int) -> int | None:
-        for i, promise in enumerate(self._rows):
-            if promise.id == promise_id:
-                return i
-        return None
-
-    @override
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return self.row_at(row)
 
     @override
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -112,9 +98,9 @@ class PromiseListModel(QAbstractListModel):
 
     @override
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        promise = self._row_for(index)
+        if promise is None:
             return None
-        promise = self._rows[index.row()]
         state = self._states[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return describe_promise(promise, state, self._tz)

@@ -7,12 +7,10 @@ main window hands it to the note editor, or shows the note read-only when there 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -36,6 +34,7 @@ from ckbook.services.notes import NoteRow, notes_for_client
 from ckbook.store.models import NOTE_KINDS
 from ckbook.ui.icons import icon
 from ckbook.ui.notebook import Notebook
+from ckbook.ui.row_models import RowListModel
 from ckbook.ui.safe_text import SafeTextBrowser, plain_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -71,37 +70,21 @@ def first_line(body: str, limit: int = 120) -> str:
     return ""
 
 
-class NoteListModel(QAbstractListModel):
+class NoteListModel(RowListModel[NoteRow]):
     """A client's notes, newest first: heading and the first line of the body."""
 
     def __init__(self, tz: tzinfo, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tz = tz
-        self._rows: list[NoteRow] = []
-
-    def set_rows(self, rows: Sequence[NoteRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def note(self, row: int) -> NoteRow:
-        return self._rows[row]
-
-    def row_of(self, note_id: int) -> int | None:
-        for i, note in enumerate(self._rows):
-            if note.id == note_id:
-                return i
-        return None
-
-    @override
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return self.row_at(row)
 
     @override
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        note = self._row_for(index)
+        if note is None:
             return None
-        note = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             line = first_line(note.body)
             heading = note_heading(note, self._tz)
