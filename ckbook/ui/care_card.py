@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from typing_extensions import override
 
 from ckbook.services.base import Changed
 from ckbook.services.care import IncidentRow, incidents
@@ -21,19 +21,14 @@ from ckbook.services.insight import KeptRateSeries, kept_rate_series
 from ckbook.ui import theme
 from ckbook.ui.incident_dialog import IncidentDialog, MoodWatcher
 from ckbook.ui.insight_chart import KeptRateChart
+from ckbook.ui.line_list import ItemLine, LineListSection
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.request_dialog import RequestsSection
 from ckbook.ui.safe_text import plain_label
 from ckbook.ui.today_page import TodayPage
 
 
-def _tint(label: QWidget, colour: str) -> None:
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
-    label.setPalette(palette)
-
-
-class IncidentLine(QWidget):
+class IncidentLine(ItemLine):
     def __init__(self, section: IncidentsSection, row: IncidentRow, now: datetime) -> None:
         super().__init__(section)
         self.row = row
@@ -46,67 +41,42 @@ class IncidentLine(QWidget):
                 row.resolved_at.astimezone(tz).strftime("%d %b %Y") if row.resolved_at else ""
             )
             status = f"{row.severity}, {when} — resolved {resolved}"
-        self.text = plain_label(row.what, wrap=True)
-        self.detail = plain_label(status)
         colours = theme.colors()
+        tint = None
         if row.is_open and row.severity != "minor":
-            _tint(self.detail, colours.overdue)
+            tint = colours.overdue
         elif not row.is_open:
-            _tint(self.detail, colours.muted)
+            tint = colours.muted
         self.open_button = QPushButton("Next step…" if row.is_open else "View…")
         self.open_button.setToolTip("Record how it was owned, step by step")
         self.open_button.clicked.connect(lambda: section.open_incident(row.id))
-        words = QVBoxLayout()
-        words.setSpacing(0)
-        words.addWidget(self.text)
-        words.addWidget(self.detail)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 2, 0, 2)
-        layout.addLayout(words, 1)
-        layout.addWidget(self.open_button)
+        self._lay_out(row.what, status, tint, [self.open_button])
 
 
-class IncidentsSection(QWidget):
+class IncidentsSection(LineListSection[IncidentLine]):
     """The card's "Incidents" section: open ones first, then resolved ones."""
 
     def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.notebook = notebook
-        self.client_id: int | None = None
-        self.lines: list[IncidentLine] = []
-        self.add_button = QPushButton("Something went wrong…")
-        self.add_button.setToolTip("Record what went wrong and how you own it")
-        self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.empty = plain_label("Nothing has gone wrong.")
-        self.list_layout = QVBoxLayout()
-        self.list_layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.empty, 1)
-        top.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addLayout(self.list_layout)
-        notebook.changed.connect(self._on_notebook_changed)
+        super().__init__(
+            notebook,
+            "Nothing has gone wrong.",
+            "Something went wrong…",
+            "Record what went wrong and how you own it",
+            parent,
+        )
 
     def set_client(self, client_id: int | None) -> None:
         self.client_id = client_id
         self.refresh()
 
     def refresh(self) -> None:
-        for line in self.lines:
-            self.list_layout.removeWidget(line)
-            line.deleteLater()
-        self.lines = []
+        self._clear_lines()
         if self.client_id is None:
             return
         rows = self.notebook.attempt(incidents, self.client_id) or []
         rows.sort(key=lambda r: (not r.is_open, -r.happened_at.timestamp()))
         now = self.notebook.now()
-        for row in rows:
-            line = IncidentLine(self, row, now)
-            self.list_layout.addWidget(line)
-            self.lines.append(line)
+        self._show_lines(IncidentLine(self, row, now) for row in rows)
         open_count = sum(1 for r in rows if r.is_open)
         if not rows:
             self.empty.setText("Nothing has gone wrong.")
@@ -118,9 +88,11 @@ class IncidentsSection(QWidget):
             return None
         return IncidentDialog.ask(self, self.notebook, self.client_id, incident_id)
 
+    @override
     def _on_add_button_clicked(self) -> None:
         self.open_incident()
 
+    @override
     def _on_notebook_changed(self, changed: Changed) -> None:
         if self.client_id in changed.client_ids and changed.kind in ("incident", "client"):
             self.refresh()

@@ -10,20 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from ckbook.services.base import Changed
 from ckbook.services.care import (
@@ -36,8 +33,8 @@ from ckbook.services.care import (
 from ckbook.store.models import CHANNELS
 from ckbook.ui import theme
 from ckbook.ui.incident_dialog import from_qdatetime, to_qdatetime
+from ckbook.ui.line_list import ItemLine, LineListSection
 from ckbook.ui.notebook import Notebook
-from ckbook.ui.safe_text import plain_label
 
 #: Answered requests the card still shows under the awaiting ones.
 ANSWERED_SHOWN = 5
@@ -120,7 +117,7 @@ def request_status(row: RequestRow, now: datetime) -> str:
     return "acknowledged" if row.acknowledged_at is not None else "awaiting"
 
 
-class RequestLine(QWidget):
+class RequestLine(ItemLine):
     """One request with its two one-click buttons."""
 
     def __init__(self, section: RequestsSection, row: RequestRow, now: datetime) -> None:
@@ -129,15 +126,8 @@ class RequestLine(QWidget):
         tz = section.notebook.tz
         status = request_status(row, now)
         received = row.received_at.astimezone(tz).strftime("%a %d %b %H:%M")
-        self.text = plain_label(f"{row.summary}", wrap=True)
-        self.detail = plain_label(f"{row.channel}, received {received} — {status}")
-        self.detail.setObjectName(f"request_status_{status}")
         colour = theme.colors()
         tint = {"overdue": colour.overdue, "answered": colour.muted}.get(status)
-        if tint is not None:
-            palette = self.detail.palette()
-            palette.setColor(QPalette.ColorRole.WindowText, QColor(tint))
-            self.detail.setPalette(palette)
         self.ack_button = QPushButton("Acknowledge")
         self.ack_button.setToolTip("Tell them it arrived; stops it being overdue")
         self.ack_button.setEnabled(row.acknowledged_at is None and row.answered_at is None)
@@ -146,40 +136,27 @@ class RequestLine(QWidget):
         self.answer_button.setEnabled(row.answered_at is None)
         self.ack_button.clicked.connect(lambda: section.acknowledge(row.id))
         self.answer_button.clicked.connect(lambda: section.answer(row.id))
-        words = QVBoxLayout()
-        words.setSpacing(0)
-        words.addWidget(self.text)
-        words.addWidget(self.detail)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 2, 0, 2)
-        layout.addLayout(words, 1)
-        layout.addWidget(self.ack_button)
-        layout.addWidget(self.answer_button)
+        self._lay_out(
+            row.summary,
+            f"{row.channel}, received {received} — {status}",
+            tint,
+            [self.ack_button, self.answer_button],
+        )
+        self.detail.setObjectName(f"request_status_{status}")
 
 
-class RequestsSection(QWidget):
+class RequestsSection(LineListSection[RequestLine]):
     """The card's "Requests" section: log a message, acknowledge, answer."""
 
     def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.notebook = notebook
-        self.client_id: int | None = None
+        super().__init__(
+            notebook,
+            "No messages awaiting a reply.",
+            "Log a message…",
+            "A client message that needs a reply",
+            parent,
+        )
         self.preferred_channel = "email"
-        self.lines: list[RequestLine] = []
-        self.add_button = QPushButton("Log a message…")
-        self.add_button.setToolTip("A client message that needs a reply")
-        self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.empty = plain_label("No messages awaiting a reply.")
-        self.list_layout = QVBoxLayout()
-        self.list_layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.empty, 1)
-        top.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addLayout(self.list_layout)
-        notebook.changed.connect(self._on_notebook_changed)
 
     def set_client(self, client_id: int | None, preferred_channel: str = "email") -> None:
         self.client_id = client_id
@@ -187,10 +164,7 @@ class RequestsSection(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        for line in self.lines:
-            self.list_layout.removeWidget(line)
-            line.deleteLater()
-        self.lines = []
+        self._clear_lines()
         if self.client_id is None:
             self.empty.setText("")
             return
@@ -203,10 +177,7 @@ class RequestsSection(QWidget):
             key=lambda r: r.answered_at or r.received_at,
             reverse=True,
         )[:ANSWERED_SHOWN]
-        for row in awaiting + answered:
-            line = RequestLine(self, row, now)
-            self.list_layout.addWidget(line)
-            self.lines.append(line)
+        self._show_lines(RequestLine(self, row, now) for row in awaiting + answered)
         overdue = sum(1 for r in awaiting if r.overdue(now))
         if not awaiting:
             self.empty.setText("No messages awaiting a reply.")
@@ -232,11 +203,13 @@ class RequestsSection(QWidget):
     def answer(self, request_id: int) -> Changed | None:
         return self.notebook.run(answer_request, request_id, self.notebook.now())
 
+    @override
     def _on_add_button_clicked(self) -> None:
         value = RequestDialog.ask(self, self.notebook, self.preferred_channel)
         if value is not None:
             self.add(value)
 
+    @override
     def _on_notebook_changed(self, changed: Changed) -> None:
         mine = self.client_id is not None and self.client_id in changed.client_ids
         if mine and changed.kind in ("request", "note", "client"):

@@ -13,7 +13,7 @@ from functools import cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ckbook.services.rules import Health, PromiseState
 
@@ -104,6 +104,13 @@ def promise_color(state: PromiseState) -> QColor | None:
     if state == PromiseState.CLOSED:
         return QColor(palette.muted)
     return None
+
+
+def tint(widget: QWidget, colour: str) -> None:
+    """Draw ``widget``'s text (a label's) in ``colour``, e.g. ``colors().overdue``."""
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    widget.setPalette(palette)
 
 
 @cache
