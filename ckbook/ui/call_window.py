@@ -36,7 +36,7 @@ from ckbook.ui.note_editor import (
     selected_mood,
 )
 from ckbook.ui.notebook import Notebook
-from ckbook.ui.safe_text import plain_label, plain_tooltip
+from ckbook.ui.safe_text import heading_label, plain_label, plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -95,11 +95,7 @@ class CallWindow(QWidget):
         self._ended = False
         self.setWindowTitle(f"Call — {note.client_name} — ckbook")
 
-        self.client_label = plain_label(note.client_name)
-        font = self.client_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.client_label.setFont(font)
+        self.client_label = heading_label(note.client_name, 1.25)
         self.hints_label = plain_label(wrap=True)
         self.hints_label.setAccessibleName("What to keep in mind")
         self.refresh_hints()
@@ -178,13 +174,17 @@ class CallWindow(QWidget):
         self._tick.stop()
         self.end_button.setEnabled(False)
         self.end_button.setText("Saving…")
+        self.flush_final()
+        if not self.editor.autosaver.dirty and not self.editor.autosaver.saving:
+            self._finish()
+
+    def flush_final(self) -> None:
+        """Queue the last save of the call: its text, duration and mood."""
         self.editor.flush(
             final=True,
             duration_seconds=self.elapsed_seconds(),
             mood=selected_mood(self.mood_box),
         )
-        if not self.editor.autosaver.dirty and not self.editor.autosaver.saving:
-            self._finish()
 
     # --- slots --------------------------------------------------------------------------------
 
@@ -245,11 +245,7 @@ class CallWindow(QWidget):
             self.closed.emit(self.note_id)
             event.accept()
             return
-        self.editor.flush(
-            final=True,
-            duration_seconds=self.elapsed_seconds(),
-            mood=selected_mood(self.mood_box),
-        )
+        self.flush_final()
         if saver.flush_and_wait(10.0):
             self._ended = True
             self.ended.emit(self.note_id)
@@ -301,11 +297,7 @@ class NoteWindows:
         pending text is written before the process goes. True when all of it was written."""
         for widget in list(self.open_windows.values()):
             if isinstance(widget, CallWindow) and not widget._ended:
-                widget.editor.flush(
-                    final=True,
-                    duration_seconds=widget.elapsed_seconds(),
-                    mood=selected_mood(widget.mood_box),
-                )
+                widget.flush_final()
         return self.writer.flush_all()
 
     def shutdown(self) -> None:

@@ -45,7 +45,7 @@ from ckbook.services.notes import get_note
 from ckbook.services.promises import get_promise
 from ckbook.store.models import SEVERITIES
 from ckbook.ui.notebook import Notebook
-from ckbook.ui.safe_text import plain_label
+from ckbook.ui.safe_text import heading_label, plain_label
 
 #: Moods after which we offer to record an incident.
 UPSET_MOODS = ("frustrated", "angry")
@@ -96,11 +96,7 @@ class CalmGuide(QFrame):
         self.setObjectName("calm_guide")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
-        heading = plain_label("A calm conversation")
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
-        layout.addWidget(heading)
+        layout.addWidget(heading_label("A calm conversation"))
         for title, text in CALM_GUIDE:
             layout.addWidget(plain_label(f"{title} — {text}", wrap=True))
         self.setAccessibleName("Calm conversation guide")

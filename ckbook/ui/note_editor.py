@@ -39,7 +39,7 @@ from ckbook.services.promises import PromiseRow, promises_for_note, update_promi
 from ckbook.store.models import MOODS, NOTE_KINDS
 from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Autosaver, SaveWriter
 from ckbook.ui.notebook import Notebook
-from ckbook.ui.safe_text import SafeTextBrowser, plain_label, plain_tooltip
+from ckbook.ui.safe_text import SafeTextBrowser, heading_label, plain_label, plain_tooltip
 
 NO_MOOD = "Mood…"
 
@@ -388,10 +388,7 @@ class NoteWindow(QWidget):
         self._is_new = is_new
         self.setWindowTitle(f"{note.kind.capitalize()} note — {note.client_name} — ckbook")
 
-        self.client_label = plain_label(note.client_name)
-        font = self.client_label.font()
-        font.setBold(True)
-        self.client_label.setFont(font)
+        self.client_label = heading_label(note.client_name)
         started = note.started_at.astimezone(notebook.tz)
         self.when_label = plain_label(started.strftime("%a %d %b %Y %H:%M"))
         self.kind_box = QComboBox()

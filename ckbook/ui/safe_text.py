@@ -109,6 +109,17 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = F
     return label
 
 
+def heading_label(text: str = "", scale: float = 1.0) -> QLabel:
+    """A plain label in bold, its font ``scale`` times the normal size."""
+    label = plain_label(text)
+    font = label.font()
+    font.setBold(True)
+    if scale != 1.0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
 def plain_tooltip(text: str) -> str:
     """Tooltip markup that shows ``text`` literally: Qt guesses rich text in tooltips, so the text
     is escaped inside an explicit paragraph (no tag in it can take effect)."""
