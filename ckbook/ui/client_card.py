@@ -204,10 +204,10 @@ class ClientCard(QWidget):
         self._sections_layout.setContentsMargins(6, 6, 6, 6)
         self._sections_layout.setSpacing(8)
         self._sections_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self._column)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self._column)
 
         # What we owe first; the profile, edited least often, last.
         self._add_section("promises", "Promises", self.promises)
@@ -219,7 +219,7 @@ class ClientCard(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.placeholder, 1)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
         self.timeline.noteRequested.connect(self.noteRequested)
         notebook.changed.connect(self._on_notebook_changed)
@@ -259,7 +259,7 @@ class ClientCard(QWidget):
         self.client_id = detail.id if detail else None
         self.detail = detail
         self.placeholder.setVisible(detail is None)
-        self.scroll.setVisible(detail is not None)
+        self.scroll_area.setVisible(detail is not None)
         self.header.setVisible(detail is not None)
         self._show_header(detail)
         self.profile.show_detail(detail)
@@ -268,7 +268,7 @@ class ClientCard(QWidget):
         self.timeline.show_client(self.client_id)
         if self.client_id != previous:
             self._revealing = None
-            self.scroll.verticalScrollBar().setValue(0)
+            self.scroll_area.verticalScrollBar().setValue(0)
             self.clientChanged.emit(self.client_id or 0)
 
     def refresh_header(self) -> None:
@@ -299,7 +299,7 @@ class ClientCard(QWidget):
         section = self.sections["promises"]
         if not section.toggle.isChecked():
             section.toggle.setChecked(True)
-        self.scroll.ensureWidgetVisible(section, 0, 0)
+        self.scroll_area.ensureWidgetVisible(section, 0, 0)
         self.promises.focus_add()
 
     def select_note(self, note_id: int) -> bool:
@@ -341,8 +341,8 @@ class ClientCard(QWidget):
             view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
             row = view.visualRect(index)
             centre = view.viewport().mapTo(self._column, row.center())
-            margin = max(row.height() * 2, self.scroll.viewport().height() // 4)
-            self.scroll.ensureVisible(centre.x(), centre.y(), 0, margin)
+            margin = max(row.height() * 2, self.scroll_area.viewport().height() // 4)
+            self.scroll_area.ensureVisible(centre.x(), centre.y(), 0, margin)
 
     def _record_undo(self, description: str, undo: object) -> None:
         if self.undo_sink is not None:

@@ -18,6 +18,7 @@ first time, the rows it has while a newer report is built — and only the newes
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import threading
 from datetime import datetime, tzinfo
@@ -669,7 +670,7 @@ class TodayPage(QWidget):
         if row.can_snooze:
             sub = menu.addMenu("Snooze")
             for choice, label in SNOOZE_CHOICES:
-                sub.addAction(label, lambda c=choice: self.snooze(row, c))
+                sub.addAction(label, functools.partial(self.snooze, row, choice))
         menu.addSeparator()
         menu.addAction("Open card", lambda: self.open_client_requested.emit(row.client_id))
         menu.addAction("Call note", lambda: self.call_note_requested.emit(row.client_id))

@@ -368,7 +368,7 @@ def test_select_note_scrolls_to_an_old_note_and_highlights_it(qtbot, card, ada, 
     card.show_client(ada)
     card.sections["timeline"].toggle.setChecked(False)  # folded away
     assert card.timeline.model.row_of(oldest) is None
-    assert card.scroll.verticalScrollBar().value() == 0
+    assert card.scroll_area.verticalScrollBar().value() == 0
 
     assert card.select_note(oldest)
     assert card.sections["timeline"].toggle.isChecked()
@@ -376,7 +376,7 @@ def test_select_note_scrolls_to_an_old_note_and_highlights_it(qtbot, card, ada, 
     assert card.timeline.list.selectionModel().isSelected(card.timeline.list.currentIndex())
     assert "the very first call" in card.timeline.preview.toPlainText()
     assert card.timeline.list.hasFocus()
-    qtbot.waitUntil(lambda: card.scroll.verticalScrollBar().value() > 0)
+    qtbot.waitUntil(lambda: card.scroll_area.verticalScrollBar().value() > 0)
     row = card.timeline.list.visualRect(card.timeline.list.currentIndex())
     assert not card.timeline.list.viewport().visibleRegion().intersected(row).isEmpty()
     assert not card.select_note(999_999)
