@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import peewee
 
@@ -54,6 +55,17 @@ def worker_connection() -> Iterator[None]:
     objects never cross threads, and an idle worker holds no connection or snapshot."""
     with database_proxy.obj.connection_context():
         yield
+
+
+ModelT = TypeVar("ModelT", bound=peewee.Model)
+
+
+def get_row(model: type[ModelT], row_id: int, hint: str = "") -> ModelT:
+    """The ``model`` row with ``row_id``; else NotFoundError ``no <model> with id <row_id>``."""
+    found: ModelT | None = model.get_or_none(model._meta.primary_key == row_id)
+    if found is None:
+        raise NotFoundError(f"no {model.__name__.lower()} with id {row_id}{hint}")
+    return found
 
 
 def require_text(value: str | None, what: str, max_length: int = 10_000) -> str:

@@ -34,12 +34,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from ckbook.services.base import Changed, NotFoundError, write_transaction
+from ckbook.services.base import Changed, get_row, write_transaction
 from ckbook.services.care import sync_note_requests
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import read_due
 from ckbook.services.notes import update_note
-from ckbook.services.promises import _due_of
+from ckbook.services.promises import _due_of, insert_promise
 from ckbook.store.models import Note, Promise
 
 PROMISE_MARK = "+"
@@ -214,26 +214,11 @@ def _sync(note: Note, body: str, now: datetime, tz: tzinfo, final: bool) -> list
             promise.save()
         else:
             due = read_due(text, now, tz).due
-            promise = Promise.create(
-                client=note.client_id,
-                note=note.id,
-                text=text,
-                made_at=now,
-                due_date=due.date if due else None,
-                due_time=due.time if due else None,
-                status="open",
-            )
+            promise = insert_promise(note.client_id, text, due, now, note.id)
             candidates.append(promise)
         taken.add(promise.id)
         touched.append(promise.id)
     return touched
-
-
-def _get_note(note_id: int) -> Note:
-    note = Note.get_or_none(Note.id == note_id)
-    if note is None:
-        raise NotFoundError(f"no note with id {note_id} (was it deleted?)")
-    return note
 
 
 def sync_captured_promises(
@@ -258,7 +243,7 @@ def save_note_text(
     """The autosave use-case: the body (and mood/duration when given) and the captured promises,
     in one transaction. Returns (what changed in the note, what changed in its promises)."""
     with write_transaction():
-        note = _get_note(note_id)
+        note = get_row(Note, note_id, " (was it deleted?)")
         client_id = note.client_id
         touched = _sync(note, body, now, tz, final)
         # "? " lines become the client's requests awaiting reply (ckbook.services.care).

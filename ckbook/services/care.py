@@ -11,12 +11,14 @@ from ckbook.services.base import (
     Changed,
     InputError,
     NotFoundError,
+    get_row,
     require_choice,
     require_text,
     write_transaction,
 )
 from ckbook.services.clients import _get_live
 from ckbook.services.due import Due
+from ckbook.services.promises import insert_promise
 from ckbook.services.rules import request_deadline, request_overdue
 from ckbook.store.models import CHANNELS, SEVERITIES, Client, Incident, Note, Promise, Request
 from ckbook.store.rows import tuples
@@ -191,9 +193,7 @@ def update_incident(incident_id: int, **changes: object) -> Changed:
     """Record a step of owning it (apology, fix, root cause, prevention, goodwill, resolved)."""
     changes = _clean_incident_changes(changes)
     with write_transaction():
-        incident = Incident.get_or_none(Incident.id == incident_id)
-        if incident is None:
-            raise NotFoundError(f"no incident with id {incident_id}")
+        incident = get_row(Incident, incident_id)
         fix_promise = changes.get("fix_promise")
         if fix_promise is not None:
             promise = Promise.get_or_none(Promise.id == fix_promise)
@@ -211,9 +211,7 @@ def record_incident_fix(incident_id: int, fix: str, due: Due | None, now: dateti
     another; a fix promise already closed is left as history and a new one is made."""
     fix = require_text(fix, "the fix", 2000)
     with write_transaction():
-        incident = Incident.get_or_none(Incident.id == incident_id)
-        if incident is None:
-            raise NotFoundError(f"no incident with id {incident_id}")
+        incident = get_row(Incident, incident_id)
         _get_live(incident.client_id)
         promise = (
             Promise.get_or_none(Promise.id == incident.fix_promise_id)
@@ -226,15 +224,7 @@ def record_incident_fix(incident_id: int, fix: str, due: Due | None, now: dateti
             promise.due_time = due.time if due else None
             promise.save()
         else:
-            promise = Promise.create(
-                client=incident.client_id,
-                note=incident.note_id,
-                text=fix,
-                made_at=now,
-                due_date=due.date if due else None,
-                due_time=due.time if due else None,
-                status="open",
-            )
+            promise = insert_promise(incident.client_id, fix, due, now, incident.note_id)
         incident.fix = fix
         incident.fix_promise = promise
         incident.save()
@@ -332,9 +322,7 @@ def add_request(
 
 def _mark_request(request_id: int, field: str, now: datetime) -> Changed:
     with write_transaction():
-        request = Request.get_or_none(Request.id == request_id)
-        if request is None:
-            raise NotFoundError(f"no request with id {request_id}")
+        request = get_row(Request, request_id)
         if getattr(request, field) is None:
             setattr(request, field, now)
             if field == "answered_at" and request.acknowledged_at is None:
@@ -403,9 +391,7 @@ def sync_note_requests(
     the client still asked. Returns the requests added or updated."""
     if not new_lines:
         return []
-    note = Note.get_or_none(Note.id == note_id)
-    if note is None:
-        raise NotFoundError(f"no note with id {note_id}")
+    note = get_row(Note, note_id)
     existing = list(Request.select().where(Request.note == note_id).order_by(Request.id))
     by_text: dict[str, Request] = {}
     for request in existing:

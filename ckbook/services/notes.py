@@ -14,6 +14,7 @@ from ckbook.services.base import (
     Changed,
     InputError,
     NotFoundError,
+    get_row,
     require_choice,
     write_transaction,
 )
@@ -71,13 +72,6 @@ def add_note(
     return Changed("note", (note.id,), (client_id,), "added")
 
 
-def _get(note_id: int) -> Note:
-    note = Note.get_or_none(Note.id == note_id)
-    if note is None:
-        raise NotFoundError(f"no note with id {note_id}")
-    return note
-
-
 def update_note(
     note_id: int,
     now: datetime,
@@ -90,7 +84,7 @@ def update_note(
 ) -> Changed:
     """Change the given fields only (an autosave sends just the body)."""
     with write_transaction():
-        note = _get(note_id)
+        note = get_row(Note, note_id)
         _check(kind or note.kind, mood, body if body is not None else "")
         if body is not None:
             note.body = body
@@ -111,7 +105,7 @@ def update_note(
 
 def delete_note(note_id: int) -> Changed:
     with write_transaction():
-        note = _get(note_id)
+        note = get_row(Note, note_id)
         client_id = note.client_id
         note.delete_instance()
     return Changed("note", (note_id,), (client_id,), "deleted")

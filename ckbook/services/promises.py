@@ -13,7 +13,7 @@ from datetime import date, datetime, time, tzinfo
 from ckbook.services.base import (
     Changed,
     InputError,
-    NotFoundError,
+    get_row,
     require_positive,
     require_text,
     write_transaction,
@@ -86,15 +86,16 @@ def _row(promise: Promise, client_name: str) -> PromiseRow:
     )
 
 
-def _insert(
+def insert_promise(
     client_id: int,
     text: str,
     due: Due | None,
     now: datetime,
     note_id: int | None,
-    remind_before_minutes: int | None,
+    remind_before_minutes: int | None = None,
     renegotiated_from: int | None = None,
 ) -> Promise:
+    """A new open promise, inside the caller's transaction (text already checked)."""
     return Promise.create(
         client=client_id,
         note=note_id,
@@ -126,15 +127,8 @@ def add_promise(
         due = read_due(text, now, tz).due
     with write_transaction():
         _get_live(client_id)
-        promise = _insert(client_id, text, due, now, note_id, remind_before_minutes)
+        promise = insert_promise(client_id, text, due, now, note_id, remind_before_minutes)
     return Changed("promise", (promise.id,), (client_id,), "added")
-
-
-def _get(promise_id: int) -> Promise:
-    promise = Promise.get_or_none(Promise.id == promise_id)
-    if promise is None:
-        raise NotFoundError(f"no promise with id {promise_id}")
-    return promise
 
 
 def close_promise(promise_id: int, status: str, now: datetime) -> Changed:
@@ -142,7 +136,7 @@ def close_promise(promise_id: int, status: str, now: datetime) -> Changed:
     if status not in CLOSING_STATUSES:
         raise InputError(f"status {status!r} is not one of: {', '.join(CLOSING_STATUSES)}")
     with write_transaction():
-        promise = _get(promise_id)
+        promise = get_row(Promise, promise_id)
         promise.status = status
         promise.closed_at = now
         promise.save()
@@ -152,7 +146,7 @@ def close_promise(promise_id: int, status: str, now: datetime) -> Changed:
 def reopen_promise(promise_id: int) -> Changed:
     """Undo a tick: the promise is open again."""
     with write_transaction():
-        promise = _get(promise_id)
+        promise = get_row(Promise, promise_id)
         promise.status = "open"
         promise.closed_at = None
         promise.save()
@@ -164,14 +158,14 @@ def renegotiate_promise(
 ) -> Changed:
     """Close as renegotiated and open the successor with the new due; returns both ids."""
     with write_transaction():
-        old = _get(promise_id)
+        old = get_row(Promise, promise_id)
         if old.status != "open":
             raise InputError(f"promise {promise_id} is {old.status}, not open")
         old.status = "renegotiated"
         old.closed_at = now
         old.save()
         text = require_text(new_text, "promise text", 2000) if new_text else old.text
-        successor = _insert(
+        successor = insert_promise(
             old.client_id,
             text,
             new_due,
@@ -192,7 +186,7 @@ def update_promise(
     remind_before_minutes: int | None = None,
 ) -> Changed:
     with write_transaction():
-        promise = _get(promise_id)
+        promise = get_row(Promise, promise_id)
         if text is not None:
             promise.text = require_text(text, "promise text", 2000)
         if clear_due:
@@ -210,7 +204,7 @@ def update_promise(
 
 
 def get_promise(promise_id: int) -> PromiseRow:
-    promise = _get(promise_id)
+    promise = get_row(Promise, promise_id)
     return _row(promise, promise.client.name)
 
 
