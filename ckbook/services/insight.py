@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
+from typing import Any
 
 from peewee import Case, Value, fn
 
 from ckbook.services.care import requests
 from ckbook.services.clients import ClientDetail, _get_live
 from ckbook.services.rules import CHECKIN_STATUSES, Health, format_rate
-from ckbook.store.models import Client, Note, Promise
+from ckbook.store.models import Client, Note, Promise, UTCDateTimeField
 from ckbook.store.rows import tuples
 
 MONTHS = 12
@@ -131,7 +132,7 @@ def _series(counts: dict[date, list[int]], starts: list[date]) -> KeptRateSeries
     )
 
 
-def _month_bucket(field, now: datetime, tz: tzinfo, months: int):  # type: ignore[no-untyped-def]
+def _month_bucket(field: UTCDateTimeField[Any], now: datetime, tz: tzinfo, months: int) -> Case:
     """A SQL expression numbering the local month an instant falls in (0 = oldest), so the
     database counts by local month without handing back every row. The bounds are UTC instants
     of each local month's start, compared as stored."""

@@ -78,7 +78,8 @@ def parse_money(text: str | None, what: str) -> Decimal | None:
         raise InputError(f"{what} {text!r} is not an amount") from None
     if not value.is_finite() or value < 0:
         raise InputError(f"{what} {text!r} must be zero or more")
-    if value.as_tuple().exponent < -4:  # type: ignore[operator]
+    exponent = value.as_tuple().exponent  # an int: the value is finite
+    if isinstance(exponent, int) and exponent < -4:
         raise InputError(f"{what} {text!r} has more than 4 decimals")
     return value
 

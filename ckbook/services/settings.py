@@ -125,6 +125,7 @@ def update_settings(**changes: object) -> Changed:
             encoded[name] = write(value)
         except (TypeError, ValueError):
             raise InputError(f"{why}, not {value!r}") from None
+    # Each value's type was checked by its codec above; mypy cannot see that through **changes.
     result = dataclasses.replace(current, **changes)  # type: ignore[arg-type]
     if result.quiet_hours_enabled and result.quiet_start == result.quiet_end:
         raise InputError("quiet hours start and end are the same time; pick two different times")
