@@ -212,68 +212,39 @@ def _sqlite_search(database: peewee.Database, query: str, limit: int) -> list[Se
             snippet, spans = _highlights(marked)
             hits.append(SearchHit("client", rowid, rowid, client.name, snippet, spans, rank))
 
-    found = _fts_top(database, "promise_fts", query, fetch)
-    if found:
-        promises = {
-            p.id: p
-            for p in Promise.select(
-                Promise.id,
-                Promise.made_at,
-                Promise.status,
-                Client.id,
-                Client.name,
-                Client.deleted_at,
+    # Promises and notes: the hit also says when (made, started) and what (status, kind).
+    for kind, model, when, detail in (
+        ("promise", Promise, Promise.made_at, Promise.status),
+        ("note", Note, Note.started_at, Note.kind),
+    ):
+        found = _fts_top(database, f"{kind}_fts", query, fetch)
+        if not found:
+            continue
+        items = {
+            item.id: item
+            for item in model.select(
+                model.id, when, detail, Client.id, Client.name, Client.deleted_at
             )
             .join(Client)
-            .where(Promise.id.in_([r for r, _, _ in found]))
-            if p.client.deleted_at is None
+            .where(model.id.in_([r for r, _, _ in found]))
+            if item.client.deleted_at is None
         }
         for rowid, rank, marked in found:
-            promise = promises.get(rowid)
-            if promise is None:
+            item = items.get(rowid)
+            if item is None:
                 continue
             snippet, spans = _highlights(marked)
             hits.append(
                 SearchHit(
-                    "promise",
+                    kind,
                     rowid,
-                    promise.client.id,
-                    promise.client.name,
+                    item.client.id,
+                    item.client.name,
                     snippet,
                     spans,
                     rank,
-                    promise.made_at,
-                    promise.status,
-                )
-            )
-
-    found = _fts_top(database, "note_fts", query, fetch)
-    if found:
-        notes = {
-            n.id: n
-            for n in Note.select(
-                Note.id, Note.started_at, Note.kind, Client.id, Client.name, Client.deleted_at
-            )
-            .join(Client)
-            .where(Note.id.in_([r for r, _, _ in found]))
-            if n.client.deleted_at is None
-        }
-        for rowid, rank, marked in found:
-            note = notes.get(rowid)
-            if note is None:
-                continue
-            snippet, spans = _highlights(marked)
-            hits.append(
-                SearchHit(
-                    "note",
-                    rowid,
-                    note.client.id,
-                    note.client.name,
-                    snippet,
-                    spans,
-                    rank,
-                    note.started_at,
-                    note.kind,
+                    getattr(item, when.name),
+                    getattr(item, detail.name),
                 )
             )
     hits.sort(key=lambda h: (h.rank, KINDS.index(h.kind), h.id))
@@ -321,48 +292,31 @@ def _like_search(terms: list[Term], limit: int) -> list[SearchHit]:
         text = " · ".join(x for x in (client.name, client.organisation) if x)
         snippet, spans = _plain_snippet(text, terms)
         hits.append(SearchHit("client", client.id, client.id, client.name, snippet, spans, 0.0))
-    for promise in (
-        Promise.select(Promise, Client.id, Client.name)
-        .join(Client)
-        .where(live & all_match(Promise.text))
-        .order_by(Promise.made_at.desc())
-        .limit(limit)
+    for kind, model, text_field, when, detail, rank in (
+        ("promise", Promise, Promise.text, Promise.made_at, Promise.status, 1.0),
+        ("note", Note, Note.body, Note.started_at, Note.kind, 2.0),
     ):
-        snippet, spans = _plain_snippet(promise.text, terms)
-        hits.append(
-            SearchHit(
-                "promise",
-                promise.id,
-                promise.client.id,
-                promise.client.name,
-                snippet,
-                spans,
-                1.0,
-                promise.made_at,
-                promise.status,
+        for item in (
+            model.select(model, Client.id, Client.name)
+            .join(Client)
+            .where(live & all_match(text_field))
+            .order_by(when.desc())
+            .limit(limit)
+        ):
+            snippet, spans = _plain_snippet(getattr(item, text_field.name), terms)
+            hits.append(
+                SearchHit(
+                    kind,
+                    item.id,
+                    item.client.id,
+                    item.client.name,
+                    snippet,
+                    spans,
+                    rank,
+                    getattr(item, when.name),
+                    getattr(item, detail.name),
+                )
             )
-        )
-    for note in (
-        Note.select(Note, Client.id, Client.name)
-        .join(Client)
-        .where(live & all_match(Note.body))
-        .order_by(Note.started_at.desc())
-        .limit(limit)
-    ):
-        snippet, spans = _plain_snippet(note.body, terms)
-        hits.append(
-            SearchHit(
-                "note",
-                note.id,
-                note.client.id,
-                note.client.name,
-                snippet,
-                spans,
-                2.0,
-                note.started_at,
-                note.kind,
-            )
-        )
     return hits[:limit]
 
 
