@@ -36,6 +36,7 @@ def _keep_tests_out_of_the_real_home(tmp_path_factory):  # type: ignore[no-untyp
 TZ = ZoneInfo("Europe/Berlin")
 #: Wednesday 18 November 2026, 10:00 in Berlin.
 NOW = datetime(2026, 11, 18, 10, 0, tzinfo=TZ)
+NOW_ARG = "2026-11-18T10:00"  # NOW, as a local --now value
 
 
 @pytest.fixture

@@ -10,50 +10,18 @@ import subprocess
 import sys
 import types
 from contextlib import closing
-from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from ckbook.cli import main
-from ckbook.services import clock
 from ckbook.services.care import add_request
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import parse_due
 from ckbook.services.promises import add_promise
-from tests.conftest import NOW, TZ
+from tests.conftest import NOW, NOW_ARG, TZ
 from tests.factories import contact, make_client
-
-NOW_ARG = "2026-11-18T10:00"  # NOW, as a local --now value
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        assert self.code == 0, self.err
-        return json.loads(self.out)
-
-
-@pytest.fixture
-def run(db_path: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """Run `ckbook --db <tmp file> ARGS...` in-process, in Berlin time."""
-    monkeypatch.setattr(clock, "local_zone", lambda: TZ)
-    # A test that forgot --db must never touch the real notebook.
-    monkeypatch.setenv("CKBOOK_DB", db_path)
-
-    def run(*args: str) -> Result:
-        capsys.readouterr()
-        code = main(["--db", db_path, *args])
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    return run
 
 
 def row_counts(path: str) -> dict[str, int]:

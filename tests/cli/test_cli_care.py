@@ -2,47 +2,15 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 import pytest
 
-from ckbook.cli import main
-from ckbook.services import clock
 from ckbook.services.care import requests
 from ckbook.services.due import Due
 from ckbook.services.promises import add_promise
-from tests.conftest import TZ
+from tests.conftest import NOW_ARG
 from tests.factories import contact, make_client
-
-NOW_ARG = "2026-11-18T10:00"
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        assert self.code == 0, self.err
-        return json.loads(self.out)
-
-
-@pytest.fixture
-def run(db_path: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(clock, "local_zone", lambda: TZ)
-    monkeypatch.setenv("CKBOOK_DB", db_path)
-
-    def run(*args: str) -> Result:
-        capsys.readouterr()
-        code = main(["--db", db_path, *args])
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    return run
 
 
 def test_incident_add_prints_it_with_its_next_step(db, now, run):  # type: ignore[no-untyped-def]

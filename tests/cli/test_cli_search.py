@@ -6,26 +6,10 @@ import json
 
 import pytest
 
-from ckbook.cli import main
-from ckbook.services import clock
 from ckbook.services.notes import add_note
 from ckbook.services.promises import add_promise
 from tests.conftest import NOW, TZ
 from tests.factories import make_client
-
-
-@pytest.fixture
-def run(db, db_path, capsys, monkeypatch):
-    monkeypatch.setattr(clock, "local_zone", lambda: TZ)
-    monkeypatch.setenv("CKBOOK_DB", db_path)
-
-    def run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(["--db", db_path, *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 @pytest.fixture
