@@ -11,20 +11,16 @@ import resource
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
+
+from benchkit import NOW, STRESS, TZ
 
 from ckbook.services.demo import make_demo
 from ckbook.store.database import close_database, open_database
 
-DEFAULT_SIZES = (10_000, 200_000, 100_000)
-NOW = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
-TZ = ZoneInfo("Europe/Berlin")
-
 
 def main(argv: list[str]) -> int:
-    clients, notes, promises = (int(a) for a in argv) if argv else DEFAULT_SIZES
+    clients, notes, promises = (int(a) for a in argv) if argv else STRESS
     with tempfile.TemporaryDirectory(prefix="ckbook-bench-") as folder:
         path = Path(folder) / "demo.sqlite3"
         opened = open_database(path)

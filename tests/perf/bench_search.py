@@ -11,18 +11,14 @@ from __future__ import annotations
 
 import statistics
 import sys
-import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from ckbook.services.demo import make_demo
+import peewee
+from benchkit import demo_notebook
+
 from ckbook.services.search import search
-from ckbook.store.database import close_database, open_database
 
-TZ = ZoneInfo("Europe/Berlin")
-NOW = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
 QUERIES = (
     "proposal",
     "invoice",
@@ -39,16 +35,12 @@ QUERIES = (
 
 
 def main() -> None:
-    if len(sys.argv) > 1:
-        path = Path(sys.argv[1])
-        opened = open_database(path)
-    else:
-        path = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-        opened = open_database(path)
-        start = time.perf_counter()
-        make_demo(10_000, 200_000, 100_000, 1, NOW, TZ)
-        print(f"demo notebook built in {time.perf_counter() - start:.1f} s")
-    database = opened.database
+    given = [a for a in sys.argv[1:] if not a.startswith("--")]
+    with demo_notebook(given[0] if given else None) as (opened, path):
+        run(opened.database, path)
+
+
+def run(database: peewee.Database, path: Path) -> None:
     notes = database.execute_sql("SELECT count(*) FROM note").fetchone()[0]
     print(f"{path}: {notes} notes")
 
@@ -78,7 +70,6 @@ def main() -> None:
             with database.atomic():
                 database.execute_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
             print(f"rebuild {fts}: {time.perf_counter() - start:.2f} s")
-    close_database(opened)
 
 
 if __name__ == "__main__":

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import sys
 import time
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
+from benchkit import NOW, TZ
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -27,7 +26,7 @@ from ckbook.ui.reminder_engine import ReminderEngine
 def main() -> None:
     app = QApplication(sys.argv[:1])
     opened = open_database(sys.argv[1])
-    clock = FixedClock(datetime(2026, 11, 18, 9, 0, tzinfo=UTC), ZoneInfo("Europe/Berlin"))
+    clock = FixedClock(NOW, TZ)
     notebook = Notebook(clock, opened.location)
     banner = ReminderBanner()
     engine = ReminderEngine(notebook, ReminderRouter(notebook, banner), opened.database)

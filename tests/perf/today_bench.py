@@ -9,44 +9,18 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-import time
-from datetime import UTC, datetime
-from pathlib import Path
-from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from benchkit import NOW, TZ, demo_notebook, timed
+
 from ckbook.services.clock import FixedClock
-from ckbook.services.demo import make_demo
 from ckbook.services.insight import client_insight, kept_rate_series
 from ckbook.services.today import today_report
-from ckbook.store.database import close_database, open_database
-
-TZ = ZoneInfo("Europe/Berlin")
-NOW = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
-
-
-def timed(what: str, fn, repeat: int = 5):  # type: ignore[no-untyped-def]
-    best = float("inf")
-    result = None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - start)
-    print(f"{what:40s} {best * 1000:8.1f} ms (best of {repeat})")
-    return result
 
 
 def main() -> None:
-    path = sys.argv[1] if len(sys.argv) > 1 else str(Path(tempfile.mkdtemp()) / "big.sqlite3")
-    fresh = not Path(path).exists()
-    opened = open_database(path)
-    try:
-        if fresh:
-            t = time.perf_counter()
-            make_demo(10_000, 200_000, 100_000, 1, NOW, TZ)
-            print(f"demo built in {time.perf_counter() - t:.1f} s at {path}")
+    with demo_notebook(sys.argv[1] if len(sys.argv) > 1 else None) as (opened, _path):
         report = timed("today_report", lambda: today_report(NOW, TZ))
         print(f"  counts: {report.counts()} snoozed {report.snoozed}")
         timed("kept_rate_series (everyone)", lambda: kept_rate_series(NOW, TZ))
@@ -59,7 +33,7 @@ def main() -> None:
         from ckbook.ui.today_page import TodayPage
 
         app = QApplication.instance() or QApplication([])
-        notebook = Notebook(FixedClock(NOW, TZ), path)
+        notebook = Notebook(FixedClock(NOW, TZ), opened.location)
 
         def wait_shown(page: TodayPage) -> None:
             loop = QEventLoop()
@@ -104,8 +78,6 @@ def main() -> None:
 
         timed("TodayPage.refresh (worker, until shown)", refresh_and_wait)
         timed("TodayPage.show_report (GUI thread)", lambda: page.show_report(page.report))
-    finally:
-        close_database(opened)
 
 
 if __name__ == "__main__":
