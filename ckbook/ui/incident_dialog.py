@@ -13,6 +13,7 @@ from datetime import date, datetime, tzinfo
 
 from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -393,14 +394,7 @@ class IncidentDialog(QDialog):
     @classmethod
     def confirm_offer(cls, parent: QWidget | None, mood: str) -> bool:
         """Ask whether to record an incident after an upset conversation (tests patch this)."""
-        box = QMessageBox(parent)
-        box.setWindowTitle("The client sounded " + mood)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"The client sounded {mood}. Did something go wrong?")
-        box.setInformativeText(guide_text())
-        record = box.addButton("Record what went wrong", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(record)
+        box, record = _offer_box(parent, mood)
         box.exec()
         return box.clickedButton() is record
 
@@ -416,19 +410,10 @@ class IncidentDialog(QDialog):
         """The same offer without blocking the caller (a call window closing, an editor): a
         non-modal question; "Record what went wrong" opens the dialog, with the calm guide.
         Returns the question box shown, or None when nothing is offered."""
-        if mood not in UPSET_MOODS:
+        if mood is None or not _worth_offering(client_id, note_id, mood):
             return None
-        if note_id is not None and any(i.note_id == note_id for i in incidents(client_id)):
-            return None
-        box = QMessageBox(parent)
+        box, record = _offer_box(parent, mood)
         box.setObjectName("incident_offer")
-        box.setWindowTitle("The client sounded " + mood)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"The client sounded {mood}. Did something go wrong?")
-        box.setInformativeText(guide_text())
-        record = box.addButton("Record what went wrong", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(record)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def on_clicked(button: object) -> None:
@@ -456,13 +441,31 @@ class IncidentDialog(QDialog):
 
         Offered once per note (a note that already has an incident is not asked about again).
         Returns the new incident's id, or None."""
-        if mood not in UPSET_MOODS:
-            return None
-        if note_id is not None and any(i.note_id == note_id for i in incidents(client_id)):
+        if mood is None or not _worth_offering(client_id, note_id, mood):
             return None
         if not cls.confirm_offer(parent, mood):
             return None
         return cls.ask(parent, notebook, client_id, note_id=note_id, show_guide=True)
+
+
+def _worth_offering(client_id: int, note_id: int | None, mood: str) -> bool:
+    """An upset mood, and no incident recorded for the note yet."""
+    if mood not in UPSET_MOODS:
+        return False
+    return note_id is None or all(i.note_id != note_id for i in incidents(client_id))
+
+
+def _offer_box(parent: QWidget | None, mood: str) -> tuple[QMessageBox, QAbstractButton]:
+    """The question after an upset conversation, with the calm guide; and its "record" button."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("The client sounded " + mood)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(f"The client sounded {mood}. Did something go wrong?")
+    box.setInformativeText(guide_text())
+    record = box.addButton("Record what went wrong", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(record)
+    return box, record
 
 
 class MoodWatcher(QObject):
