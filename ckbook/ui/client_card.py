@@ -15,7 +15,7 @@ from outside learns which client is shown from ``clientChanged(int)`` (0 when no
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -39,7 +39,7 @@ from ckbook.ui.card_sections.promises import PromisesSection
 from ckbook.ui.card_sections.timeline import TimelineSection
 from ckbook.ui.insight_chart import Sparkline
 from ckbook.ui.notebook import Notebook
-from ckbook.ui.safe_text import plain_label
+from ckbook.ui.safe_text import heading_label, plain_label
 
 
 class CardSection(QFrame):
@@ -58,11 +58,7 @@ class CardSection(QFrame):
         self.toggle.setAutoRaise(True)
         self.toggle.setAccessibleName(f"Show or hide {title}")
         self.toggle.setToolTip(f"Show or hide {title}")
-        self.title = plain_label(title)
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.title.setFont(font)
+        self.title = heading_label(title, 1.1)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.toggle)
@@ -149,21 +145,15 @@ class ClientHeader(QWidget):
         self.health_dot.setToolTip(f"Check-in: {theme.HEALTH_TEXT[health]}")
         self.contact.setText(facts.contact_line)
         if health in (Health.YELLOW, Health.RED):
-            _tint(self.contact, theme.health_color(health).name())
+            theme.tint(self.contact, theme.health_color(health).name())
         else:
             self.contact.setPalette(self.palette())
         self.sparkline.set_points(facts.touchpoints)
         self.sparkline_caption.setText(facts.touchpoints_caption)
-        _tint(self.sparkline_caption, colours.muted)
+        theme.tint(self.sparkline_caption, colours.muted)
         self.facts.setText(facts.standing_line)
         self.care.setText(facts.care_line)
-        _tint(self.care, colours.overdue if facts.needs_care else colours.muted)
-
-
-def _tint(label: QWidget, colour: str) -> None:
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
-    label.setPalette(palette)
+        theme.tint(self.care, colours.overdue if facts.needs_care else colours.muted)
 
 
 class ClientCard(QWidget):

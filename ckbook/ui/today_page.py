@@ -67,7 +67,7 @@ from ckbook.store.errors import classify
 from ckbook.ui import theme
 from ckbook.ui.card_sections import RecordUndo, no_undo
 from ckbook.ui.notebook import Notebook
-from ckbook.ui.safe_text import plain_label
+from ckbook.ui.safe_text import heading_label, plain_label
 
 log = logging.getLogger(__name__)
 
@@ -352,11 +352,7 @@ class TodayPage(QWidget):
             app.aboutToQuit.connect(self.loader.stop)
         self.setObjectName("today_page")
 
-        self.title = plain_label("Today")
-        title_font = self.title.font()
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
+        self.title = heading_label("Today", 1.5)
         self._show_date(notebook.now())
         self.summary = plain_label("Loading…", wrap=True)
         self.summary.setAccessibleName("Today summary")
