@@ -55,9 +55,5 @@ class Due:
             raise ValueError(f"{value!r} is not an ISO date or local date-time ({exc})") from None
 
 
-def local_date(instant: datetime, tz: tzinfo) -> date:
-    return instant.astimezone(tz).date()
-
-
 def utc(instant: datetime) -> datetime:
     return instant.astimezone(UTC)

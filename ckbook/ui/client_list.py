@@ -294,9 +294,6 @@ class ClientListModel(QAbstractTableModel):
         )
         self.layoutChanged.emit()
 
-    def sort_state(self) -> tuple[int, Qt.SortOrder]:
-        return int(self._sort_column), self._sort_order
-
 
 class ClientFilterProxy(QSortFilterProxyModel):
     """Filters by words typed (every word must appear), status and tag; sorting is forwarded to

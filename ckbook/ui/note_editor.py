@@ -11,7 +11,7 @@ edited later. A Preview toggle shows the body as Markdown through the safe viewe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -468,7 +468,3 @@ def mood_box() -> QComboBox:
 def selected_mood(box: QComboBox) -> str | None:
     data = box.currentData()
     return data if isinstance(data, str) else None
-
-
-def local_time(moment: datetime, notebook: Notebook) -> str:
-    return moment.astimezone(notebook.tz).strftime("%H:%M")

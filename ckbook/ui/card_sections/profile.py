@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QElapsedTimer, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -326,6 +326,3 @@ class ProfileSection(QWidget):
             if field.failed:
                 self._mark(field, False)
         self.error.hide()
-
-    def focus_first(self) -> None:
-        self.name.setFocus(Qt.FocusReason.OtherFocusReason)

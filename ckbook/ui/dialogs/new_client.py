@@ -176,10 +176,6 @@ class NewClientDialog(QDialog):
             return
         super().accept()
 
-    def show_problem(self, text: str) -> None:
-        self.error.setText(text)  # type: ignore[attr-defined]
-        self.error.show()
-
     @classmethod
     def ask(cls, parent: QWidget | None, today: date) -> NewClient | None:
         dialog = cls(today, parent)
