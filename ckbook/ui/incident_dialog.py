@@ -45,6 +45,7 @@ from ckbook.services.due import Due
 from ckbook.services.notes import get_note
 from ckbook.services.promises import get_promise
 from ckbook.store.models import SEVERITIES
+from ckbook.ui.dialogs import run_modal
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.safe_text import heading_label, plain_label
 
@@ -383,13 +384,10 @@ class IncidentDialog(QDialog):
         show_guide: bool = False,
     ) -> int | None:
         """Open the dialog; the incident's id once saved, None when cancelled."""
-        dialog = cls(notebook, client_id, incident_id, note_id, show_guide, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.incident_id
-            return None
-        finally:
-            dialog.deleteLater()
+        return run_modal(
+            cls(notebook, client_id, incident_id, note_id, show_guide, parent),
+            lambda d: d.incident_id,
+        )
 
     @classmethod
     def confirm_offer(cls, parent: QWidget | None, mood: str) -> bool:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook.services.clients import ClientName, client_names
+from ckbook.ui.dialogs import run_modal
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.row_models import RowListModel
 from ckbook.ui.safe_text import plain_label
@@ -207,10 +208,4 @@ class ClientPicker:
         clients = notebook.attempt(client_names)
         if clients is None:
             return None
-        dialog = QuickSwitcher(clients, parent, title)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.chosen
-            return None
-        finally:
-            dialog.deleteLater()
+        return run_modal(QuickSwitcher(clients, parent, title), lambda d: d.chosen)

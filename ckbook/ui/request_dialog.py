@@ -32,6 +32,7 @@ from ckbook.services.care import (
 )
 from ckbook.store.models import CHANNELS
 from ckbook.ui import theme
+from ckbook.ui.dialogs import run_modal
 from ckbook.ui.incident_dialog import from_qdatetime, to_qdatetime
 from ckbook.ui.line_list import ItemLine, LineListSection
 from ckbook.ui.notebook import Notebook
@@ -99,13 +100,7 @@ class RequestDialog(QDialog):
     def ask(
         cls, parent: QWidget | None, notebook: Notebook, channel: str = "email"
     ) -> RequestInput | None:
-        dialog = cls(notebook, channel, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.value()
-            return None
-        finally:
-            dialog.deleteLater()
+        return run_modal(cls(notebook, channel, parent), lambda d: d.value())
 
 
 def request_status(row: RequestRow, now: datetime) -> str:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook.services.settings import MAX_REMIND_BEFORE_MINUTES, Settings
+from ckbook.ui.dialogs import run_modal
 from ckbook.ui.qt_values import py_time
 from ckbook.ui.safe_text import plain_label
 
@@ -137,13 +138,7 @@ class SettingsDialog(QDialog):
         tray_available: bool = False,
     ) -> Settings | None:
         """Show the dialog; the new settings, or None when cancelled."""
-        dialog = cls(settings, send_test, tray_available, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.value()
-            return None
-        finally:
-            dialog.deleteLater()
+        return run_modal(cls(settings, send_test, tray_available, parent), lambda d: d.value())
 
     # --- slots ------------------------------------------------------------------------------------
 

@@ -3,6 +3,25 @@ returning the answer (or None when cancelled), so tests can monkeypatch it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtWidgets import QDialog
+
+DialogT = TypeVar("DialogT", bound=QDialog)
+AnswerT = TypeVar("AnswerT")
+
+
+def run_modal(dialog: DialogT, answer: Callable[[DialogT], AnswerT]) -> AnswerT | None:
+    """Run ``dialog`` modally: ``answer(dialog)`` once accepted, None when cancelled. The dialog
+    is deleted afterwards either way (what every ``ask`` does)."""
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return answer(dialog)
+        return None
+    finally:
+        dialog.deleteLater()
+
 
 def split_list(text: str) -> tuple[str, ...]:
     """Split what a person types into a field of several values (commas, semicolons, lines)."""

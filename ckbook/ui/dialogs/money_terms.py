@@ -25,6 +25,7 @@ from ckbook.services.base import InputError
 from ckbook.services.money import MoneyTermsInput, MoneyTermsRow, parse_money
 from ckbook.store.models import PRICING_MODELS
 from ckbook.ui import theme
+from ckbook.ui.dialogs import run_modal
 from ckbook.ui.qt_values import py_date
 from ckbook.ui.safe_text import plain_label
 
@@ -206,10 +207,4 @@ class MoneyTermsDialog(QDialog):
         today: date,
         client_name: str = "",
     ) -> MoneyTermsInput | None:
-        dialog = cls(current, today, client_name, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.result_terms
-            return None
-        finally:
-            dialog.deleteLater()
+        return run_modal(cls(current, today, client_name, parent), lambda d: d.result_terms)

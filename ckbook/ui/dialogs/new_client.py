@@ -29,7 +29,7 @@ from ckbook.services.clients import ClientInput
 from ckbook.services.money import MoneyTermsInput
 from ckbook.services.rules import ATTENTION_DEFAULTS
 from ckbook.store.models import ATTENTION_LEVELS, CHANNELS, CLIENT_STATUSES
-from ckbook.ui.dialogs import split_list
+from ckbook.ui.dialogs import run_modal, split_list
 from ckbook.ui.dialogs.money_terms import MoneyTermsForm, error_label
 from ckbook.ui.safe_text import plain_label
 
@@ -178,10 +178,4 @@ class NewClientDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, today: date) -> NewClient | None:
-        dialog = cls(today, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.result_value
-            return None
-        finally:
-            dialog.deleteLater()
+        return run_modal(cls(today, parent), lambda d: d.result_value)

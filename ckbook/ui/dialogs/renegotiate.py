@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import parse_due
+from ckbook.ui.dialogs import run_modal
 from ckbook.ui.safe_text import plain_label
 
 
@@ -79,10 +80,4 @@ class RenegotiateDialog(QDialog):
         now: datetime,
         tz: tzinfo,
     ) -> Due | None:
-        dialog = cls(promise_text, current, now, tz, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.due
-            return None
-        finally:
-            dialog.deleteLater()
+        return run_modal(cls(promise_text, current, now, tz, parent), lambda d: d.due)
