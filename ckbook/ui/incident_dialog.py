@@ -3,8 +3,8 @@
 The dialog walks the practice in its order: acknowledged and apologised (when, how), the fix (what
 and by when — saved as a promise, so it shows on Today and reminds like any promise), the root
 cause, what prevents a repeat, the goodwill gesture, and resolved on. The next step to take is
-highlighted. When a note is logged with a frustrated or angry mood, ``offer_for_mood`` offers to
-open an incident and shows a short, calm guide for the conversation.
+highlighted. When a note is logged with a frustrated or angry mood, ``offer_later`` (driven by
+``MoodWatcher``) offers to open an incident and shows a short, calm guide for the conversation.
 """
 
 from __future__ import annotations
@@ -390,13 +390,6 @@ class IncidentDialog(QDialog):
         )
 
     @classmethod
-    def confirm_offer(cls, parent: QWidget | None, mood: str) -> bool:
-        """Ask whether to record an incident after an upset conversation (tests patch this)."""
-        box, record = _offer_box(parent, mood)
-        box.exec()
-        return box.clickedButton() is record
-
-    @classmethod
     def offer_later(
         cls,
         parent: QWidget | None,
@@ -425,25 +418,6 @@ class IncidentDialog(QDialog):
         box.buttonClicked.connect(on_clicked)
         box.show()
         return box
-
-    @classmethod
-    def offer_for_mood(
-        cls,
-        parent: QWidget | None,
-        notebook: Notebook,
-        client_id: int,
-        note_id: int | None,
-        mood: str | None,
-    ) -> int | None:
-        """After a note is logged frustrated or angry: offer an incident with the calm guide.
-
-        Offered once per note (a note that already has an incident is not asked about again).
-        Returns the new incident's id, or None."""
-        if mood is None or not _worth_offering(client_id, note_id, mood):
-            return None
-        if not cls.confirm_offer(parent, mood):
-            return None
-        return cls.ask(parent, notebook, client_id, note_id=note_id, show_guide=True)
 
 
 def _worth_offering(client_id: int, note_id: int | None, mood: str) -> bool:

@@ -105,26 +105,15 @@ def test_empty_what_keeps_the_dialog_open_and_says_why(qtbot, notebook, now):
     assert incidents(cid) == []
 
 
-def test_an_upset_note_offers_an_incident_with_the_calm_guide(qtbot, notebook, now, monkeypatch):
+def test_only_an_upset_note_is_offered_an_incident(qtbot, notebook, now):
     cid = make_client(now)
     nid = add_note(cid, now, mood="angry").ids[0]
-    asked: list[dict[str, object]] = []
-    monkeypatch.setattr(IncidentDialog, "confirm_offer", classmethod(lambda cls, p, mood: True))
-
-    def fake_ask(
-        cls, parent, notebook, client_id, incident_id=None, note_id=None, show_guide=False
-    ):  # type: ignore[no-untyped-def]
-        asked.append({"client": client_id, "note": note_id, "guide": show_guide})
-        return 7
-
-    monkeypatch.setattr(IncidentDialog, "ask", classmethod(fake_ask))
-    assert IncidentDialog.offer_for_mood(None, notebook, cid, nid, "content") is None
-    assert asked == []
-    assert IncidentDialog.offer_for_mood(None, notebook, cid, nid, "angry") == 7
-    assert asked == [{"client": cid, "note": nid, "guide": True}]
-
-    monkeypatch.setattr(IncidentDialog, "confirm_offer", classmethod(lambda cls, p, mood: False))
-    assert IncidentDialog.offer_for_mood(None, notebook, cid, nid, "frustrated") is None
+    assert IncidentDialog.offer_later(None, notebook, cid, nid, "content") is None
+    assert IncidentDialog.offer_later(None, notebook, cid, nid, None) is None
+    for mood in ("frustrated", "angry"):
+        box = IncidentDialog.offer_later(None, notebook, cid, nid, mood)
+        assert box is not None and mood in box.text()
+        box.close()
 
 
 def test_the_guide_shows_and_the_incident_links_to_its_note(qtbot, notebook, now):
@@ -139,7 +128,7 @@ def test_the_guide_shows_and_the_incident_links_to_its_note(qtbot, notebook, now
     _save(qtbot, dialog)
     assert get_incident(dialog.incident_id).note_id == nid
     # Once a note has its incident, it is not offered again.
-    assert IncidentDialog.offer_for_mood(None, notebook, cid, nid, "angry") is None
+    assert IncidentDialog.offer_later(None, notebook, cid, nid, "angry") is None
 
 
 def test_the_offer_after_an_angry_call_does_not_block_and_opens_the_dialog(qtbot, notebook, now):
