@@ -17,7 +17,7 @@ from typing import Any
 from peewee import Case, Value, fn
 
 from ckbook.services.care import requests
-from ckbook.services.clients import ClientDetail, _get_live
+from ckbook.services.clients import ClientDetail
 from ckbook.services.rules import CHECKIN_STATUSES, Health, format_rate
 from ckbook.store.models import Client, Note, Promise, UTCDateTimeField
 from ckbook.store.rows import tuples
@@ -88,20 +88,6 @@ class KeptRateSeries:
 class MonthCount:
     month: date
     count: int
-
-
-@dataclass(frozen=True)
-class ClientInsight:
-    """What a card header shows: the client's kept rate, touchpoints, and the contact sentence.
-    (Everyone's series, for comparison, is ``kept_rate_series(now, tz)``: one per notebook.)"""
-
-    client_id: int
-    kept: KeptRateSeries
-    touchpoints: tuple[MonthCount, ...]
-    last_contact: datetime | None
-    days_since_contact: int | None
-    cadence_days: int | None
-    contact_text: str
 
 
 def month_starts(now: datetime, tz: tzinfo, months: int = MONTHS) -> list[date]:
@@ -219,29 +205,6 @@ def contact_text(days_since: int | None, cadence_days: int | None) -> str:
         return f"{head} (no check-in cadence)"
     unit = "day" if cadence_days == 1 else "days"
     return f"{head} (cadence {cadence_days} {unit})"
-
-
-def client_insight(
-    client_id: int, now: datetime, tz: tzinfo, months: int = MONTHS
-) -> ClientInsight:
-    client = _get_live(client_id)
-    last = Note.select(fn.max(Note.started_at)).where(Note.client == client_id).scalar()
-    last_at = Note.started_at.python_value(last) if last is not None else None
-    days = None if last_at is None else max(0, (now - last_at).days)
-    cadence = (
-        client.checkin_days
-        if client.status in CHECKIN_STATUSES and client.checkin_days > 0
-        else None
-    )
-    return ClientInsight(
-        client_id=client_id,
-        kept=kept_rate_series(now, tz, client_id, months),
-        touchpoints=touchpoints_by_month(client_id, now, tz, months),
-        last_contact=last_at,
-        days_since_contact=days,
-        cadence_days=cadence,
-        contact_text=contact_text(days, cadence),
-    )
 
 
 def _count(n: int, one: str, many: str) -> str:

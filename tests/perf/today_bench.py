@@ -14,8 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchkit import NOW, TZ, demo_notebook, timed
 
+from ckbook.services.clients import client_detail
 from ckbook.services.clock import FixedClock
-from ckbook.services.insight import client_insight, kept_rate_series
+from ckbook.services.insight import card_facts, kept_rate_series
 from ckbook.services.today import today_report
 
 
@@ -24,7 +25,7 @@ def main() -> None:
         report = timed("today_report", lambda: today_report(NOW, TZ))
         print(f"  counts: {report.counts()} snoozed {report.snoozed}")
         timed("kept_rate_series (everyone)", lambda: kept_rate_series(NOW, TZ))
-        timed("client_insight (one card)", lambda: client_insight(1, NOW, TZ))
+        timed("card_facts (one card header)", lambda: card_facts(client_detail(1, NOW), NOW, TZ))
 
         from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
         from PySide6.QtWidgets import QApplication

@@ -6,8 +6,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from ckbook.services.clients import client_detail
 from ckbook.services.insight import (
-    client_insight,
+    card_facts,
     contact_text,
     kept_rate_series,
     kept_rates_by_client,
@@ -91,13 +92,12 @@ def test_touchpoints_per_month_and_the_card_sentence(db, now, tz):
     points = touchpoints_by_month(cid, now, tz)
     assert [p.count for p in points][-3:] == [0, 1, 2]
     assert sum(p.count for p in points) == 3
-    insight = client_insight(cid, now, tz)
-    assert insight.contact_text == "3 days since last contact (cadence 14 days)"
-    assert insight.days_since_contact == 3 and insight.cadence_days == 14
+    facts = card_facts(client_detail(cid, now), now, tz)
+    assert facts.contact_text == "3 days since last contact (cadence 14 days)"
+    assert sum(p.count for p in facts.touchpoints) == 3
 
 
 def test_a_paused_client_has_no_cadence_in_the_sentence(db, now, tz):
     cid = make_client(now, status="paused")
-    assert (
-        client_insight(cid, now, tz).contact_text == "No contact logged yet (no check-in cadence)"
-    )
+    facts = card_facts(client_detail(cid, now), now, tz)
+    assert facts.contact_text == "No contact logged yet (no check-in cadence)"
