@@ -166,9 +166,10 @@ def _write_tags(client_id: int, tags: tuple[str, ...]) -> None:
         ClientTag.create(client=client_id, tag=tag)
 
 
-def add_client(data: ClientInput, now: datetime) -> Changed:
-    """Create a client with its attention profile; returns the new id in ``ids``."""
-    data = _validate(
+def clean_client_input(data: ClientInput) -> ClientInput:
+    """``data`` as a new client is stored (trimmed, lists without blanks or repeats), checked by
+    the same rules as ``add_client``; raises InputError naming what is wrong."""
+    return _validate(
         ClientInput(
             **{
                 **data.__dict__,
@@ -180,6 +181,11 @@ def add_client(data: ClientInput, now: datetime) -> Changed:
             }
         )
     )
+
+
+def add_client(data: ClientInput, now: datetime) -> Changed:
+    """Create a client with its attention profile; returns the new id in ``ids``."""
+    data = clean_client_input(data)
     with write_transaction():
         client = Client.create(
             name=data.name,
