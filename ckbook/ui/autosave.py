@@ -11,17 +11,34 @@ switching notes, closing, quitting, SIGTERM). The dirty flag is cleared only whe
 latest text has returned. A failed save keeps the text, says why ("Not saved — disk full;
 retrying") and retries with a growing pause; input errors (the note was deleted) are shown and not
 retried until the next edit.
+
+Switching an editor to another note while its save fails does not drop the text: the writer keeps
+it (``SaveWriter.keep``, one entry per note) and retries it on its own thread with a growing pause
+(at once after any save succeeds again) until it commits; every editor's status counts it ("Not
+saved — disk full; retrying (2 notes)"). Opening that note again takes the kept text back into the
+editor.
+
+Quitting (``SaveWriter.shutdown``) makes one last synchronous attempt for every text still unsaved.
+What still fails is written to a recovery file, owner-only (0600, folder 0700), in
+``<user data folder>/recovery`` (or, when that cannot be written either, a per-user folder in the
+temp dir; as a last resort the text goes to the log). ``Rescue.message`` says plainly what was kept
+where; ``recovery_files`` lists the files so the next start can say so again.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import queue
+import stat
+import tempfile
 import threading
+import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -36,6 +53,7 @@ DEBOUNCE_MS = 500
 MAX_WAIT_MS = 1500
 RETRY_MS = 2000
 MAX_RETRY_MS = 30_000
+RECOVERY_PREFIX = "unsaved-notes-"
 
 
 @dataclass(frozen=True)
@@ -46,6 +64,14 @@ class SaveJob:
     final: bool = False
     mood: str | None = None
     duration_seconds: int | None = None
+
+
+EXTRA_FIELDS = ("final", "mood", "duration_seconds")
+
+
+def job_extras(job: SaveJob) -> dict[str, Any]:
+    """The fields of ``job`` beyond its text that are set (what ``Autosaver.set_extras`` took)."""
+    return {k: getattr(job, k) for k in EXTRA_FIELDS if getattr(job, k) not in (None, False)}
 
 
 @dataclass(frozen=True)
@@ -59,6 +85,51 @@ class SaveResult:
     retry: bool = False
     """Worth trying again without any edit (the environment's fault, or our bug)."""
     saved_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class KeptText:
+    """A note's text that is not saved yet and no editor follows any more."""
+
+    job: SaveJob
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class PendingNotes:
+    """The notes whose text the writer keeps retrying, and the last reason it failed."""
+
+    note_ids: tuple[int, ...] = ()
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class Rescue:
+    """What quitting did with the text that was still unsaved."""
+
+    saved: tuple[int, ...] = ()
+    """Notes the last attempt wrote to the notebook."""
+    kept: tuple[int, ...] = ()
+    """Notes that still could not be saved."""
+    problem: str = ""
+    path: Path | None = None
+    """The recovery file holding the kept notes' text (None: none could be written)."""
+
+    def message(self) -> str:
+        """For the user, plain: what was not saved, and where its text is."""
+        if not self.kept:
+            return ""
+        what = "1 note" if len(self.kept) == 1 else f"{len(self.kept)} notes"
+        why = f" ({self.problem})" if self.problem else ""
+        if self.path is not None:
+            return (
+                f"The text of {what} could not be saved{why}. It is kept in {self.path} — "
+                "copy it back into the note, then delete that file."
+            )
+        return (
+            f"The text of {what} could not be saved{why}, and no recovery file could be "
+            "written either; the text is in ckbook's log (standard error)."
+        )
 
 
 SaveFunction = Callable[[SaveJob], tuple[Changed, ...]]
@@ -83,10 +154,102 @@ def note_text_saver(clock: Clock) -> SaveFunction:
     return save
 
 
+def default_recovery_dir() -> Path:
+    from ckbook.paths import data_dir
+
+    return data_dir() / "recovery"
+
+
+def _fallback_recovery_dir() -> Path:
+    user = os.getuid() if hasattr(os, "getuid") else os.getpid()
+    return Path(tempfile.gettempdir()) / f"ckbook-recovery-{user}"
+
+
+def recovery_files(folder: Path | None = None) -> list[Path]:
+    """Recovery files left by earlier sessions (oldest first), for the start-up notice."""
+    found: list[Path] = []
+    for where in (folder or default_recovery_dir(), _fallback_recovery_dir()):
+        try:
+            found.extend(where.glob(f"{RECOVERY_PREFIX}*.txt"))
+        except OSError:
+            continue
+    return sorted(found, key=lambda p: p.name)
+
+
+def _private_folder(folder: Path) -> bool:
+    """Create ``folder`` 0700 (RELIABILITY #5); False when it is not a folder only we can use."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.lstat(folder)
+        if not stat.S_ISDIR(info.st_mode):
+            return False
+        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            return False  # a shared temp dir: someone else made it
+        os.chmod(folder, 0o700)
+    except OSError:
+        return False
+    return True
+
+
+def _write_private(folder: Path, name: str, text: str) -> Path | None:
+    """``text`` into a new 0600 file in ``folder``, flushed to the disk; None when it fails."""
+    if not _private_folder(folder):
+        return None
+    data = text.encode("utf-8")
+    for n in range(100):
+        path = folder / (f"{name}.txt" if n == 0 else f"{name}-{n}.txt")
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue
+        except OSError:
+            return None
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError:
+            log.warning("could not write the recovery file %s", path, exc_info=True)
+            path.unlink(missing_ok=True)
+            return None
+        return path
+    return None
+
+
+def recovery_text(
+    kept: Iterable[KeptText], written: datetime, location: str, describe: Callable[[int], str]
+) -> str:
+    lines = [
+        "ckbook could not save the text below to the notebook.",
+        f"Notebook: {location or '(unknown)'}",
+        f"Written: {written.strftime('%Y-%m-%d %H:%M:%S %z')}",
+        "Copy each text back into its note (open the note in ckbook and paste), then delete this "
+        "file.",
+        "",
+    ]
+    for item in kept:
+        job = item.job
+        facts = [f"not saved: {item.problem}" if item.problem else "not saved"]
+        if job.mood:
+            facts.append(f"mood: {job.mood}")
+        if job.duration_seconds is not None:
+            minutes, seconds = divmod(job.duration_seconds, 60)
+            facts.append(f"duration: {minutes} min {seconds:02d} s")
+        lines += [f"===== {describe(job.note_id)} ({'; '.join(facts)}) =====", job.body, ""]
+    return "\n".join(lines)
+
+
 class SaveWriter(QObject):
     """The one thread that writes note text. ``finished(SaveResult)`` arrives on the GUI thread."""
 
     finished = Signal(object)  # SaveResult
+    #: The kept notes changed (PendingNotes); may be emitted from the writer thread.
+    pending_changed = Signal(object)
+    #: A kept note's text was finally written: what changed (tuple of Changed). Arrives on the
+    #: GUI thread, so a plain function may broadcast it.
+    pending_saved = Signal(object)
+    _written = Signal(object)  # the same, from the writer thread
 
     def __init__(
         self,
@@ -94,17 +257,34 @@ class SaveWriter(QObject):
         database: Any = None,
         clock: Clock | None = None,
         parent: QObject | None = None,
+        *,
+        retry_ms: int = RETRY_MS,
+        recovery_dir: Path | None = None,
+        location: str = "",
+        describe: Callable[[int], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self._save = save
         self._database = database
         self._clock = clock
-        self._jobs: queue.Queue[SaveJob | None] = queue.Queue()
+        self._retry_ms = retry_ms
+        self._recovery_dir = recovery_dir
+        self._location = location
+        self._describe = describe
+        self._jobs: queue.Queue[SaveJob | _Control | None] = queue.Queue()
         self._done: dict[int, SaveResult] = {}
         self._cond = threading.Condition()
         self._seq = 0
         self._savers: weakref.WeakSet[Autosaver] = weakref.WeakSet()
         self._stopped = False
+        # Text of notes no editor follows any more, by note id; guarded by _cond.
+        self._pending: dict[int, KeptText] = {}
+        self._pending_wait = retry_ms
+        self._next_retry: float | None = None  # time.monotonic() of the next retry
+        # What went to recovery files, by note: a text already there is not written twice.
+        self._rescued: dict[int, tuple[SaveJob, Path]] = {}
+        self._rescuing = False  # shutdown's last attempts: it writes one file for all of them
+        self._written.connect(self._on_self_written)  # queued to the GUI thread
         self._thread = threading.Thread(target=self._run, name="ckbook-note-writer", daemon=True)
         self._thread.start()
 
@@ -116,7 +296,10 @@ class SaveWriter(QObject):
     def submit(self, job: SaveJob) -> None:
         if self._stopped:
             # After quitting: a late save (a window closing last) runs here, never lost.
-            self._finish(job, self._run_job(job))
+            result = self._run_job(job)
+            if not result.ok and result.retry and not self._rescuing:
+                self._write_recovery([KeptText(job, result.problem)])
+            self._finish(job, result)
             return
         self._jobs.put(job)
 
@@ -129,12 +312,57 @@ class SaveWriter(QObject):
     def register(self, saver: Autosaver) -> None:
         self._savers.add(saver)
 
+    # --- kept text of notes no editor follows ---------------------------------------------------
+
+    def keep(self, job: SaveJob, problem: str = "") -> None:
+        """Keep ``job``'s text and retry it until it commits (an editor switched away from a
+        note whose save is failing). A newer text for the same note replaces the older one."""
+        with self._cond:
+            older = self._pending.get(job.note_id)
+            if older is not None:
+                merged = {**job_extras(older.job), **job_extras(job)}
+                job = replace(job, **merged)
+            kept = KeptText(replace(job, seq=0), problem)
+            if not self._stopped:
+                self._pending[job.note_id] = kept
+                if self._next_retry is None:
+                    self._next_retry = time.monotonic() + self._pending_wait / 1000
+        if self._stopped:  # quitting already: no thread left to retry it
+            self._write_recovery([kept])
+            return
+        self._jobs.put(_Control())  # wake the thread: it now has something to retry
+        self._emit_pending()
+
+    def take(self, note_id: int) -> KeptText | None:
+        """Hand a kept text back to an editor opening that note (it saves it from now on)."""
+        with self._cond:
+            kept = self._pending.pop(note_id, None)
+        if kept is not None:
+            self._emit_pending()
+        return kept
+
+    def pending(self) -> PendingNotes:
+        with self._cond:
+            items = list(self._pending.values())
+        return PendingNotes(
+            tuple(sorted(k.job.note_id for k in items)), items[-1].problem if items else ""
+        )
+
+    def save_pending(self, timeout: float = 10.0) -> bool:
+        """Retry every kept text now and wait for it; True when none is left."""
+        if not self._stopped:
+            seq = self.next_seq()
+            self._jobs.put(_Control(seq))
+            if self.wait(seq, timeout) is None:
+                return False
+        return not self.pending().note_ids
+
     def flush_all(self, timeout: float = 10.0) -> bool:
-        """Write every editor's pending text now and wait for it (aboutToQuit, SIGTERM)."""
+        """Write every editor's pending text now, and the kept texts, and wait for it."""
         ok = True
         for saver in list(self._savers):
             ok = saver.flush_and_wait(timeout) and ok
-        return ok
+        return self.save_pending(timeout) and ok
 
     def stop(self) -> None:
         """End the thread after the jobs queued so far. A live thread at interpreter exit
@@ -145,12 +373,110 @@ class SaveWriter(QObject):
         self._thread.join(timeout=10)
         self._stopped = True
 
+    def shutdown(self, timeout: float = 10.0) -> Rescue:
+        """Quitting: stop the thread (after the jobs queued so far), then one last synchronous
+        attempt for every text still unsaved, each open editor's and each kept one. What still
+        fails goes to a recovery file; the answer says which notes and where."""
+        self.stop()
+        saved: list[int] = []
+        unsaved: list[KeptText] = []
+        followed: set[int] = set()
+        self._rescuing = True
+        try:
+            for saver in list(self._savers):
+                note_id = saver.note_id
+                if note_id is None or not (saver.dirty or saver.saving):
+                    continue
+                followed.add(note_id)
+                if saver.flush_and_wait(timeout, attempts=1):
+                    saved.append(note_id)
+                else:
+                    left = saver.unsaved()
+                    if left is not None:
+                        unsaved.append(left)
+        finally:
+            self._rescuing = False
+        with self._cond:
+            kept = [k for n, k in self._pending.items() if n not in followed]
+            self._pending.clear()
+        for item in kept:
+            result = self._run_job(item.job)
+            if result.ok:
+                saved.append(item.job.note_id)
+                self.pending_saved.emit(result.changes)
+            else:
+                unsaved.append(replace(item, problem=result.problem))
+        self._emit_pending()
+        if not unsaved:
+            return Rescue(saved=tuple(saved))
+        path = self._write_recovery(unsaved)
+        problem = next((k.problem for k in unsaved if k.problem), "")
+        return Rescue(tuple(saved), tuple(k.job.note_id for k in unsaved), problem, path)
+
+    # --- the thread ----------------------------------------------------------------------------
+
     def _run(self) -> None:
         while True:
-            job = self._jobs.get()
-            if job is None:
+            if self._retry_due():
+                self._retry_pending()
+            try:
+                item = self._jobs.get(timeout=self._seconds_to_retry())
+            except queue.Empty:
+                continue
+            if item is None:
                 return
-            self._finish(job, self._run_job(job))
+            if isinstance(item, _Control):
+                if item.seq:
+                    self._retry_pending()
+                    with self._cond:
+                        self._done[item.seq] = SaveResult(item.seq, 0, not self._pending)
+                        self._cond.notify_all()
+                continue
+            result = self._run_job(item)
+            self._finish(item, result)
+            if result.ok:
+                with self._cond:
+                    if self._pending:
+                        self._next_retry = time.monotonic()  # it writes again: don't wait
+
+    def _retry_due(self) -> bool:
+        with self._cond:
+            return self._next_retry is not None and time.monotonic() >= self._next_retry
+
+    def _seconds_to_retry(self) -> float | None:
+        with self._cond:
+            if self._next_retry is None:
+                return None
+            return max(0.0, self._next_retry - time.monotonic())
+
+    def _retry_pending(self) -> None:
+        with self._cond:
+            items = list(self._pending.values())
+        for item in items:
+            result = self._run_job(item.job)
+            with self._cond:
+                if self._pending.get(item.job.note_id) is not item:
+                    continue  # taken back by an editor, or replaced by newer text, meanwhile
+                if result.ok:
+                    del self._pending[item.job.note_id]
+                else:
+                    self._pending[item.job.note_id] = replace(item, problem=result.problem)
+            if result.ok:
+                self._written.emit(result.changes)
+        with self._cond:
+            if self._pending:
+                self._next_retry = time.monotonic() + self._pending_wait / 1000
+                self._pending_wait = min(self._pending_wait * 2, MAX_RETRY_MS)
+            else:
+                self._next_retry = None
+                self._pending_wait = self._retry_ms
+        self._emit_pending()
+
+    def _on_self_written(self, changes: tuple[Changed, ...]) -> None:
+        self.pending_saved.emit(changes)
+
+    def _emit_pending(self) -> None:
+        self.pending_changed.emit(self.pending())
 
     def _finish(self, job: SaveJob, result: SaveResult) -> None:
         with self._cond:
@@ -184,6 +510,56 @@ class SaveWriter(QObject):
         saved_at = self._clock.now() if self._clock is not None else None
         return SaveResult(job.seq, job.note_id, True, tuple(changes), saved_at=saved_at)
 
+    # --- the recovery file ---------------------------------------------------------------------
+
+    def _title(self, note_id: int) -> str:
+        if self._describe is not None:
+            try:
+                return f"{self._describe(note_id)} (note {note_id})"
+            except Exception:  # the notebook may be unreadable too: the id still says which note
+                log.warning("could not describe note %s", note_id, exc_info=True)
+        return f"note {note_id}"
+
+    def _already_rescued(self, job: SaveJob) -> Path | None:
+        earlier = self._rescued.get(job.note_id)
+        return earlier[1] if earlier is not None and earlier[0] == replace(job, seq=0) else None
+
+    def _write_recovery(self, kept: list[KeptText]) -> Path | None:
+        """Keep text that could not be saved in a new owner-only file (RELIABILITY #5): the
+        user data folder first, a per-user temp folder when that fails (often another disk)."""
+        fresh = [k for k in kept if self._already_rescued(k.job) is None]
+        if not fresh:
+            return self._already_rescued(kept[0].job)
+        kept = fresh
+        if self._clock is not None:
+            written = self._clock.now().astimezone(self._clock.tz)
+        else:
+            written = datetime.now().astimezone()
+        text = recovery_text(kept, written, self._location, self._title)
+        name = f"{RECOVERY_PREFIX}{written.strftime('%Y%m%d-%H%M%S')}"
+        for folder in (self._recovery_dir or default_recovery_dir(), _fallback_recovery_dir()):
+            path = _write_private(folder, name, text)
+            if path is not None:
+                for item in kept:
+                    self._rescued[item.job.note_id] = (replace(item.job, seq=0), path)
+                log.error(
+                    "note text not saved (%s) is kept in %s",
+                    ", ".join(str(k.job.note_id) for k in kept),
+                    path,
+                )
+                return path
+        # Nowhere to write: the log (standard error) is the last place the text can go.
+        log.error("note text could not be saved nor written to a recovery file:\n%s", text)
+        return None
+
+
+@dataclass(frozen=True)
+class _Control:
+    """A wake-up for the writer thread; with a ``seq``: retry the kept texts now, then mark
+    ``seq`` done (``save_pending``)."""
+
+    seq: int = 0
+
 
 class Autosaver(QObject):
     """When to save one editor's note; see the module docstring."""
@@ -212,6 +588,9 @@ class Autosaver(QObject):
         self._dirty = False
         self._in_flight: SaveJob | None = None
         self._again = False  # save again as soon as the one in flight returns
+        self._problem = ""  # why the last save failed
+        self._own_status = ""
+        self._others = writer.pending()
         self.status = ""
 
         self._debounce = QTimer(self)
@@ -226,6 +605,7 @@ class Autosaver(QObject):
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._on_retry_timeout)
         writer.finished.connect(self._on_writer_finished)
+        writer.pending_changed.connect(self._on_writer_pending_changed)
         writer.register(self)
 
     # --- what the editor tells us ----------------------------------------------------------
@@ -242,16 +622,37 @@ class Autosaver(QObject):
     def saving(self) -> bool:
         return self._in_flight is not None
 
-    def load(self, note_id: int, body: str) -> None:
-        """Start following ``note_id`` whose stored text is ``body`` (not an edit). The previous
-        note's unsaved text is written first (waiting for it: switching is rare, losing is not)."""
-        if self._note_id is not None and self._note_id != note_id and self._dirty:
-            self.flush_and_wait()
+    def load(self, note_id: int, body: str) -> str:
+        """Start following ``note_id`` whose stored text is ``body`` (not an edit); returns the
+        text to show: ``body``, or this note's text still waiting to be saved.
+
+        The previous note's unsaved text is written first (waiting for it: switching is rare,
+        losing is not); when that fails, the writer keeps the text and retries it (loading the
+        same note again then shows that text instead of ``body``)."""
+        if self._dirty and self._note_id is not None and not self.flush_and_wait():
+            left = self.unsaved()
+            if left is not None:
+                self._writer.keep(left.job, left.problem)
+        self._debounce.stop()
+        self._max_wait.stop()
+        self._retry.stop()
+        self._retry_wait = self._retry_ms
         self._note_id = note_id
+        kept = self._writer.take(note_id)
+        if kept is not None:
+            self._body = kept.job.body
+            self._extras = job_extras(kept.job)
+            self._problem = kept.problem
+            self._set_dirty(True)
+            self._set_status(f"Not saved — {kept.problem}; retrying" if kept.problem else "")
+            self._submit()
+            return self._body
         self._body = body
         self._extras = {}
+        self._problem = ""
         self._set_dirty(False)
         self._set_status("")
+        return body
 
     def edited(self, body: str) -> None:
         """The user changed the text: save soon, and never later than the max wait."""
@@ -276,11 +677,12 @@ class Autosaver(QObject):
         if self._dirty:
             self._submit()
 
-    def flush_and_wait(self, timeout: float = 10.0) -> bool:
-        """Save now and block until it is written (quitting). True when nothing is left unsaved."""
-        attempts = 0
-        while self._dirty and attempts < 3:
-            attempts += 1
+    def flush_and_wait(self, timeout: float = 10.0, attempts: int = 3) -> bool:
+        """Save now and block until it is written (switching notes, quitting). True when nothing
+        is left unsaved."""
+        tried = 0
+        while self._dirty and tried < attempts:
+            tried += 1
             if self._in_flight is None:
                 self._submit()
             job = self._in_flight
@@ -291,6 +693,15 @@ class Autosaver(QObject):
                 return False
             self._on_writer_finished(result)
         return not self._dirty
+
+    def unsaved(self) -> KeptText | None:
+        """This editor's text that is not saved yet (quitting, switching away)."""
+        if self._note_id is None or not self._dirty:
+            return None
+        job = SaveJob(self._note_id, self._body)
+        if self._extras:
+            job = replace(job, **self._extras)
+        return KeptText(job, self._problem)
 
     # --- timers and the writer ---------------------------------------------------------------
 
@@ -325,9 +736,11 @@ class Autosaver(QObject):
         if job is None or result.seq != job.seq:
             return  # another editor's save, or one flush_and_wait already handled
         self._in_flight = None
+        current = job.note_id == self._note_id  # else a note switched away from: the writer has it
         if result.ok:
             self._retry_wait = self._retry_ms
-            if job.note_id == self._note_id:
+            if current:
+                self._problem = ""
                 if self._body == job.body and all(
                     getattr(job, k) == v for k, v in self._extras.items()
                 ):
@@ -336,11 +749,12 @@ class Autosaver(QObject):
                 else:
                     for key in [k for k, v in self._extras.items() if getattr(job, k) == v]:
                         del self._extras[key]
-            when = result.saved_at
-            stamp = when.astimezone(self._tz).strftime("%H:%M:%S") if when else ""
-            self._set_status(f"Saved {stamp}".strip())
+                when = result.saved_at
+                stamp = when.astimezone(self._tz).strftime("%H:%M:%S") if when else ""
+                self._set_status(f"Saved {stamp}".strip())
             self.saved.emit(result.changes)
-        else:
+        elif current:
+            self._problem = result.problem
             retrying = "; retrying" if result.retry else ""
             self._set_status(f"Not saved — {result.problem}{retrying}")
             if result.retry:
@@ -350,11 +764,30 @@ class Autosaver(QObject):
         if self._again or (self._dirty and not self._debounce.isActive()):
             self._submit()
 
+    def _on_writer_pending_changed(self, pending: PendingNotes) -> None:
+        self._others = pending
+        self._show_status()
+
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirty_changed.emit(dirty)
 
     def _set_status(self, text: str) -> None:
-        self.status = text
-        self.status_changed.emit(text)
+        self._own_status = text
+        self._show_status(always=True)  # each failed attempt is news (the call window's button)
+
+    def _show_status(self, always: bool = False) -> None:
+        """This note's save state, and the notes switched away from that are not saved yet."""
+        text = self._own_status
+        others = [n for n in self._others.note_ids if n != self._note_id]
+        if others and text.startswith("Not saved"):
+            text = f"{text} ({len(others) + 1} notes)"
+        elif others:
+            earlier = "1 earlier note" if len(others) == 1 else f"{len(others)} earlier notes"
+            problem = f" — {self._others.problem}" if self._others.problem else ""
+            tail = f"{earlier} not saved{problem}; retrying"
+            text = f"{text} · {tail}" if text else tail[0].upper() + tail[1:]
+        if always or text != self.status:
+            self.status = text
+            self.status_changed.emit(text)

@@ -255,8 +255,9 @@ class NoteEditor(QWidget):
         return self.editor.toPlainText()
 
     def load(self, note_id: int, body: str) -> None:
-        """Show ``note_id`` (its stored body); loading is not an edit."""
-        self.autosaver.load(note_id, body)
+        """Show ``note_id`` (its stored body, or its text still waiting to be saved after a
+        failed save); loading is not an edit."""
+        body = self.autosaver.load(note_id, body)
         self._note_id = note_id
         self._loading = True
         try:

@@ -3,7 +3,9 @@ thread; a failed save keeps the text, says why and retries."""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+import stat
 import threading
 
 import peewee
@@ -11,7 +13,8 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from ckbook.services.notes import add_note, get_note
-from ckbook.ui.autosave import Autosaver, SaveJob, SaveWriter, note_text_saver
+from ckbook.ui import autosave
+from ckbook.ui.autosave import Autosaver, SaveJob, SaveWriter, note_text_saver, recovery_files
 from tests.factories import make_client
 
 
@@ -40,8 +43,15 @@ def recorder():
 
 
 @pytest.fixture
-def writer(qapp, recorder, clock):
-    w = SaveWriter(recorder, clock=clock)
+def recovery_dir(tmp_path):
+    return tmp_path / "data" / "recovery"
+
+
+@pytest.fixture
+def writer(qapp, recorder, clock, recovery_dir):
+    w = SaveWriter(
+        recorder, clock=clock, retry_ms=50, recovery_dir=recovery_dir, location="/n/ckbook.sqlite3"
+    )
     yield w
     if recorder.gate is not None:
         recorder.gate.set()
@@ -150,6 +160,122 @@ def test_switching_notes_saves_the_previous_one_first(qtbot, writer, recorder, t
     saver.load(9, "stored nine")
     assert (7, "note seven") in {(j.note_id, j.body) for j in recorder.jobs}
     assert not saver.dirty
+
+
+def stored(recorder: Recorder) -> set[tuple[int, str]]:
+    return {(j.note_id, j.body) for j in recorder.jobs}
+
+
+def test_switching_notes_while_the_disk_is_full_keeps_both_texts_until_it_frees(
+    qtbot, writer, recorder, tz
+):
+    saver = make_saver(qtbot, writer, tz, debounce_ms=60_000, max_wait_ms=60_000, retry_ms=50)
+    recorder.fail_with = disk_full()
+    saver.edited("note seven words")
+    assert saver.load(9, "stored nine") == "stored nine"
+    saver.edited("note nine words")
+    saver.flush()
+    qtbot.waitUntil(
+        lambda: saver.status == "Not saved — disk full; retrying (2 notes)", timeout=3000
+    )
+    assert writer.pending().note_ids == (7,)
+    assert saver.dirty
+    recorder.fail_with = None  # space freed
+    qtbot.waitUntil(
+        lambda: {(7, "note seven words"), (9, "note nine words")} <= stored(recorder), timeout=5000
+    )
+    qtbot.waitUntil(lambda: not saver.dirty and not writer.pending().note_ids, timeout=3000)
+    assert saver.status.startswith("Saved ")
+
+
+def test_a_note_switched_away_from_is_retried_even_when_nothing_else_is_typed(
+    qtbot, writer, recorder, tz
+):
+    saver = make_saver(qtbot, writer, tz, debounce_ms=60_000, max_wait_ms=60_000)
+    recorder.fail_with = disk_full()
+    saver.edited("note seven words")
+    saver.load(9, "stored nine")
+    assert not saver.dirty  # note nine is as stored
+    qtbot.waitUntil(
+        lambda: saver.status == "1 earlier note not saved — disk full; retrying", timeout=3000
+    )
+    recorder.fail_with = None
+    qtbot.waitUntil(lambda: (7, "note seven words") in stored(recorder), timeout=5000)
+    qtbot.waitUntil(lambda: saver.status == "", timeout=3000)
+
+
+def test_opening_a_note_again_shows_its_unsaved_text_not_the_stored_one(
+    qtbot, writer, recorder, tz
+):
+    saver = make_saver(qtbot, writer, tz, debounce_ms=60_000, max_wait_ms=60_000, retry_ms=50)
+    recorder.fail_with = disk_full()
+    saver.edited("note seven words")
+    saver.load(9, "stored nine")
+    assert saver.load(7, "stored seven, older") == "note seven words"
+    assert saver.dirty
+    assert writer.pending().note_ids == ()  # the editor saves it from now on
+    recorder.fail_with = None
+    qtbot.waitUntil(lambda: not saver.dirty, timeout=5000)
+    assert recorder.jobs[-1].body == "note seven words"
+
+
+def test_quitting_while_the_disk_is_full_keeps_the_text_in_a_private_recovery_file(
+    qtbot, writer, recorder, tz, recovery_dir
+):
+    saver = make_saver(qtbot, writer, tz, debounce_ms=60_000, max_wait_ms=60_000)
+    recorder.fail_with = disk_full()
+    saver.edited("note seven words")
+    saver.load(9, "stored nine")
+    saver.edited("note nine words")
+    saver.set_extras(mood="angry")
+    rescue = writer.shutdown(timeout=5)  # aboutToQuit: one last attempt, then the file
+    assert sorted(rescue.kept) == [7, 9] and rescue.saved == ()
+    assert rescue.path is not None and rescue.path.parent == recovery_dir
+    assert recovery_files(recovery_dir)[-1] == rescue.path
+    assert stat.S_IMODE(rescue.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(recovery_dir.stat().st_mode) == 0o700
+    text = rescue.path.read_text(encoding="utf-8")
+    assert "Notebook: /n/ckbook.sqlite3" in text
+    assert "===== note 7 (not saved: disk full) =====\nnote seven words\n" in text
+    assert "===== note 9 (not saved: disk full; mood: angry) =====\nnote nine words\n" in text
+    assert rescue.message() == (
+        "The text of 2 notes could not be saved (disk full). It is kept in "
+        f"{rescue.path} — copy it back into the note, then delete that file."
+    )
+    assert recorder.jobs == []
+
+
+def test_quitting_once_the_disk_freed_writes_everything_and_no_recovery_file(
+    qtbot, writer, recorder, tz, recovery_dir
+):
+    saver = make_saver(qtbot, writer, tz, debounce_ms=60_000, max_wait_ms=60_000)
+    recorder.fail_with = disk_full()
+    saver.edited("note seven words")
+    saver.load(9, "stored nine")
+    saver.edited("note nine words")
+    recorder.fail_with = None
+    rescue = writer.shutdown(timeout=5)
+    assert rescue.kept == () and sorted(rescue.saved) == [7, 9]
+    assert stored(recorder) >= {(7, "note seven words"), (9, "note nine words")}
+    assert not recovery_dir.exists()
+
+
+def test_when_no_recovery_file_can_be_written_the_text_goes_to_the_log(
+    qtbot, writer, recorder, tz, recovery_dir, tmp_path, monkeypatch, caplog
+):
+    recovery_dir.parent.mkdir(parents=True)
+    recovery_dir.write_text("a file where the folder should be")
+    blocked = tmp_path / "tmp-blocked"
+    blocked.write_text("")
+    monkeypatch.setattr(autosave, "_fallback_recovery_dir", lambda: blocked)
+    saver = make_saver(qtbot, writer, tz, debounce_ms=60_000, max_wait_ms=60_000)
+    recorder.fail_with = disk_full()
+    saver.edited("the client's last words")
+    with caplog.at_level(logging.ERROR, logger="ckbook.ui.autosave"):
+        rescue = writer.shutdown(timeout=5)
+    assert rescue.kept == (7,) and rescue.path is None
+    assert "no recovery file could be written" in rescue.message()
+    assert "the client's last words" in caplog.text
 
 
 def test_a_deleted_note_is_reported_without_retrying(qtbot, db, clock, tz):
