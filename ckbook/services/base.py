@@ -12,6 +12,9 @@ import peewee
 
 from ckbook.store.models import database_proxy
 
+#: The largest id SQLite (and PostgreSQL's bigint) can hold; a larger one names no row.
+MAX_ID = 2**63 - 1
+
 
 class InputError(ValueError):
     """Bad input from the user: the message names what is wrong; nothing was written."""
@@ -62,7 +65,9 @@ ModelT = TypeVar("ModelT", bound=peewee.Model)
 
 def get_row(model: type[ModelT], row_id: int, hint: str = "") -> ModelT:
     """The ``model`` row with ``row_id``; else NotFoundError ``no <model> with id <row_id>``."""
-    found: ModelT | None = model.get_or_none(model._meta.primary_key == row_id)
+    found: ModelT | None = None
+    if 0 < row_id <= MAX_ID:  # a larger id would overflow the query, and names no row anyway
+        found = model.get_or_none(model._meta.primary_key == row_id)
     if found is None:
         raise NotFoundError(f"no {model.__name__.lower()} with id {row_id}{hint}")
     return found
@@ -84,8 +89,11 @@ def require_choice(value: str, choices: tuple[str, ...], what: str) -> str:
 
 
 def require_positive(value: int | None, what: str, allow_zero: bool = False) -> int | None:
+    """A whole number above zero (or zero too, with ``allow_zero``); for a bounded number use a
+    ``limits.Range``."""
     if value is None:
         return None
     if not isinstance(value, int) or value < 0 or (value == 0 and not allow_zero):
-        raise InputError(f"{what} must be a whole number above zero, not {value!r}")
+        need = "zero or more" if allow_zero else "above zero"
+        raise InputError(f"{what} must be a whole number {need}, not {value!r}")
     return value

@@ -18,6 +18,7 @@ from ckbook.services.base import (
 )
 from ckbook.services.clients import _get_live
 from ckbook.services.due import Due
+from ckbook.services.limits import check_date
 from ckbook.services.promises import insert_promise
 from ckbook.services.rules import request_deadline, request_overdue
 from ckbook.store.models import CHANNELS, SEVERITIES, Client, Incident, Note, Promise, Request
@@ -210,6 +211,8 @@ def record_incident_fix(incident_id: int, fix: str, due: Due | None, now: dateti
     incident, in one transaction. A second call updates the open fix promise rather than adding
     another; a fix promise already closed is left as history and a new one is made."""
     fix = require_text(fix, "the fix", 2000)
+    if due is not None:
+        check_date(due.date)
     with write_transaction():
         incident = get_row(Incident, incident_id)
         _get_live(incident.client_id)

@@ -15,15 +15,16 @@ from typing import Any, TypeVar
 from peewee import JOIN, Field, ModelSelect, fn
 
 from ckbook.services.base import (
+    MAX_ID,
     Changed,
     InputError,
     NotFoundError,
     require_choice,
-    require_positive,
     require_text,
     write_transaction,
 )
 from ckbook.services.due import Due
+from ckbook.services.limits import CHECKIN_DAYS, RESPONSE_HOURS
 from ckbook.services.rules import CheckinStatus, Health, checkin_status, kept_rate
 from ckbook.store.models import (
     ATTENTION_LEVELS,
@@ -126,8 +127,8 @@ def _validate(data: ClientInput) -> ClientInput:
     require_choice(data.status, CLIENT_STATUSES, "status")
     require_choice(data.attention_level, ATTENTION_LEVELS, "attention level")
     require_choice(data.preferred_channel, CHANNELS, "preferred channel")
-    require_positive(data.checkin_days, "check-in cadence (days)")
-    require_positive(data.response_hours, "expected response time (hours)")
+    CHECKIN_DAYS.check(data.checkin_days)
+    RESPONSE_HOURS.check(data.response_hours)
     for email in data.emails:
         if "@" not in email or email.strip() != email or " " in email:
             raise InputError(f"email {email!r} is not an email address")
@@ -269,7 +270,9 @@ def purge_deleted_clients(client_ids: Iterable[int] | None = None) -> int:
 
 
 def _get_live(client_id: int) -> Client:
-    client = Client.get_or_none((Client.id == client_id) & Client.deleted_at.is_null())
+    client = None
+    if 0 < client_id <= MAX_ID:  # a larger id would overflow the query
+        client = Client.get_or_none((Client.id == client_id) & Client.deleted_at.is_null())
     if client is None:
         raise NotFoundError(f"no client with id {client_id}")
     return client

@@ -14,6 +14,8 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from ckbook.services.limits import YEARS
+
 
 def local_zone() -> tzinfo:
     """The machine's IANA time zone (honours ``TZ``), falling back to UTC."""
@@ -86,10 +88,15 @@ def as_utc(instant: datetime, tz: tzinfo) -> datetime:
     return instant.astimezone(UTC)
 
 
-def parse_now(value: str, tz: tzinfo) -> datetime:
-    """Read a ``--now`` value (ISO date or date-time, local unless it carries an offset)."""
+def parse_now(value: str, tz: tzinfo, option: str = "--now") -> datetime:
+    """Read a ``--now`` value (ISO date or date-time, local unless it carries an offset); its
+    year must be in ``limits.YEARS``. ValueError naming ``option`` and the value."""
     try:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise ValueError(f"--now: {value!r} is not an ISO date or date-time") from None
+        raise ValueError(f"{option}: {value!r} is not an ISO date or date-time") from None
+    if parsed.year not in YEARS:
+        raise ValueError(
+            f"{option}: {value!r} is out of range: the year must be {YEARS.describe()}"
+        )
     return as_utc(parsed, tz)

@@ -62,6 +62,7 @@ from typing import TYPE_CHECKING
 
 from ckbook.services.clock import as_utc
 from ckbook.services.due import Due
+from ckbook.services.limits import YEARS
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -104,6 +105,11 @@ def parse_due(value: str, now: datetime, tz: tzinfo) -> Due:
         reader = _Reader(stripped, now, tz, strict=False)
         found = reader.parse_at(0)
         if found is not None and found.end_index == len(reader.tokens):
+            if not found.due.in_range:
+                raise ValueError(
+                    f"{value!r} is {found.due.date.isoformat()}, out of range: "
+                    f"the year must be {YEARS.describe()}"
+                )
             return found.due
     raise ValueError(
         f"cannot read {value!r} as a due; use YYYY-MM-DD, YYYY-MM-DDTHH:MM "
@@ -348,6 +354,8 @@ class _Reader:
                 continue
             found.append(candidate)
             i = candidate.end_index
+        # "in 500 years": not a due a person may type (limits.YEARS), so not a due at all.
+        found = [f for f in found if f.due.in_range]
         if self.strict:
             # A date written out in full that is already past is a reference, not a due.
             found = [f for f in found if not (f.explicit and f.due.date < self.today)]

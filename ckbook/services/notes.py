@@ -19,6 +19,7 @@ from ckbook.services.base import (
     write_transaction,
 )
 from ckbook.services.clients import _get_live
+from ckbook.services.limits import NOTE_DURATION_SECONDS
 from ckbook.store.models import MOODS, NOTE_KINDS, Client, Note
 
 MAX_BODY = 1_000_000
@@ -55,8 +56,7 @@ def add_note(
     duration_seconds: int | None = None,
 ) -> Changed:
     _check(kind, mood, body)
-    if duration_seconds is not None and duration_seconds < 0:
-        raise InputError("duration cannot be negative")
+    NOTE_DURATION_SECONDS.check_optional(duration_seconds)
     with write_transaction():
         _get_live(client_id)
         note = Note.create(
@@ -93,9 +93,7 @@ def update_note(
         if kind is not None:
             note.kind = kind
         if duration_seconds is not None:
-            if duration_seconds < 0:
-                raise InputError("duration cannot be negative")
-            note.duration_seconds = duration_seconds
+            note.duration_seconds = NOTE_DURATION_SECONDS.check(duration_seconds)
         if started_at is not None:
             note.started_at = started_at
         note.updated_at = now

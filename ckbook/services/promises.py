@@ -14,13 +14,13 @@ from ckbook.services.base import (
     Changed,
     InputError,
     get_row,
-    require_positive,
     require_text,
     write_transaction,
 )
 from ckbook.services.clients import _get_live
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import read_due
+from ckbook.services.limits import REMIND_BEFORE_MINUTES, check_date
 from ckbook.services.rules import PromiseState, promise_state
 from ckbook.store.models import Client, Promise
 
@@ -56,6 +56,12 @@ class PromiseRow:
             "closed_at": self.closed_at.isoformat() if self.closed_at else None,
             "note_id": self.note_id,
         }
+
+
+def _check_due(due: Due | None) -> None:
+    """InputError when a due's year is outside ``limits.YEARS``; before anything is written."""
+    if due is not None:
+        check_date(due.date)
 
 
 def _due_of(promise: Promise) -> Due | None:
@@ -122,9 +128,10 @@ def add_promise(
     """Record a promise. Without ``due``, the due is read from ``text``; the text is kept whole,
     because the user's own words are the record of what was promised."""
     text = require_text(text, "promise text", 2000)
-    require_positive(remind_before_minutes, "remind before (minutes)", allow_zero=True)
+    REMIND_BEFORE_MINUTES.check_optional(remind_before_minutes)
     if due is None and read_due_from_text:
         due = read_due(text, now, tz).due
+    _check_due(due)
     with write_transaction():
         _get_live(client_id)
         promise = insert_promise(client_id, text, due, now, note_id, remind_before_minutes)
@@ -157,6 +164,7 @@ def renegotiate_promise(
     promise_id: int, new_due: Due | None, now: datetime, new_text: str | None = None
 ) -> Changed:
     """Close as renegotiated and open the successor with the new due; returns both ids."""
+    _check_due(new_due)
     with write_transaction():
         old = get_row(Promise, promise_id)
         if old.status != "open":
@@ -185,6 +193,8 @@ def update_promise(
     clear_due: bool = False,
     remind_before_minutes: int | None = None,
 ) -> Changed:
+    _check_due(due)
+    REMIND_BEFORE_MINUTES.check_optional(remind_before_minutes)
     with write_transaction():
         promise = get_row(Promise, promise_id)
         if text is not None:
@@ -196,9 +206,7 @@ def update_promise(
             promise.due_date = due.date
             promise.due_time = due.time
         if remind_before_minutes is not None:
-            promise.remind_before_minutes = require_positive(
-                remind_before_minutes, "remind before (minutes)", allow_zero=True
-            )
+            promise.remind_before_minutes = remind_before_minutes
         promise.save()
     return Changed("promise", (promise_id,), (promise.client_id,), "updated")
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 
 from ckbook.services.due import Due
+from ckbook.services.limits import REMIND_BEFORE_MINUTES
 
 #: A timed due reminds this long before by default.
 DEFAULT_REMIND_BEFORE_MINUTES = 60
@@ -79,11 +80,14 @@ def promise_reminder_time(
     daylight-saving change between reminder and due neither adds nor removes an hour.
     """
     deadline = due.deadline(tz)
-    if remind_before_minutes is None and due.time is None:
-        local = datetime.combine(due.date, DATE_ONLY_REMIND_AT, tzinfo=tz)
-        return local.astimezone(deadline.tzinfo)
-    minutes = default_minutes if remind_before_minutes is None else remind_before_minutes
-    return deadline - timedelta(minutes=minutes)
+    try:
+        if remind_before_minutes is None and due.time is None:
+            local = datetime.combine(due.date, DATE_ONLY_REMIND_AT, tzinfo=tz)
+            return local.astimezone(deadline.tzinfo)
+        minutes = default_minutes if remind_before_minutes is None else remind_before_minutes
+        return deadline - timedelta(minutes=REMIND_BEFORE_MINUTES.clip(minutes))
+    except OverflowError:  # a due stored near year 1 (an earlier release let it in)
+        return deadline
 
 
 def promise_occurrences(

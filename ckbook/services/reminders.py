@@ -10,6 +10,7 @@ from datetime import datetime, tzinfo
 from ckbook.services.base import Changed, NotFoundError, write_transaction
 from ckbook.services.care import answer_request, requests
 from ckbook.services.clients import client_summaries
+from ckbook.services.limits import warn_bad_row
 from ckbook.services.promises import close_promise, open_promises
 from ckbook.services.reminder_rules import (
     DEFAULT_REMIND_BEFORE_MINUTES,
@@ -38,20 +39,26 @@ class ReminderCheck:
 def all_occurrences(
     now: datetime, tz: tzinfo, default_minutes: int = DEFAULT_REMIND_BEFORE_MINUTES
 ) -> list[Occurrence]:
+    """Every reason to remind. A row that cannot be turned into one (a value stored out of range
+    by an earlier release that the rules could not clip) is logged and skipped: one bad row never
+    stops the reminders of every other."""
     found: list[Occurrence] = []
     for p in open_promises():
-        found.extend(
-            promise_occurrences(
-                p.id,
-                p.client_id,
-                p.client_name,
-                p.text,
-                p.due,
-                p.remind_before_minutes,
-                tz,
-                default_minutes,
+        try:
+            found.extend(
+                promise_occurrences(
+                    p.id,
+                    p.client_id,
+                    p.client_name,
+                    p.text,
+                    p.due,
+                    p.remind_before_minutes,
+                    tz,
+                    default_minutes,
+                )
             )
-        )
+        except (OverflowError, ValueError) as exc:
+            warn_bad_row("promise", p.id, exc)
     # Every client with a cadence, not only the overdue ones: next_wake then knows when the next
     # check-in comes due instead of waiting for the minute re-check.
     for client in client_summaries(now, tz):
@@ -63,9 +70,12 @@ def all_occurrences(
             )
     for r in requests(awaiting_only=True):
         if r.acknowledged_at is None:
-            found.append(
-                request_occurrence(r.id, r.client_id, r.client_name, r.summary, r.deadline)
-            )
+            try:
+                found.append(
+                    request_occurrence(r.id, r.client_id, r.client_name, r.summary, r.deadline)
+                )
+            except (OverflowError, ValueError) as exc:
+                warn_bad_row("request", r.id, exc)
     return found
 
 

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-from ckbook.services.due import Due
+from ckbook.services.due import FAR_FUTURE, Due
+from ckbook.services.limits import CHECKIN_DAYS, RESPONSE_HOURS
 
 CLOSED_PROMISE_STATUSES = frozenset({"kept", "broken", "renegotiated", "cancelled"})
 #: Clients in these statuses have no check-in cadence: nobody expects a call from us.
@@ -94,8 +95,12 @@ def checkin_status(
     days_since = max(0, (now - since).days)
     if client_status not in CHECKIN_STATUSES or checkin_days <= 0:
         return CheckinStatus(Health.NONE, since, None, days_since)
-    cadence = timedelta(days=checkin_days)
-    due_at = since + cadence
+    # A cadence stored out of range by an earlier release reads as the longest one.
+    cadence = timedelta(days=CHECKIN_DAYS.clip(checkin_days))
+    try:
+        due_at = since + cadence
+    except OverflowError:  # a last contact stored near year 9999
+        return CheckinStatus(Health.GREEN, since, None, days_since)
     elapsed = now - since
     if elapsed < cadence:
         health = Health.GREEN
@@ -107,7 +112,11 @@ def checkin_status(
 
 
 def request_deadline(received_at: datetime, response_hours: int) -> datetime:
-    return received_at + timedelta(hours=response_hours)
+    """When the reply is due; a response time stored out of range reads as the longest one."""
+    try:
+        return received_at + timedelta(hours=RESPONSE_HOURS.clip(response_hours))
+    except OverflowError:  # received near year 9999
+        return FAR_FUTURE
 
 
 def request_overdue(

@@ -16,12 +16,13 @@ from datetime import time
 from typing import Any
 
 from ckbook.services.base import Changed, InputError, write_transaction
+from ckbook.services.limits import REMIND_BEFORE_MINUTES
 from ckbook.services.reminder_rules import DEFAULT_REMIND_BEFORE_MINUTES, QuietHours
 from ckbook.store.models import Setting
 from ckbook.store.rows import tuples
 
-#: Longest sensible default remind-before: one week.
-MAX_REMIND_BEFORE_MINUTES = 7 * 24 * 60
+#: Longest sensible default remind-before: one week (the same limit as a promise's own).
+MAX_REMIND_BEFORE_MINUTES = REMIND_BEFORE_MINUTES.high
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from ckbook.services.care import IncidentRow, RequestRow, incidents, requests
 from ckbook.services.clients import _as_instant, _to_date, _to_time
 from ckbook.services.due import Due
 from ckbook.services.insight import contact_text
+from ckbook.services.limits import CHECKIN_DAYS
 from ckbook.services.reminder_rules import (
     DEFAULT_REMIND_BEFORE_MINUTES,
     Occurrence,
@@ -266,7 +267,8 @@ def _checkin_candidates(now: datetime) -> list[tuple[int, str, str, int, object,
     silent = reduce(
         operator.or_,
         [
-            (Client.checkin_days == days) & (since <= to_text(now - timedelta(days=days - 1)))
+            (Client.checkin_days == days)
+            & (since <= to_text(now - timedelta(days=CHECKIN_DAYS.clip(days) - 1)))
             for days in cadences
             if days and days > 0
         ],

@@ -1,0 +1,97 @@
+"""The ranges a number or date typed by a person must fall in: one place for the command line, the
+services and the due reader.
+
+Writing is strict: a value outside its range is refused with one line naming the field and the
+range, before anything is written (a check-in every 10**18 days or a promise due in year 9999
+would overflow a date computation later). Reading is lenient: a row stored out of range by an
+earlier release is clipped into range where it is used (``clip``; logged once per value), so one
+bad row never stops the client list, the due report or the reminders of every other row.
+
+The due years are fixed (1900–2199), not relative to today: a due that was valid when typed stays
+valid, and ``Due.from_iso`` needs no clock. They match the years the due phrase reader takes.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from ckbook.services.base import MAX_ID, InputError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Range:
+    """Whole numbers from ``low`` to ``high`` (both included) of ``unit``, called ``what``."""
+
+    what: str
+    low: int
+    high: int
+    unit: str = ""
+
+    def describe(self) -> str:
+        unit = f" {self.unit}" if self.unit else ""
+        return f"{self.low} to {self.high}{unit}"
+
+    def __contains__(self, value: object) -> bool:
+        return (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and self.low <= value <= self.high
+        )
+
+    def check(self, value: int, what: str = "") -> int:
+        """``value`` when in range; else InputError naming ``what`` (default: the range's name)."""
+        if value not in self:
+            raise InputError(f"{what or self.what} must be {self.describe()}, not {value!r}")
+        return value
+
+    def check_optional(self, value: int | None, what: str = "") -> int | None:
+        return None if value is None else self.check(value, what)
+
+    def clip(self, value: int) -> int:
+        """A stored value read into range (logged once per value); in-range values unchanged."""
+        if self.low <= value <= self.high:
+            return value
+        clipped = min(max(value, self.low), self.high)
+        _warn_once(
+            f"stored {self.what} {value} is out of range ({self.describe()}); read as {clipped}"
+        )
+        return clipped
+
+
+CHECKIN_DAYS = Range("check-in cadence", 1, 3650, "days")
+RESPONSE_HOURS = Range("expected response time", 1, 24 * 365, "hours")
+REMIND_BEFORE_MINUTES = Range("remind before", 0, 7 * 24 * 60, "minutes")
+NOTE_DURATION_SECONDS = Range("note duration", 0, 7 * 24 * 3600, "seconds")
+YEARS = Range("year", 1900, 2199)
+#: ``ckbook due --within``: promises due this many days ahead.
+WITHIN_DAYS = Range("--within", 0, 3650, "days")
+#: ``ckbook search --limit``.
+SEARCH_LIMIT = Range("--limit", 1, 10_000, "hits")
+IDS = Range("id", 1, MAX_ID)
+
+
+def check_date(day: date, what: str = "due") -> date:
+    """``day`` when its year is in ``YEARS``; else InputError naming ``what`` and the range."""
+    if day.year not in YEARS:
+        raise InputError(
+            f"{what} {day.isoformat()} is out of range: the year must be {YEARS.describe()}"
+        )
+    return day
+
+
+_warned: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _warned:
+        _warned.add(message)
+        log.warning("%s", message)
+
+
+def warn_bad_row(what: str, row_id: int, exc: Exception) -> None:
+    """A stored row that cannot be used (skipped by the caller): logged once, never raised."""
+    _warn_once(f"{what} {row_id} skipped: {exc}")
