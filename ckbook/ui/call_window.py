@@ -9,13 +9,17 @@ the client's check-in cadence. Closing the window ends the call the same way; a 
 nothing typed leaves no note behind.
 
 ``NoteWindows`` is the wiring: Ctrl+Shift+C (``start_call``), the card's timeline
-(``open_note`` as the main window's ``note_opener``), and "save everything now".
+(``open_note`` as the main window's ``note_opener``), "save everything now", and quitting: one
+last synchronous attempt for every unsaved text; what still cannot be written is kept in a
+recovery file (``ui.autosave``), named in the log at once and in a message at every start until
+the user deletes it.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
@@ -23,11 +27,12 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 from typing_extensions import override
 
+from ckbook.services.base import Changed
 from ckbook.services.clients import client_detail
 from ckbook.services.money import MONEY_NOT_DISCUSSED, current_money_terms
 from ckbook.services.notes import NoteRow, add_note, delete_note, get_note
 from ckbook.services.promises import promises_for_client
-from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, SaveWriter
+from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Rescue, SaveWriter, recovery_files
 from ckbook.ui.note_editor import (
     NoteEditor,
     NoteWindow,
@@ -63,6 +68,24 @@ def attention_hints(client_id: int, notebook: Notebook) -> list[str]:
     else:
         hints.append("No open promises")
     return hints
+
+
+def note_title(note_id: int, notebook: Notebook) -> str:
+    """How a recovery file names a note: "Call note — Ada Lovelace — Wed 18 Nov 2026 10:00"."""
+    note = get_note(note_id)
+    started = note.started_at.astimezone(notebook.tz)
+    return f"{note.kind.capitalize()} note — {note.client_name} — {started:%a %d %b %Y %H:%M}"
+
+
+def recovery_notice(files: list[Path]) -> str:
+    """The start-up message about text an earlier session could not save (plain text)."""
+    shown = "\n".join(str(f) for f in files[:3])
+    more = f"\n… and {len(files) - 3} more in the same folder" if len(files) > 3 else ""
+    return (
+        "Note text that an earlier session could not save is kept in:\n"
+        f"{shown}{more}\n"
+        "Copy it back into its note, then delete the file."
+    )
 
 
 def format_duration(seconds: int) -> str:
@@ -271,6 +294,8 @@ class NoteWindows:
         self.window = window
         self._pick_client = pick_client
         self.open_windows: dict[int, CallWindow | NoteWindow] = {}
+        # A note switched away from while its save failed, written later by the writer.
+        writer.pending_saved.connect(self._on_writer_pending_saved)
 
     def install(self, window: Any) -> None:
         """Register with the main window's agreed hooks: its call-note action (which asks for the
@@ -300,10 +325,16 @@ class NoteWindows:
                 widget.flush_final()
         return self.writer.flush_all()
 
-    def shutdown(self) -> None:
-        """aboutToQuit: end open calls, write everything, stop the writer thread."""
+    def shutdown(self) -> Rescue:
+        """aboutToQuit: end open calls, write everything, stop the writer thread. Text that
+        still cannot be written (disk full) goes to a recovery file; no one can answer a
+        dialog while the application quits, so the log says where now, and the next start
+        says it again."""
         self.end_all()
-        self.writer.stop()
+        rescue = self.writer.shutdown()
+        if rescue.kept:
+            log.error("%s", rescue.message())
+        return rescue
 
     def _current_client(self) -> int | None:
         if self.window is not None and hasattr(self.window, "current_client_id"):
@@ -365,18 +396,39 @@ class NoteWindows:
     def _on_window_closed(self, note_id: int) -> None:
         self.open_windows.pop(note_id, None)
 
+    def _on_writer_pending_saved(self, changes: tuple[Changed, ...]) -> None:
+        for change in changes:
+            self.notebook.broadcast(change)
 
-def install_notes(window: Any, notebook: Notebook, database: Any) -> NoteWindows:
+
+def install_notes(
+    window: Any, notebook: Notebook, database: Any, *, recovery_dir: Path | None = None
+) -> NoteWindows:
     """Wire call mode and the note editor into the app: one writer thread for note text (its own
-    connection to ``database``), the window's hooks, and a last flush when the app quits."""
+    connection to ``database``), the window's hooks, a last flush when the app quits (recovery
+    files in ``recovery_dir``, default ``<user data folder>/recovery``), and a message when an
+    earlier session left one."""
     from PySide6.QtWidgets import QApplication
 
-    from ckbook.ui.autosave import note_text_saver
+    from ckbook.ui.autosave import default_recovery_dir, note_text_saver
 
-    writer = SaveWriter(note_text_saver(notebook.clock), database, notebook.clock, parent=window)
+    folder = recovery_dir or default_recovery_dir()
+    writer = SaveWriter(
+        note_text_saver(notebook.clock),
+        database,
+        notebook.clock,
+        parent=window,
+        recovery_dir=folder,
+        location=notebook.location,
+        describe=lambda note_id: note_title(note_id, notebook),
+    )
     notes = NoteWindows(notebook, writer, window)
     notes.install(window)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(notes.shutdown)
+    found = recovery_files(folder)
+    if found:
+        # Once the window is up: the main window shows an error message as a plain-text box.
+        QTimer.singleShot(0, lambda: notebook.message.emit("error", recovery_notice(found)))
     return notes

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import logging
+import stat
 from datetime import date, time
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from ckbook.services.due import Due
 from ckbook.services.money import MoneyTermsInput, set_money_terms
-from ckbook.services.notes import get_note, notes_for_client
+from ckbook.services.notes import add_note, get_note, notes_for_client
 from ckbook.services.promises import add_promise, promises_for_note
-from ckbook.ui.autosave import SaveWriter, note_text_saver
-from ckbook.ui.call_window import CallWindow, NoteWindows
+from ckbook.ui.autosave import SaveJob, SaveWriter, note_text_saver
+from ckbook.ui.call_window import CallWindow, NoteWindows, install_notes, note_title
 from ckbook.ui.note_editor import NoteWindow
 from tests.factories import make_client
+from tests.ui.test_autosave import disk_full
 
 
 @pytest.fixture
@@ -204,3 +208,106 @@ def test_the_note_opener_starts_a_call_for_kind_call(qtbot, notes, client_id):
     call = notes.open_note(None, client_id, "call")
     keep(qtbot, call)
     assert isinstance(call, CallWindow)
+
+
+class Disk:
+    """The real save, on a disk that can fill up."""
+
+    def __init__(self, clock) -> None:
+        self.save = note_text_saver(clock)
+        self.full = False
+
+    def __call__(self, job: SaveJob):
+        if self.full:
+            raise disk_full()
+        return self.save(job)
+
+
+@pytest.fixture
+def disk(clock):
+    return Disk(clock)
+
+
+@pytest.fixture
+def full_notes(qapp, notebook, db, clock, disk, client_id, tmp_path):
+    writer = SaveWriter(
+        disk,
+        db.database,
+        clock,
+        retry_ms=50,
+        recovery_dir=tmp_path / "recovery",
+        location=notebook.location,
+        describe=lambda note_id: note_title(note_id, notebook),
+    )
+    yield NoteWindows(notebook, writer, pick_client=lambda: client_id)
+    disk.full = False  # the windows pytest-qt closes after the test can save then
+    writer.stop()
+
+
+def test_closing_a_call_while_the_disk_is_full_keeps_the_window_and_its_text(
+    qtbot, full_notes, disk
+):
+    call = start(qtbot, full_notes)
+    disk.full = True
+    qtbot.keyClicks(call.editor.editor, "She wants the roof done before winter")
+    assert not call.close()  # refused: the text stays on screen, the status says why
+    assert call.isVisible() and call.editor.autosaver.dirty
+    assert call.editor.status.text().startswith("Not saved — disk full")
+    disk.full = False
+    assert call.close()
+    assert get_note(call.note_id).body == "She wants the roof done before winter"
+
+
+def test_quitting_while_the_disk_is_full_keeps_the_call_text_in_a_recovery_file_and_says_where(
+    qtbot, full_notes, disk, tmp_path, caplog, monkeypatch
+):
+    call = start(qtbot, full_notes)
+    monkeypatch.setattr(call, "elapsed_seconds", lambda: 754)
+    disk.full = True
+    qtbot.keyClicks(call.editor.editor, "She wants the roof done before winter")
+    with caplog.at_level(logging.ERROR):
+        rescue = full_notes.shutdown()  # aboutToQuit (also after SIGTERM)
+    assert rescue.kept == (call.note_id,)
+    assert rescue.path is not None and rescue.path.parent == tmp_path / "recovery"
+    assert stat.S_IMODE(rescue.path.stat().st_mode) == 0o600
+    text = rescue.path.read_text(encoding="utf-8")
+    assert (
+        f"===== Call note — Ada Lovelace — Wed 18 Nov 2026 10:00 (note {call.note_id}) "
+        "(not saved: disk full; duration: 12 min 34 s) =====\n"
+        "She wants the roof done before winter\n"
+    ) in text
+    assert rescue.message() in caplog.text
+    assert str(rescue.path) in rescue.message()
+    assert get_note(call.note_id).body == ""  # the notebook really did not get it
+
+
+def test_the_next_start_says_where_unsaved_text_was_kept(
+    qtbot, notebook, db, tmp_path, monkeypatch
+):
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    (folder / "unsaved-notes-20261118-100000.txt").write_text("words")
+    monkeypatch.setattr("ckbook.ui.autosave._fallback_recovery_dir", lambda: tmp_path / "none")
+    window = QWidget()
+    window.handlers = {}  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(notebook.message, timeout=2000) as blocker:
+        notes = install_notes(window, notebook, db.database, recovery_dir=folder)
+    notes.writer.stop()
+    level, text = blocker.args
+    assert level == "error"
+    assert str(folder / "unsaved-notes-20261118-100000.txt") in text
+    assert "Copy it back into its note, then delete the file." in text
+
+
+def test_a_note_switched_away_from_is_broadcast_once_finally_written(
+    qtbot, full_notes, notebook, disk, client_id, now
+):
+    note_id = add_note(client_id, now).ids[0]
+    disk.full = True
+    full_notes.writer.keep(SaveJob(note_id, "kept words"), "disk full")
+    disk.full = False
+    with qtbot.waitSignal(notebook.changed, timeout=3000) as blocker:
+        pass
+    assert blocker.args[0].kind == "note" and note_id in blocker.args[0].ids
+    assert get_note(note_id).body == "kept words"
