@@ -9,11 +9,18 @@ its image handler fall back to reading the file themselves. So the browser's doc
 and every other resource with empty bytes, which leaves no fallback to run. Raw HTML in Markdown is
 shown as text, links never navigate the viewer, and a click opens only http, https, mailto and tel
 links, through the desktop.
+
+Notes are typed one item per line (a remark, a ``+ `` promise, a ``? `` request), so
+``note_markdown`` keeps every typed line a line before Markdown sees it: a single line break is a
+hard break, ``+``/``?`` capture lines show literally (Markdown would read ``+ `` as a bullet and
+pull the next line into it), and a plain line after a list item or quote starts its own paragraph
+instead of running on inside it. Fenced code blocks are left as typed.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
@@ -27,6 +34,47 @@ MARKDOWN_FEATURES = (
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub
     | QTextDocument.MarkdownFeature.MarkdownNoHTML
 )
+
+
+#: Capture marks (services.capture): a line starting "+ " is a promise, "? " a request.
+_CAPTURE_LINE = re.compile(r"^(\s*)([+?])(\s)")
+_LIST_OR_QUOTE = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:\s|$)|^ {0,3}>")
+_FENCE = re.compile(r"^ {0,3}(`{3,}(?!.*`)|~{3,})")  # a backtick after ``` is inline code
+
+
+def note_markdown(body: str) -> str:
+    """``body`` with each typed line kept a line when rendered as Markdown (see the module
+    docstring); fenced code is untouched."""
+    out: list[str] = []
+    fence = ""  # the open fence's run of ` or ~, or "" outside code
+    in_container = False  # the last non-blank line belongs to a list item or a quote
+    for raw in body.replace("\r\n", "\n").split("\n"):
+        opening = _FENCE.match(raw)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+            out.append(raw)
+            continue
+        if opening:
+            fence = opening.group(1)
+            in_container = False
+            out.append(raw)
+            continue
+        if not raw.strip():
+            out.append(raw)
+            continue
+        line = _CAPTURE_LINE.sub(r"\1\\\2\3", raw, count=1)
+        starts_block = bool(_LIST_OR_QUOTE.match(line))
+        indented = raw.startswith(("  ", "\t"))
+        previous = out[-1] if out else ""
+        if previous.strip():
+            if in_container and not starts_block and not indented:
+                out.append("")  # not a lazy continuation: its own paragraph
+            else:
+                out[-1] = previous.rstrip() + "  "  # a hard line break
+        in_container = starts_block or (in_container and indented)
+        out.append(line)
+    return "\n".join(out)
 
 
 def _blank_image() -> QImage:
@@ -70,8 +118,9 @@ class SafeTextBrowser(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor_clicked)
 
     def set_markdown(self, text: str) -> None:
-        """Show ``text`` as Markdown; raw HTML in it is shown as text, images stay blank."""
-        self.document().setMarkdown(text, MARKDOWN_FEATURES)
+        """Show ``text`` as Markdown, each typed line a line (``note_markdown``); raw HTML in it
+        is shown as text, images stay blank."""
+        self.document().setMarkdown(note_markdown(text), MARKDOWN_FEATURES)
 
     def set_plain(self, text: str) -> None:
         self.document().setPlainText(text)

@@ -8,7 +8,7 @@ import os
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 
-from ckbook.ui.safe_text import SafeTextBrowser, is_openable, plain_label
+from ckbook.ui.safe_text import SafeTextBrowser, is_openable, note_markdown, plain_label
 
 
 def _big_png(tmp_path) -> str:  # type: ignore[no-untyped-def]
@@ -75,3 +75,55 @@ def test_plain_label_shows_markup_literally(qtbot) -> None:  # type: ignore[no-u
     label.show()
     assert label.text() == '<img src="/dev/zero"><b>bold</b>'
     assert label.textFormat().name == "PlainText"
+
+
+def _blocks(viewer: SafeTextBrowser) -> list[tuple[str, bool]]:
+    """(text, is a list item) of each rendered block with text."""
+    found = []
+    block = viewer.document().begin()
+    while block.isValid():
+        if block.text():
+            found.append((block.text(), block.textList() is not None))
+        block = block.next()
+    return found
+
+
+def test_typed_note_lines_stay_lines_and_capture_marks_show_as_typed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    viewer = SafeTextBrowser()
+    qtbot.addWidget(viewer)
+    viewer.set_markdown(
+        "Talked about the gala.\n"
+        "+ send the corrected invoice tomorrow 7:30\n"
+        "? can we move the deposit date\n"
+        "+ call back by Friday evening\n"
+        "She is upset about the delay."
+    )
+    assert _blocks(viewer) == [
+        ("Talked about the gala.", False),
+        ("+ send the corrected invoice tomorrow 7:30", False),
+        ("? can we move the deposit date", False),
+        ("+ call back by Friday evening", False),
+        ("She is upset about the delay.", False),
+    ]
+
+
+def test_markdown_lists_still_render_and_a_plain_line_after_one_is_its_own(qtbot) -> None:  # type: ignore[no-untyped-def]
+    viewer = SafeTextBrowser()
+    qtbot.addWidget(viewer)
+    viewer.set_markdown("Plan:\n- venue\n- catering\nthen the invoice\n> she said\nwe agreed")
+    assert _blocks(viewer) == [
+        ("Plan:", False),
+        ("venue", True),
+        ("catering", True),
+        ("then the invoice", False),
+        ("she said", False),
+        ("we agreed", False),
+    ]
+
+
+def test_fenced_code_is_left_as_typed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    viewer = SafeTextBrowser()
+    qtbot.addWidget(viewer)
+    viewer.set_markdown("diff:\n```\n+ added line\n? odd\n```\nend")
+    assert "+ added line\n? odd" in viewer.toPlainText()
+    assert "  \n" not in note_markdown("```\na\nb\n```").split("```")[1]
