@@ -279,26 +279,47 @@ def _get_live(client_id: int) -> Client:
 
 
 def find_client(reference: str | int) -> int:
-    """A client's id from its id or its unique name (case-insensitive)."""
+    """A live client's id from ``#ID``, an id, or its unique name.
+
+    Names match case-insensitively in every script ("émile" finds "Émile"; SQLite's lower() folds
+    ASCII only, so names are compared in Python: one narrow query, a few ms for 10,000 clients).
+    Digits alone are an id, unless another client is named exactly those digits: then the
+    reference is ambiguous and InputError says which two it could be and to write ``#ID`` (a
+    promise must never land on the wrong client). ``#ID`` is always the id.
+    """
     text = str(reference).strip()
     if not text:
         raise InputError("client is empty: give an id or a name")
     live = Client.deleted_at.is_null()
-    if text.isdigit():
-        found = Client.get_or_none((Client.id == int(text)) & live)
-        if found is not None:
-            return found.id
-    matches = list(
-        Client.select(Client.id, Client.name)
-        .where(live & (fn.lower(Client.name) == text.lower()))
-        .limit(3)
-    )
-    if not matches:
-        raise NotFoundError(f"no client named {text!r}")
-    if len(matches) > 1:
-        ids = ", ".join(str(m.id) for m in matches)
+    if text.startswith("#") and text[1:].isdigit():
+        return _get_live(int(text[1:])).id
+    by_id: tuple[int, str] | None = None
+    if text.isdigit() and 0 < int(text) <= MAX_ID:
+        found = _raw_rows(
+            Client.select(Client.id, Client.name).where(live & (Client.id == int(text)))
+        )
+        by_id = found[0] if found else None
+    wanted = text.casefold()
+    named: list[tuple[int, str]] = [
+        (cid, name)
+        for cid, name in _raw_rows(Client.select(Client.id, Client.name).where(live))
+        if name.casefold() == wanted
+    ]
+    if by_id is not None:
+        others = [cid for cid, _name in named if cid != by_id[0]]
+        if others:
+            raise InputError(
+                f"client {text!r} is ambiguous: id {by_id[0]} is {by_id[1]!r}, and client "
+                f"{others[0]} is named {text!r}; write #{by_id[0]} or #{others[0]}"
+            )
+        return by_id[0]
+    if not named:
+        what = "with id or name" if text.isdigit() else "named"
+        raise NotFoundError(f"no client {what} {text!r}")
+    if len(named) > 1:
+        ids = ", ".join(str(cid) for cid, _name in named)
         raise InputError(f"several clients are named {text!r} (ids {ids}); use the id")
-    return matches[0].id
+    return named[0][0]
 
 
 def _raw_rows(query: ModelSelect[Any]) -> list[tuple[Any, ...]]:
