@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from peewee import fn
 
@@ -67,20 +67,101 @@ def format_money(amount: Decimal, currency: str = "") -> str:
     return f"{text} {currency}" if currency else text
 
 
+#: Characters people put between thousands: spaces (also the no-break kinds), "_" and "'".
+_GROUPING_MARKS = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "_": " ",
+                                 "'": " ", "\u2019": " "})  # fmt: skip
+
+
+def _digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()
+
+
+def _whole_part(text: str, group: str, what: str, typed: str) -> str:
+    """The digits before the decimal separator; thousands groups, when used, must be groups of
+    three ("1,234,567"), so a stray separator never silently multiplies an amount."""
+    pieces = text.replace(group, " ").split(" ") if group else text.split(" ")
+    if len(pieces) > 1 and not (1 <= len(pieces[0]) <= 3 and all(len(p) == 3 for p in pieces[1:])):
+        raise InputError(
+            f"{what} {typed!r} is not an amount: thousands come in groups of three "
+            "(e.g. 1,234,567.50)"
+        )
+    digits = "".join(pieces)
+    if digits and not _digits(digits):
+        raise InputError(f"{what} {typed!r} is not an amount")
+    return digits
+
+
+def _looks_like_thousands(whole: str, fraction: str) -> bool:
+    """After a lone separator, three digits and a whole part that is not 0: "1,234" or
+    "1.234" might be a thousand and more."""
+    return len(fraction) == 3 and whole.strip(" ") not in ("", "0")
+
+
+def decimal_point_note(text: str | None) -> str:
+    """What to tell someone who typed "1.234": the app reads it as 1.234 (a decimal point, as it
+    writes amounts), not as 1234; empty when the input is not of that shape."""
+    cleaned = (text or "").translate(_GROUPING_MARKS).strip().lstrip("+")
+    if "," in cleaned or cleaned.count(".") != 1:
+        return ""
+    whole, _, fraction = cleaned.partition(".")
+    if not (_digits(fraction) and _looks_like_thousands(whole, fraction)):
+        return ""
+    return f"the dot is a decimal point; for {whole.replace(' ', '')}{fraction} type that"
+
+
+def _split_decimal(text: str, what: str, typed: str) -> tuple[str, str, str]:
+    """(whole part, fraction, thousands separator) of ``text`` (no sign, no spaces around).
+
+    Both "," and "." present: the last one is the decimal separator ("1.234,50", "1,234.50").
+    One of them several times: thousands ("1.234.567"). A single ".": a decimal point, as the app
+    writes amounts. A single ",": a decimal comma ("12,5"), except "1,234" (three digits after it),
+    which could be either and is refused rather than guessed.
+    """
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        group = "." if decimal == "," else ","
+        if text.count(decimal) > 1 or group in text[text.rfind(decimal) :]:
+            raise InputError(f"{what} {typed!r} is not an amount")
+        whole, _, fraction = text.rpartition(decimal)
+        return whole, fraction, group
+    for mark in (",", "."):
+        count = text.count(mark)
+        if count > 1:
+            return text, "", mark
+        if count == 1:
+            whole, _, fraction = text.partition(mark)
+            if mark == "," and _looks_like_thousands(whole, fraction):
+                digits = whole.replace(" ", "")
+                raise InputError(
+                    f"{what} {typed!r} could mean {digits}{fraction} or {digits}.{fraction}: "
+                    "type one of those"
+                )
+            return whole, fraction, ""
+    return text, "", ""
+
+
 def parse_money(text: str | None, what: str) -> Decimal | None:
-    """Read an amount typed by a person ("1,250.50", "95"); empty means none."""
-    cleaned = (text or "").strip().replace(",", "").replace(" ", "").replace("_", "")
+    """Read an amount typed by a person; empty means none. A decimal point or a decimal comma
+    ("12.5", "12,5"), thousands separated by commas, dots, spaces or apostrophes
+    ("1,234.50", "1.234,50", "1 234,50"). Ambiguous input ("1,234") is refused with a message
+    naming both readings: an amount is never silently multiplied."""
+    typed = text or ""
+    cleaned = typed.translate(_GROUPING_MARKS).strip()
     if not cleaned:
         return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise InputError(f"{what} {text!r} is not an amount") from None
-    if not value.is_finite() or value < 0:
-        raise InputError(f"{what} {text!r} must be zero or more")
+    sign = ""
+    if cleaned[0] in "+-":
+        sign, cleaned = cleaned[0], cleaned[1:].strip()
+    whole, fraction, group = _split_decimal(cleaned, what, typed)
+    digits = _whole_part(whole.strip(), group, what, typed)
+    if (fraction and not _digits(fraction)) or not (digits or fraction):
+        raise InputError(f"{what} {typed!r} is not an amount")
+    value = Decimal(f"{digits or '0'}.{fraction}" if fraction else digits)
+    if sign == "-" and value:
+        raise InputError(f"{what} {typed!r} must be zero or more")
     exponent = value.as_tuple().exponent  # an int: the value is finite
     if isinstance(exponent, int) and exponent < -4:
-        raise InputError(f"{what} {text!r} has more than 4 decimals")
+        raise InputError(f"{what} {typed!r} has more than 4 decimals")
     return value
 
 

@@ -4,6 +4,7 @@ version. Amounts are read as Decimal (never float) by ``ckbook.services.money.pa
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -22,7 +24,13 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook.services.base import InputError
-from ckbook.services.money import MoneyTermsInput, MoneyTermsRow, parse_money
+from ckbook.services.money import (
+    MoneyTermsInput,
+    MoneyTermsRow,
+    decimal_point_note,
+    format_money,
+    parse_money,
+)
 from ckbook.store.models import PRICING_MODELS
 from ckbook.ui import theme
 from ckbook.ui.dialogs import run_modal
@@ -35,7 +43,25 @@ def _qdate(day: date) -> QDate:
 
 
 def _text(value: object) -> str:
-    return "" if value is None else str(value)
+    if value is None:
+        return ""
+    # A Decimal in plain digits ("1000", never "1E+3"), which parse_money reads back exactly.
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def amount_reading(text: str, currency: str, what: str) -> tuple[str, bool]:
+    """What the line under a money field says as it is typed ("→ 12.50 EUR" for "12,5"), and
+    whether that is a problem (the amount cannot be read)."""
+    try:
+        value = parse_money(text, what)
+    except InputError as exc:
+        return str(exc), True
+    if value is None:
+        return "", False
+    code = currency.strip().upper()
+    shown = f"→ {format_money(value, code if len(code) == 3 and code.isalpha() else '')}"
+    note = decimal_point_note(text)
+    return (f"{shown} ({note})" if note else shown), False
 
 
 class MoneyTermsForm(QWidget):
@@ -74,6 +100,16 @@ class MoneyTermsForm(QWidget):
         self.confirmed = QCheckBox("Confirmed by the client")
         self.change_reason = QLineEdit()
         self.change_reason.setPlaceholderText("why the terms change")
+        #: Under each amount, how it is read, updated as it is typed (so "12,5" shows 12.50).
+        self.readings: dict[str, QLabel] = {}
+        for name, field in self._amount_fields().items():
+            label = plain_label(wrap=True)
+            label.setObjectName(f"{name}_reading")
+            label.setAccessibleName(f"{name.replace('_', ' ').capitalize()} understood as")
+            label.hide()
+            self.readings[name] = label
+            field.textChanged.connect(self._on_amount_text_changed)
+        self.currency.textChanged.connect(self._on_amount_text_changed)
 
         amount_row = QHBoxLayout()
         amount_row.addWidget(self.amount, 1)
@@ -84,10 +120,10 @@ class MoneyTermsForm(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Pricing model", self.pricing_model)
-        form.addRow("Amount", amount_row)
-        form.addRow("Budget ceiling", self.budget_ceiling)
+        form.addRow("Amount", self._with_reading(amount_row, "amount"))
+        form.addRow("Budget ceiling", self._with_reading(self.budget_ceiling, "budget_ceiling"))
         form.addRow("Payment terms", self.payment_terms_days)
-        form.addRow("Deposit", self.deposit)
+        form.addRow("Deposit", self._with_reading(self.deposit, "deposit"))
         form.addRow("Discount promised", self.discount)
         form.addRow("…on condition", self.discount_condition)
         form.addRow("Scope in", self.scope_in)
@@ -97,6 +133,31 @@ class MoneyTermsForm(QWidget):
         if with_reason:
             form.addRow("Reason for the change", self.change_reason)
         self.change_reason.setVisible(with_reason)
+
+    def _amount_fields(self) -> dict[str, QLineEdit]:
+        return {"amount": self.amount, "budget_ceiling": self.budget_ceiling,
+                "deposit": self.deposit}  # fmt: skip
+
+    def _with_reading(self, field: QWidget | QHBoxLayout, name: str) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        if isinstance(field, QHBoxLayout):
+            column.addLayout(field)
+        else:
+            column.addWidget(field)
+        column.addWidget(self.readings[name])
+        return column
+
+    def _on_amount_text_changed(self, _text: str = "") -> None:
+        error = theme.colors().error
+        for name, field in self._amount_fields().items():
+            label = self.readings[name]
+            text, problem = amount_reading(
+                field.text(), self.currency.text(), name.replace("_", " ")
+            )
+            label.setText(text)
+            label.setStyleSheet(f"color: {error};" if problem else "")
+            label.setVisible(bool(text))
 
     def set_value(self, terms: MoneyTermsRow | MoneyTermsInput | None) -> None:
         if terms is None:
