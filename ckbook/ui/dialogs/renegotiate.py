@@ -37,6 +37,9 @@ class RenegotiateDialog(QDialog):
         self.due_edit = QLineEdit()
         self.due_edit.setAccessibleName("New due")
         self.due_edit.setPlaceholderText("e.g. next Friday 3pm, in 2 weeks, 2026-12-01")
+        # Room for the whole hint; the field, not the labels, takes any extra width.
+        hint_width = self.due_edit.fontMetrics().horizontalAdvance(self.due_edit.placeholderText())
+        self.due_edit.setMinimumWidth(hint_width + 24)
         self.understood = plain_label(wrap=True)
         self.understood.setAccessibleName("Understood as")
         self.buttons = QDialogButtonBox(
@@ -47,13 +50,14 @@ class RenegotiateDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Promise", plain_label(promise_text, wrap=True))
         form.addRow("Due until now", plain_label(current.describe() if current else "no due"))
         form.addRow("New due", self.due_edit)
         form.addRow("Understood as", self.understood)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(form)
+        self._layout.addWidget(self.buttons)
         self.due: Due | None = None
         self.due_edit.textChanged.connect(self._on_due_edit_text_changed)
         self._on_due_edit_text_changed("")
@@ -70,6 +74,15 @@ class RenegotiateDialog(QDialog):
             else:
                 self.understood.setText(self.due.describe())
         self.ok_button.setEnabled(self.due is not None)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show the whole wrapped "understood as" text: a top-level window's minimum
+        size ignores the height its wrapped labels need, so the message was cut off."""
+        self._layout.activate()  # the wrapped label's new height, now rather than later
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     @classmethod
     def ask(
