@@ -108,21 +108,40 @@ GLOBAL_KEYS = ("new_client", "quick_switch", "call_note", "add_promise", "search
 TEXT_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 
 
+def has_own_undo(widget: QObject) -> bool:
+    """True when the text field ``widget`` has typing of its own that Ctrl+Z would take back."""
+    if isinstance(widget, QAbstractSpinBox):
+        widget = widget.findChild(QLineEdit) or widget
+    if isinstance(widget, QLineEdit):
+        return widget.isUndoAvailable()
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return widget.document().isUndoAvailable()
+    return False
+
+
 class _ShortcutGuard(QObject):
     """Installed on text fields of the window: lets the window's global shortcuts through
-    instead of letting the field take them as editing keys (Ctrl+K "delete to end of line")."""
+    instead of letting the field take them as editing keys (Ctrl+K "delete to end of line").
+    Ctrl+Z goes to the window's undo when the window has a step to undo and the field has no
+    typing of its own to take back (the empty filter box focused after a delete)."""
 
-    def __init__(self, sequences: Callable[[], list[QKeySequence]], parent: QObject) -> None:
+    def __init__(
+        self,
+        sequences: Callable[[], list[QKeySequence]],
+        window_undo: Callable[[QObject], QKeySequence | None],
+        parent: QObject,
+    ) -> None:
         super().__init__(parent)
         self._sequences = sequences
+        self._window_undo = window_undo
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride:
             combo = QKeySequence(event.keyCombination())  # type: ignore[attr-defined]
-            if any(
-                combo.matches(s) == QKeySequence.SequenceMatch.ExactMatch for s in self._sequences()
-            ):
+            undo = self._window_undo(watched)
+            wanted = [*self._sequences(), *([undo] if undo is not None else [])]
+            if any(combo.matches(s) == QKeySequence.SequenceMatch.ExactMatch for s in wanted):
                 return True  # not accepted: the shortcut map runs the window's action
         return False
 
@@ -199,7 +218,7 @@ class MainWindow(QMainWindow):
         self.client_list.clientActivated.connect(self._on_client_list_client_activated)
         self.card.noteRequested.connect(self._on_card_note_requested)
         notebook.message.connect(self._on_notebook_message)
-        self._guard = _ShortcutGuard(self._global_sequences, self)
+        self._guard = _ShortcutGuard(self._global_sequences, self._window_undo_for, self)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
@@ -300,6 +319,13 @@ class MainWindow(QMainWindow):
             for n in GLOBAL_KEYS
             if not self._actions[n].shortcut().isEmpty()
         ]
+
+    def _window_undo_for(self, field: QObject) -> QKeySequence | None:
+        """Ctrl+Z, when pressed in ``field`` it should undo the window's last step."""
+        shortcut = self._actions["undo"].shortcut()
+        if not self._undo or shortcut.isEmpty() or has_own_undo(field):
+            return None
+        return shortcut
 
     def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None or not isinstance(new, TEXT_WIDGETS):
@@ -435,6 +461,9 @@ class MainWindow(QMainWindow):
         self.record_undo(f"delete {name}", restore)
         self.card.show_client(None)
         self._update_client_actions()
+        # On the list, not wherever Qt puts focus as the card empties (the filter box, whose
+        # own Ctrl+Z would take back filter typing instead of the delete).
+        self.client_list.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.show_status(f"Deleted {name}. Undo (Ctrl+Z) brings them back.")
         return True
 
