@@ -35,6 +35,10 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
 DEMO_DEFAULTS = {"clients": 60, "notes": 600, "promises": 300, "seed": 1}
+# As ckbook.interop.transfer names them (not imported here: vobject and icalendar load only
+# for import and export).
+IMPORT_FORMATS = ("vcard", "csv")
+EXPORT_FORMATS = ("vcard", "csv", "ics", "json")
 
 
 class UsageError(Exception):
@@ -202,6 +206,36 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FILE", help="the backup to restore")
     _common(restore)
     restore.set_defaults(handler=_restore, opens_db=False)
+
+    imports = commands.add_parser(
+        "import",
+        help="add clients from a vCard or CSV file",
+        description="Add the clients in FILE. Every record is checked first: an invalid one "
+        "stops the import (nothing is written) unless --skip-invalid. A record whose email "
+        "already belongs to a client (or to an earlier record) is a duplicate: skipped, listed.",
+    )
+    imports.add_argument("format", choices=IMPORT_FORMATS, metavar="vcard|csv")
+    imports.add_argument("file", metavar="FILE")
+    imports.add_argument(
+        "--dry-run", action="store_true", help="report what would be imported; write nothing"
+    )
+    imports.add_argument(
+        "--skip-invalid", action="store_true", help="import the valid records, list the others"
+    )
+    _common(imports)
+    imports.set_defaults(handler=_import)
+
+    export = commands.add_parser(
+        "export",
+        help="write clients (vcard, csv), open promises as to-dos (ics), or everything (json)",
+        description="Write FILE (owner-only, replaced only once complete): vcard and csv hold "
+        "the clients (csv with attention profile and current money terms), ics the open "
+        "promises with dues and the coming check-ins as to-dos, json the whole notebook.",
+    )
+    export.add_argument("format", choices=EXPORT_FORMATS, metavar="vcard|csv|ics|json")
+    export.add_argument("file", metavar="FILE")
+    _common(export)
+    export.set_defaults(handler=_export)
 
     check = commands.add_parser("check", help="check the notebook's integrity (changes nothing)")
     _common(check)
@@ -599,6 +633,59 @@ def _restore(ctx: Context) -> int:
         print(f"Restored {target} from {ctx.args.file}")
         if safety is not None:
             print(f"The notebook as it was is kept in {safety}")
+    return EXIT_OK
+
+
+def _import(ctx: Context) -> int:
+    from ckbook.interop.transfer import import_file
+
+    args = ctx.args
+    report = import_file(
+        args.format, args.file, ctx.now, dry_run=args.dry_run, skip_invalid=args.skip_invalid
+    )
+    if ctx.json:
+        _print_json(
+            {
+                "dry_run": report.dry_run,
+                "summary": report.summary(),
+                "imported": [
+                    {"where": i.where, "name": i.name, "id": i.client_id} for i in report.imported
+                ],
+                "duplicates": [s.__dict__ for s in report.duplicates],
+                "invalid": [s.__dict__ for s in report.invalid],
+            }
+        )
+    else:
+        print(report.summary())
+        verb = "would import" if report.dry_run else "imported"
+        for item in report.imported:
+            shown = f"[{item.client_id}] " if item.client_id is not None else ""
+            print(f"  {verb}: {shown}{item.name} ({item.where})")
+        for skip in report.duplicates:
+            print(f"  skipped: {skip.describe()}")
+        for skip in report.invalid:
+            print(f"  invalid: {skip.describe()}")
+    if report.refused:  # a dry run: the real import would stop here
+        return _fail(report.refusal())
+    return EXIT_OK
+
+
+def _export(ctx: Context) -> int:
+    from ckbook.interop.transfer import export_file
+
+    result = export_file(ctx.args.format, ctx.args.file, ctx.now, ctx.tz)
+    if ctx.json:
+        _print_json(
+            {
+                "format": result.kind,
+                "file": str(result.path),
+                "count": result.count,
+                "bytes": result.size,
+                "seconds": round(result.seconds, 3),
+            }
+        )
+    else:
+        print(result.describe())
     return EXIT_OK
 
 
