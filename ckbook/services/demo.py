@@ -383,6 +383,10 @@ class DemoSummary:
         )
 
 
+class NotEmptyError(InputError):
+    """Demo data was asked for an empty notebook, and this one has clients."""
+
+
 def notebook_is_empty() -> bool:
     """True when the open database holds no client (deleted ones count: they can be restored)."""
     return not Client.select().exists()
@@ -1137,10 +1141,13 @@ def make_demo(
     seed: int,
     now: datetime,
     tz: tzinfo,
+    only_into_empty: bool = False,
 ) -> DemoSummary:
     """Add a realistic demo notebook to the open database, in one transaction.
 
-    Same seed and ``now`` give the same notebook. Raises InputError for impossible sizes.
+    Same seed and ``now`` give the same notebook. Raises InputError for impossible sizes, and
+    with ``only_into_empty`` NotEmptyError when the notebook has a client: checked inside the
+    transaction, under the write lock, so two demos started at once cannot both find it empty.
     """
     for value, what, limit in (
         (clients, "clients", MAX_CLIENTS),
@@ -1160,12 +1167,15 @@ def make_demo(
     weights = [rng.lognormvariate(0, 0.9) for _ in range(clients)]
     note_counts = _spread(rng, notes, weights)
     promise_counts = _spread(rng, promises, weights)
-    with write_transaction(), _bulk_mode(_Sink.ORDER):
-        demo = _Demo(rng, now, tz)
-        for index in range(clients):
-            demo.client(index, note_counts[index], promise_counts[index])
-        demo.sink.flush()
-        written = demo.sink.written
+    with write_transaction():
+        if only_into_empty and not notebook_is_empty():
+            raise NotEmptyError("the notebook already has clients")
+        with _bulk_mode(_Sink.ORDER):
+            demo = _Demo(rng, now, tz)
+            for index in range(clients):
+                demo.client(index, note_counts[index], promise_counts[index])
+            demo.sink.flush()
+            written = demo.sink.written
     return DemoSummary(
         clients=written[Client],
         contacts=written[ContactDetail],

@@ -32,10 +32,30 @@ class CheckReport:
     foreign_key_problems: int
     schema_steps: tuple[str, ...]
     pending_steps: tuple[str, ...]
+    #: Schema steps this ckbook does not know: the file was written by a newer one.
+    newer_steps: tuple[str, ...] = ()
+
+    @property
+    def intact(self) -> bool:
+        return self.integrity == ("ok",) and self.foreign_key_problems == 0
 
     @property
     def ok(self) -> bool:
-        return self.integrity == ("ok",) and self.foreign_key_problems == 0
+        """Intact, and from a ckbook no newer than this one (which can vouch for it)."""
+        return self.intact and not self.newer_steps
+
+    def problem(self) -> str | None:
+        """What is wrong, in one line; None when nothing is."""
+        found = []
+        if self.integrity != ("ok",):
+            found.append(f"integrity: {'; '.join(self.integrity)}")
+        if self.foreign_key_problems:
+            found.append(f"{self.foreign_key_problems} rows pointing at missing rows")
+        if self.newer_steps:
+            found.append(
+                f"written by a newer ckbook (schema step {self.newer_steps[-1]}); update ckbook"
+            )
+        return "; ".join(found) if found else None
 
     def lines(self) -> list[str]:
         verdict = "ok" if self.ok else "PROBLEMS FOUND"
@@ -45,6 +65,8 @@ class CheckReport:
         lines.append(f"schema: {self.schema_steps[-1] if self.schema_steps else 'none'}")
         if self.pending_steps:
             lines.append(f"upgrade pending: {', '.join(self.pending_steps)}")
+        if self.newer_steps:
+            lines.append(f"written by a newer ckbook: {', '.join(self.newer_steps)}")
         return lines
 
 
@@ -55,7 +77,17 @@ def default_backup_path(now: datetime) -> Path:
 def _sqlite_path(location: str) -> Path:
     if "://" in location:
         raise StoreError("backup, restore and check work on SQLite notebooks only")
-    return Path(location)
+    return Path(location).expanduser()
+
+
+def _existing_notebook(path: Path) -> Path:
+    """``path`` when it is a file that could be a notebook; else StoreError saying what it is."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file")
+    if not path.exists():
+        raise StoreError(f"no notebook at {path}")
+    _check_sqlite_header(path)
+    return path
 
 
 def _inspect(path: Path) -> CheckReport:
@@ -81,17 +113,20 @@ def _inspect(path: Path) -> CheckReport:
         foreign_key_problems=problems,
         schema_steps=steps,
         pending_steps=tuple(name for name in known if name not in steps),
+        newer_steps=tuple(sorted(set(steps) - set(known))),
     )
 
 
 def check(location: str) -> CheckReport:
-    """Integrity and foreign-key check of a notebook, read-only."""
-    return _inspect(_sqlite_path(location))
+    """Integrity and foreign-key check of a notebook, read-only; StoreError when there is no
+    notebook file at ``location``."""
+    return _inspect(_existing_notebook(_sqlite_path(location)))
 
 
 def backup(location: str, target: Path) -> Path:
-    """Copy the live notebook to ``target`` (0600) and verify the copy."""
-    source = _sqlite_path(location)
+    """Copy the live notebook to ``target`` (0600) and verify the copy. A ``location`` with no
+    notebook is refused (never created empty and backed up)."""
+    source = _existing_notebook(_sqlite_path(location))
     target = target.expanduser()
     if target.resolve() == source.resolve():
         raise StoreError("the backup cannot overwrite the notebook itself")
@@ -102,8 +137,8 @@ def backup(location: str, target: Path) -> Path:
     except OSError as exc:
         raise StoreError(f"cannot write the backup to {target}: {exc.strerror}") from exc
     report = _inspect(target)
-    if not report.ok:
-        raise StoreError(f"the backup at {target} failed its check: {'; '.join(report.integrity)}")
+    if not report.intact:
+        raise StoreError(f"the backup at {target} failed its check: {report.problem()}")
     return target
 
 
@@ -116,19 +151,22 @@ def restore(backup_file: Path, location: str, now: datetime) -> tuple[Path | Non
     source = backup_file.expanduser()
     if not source.is_file():
         raise StoreError(f"{source} is not a file")
+    target = _sqlite_path(location)
+    if target.is_dir():
+        raise StoreError(f"{target} is a folder, not a database file")
+    if target.exists() and os.path.samefile(source, target):
+        raise StoreError(f"{source} is the notebook itself; restore a backup, not the notebook")
     _check_sqlite_header(source)
     report = _inspect(source)
     if not report.schema_steps:
         raise NotADatabaseError(f"{source} is not a ckbook notebook (no schema history)")
-    if not report.ok:
-        raise StoreError(f"{source} is damaged: {'; '.join(report.integrity)}")
-    newer = sorted(set(report.schema_steps) - set(known_migrations()))
-    if newer:
+    if not report.intact:
+        raise StoreError(f"{source} is damaged: {report.problem()}")
+    if report.newer_steps:
         raise SchemaTooNewError(
-            f"{source} was written by a newer ckbook (schema step {newer[-1]}); update ckbook "
-            "to restore it. Nothing was changed."
+            f"{source} was written by a newer ckbook (schema step {report.newer_steps[-1]}); "
+            "update ckbook to restore it. Nothing was changed."
         )
-    target = _sqlite_path(location)
     safety: Path | None = None
     if target.exists() and target.stat().st_size > 0:
         safety = Path(f"{target}.before-restore-{now.strftime('%Y%m%d-%H%M%S')}.bak")
