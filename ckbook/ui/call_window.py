@@ -5,8 +5,8 @@
 timer, the mood, and the note editor focused at once, so typing starts with no click. It can stay
 on top of other windows (pin button). Ending the call (button or Ctrl+Return) saves the text with
 its duration and mood and closes once that is written; the note's start is the contact that resets
-the client's check-in cadence. Closing the window ends the call the same way; a call closed with
-nothing typed leaves no note behind.
+the client's check-in cadence. Closing the window ends the call the same way; a call ended or closed
+with nothing typed and no mood (``started_by_mistake``) leaves no note and no contact.
 
 ``NoteWindows`` is the wiring: Ctrl+Shift+C (``start_call``), the card's timeline
 (``open_note`` as the main window's ``note_opener``), "save everything now", and quitting: one
@@ -193,6 +193,9 @@ class CallWindow(QWidget):
         """Save the text with duration and mood; the window closes once that is written."""
         if self._ended:
             return
+        if self.started_by_mistake():
+            self.close()  # closeEvent removes the empty note, as when the window is closed
+            return
         self._ending = True
         self._tick.stop()
         self.end_button.setEnabled(False)
@@ -200,6 +203,11 @@ class CallWindow(QWidget):
         self.flush_final()
         if not self.editor.autosaver.dirty and not self.editor.autosaver.saving:
             self._finish()
+
+    def started_by_mistake(self) -> bool:
+        """Nothing typed and no mood chosen: ending the call or closing its window leaves no
+        empty note and no false "last contact" behind."""
+        return not self.editor.text().strip() and selected_mood(self.mood_box) is None
 
     def flush_final(self) -> None:
         """Queue the last save of the call: its text, duration and mood."""
@@ -260,8 +268,7 @@ class CallWindow(QWidget):
             event.accept()
             return
         saver = self.editor.autosaver
-        if not self.editor.text().strip() and selected_mood(self.mood_box) is None:
-            # A call started by mistake: no empty note, and no false "last contact".
+        if self.started_by_mistake():
             saver.flush_and_wait(5.0)
             self.notebook.run(delete_note, self.note_id)
             self._ended = True

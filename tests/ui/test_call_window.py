@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from ckbook.services.clients import client_summaries
 from ckbook.services.due import Due
 from ckbook.services.money import MoneyTermsInput, set_money_terms
 from ckbook.services.notes import add_note, get_note, notes_for_client
@@ -178,6 +179,25 @@ def test_a_call_closed_with_nothing_typed_leaves_no_note(qtbot, notes, client_id
     call = start(qtbot, notes, client_id)
     call.close()
     assert notes_for_client(client_id) == []
+
+
+@pytest.mark.parametrize("how", ["ctrl+return", "end call button"])
+def test_a_call_ended_with_nothing_typed_leaves_no_note_and_no_contact(
+    qtbot, notes, client_id, now, tz, how
+):
+    call = start(qtbot, notes, client_id)
+    qtbot.waitUntil(call.editor.editor.hasFocus)
+    with qtbot.waitSignal(call.closed, timeout=5000):
+        if how == "ctrl+return":
+            qtbot.keyClick(
+                call.editor.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+            )
+        else:
+            call.end_button.click()
+    assert not call.isVisible()
+    assert notes_for_client(client_id) == []
+    (summary,) = client_summaries(now, tz, client_ids=[client_id])
+    assert summary.last_contact is None
 
 
 def test_without_a_chosen_client_no_call_starts(qtbot, notebook, writer):
