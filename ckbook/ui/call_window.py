@@ -5,8 +5,9 @@
 timer, the mood, and the note editor focused at once, so typing starts with no click. It can stay
 on top of other windows (pin button). Ending the call (button or Ctrl+Return) saves the text with
 its duration and mood and closes once that is written; the note's start is the contact that resets
-the client's check-in cadence. Closing the window ends the call the same way; a call ended or closed
-with nothing typed and no mood (``started_by_mistake``) leaves no note and no contact.
+the client's check-in cadence. Closing the window ends the call the same way; a call ended, closed
+or quit with nothing typed and no mood (``started_by_mistake``) leaves no note and no contact.
+Ctrl+Q quits from a call window as from the main window.
 
 ``NoteWindows`` is the wiring: Ctrl+Shift+C (``start_call``), the card's timeline
 (``open_note`` as the main window's ``note_opener``), "save everything now", and quitting: one
@@ -329,7 +330,10 @@ class NoteWindows:
         pending text is written before the process goes. True when all of it was written."""
         for widget in list(self.open_windows.values()):
             if isinstance(widget, CallWindow) and not widget._ended:
-                widget.flush_final()
+                if widget.started_by_mistake():
+                    widget.close()  # no empty note, no false contact (closeEvent)
+                else:
+                    widget.flush_final()
         return self.writer.flush_all()
 
     def shutdown(self) -> Rescue:
@@ -397,6 +401,10 @@ class NoteWindows:
 
     def _track(self, widget: Any, note_id: int) -> None:
         self.open_windows[note_id] = widget
+        if self.window is not None and hasattr(self.window, "action"):
+            # Ctrl+Q quits from a call or note window too: the main window's own Quit action
+            # (its shortcut is window-wide), whose quit ends open calls with their last save.
+            widget.addAction(self.window.action("quit"))
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         widget.closed.connect(self._on_window_closed)
 

@@ -98,3 +98,27 @@ def test_quitting_ends_open_calls_with_their_text_and_duration(qtbot, window, no
     (row,) = notes_for_client(ada)
     assert row.body == "+ call back by Friday"
     assert row.duration_seconds is not None
+
+
+def test_quitting_with_an_empty_call_open_leaves_no_note(qtbot, window, now):
+    _main, notes, _panel = window
+    ada = make_client(now, "Ada Lovelace")
+    notes.start_call(ada)
+    assert notes.end_all()
+    assert notes_for_client(ada) == []
+
+
+def test_ctrl_q_in_a_call_window_quits_like_in_the_main_window(qtbot, window, now, monkeypatch):
+    quits: list[bool] = []
+    monkeypatch.setattr(MainWindow, "_quit_application", lambda self: quits.append(True))
+    main, notes, _panel = window
+    ada = make_client(now, "Ada Lovelace")
+    call = notes.start_call(ada)
+    assert call is not None
+    with qtbot.waitActive(call):
+        call.activateWindow()
+    qtbot.keyClicks(call.editor.editor, "short chat")
+    qtbot.keyClick(call.editor.editor, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert quits == [True]
+    assert not main.isVisible()
+    assert call.editor.text() == "short chat"  # Ctrl+Q typed nothing
