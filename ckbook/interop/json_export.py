@@ -73,18 +73,19 @@ def _client(snapshot: Snapshot, client: Row) -> dict[str, object]:
 
 
 def _chunks(snapshot: Snapshot) -> Iterator[str]:
-    """The document, a client at a time (a 10,000-client notebook is never one string)."""
+    """The document, a client at a time and one client a line (a 10,000-client notebook is
+    never one string, and stays a third smaller than indented JSON)."""
     header = {
         "format": FORMAT,
         "version": VERSION,
         "generator": f"ckbook {__version__}",
-        "exported_at": snapshot.taken_at.isoformat(),
+        "exported_at": snapshot.taken_at.isoformat(timespec="seconds"),
     }
-    yield json.dumps(header, ensure_ascii=False, indent=2)[:-2] + ',\n  "clients": ['
+    yield json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ',\n "clients": ['
     for index, client in enumerate(snapshot.clients):
-        text = json.dumps(_client(snapshot, client), ensure_ascii=False, indent=2)
-        yield ("," if index else "") + "\n    " + text.replace("\n", "\n    ")
-    yield "\n  ]\n}\n" if snapshot.clients else "]\n}\n"
+        text = json.dumps(_client(snapshot, client), ensure_ascii=False, separators=(",", ":"))
+        yield ("," if index else "") + "\n  " + text
+    yield "\n ]\n}\n" if snapshot.clients else "]\n}\n"
 
 
 def write_json(snapshot: Snapshot, stream: TextIO) -> int:

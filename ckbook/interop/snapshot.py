@@ -9,6 +9,7 @@ therefore holds the database only briefly, never while a file is being written (
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -53,6 +54,7 @@ class Snapshot:
     tags: dict[int, list[str]] = field(default_factory=dict)
     children: dict[str, dict[int, list[Row]]] = field(default_factory=dict)
     last_contact: dict[int, datetime] = field(default_factory=dict)  # latest note's start
+    read_seconds: float = 0.0  # how long the read transaction was open
 
     def of(self, part: str, client_id: int) -> list[Row]:
         """The client's rows of ``part`` (contacts, money, notes, …), oldest first."""
@@ -90,6 +92,7 @@ def take(now: datetime, parts: Iterable[str] = PARTS) -> Snapshot:
     wanted = [p for p in PARTS if p in set(parts)]
     database = database_proxy.obj
     raw: dict[str, list[tuple[Any, ...]]] = {}
+    started = time.perf_counter()
     with database.atomic():  # one consistent read; no write lock is taken
         raw["clients"] = database.execute(
             Client.select()
@@ -110,6 +113,7 @@ def take(now: datetime, parts: Iterable[str] = PARTS) -> Snapshot:
             if part in _CHILD_MODELS:
                 model, order = _CHILD_MODELS[part]
                 raw[part] = database.execute(model.select().order_by(*order)).fetchall()
+    read_seconds = time.perf_counter() - started
     clients = _convert(Client, raw["clients"])
     live = {c["id"] for c in clients}
     tags: dict[int, list[str]] = defaultdict(list)
@@ -132,4 +136,4 @@ def take(now: datetime, parts: Iterable[str] = PARTS) -> Snapshot:
         moment = Note.started_at.python_value(started)
         if client_id in live and moment is not None:
             last_contact[client_id] = moment
-    return Snapshot(now, clients, dict(tags), children, last_contact)
+    return Snapshot(now, clients, dict(tags), children, last_contact, read_seconds)

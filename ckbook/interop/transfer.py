@@ -81,7 +81,7 @@ class ExportResult:
     path: Path
     count: int  # clients written (to-dos for ics)
     size: int  # bytes
-    read_seconds: float  # how long the database was read
+    read_seconds: float  # how long the read transaction was open
     seconds: float  # the whole export
 
     def describe(self) -> str:
@@ -116,7 +116,6 @@ def export_file(
 
         remind_before_minutes = load_settings().remind_before_minutes
     picture = snapshot.take(now.astimezone(UTC), _PARTS[kind])
-    read_seconds = time.perf_counter() - started
     writers: dict[str, Callable[[TextIO], int]] = {
         "vcard": lambda stream: write_vcards(picture, stream),
         "csv": lambda stream: write_csv(picture, stream),
@@ -130,4 +129,5 @@ def export_file(
         size = target.stat().st_size
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
-    return ExportResult(kind, target, count, size, read_seconds, time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return ExportResult(kind, target, count, size, picture.read_seconds, seconds)
