@@ -130,8 +130,20 @@ def promise_occurrences(
 
 
 def checkin_occurrence(
-    client_id: int, client_name: str, checkin_due_at: datetime, last_contact: datetime
+    client_id: int,
+    client_name: str,
+    checkin_due_at: datetime,
+    last_contact: datetime,
+    *,
+    contact_logged: bool = True,
 ) -> Occurrence:
+    """``last_contact`` is the last logged contact, or when ``contact_logged`` is False the
+    day they became a client (the cadence counts from there)."""
+    day = last_contact.date().isoformat()
+    if contact_logged:
+        body = f"{client_name} has not heard from you since {day}"
+    else:
+        body = f"{client_name}: no contact logged since they became a client on {day}"
     return Occurrence(
         ReminderKind.CHECKIN_OVERDUE,
         client_id,
@@ -139,7 +151,7 @@ def checkin_occurrence(
         checkin_due_at,
         client_id,
         "Time to check in",
-        f"{client_name} has not heard from you since {last_contact.date().isoformat()}",
+        body,
     )
 
 

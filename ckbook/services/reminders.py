@@ -65,7 +65,11 @@ def all_occurrences(
         if client.checkin_due_at is not None:
             found.append(
                 checkin_occurrence(
-                    client.id, client.name, client.checkin_due_at, client.checkin_since
+                    client.id,
+                    client.name,
+                    client.checkin_due_at,
+                    client.checkin_since,
+                    contact_logged=client.last_contact is not None,
                 )
             )
     for r in requests(awaiting_only=True):

@@ -149,3 +149,14 @@ def test_a_first_start_records_thousands_at_once(db, now, tz, ada):
     mark_fired(many[:10], now + timedelta(hours=1))  # recording again updates, never duplicates
     assert ReminderLog.select().count() == 2400
     assert ReminderLog.select().where(ReminderLog.fired_at > now).count() == 10
+
+
+def test_a_checkin_with_no_contact_ever_logged_says_so_not_heard_from_you(db, now, tz):
+    never = make_client(now, "Freya MacLeod", checkin_days=14, client_since=date(2023, 12, 26))
+    heard = make_client(now, "Bo Heard", checkin_days=7)
+    contact(heard, now, days_ago=9)
+    bodies = {o.subject_id: o.body for o in check(now, tz).firing}
+    assert bodies[never] == (
+        "Freya MacLeod: no contact logged since they became a client on 2023-12-26"
+    )
+    assert bodies[heard] == "Bo Heard has not heard from you since 2026-11-09"
