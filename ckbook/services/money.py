@@ -10,7 +10,7 @@ from decimal import Decimal
 from peewee import fn
 
 from ckbook.services.base import Changed, InputError, require_choice, write_transaction
-from ckbook.services.clients import _get_live
+from ckbook.services.clients import ClientInput, _get_live, add_client, clean_client_input
 from ckbook.store.models import PRICING_MODELS, MoneyTerms
 from ckbook.store.rows import tuples
 
@@ -165,7 +165,10 @@ def parse_money(text: str | None, what: str) -> Decimal | None:
     return value
 
 
-def _validate(terms: MoneyTermsInput) -> MoneyTermsInput:
+def clean_money_terms(terms: MoneyTermsInput) -> MoneyTermsInput:
+    """``terms`` as they are stored (currency upper-cased), checked by the same rules as
+    ``set_money_terms``; raises InputError naming what is wrong. Pure: dialogs check with it
+    before they close."""
     require_choice(terms.pricing_model, PRICING_MODELS, "pricing model")
     currency = terms.currency.strip().upper()
     if len(currency) != 3 or not currency.isalpha():
@@ -181,9 +184,12 @@ def _validate(terms: MoneyTermsInput) -> MoneyTermsInput:
     return MoneyTermsInput(**{**terms.__dict__, "currency": currency})
 
 
+_validate = clean_money_terms  # the earlier private name (ckbook.services.importing uses it)
+
+
 def set_money_terms(client_id: int, terms: MoneyTermsInput, now: datetime) -> Changed:
     """Record a new version of the client's money terms (the first one, or a change)."""
-    terms = _validate(terms)
+    terms = clean_money_terms(terms)
     with write_transaction():
         _get_live(client_id)
         latest = (
@@ -195,6 +201,22 @@ def set_money_terms(client_id: int, terms: MoneyTermsInput, now: datetime) -> Ch
             client=client_id, version=(latest or 0) + 1, created_at=now, **terms.__dict__
         )
     return Changed("money", (row.id,), (client_id,), f"version {row.version}")
+
+
+def add_client_with_terms(
+    data: ClientInput, terms: MoneyTermsInput | None, now: datetime
+) -> Changed:
+    """Set up a client and, when given, their first money terms in one transaction: both are
+    stored or neither (never a client without the terms that were typed for them). Both are
+    checked before anything is written; returns the new client's id in ``ids``."""
+    clean_client_input(data)
+    if terms is not None:
+        terms = clean_money_terms(terms)
+    with write_transaction():
+        added = add_client(data, now)
+        if terms is not None:
+            set_money_terms(added.ids[0], terms, now)
+    return added
 
 
 def _row(model: MoneyTerms) -> MoneyTermsRow:
