@@ -54,13 +54,13 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook import APP_NAME, __version__
+from ckbook.services.base import Changed
 from ckbook.services.clients import (
-    add_client,
     delete_client,
     purge_deleted_clients,
     restore_client,
 )
-from ckbook.services.money import set_money_terms
+from ckbook.services.money import add_client_with_terms
 from ckbook.services.notes import get_note
 from ckbook.ui import icons
 from ckbook.ui.card_sections.timeline import note_heading
@@ -402,17 +402,37 @@ class MainWindow(QMainWindow):
         """Ctrl+N: set up a client (and their money terms); opens the new card."""
         today = self.notebook.now().astimezone(self.notebook.tz).date()
         answer = NewClientDialog.ask(self, today)
-        if answer is None:
-            return None
-        changed = self.notebook.run(add_client, answer.client, self.notebook.now())
-        if changed is None:
+        while answer is not None:
+            # One use-case: the client and the terms typed for them are stored together or not
+            # at all; when not, the dialog comes back with everything typed and the reason.
+            changed, problem = self._run_saying_why(
+                add_client_with_terms, answer.client, answer.money, self.notebook.now()
+            )
+            if changed is not None:
+                break
+            answer = NewClientDialog.ask(self, today, answer, problem)
+        else:
             return None
         client_id = changed.ids[0]
-        if answer.money is not None:
-            self.notebook.run(set_money_terms, client_id, answer.money, self.notebook.now())
         self.open_client(client_id)
         self.show_status(f"Added {answer.client.name}")
         return client_id
+
+    def _run_saying_why(
+        self, use_case: Callable[..., Changed], *args: object
+    ) -> tuple[Changed | None, str]:
+        """``notebook.run(use_case, *args)``, and when it fails, the message it gave."""
+        said: list[str] = []
+
+        def hear(_level: str, text: str) -> None:
+            said.append(text)
+
+        self.notebook.message.connect(hear)
+        try:
+            changed = self.notebook.run(use_case, *args)
+        finally:
+            self.notebook.message.disconnect(hear)
+        return changed, (said[-1] if said else "Not saved.")
 
     def quick_switch(self) -> int | None:
         client_id = ClientPicker.ask(self, self.notebook)

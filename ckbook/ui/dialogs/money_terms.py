@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -158,6 +158,8 @@ class MoneyTermsForm(QWidget):
             label.setText(text)
             label.setStyleSheet(f"color: {error};" if problem else "")
             label.setVisible(bool(text))
+        # After the layout pass that gives the shown labels their width (and so their height).
+        QTimer.singleShot(0, self, lambda: make_room(self))
 
     def set_value(self, terms: MoneyTermsRow | MoneyTermsInput | None) -> None:
         if terms is None:
@@ -202,6 +204,21 @@ class MoneyTermsForm(QWidget):
             confirmed_by_client=self.confirmed.isChecked(),
             change_reason=self.change_reason.text().strip(),
         )
+
+
+def make_room(widget: QWidget) -> None:
+    """Let ``widget``'s window grow (never shrink) to fit lines that appeared in it: a wrapped
+    label does not ask for its height itself, and would be cut off."""
+    window = widget.window()
+    if window is widget or not window.isVisible():
+        return
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    wanted = max(layout.totalSizeHint().height(), layout.totalHeightForWidth(window.width()))
+    if wanted > window.height():
+        window.resize(window.width(), wanted)
 
 
 def error_label() -> QWidget:
@@ -257,6 +274,7 @@ class MoneyTermsDialog(QDialog):
         except InputError as exc:
             self.error.setText(str(exc))  # type: ignore[attr-defined]
             self.error.show()
+            QTimer.singleShot(0, self, lambda: make_room(self.form))
             return
         super().accept()
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,12 +26,12 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook.services.base import InputError
-from ckbook.services.clients import ClientInput
-from ckbook.services.money import MoneyTermsInput
+from ckbook.services.clients import ClientInput, clean_client_input
+from ckbook.services.money import MoneyTermsInput, clean_money_terms
 from ckbook.services.rules import ATTENTION_DEFAULTS
 from ckbook.store.models import ATTENTION_LEVELS, CHANNELS, CLIENT_STATUSES
-from ckbook.ui.dialogs import run_modal, split_list
-from ckbook.ui.dialogs.money_terms import MoneyTermsForm, error_label
+from ckbook.ui.dialogs import join_list, run_modal, split_list
+from ckbook.ui.dialogs.money_terms import MoneyTermsForm, error_label, make_room
 from ckbook.ui.safe_text import plain_label
 
 
@@ -73,7 +74,7 @@ class NewClientDialog(QDialog):
         self.handling_notes.setFixedHeight(self.fontMetrics().height() * 3 + 14)
 
         who = QGroupBox("Who")
-        who_form = QFormLayout(who)
+        who_form = self.who_form = QFormLayout(who)
         who_form.addRow("Name", self.name)
         who_form.addRow("Organisation", self.organisation)
         who_form.addRow("Emails", self.emails)
@@ -82,7 +83,7 @@ class NewClientDialog(QDialog):
         who_form.addRow("Status", self.status)
 
         attention = QGroupBox("Attention")
-        attention_form = QFormLayout(attention)
+        attention_form = self.attention_form = QFormLayout(attention)
         attention_form.addRow("Level", self.attention_level)
         attention_form.addRow("Check in every", self.checkin_days)
         attention_form.addRow("Answer within", self.response_hours)
@@ -103,6 +104,11 @@ class NewClientDialog(QDialog):
         money_layout.addWidget(self.money)
 
         self.error = error_label()
+        #: The same message, shown right under the field it is about (when that field has a row
+        #: of its own); the field gets focus.
+        self.field_error = error_label()
+        self.field_error.setObjectName("field_error")
+        self._field_error_form: QFormLayout | None = None
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -143,14 +149,11 @@ class NewClientDialog(QDialog):
             self.response_hours.setValue(defaults["response_hours"])
 
     def value(self) -> NewClient:
+        """What the dialog says, checked by the services' own rules (the ones ``add_client``
+        and ``set_money_terms`` apply); raises InputError naming the first thing that is wrong."""
         name = self.name.text().strip()
         if not name:
             raise InputError("client name is empty")
-        money = None
-        if self.money_box.isChecked():
-            money = self.money.value()
-            if money.amount is None:
-                raise InputError("money terms need an amount (or untick them to decide later)")
         client = ClientInput(
             name=name,
             organisation=self.organisation.text().strip(),
@@ -164,18 +167,104 @@ class NewClientDialog(QDialog):
             response_hours=self.response_hours.value(),
             preferred_channel=self.preferred_channel.currentText(),
         )
+        clean_client_input(client)
+        money = None
+        if self.money_box.isChecked():
+            money = clean_money_terms(self.money.value())
+            if money.amount is None:
+                raise InputError("money terms need an amount (or untick them to decide later)")
         return NewClient(client, money)
+
+    def set_value(self, answer: NewClient) -> None:
+        """Fill the dialog with an earlier answer (asked again after it could not be saved)."""
+        data = answer.client
+        self.name.setText(data.name)
+        self.organisation.setText(data.organisation)
+        self.emails.setText(join_list(data.emails))
+        self.phones.setText(join_list(data.phones))
+        self.tags.setText(join_list(data.tags))
+        self.status.setCurrentText(data.status)
+        self.handling_notes.setPlainText(data.handling_notes)
+        self.attention_level.setCurrentText(data.attention_level)  # fills its defaults, then:
+        self.checkin_days.setValue(data.checkin_days)
+        self.response_hours.setValue(data.response_hours)
+        self.preferred_channel.setCurrentText(data.preferred_channel)
+        self.money_box.setChecked(answer.money is not None)
+        self.money.set_value(answer.money)
+
+    def _field_for(self, problem: str) -> QWidget | None:
+        """The field a message from the rules is about (the messages start with its name)."""
+        money = self.money
+        fields: tuple[tuple[str, QWidget], ...] = (
+            ("client name", self.name),
+            ("organisation", self.organisation),
+            ("email", self.emails),
+            ("phone", self.phones),
+            ("tag", self.tags),
+            ("check-in", self.checkin_days),
+            ("expected response", self.response_hours),
+            ("money terms need an amount", money.amount),
+            ("amount", money.amount),
+            ("budget ceiling", money.budget_ceiling),
+            ("deposit", money.deposit),
+            ("currency", money.currency),
+            ("payment terms", money.payment_terms_days),
+            ("a discount condition", money.discount),
+        )
+        return next((field for prefix, field in fields if problem.startswith(prefix)), None)
+
+    def show_problem(self, problem: str) -> None:
+        """Say what is wrong under the field it is about (else above the buttons), and put the
+        cursor there; everything typed stays."""
+        if self._field_error_form is not None:
+            self._field_error_form.takeRow(self.field_error)
+            self._field_error_form = None
+        self.field_error.hide()
+        self.error.hide()
+        field = self._field_for(problem)
+        forms = (self.who_form, self.attention_form, self.money.layout())
+        for form in forms:
+            if not isinstance(form, QFormLayout) or field is None:
+                continue
+            position = cast("tuple[int, QFormLayout.ItemRole]", form.getWidgetPosition(field))
+            row = position[0]
+            if row >= 0:
+                form.insertRow(row + 1, self.field_error)
+                self._field_error_form = form
+                self.field_error.setText(problem)  # type: ignore[attr-defined]
+                self.field_error.show()
+                break
+        else:
+            self.error.setText(problem)  # type: ignore[attr-defined]
+            self.error.show()
+        QTimer.singleShot(0, self, lambda: make_room(self.name))  # room for the message
+        if field is not None:
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(field, QLineEdit):
+                field.selectAll()
 
     @override
     def accept(self) -> None:
         try:
             self.result_value = self.value()
         except InputError as exc:
-            self.error.setText(str(exc))  # type: ignore[attr-defined]
-            self.error.show()
+            self.show_problem(str(exc))
             return
         super().accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, today: date) -> NewClient | None:
-        return run_modal(cls(today, parent), lambda d: d.result_value)
+    def ask(
+        cls,
+        parent: QWidget | None,
+        today: date,
+        previous: NewClient | None = None,
+        problem: str = "",
+    ) -> NewClient | None:
+        """The new client, or None when cancelled; ``previous`` and ``problem`` ask again with
+        an answer that could not be saved, and why."""
+        dialog = cls(today, parent)
+        if previous is not None:
+            dialog.set_value(previous)
+        if problem:
+            dialog.show_problem(problem)
+        return run_modal(dialog, lambda d: d.result_value)
