@@ -267,8 +267,7 @@ def _print_json(value: object) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-def _local(instant: datetime | None, tz: tzinfo) -> str | None:
-    return instant.astimezone(tz).isoformat(timespec="seconds") if instant else None
+_local = clock.instant_json  # every instant in JSON: local, with its offset, to the minute
 
 
 def _shown(instant: datetime, tz: tzinfo) -> str:
@@ -398,7 +397,7 @@ def _promise_add(ctx: Context) -> int:
     changed = add_promise(client_id, ctx.args.text, ctx.now, ctx.tz, due=ctx.due)
     row = get_promise(changed.ids[0])
     if ctx.json:
-        _print_json(row.to_json())
+        _print_json(row.to_json(ctx.tz))
         return EXIT_OK
     print(f"Promise {row.id} to {row.client_name}: {row.text}")
     print(f"  {_due_text(row.due)}")
@@ -445,7 +444,7 @@ def _incident_add(ctx: Context) -> int:
     changed = add_incident(client_id, ctx.args.text, ctx.now, severity=ctx.args.severity)
     row = get_incident(changed.ids[0])
     if ctx.json:
-        _print_json({**row.to_json(), "happened_at": _local(row.happened_at, ctx.tz)})
+        _print_json(row.to_json(ctx.tz))
         return EXIT_OK
     print(f"Incident {row.id} for {row.client_name} ({row.severity}): {row.what}")
     print(f"  next: {row.next_step()}")
@@ -453,13 +452,7 @@ def _incident_add(ctx: Context) -> int:
 
 
 def _request_json(row: RequestRow, ctx: Context) -> dict[str, object]:
-    return {
-        **row.to_json(ctx.now),
-        "received_at": _local(row.received_at, ctx.tz),
-        "acknowledged_at": _local(row.acknowledged_at, ctx.tz),
-        "answered_at": _local(row.answered_at, ctx.tz),
-        "reply_due": _local(row.deadline, ctx.tz),
-    }
+    return row.to_json(ctx.now, ctx.tz)
 
 
 def _request_add(ctx: Context) -> int:
@@ -569,7 +562,7 @@ def _search(ctx: Context) -> int:
         raise InputError(f"--limit must be 1 or more, not {ctx.args.limit}")
     hits = search(ctx.args.text, ctx.args.limit)
     if ctx.json:
-        _print_json([{**hit.to_json(), "when": _local(hit.when, ctx.tz)} for hit in hits])
+        _print_json([hit.to_json(ctx.tz) for hit in hits])
         return EXIT_OK
     if not hits:
         print("Nothing found.")

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from ckbook.services.care import RequestRow, requests
 from ckbook.services.clients import ClientSummary, client_summaries
+from ckbook.services.clock import instant_json
 from ckbook.services.promises import PromiseRow, open_promises
 from ckbook.services.rules import Health, PromiseState
 
@@ -44,16 +45,16 @@ class DueReport:
                 "client_id": c.id,
                 "client": c.name,
                 "health": c.health.value,
-                "last_contact": c.last_contact.isoformat() if c.last_contact else None,
+                "last_contact": instant_json(c.last_contact, tz),
             }
 
         return {
-            "now": self.now.astimezone(tz).isoformat(timespec="minutes"),
-            "overdue": [p.to_json() for p in self.overdue],
-            "due_today": [p.to_json() for p in self.due_today],
-            "upcoming": [p.to_json() for p in self.upcoming],
+            "now": instant_json(self.now, tz),
+            "overdue": [p.to_json(tz) for p in self.overdue],
+            "due_today": [p.to_json(tz) for p in self.due_today],
+            "upcoming": [p.to_json(tz) for p in self.upcoming],
             "checkins_overdue": [client(c) for c in self.checkins],
-            "requests_overdue": [r.to_json(self.now) for r in self.requests],
+            "requests_overdue": [r.to_json(self.now, tz) for r in self.requests],
         }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from ckbook.services.base import (
     Changed,
@@ -17,6 +17,7 @@ from ckbook.services.base import (
     write_transaction,
 )
 from ckbook.services.clients import _get_live
+from ckbook.services.clock import instant_json
 from ckbook.services.due import Due
 from ckbook.services.limits import check_date
 from ckbook.services.promises import insert_promise
@@ -55,25 +56,22 @@ class IncidentRow:
     def is_open(self) -> bool:
         return self.resolved_at is None
 
-    def to_json(self) -> dict[str, object]:
-        def instant(value: datetime | None) -> str | None:
-            return value.isoformat() if value else None
-
+    def to_json(self, tz: tzinfo) -> dict[str, object]:
         return {
             "id": self.id,
             "client_id": self.client_id,
             "client": self.client_name,
             "what": self.what,
             "severity": self.severity,
-            "happened_at": self.happened_at.isoformat(),
-            "apologised_at": instant(self.apologised_at),
+            "happened_at": instant_json(self.happened_at, tz),
+            "apologised_at": instant_json(self.apologised_at, tz),
             "apology": self.apology,
             "fix": self.fix,
             "fix_promise_id": self.fix_promise_id,
             "root_cause": self.root_cause,
             "prevention": self.prevention,
             "goodwill": self.goodwill,
-            "resolved_at": instant(self.resolved_at),
+            "resolved_at": instant_json(self.resolved_at, tz),
             "next_step": self.next_step(),
             "note_id": self.note_id,
         }
@@ -110,16 +108,17 @@ class RequestRow:
             self.received_at, self.acknowledged_at, self.answered_at, self.response_hours, now
         )
 
-    def to_json(self, now: datetime) -> dict[str, object]:
+    def to_json(self, now: datetime, tz: tzinfo) -> dict[str, object]:
         return {
             "id": self.id,
             "client_id": self.client_id,
             "client": self.client_name,
             "summary": self.summary,
             "channel": self.channel,
-            "received_at": self.received_at.isoformat(),
-            "acknowledged_at": self.acknowledged_at.isoformat() if self.acknowledged_at else None,
-            "answered_at": self.answered_at.isoformat() if self.answered_at else None,
+            "received_at": instant_json(self.received_at, tz),
+            "acknowledged_at": instant_json(self.acknowledged_at, tz),
+            "answered_at": instant_json(self.answered_at, tz),
+            "reply_due": instant_json(self.deadline, tz),
             "overdue": self.overdue(now),
         }
 

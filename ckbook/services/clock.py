@@ -81,6 +81,12 @@ class OffsetClock:
         return self.start + timedelta(seconds=self.ticks() - self._origin)
 
 
+def instant_json(instant: datetime | None, tz: tzinfo) -> str | None:
+    """How every instant appears in JSON output: local time in ``tz`` with its offset, to the
+    minute (``2026-11-18T10:00+01:00``); None stays None. Stored instants are UTC; shown local."""
+    return None if instant is None else instant.astimezone(tz).isoformat(timespec="minutes")
+
+
 def as_utc(instant: datetime, tz: tzinfo) -> datetime:
     """An aware UTC instant; a naive one is read as local time in ``tz``."""
     if instant.tzinfo is None:

@@ -18,6 +18,7 @@ from ckbook.services.base import (
     write_transaction,
 )
 from ckbook.services.clients import _get_live
+from ckbook.services.clock import instant_json
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import read_due
 from ckbook.services.limits import REMIND_BEFORE_MINUTES, check_date
@@ -44,7 +45,7 @@ class PromiseRow:
     def state(self, now: datetime, tz: tzinfo) -> PromiseState:
         return promise_state(self.status, self.due, now, tz)
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self, tz: tzinfo) -> dict[str, object]:
         return {
             "id": self.id,
             "client_id": self.client_id,
@@ -52,8 +53,8 @@ class PromiseRow:
             "text": self.text,
             "due": self.due.to_json() if self.due else None,
             "status": self.status,
-            "made_at": self.made_at.isoformat(),
-            "closed_at": self.closed_at.isoformat() if self.closed_at else None,
+            "made_at": instant_json(self.made_at, tz),
+            "closed_at": instant_json(self.closed_at, tz),
             "note_id": self.note_id,
         }
 

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 import peewee
 
+from ckbook.services.clock import instant_json
 from ckbook.store.models import Client, Note, Promise, database_proxy
 
 #: Marks FTS5 puts around matched words; control characters nobody types into a note.
@@ -61,7 +62,7 @@ class SearchHit:
         out.append(self.snippet[last:])
         return "".join(out)
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self, tz: tzinfo) -> dict[str, object]:
         return {
             "kind": self.kind,
             "id": self.id,
@@ -70,7 +71,7 @@ class SearchHit:
             "snippet": self.snippet,
             "highlights": [list(span) for span in self.highlights],
             "rank": self.rank,
-            "when": self.when.isoformat() if self.when else None,
+            "when": instant_json(self.when, tz),
             "detail": self.detail,
         }
 

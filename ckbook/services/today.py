@@ -25,6 +25,7 @@ from peewee import Select, Value, fn
 
 from ckbook.services.care import IncidentRow, RequestRow, incidents, requests
 from ckbook.services.clients import _as_instant, _to_date, _to_time
+from ckbook.services.clock import instant_json
 from ckbook.services.due import Due
 from ckbook.services.insight import contact_text
 from ckbook.services.limits import CHECKIN_DAYS
@@ -109,7 +110,7 @@ class TodayRow:
     def can_snooze(self) -> bool:
         return self.reminder_key is not None
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self, tz: tzinfo) -> dict[str, object]:
         return {
             "kind": self.kind.value,
             "id": self.subject_id,
@@ -119,7 +120,7 @@ class TodayRow:
             "when": self.when,
             "flag": self.flag or None,
             "due": self.due.to_json() if self.due else None,
-            "at": self.at.isoformat() if self.at else None,
+            "at": instant_json(self.at, tz),
         }
 
 
@@ -152,14 +153,14 @@ class TodayReport:
 
     def to_json(self, tz: tzinfo) -> dict[str, object]:
         return {
-            "now": self.now.astimezone(tz).isoformat(timespec="minutes"),
+            "now": instant_json(self.now, tz),
             "counts": self.counts(),
             "snoozed": self.snoozed,
             "sections": [
                 {
                     "key": section.value,
                     "title": SECTION_TITLES[section],
-                    "rows": [row.to_json() for row in rows],
+                    "rows": [row.to_json(tz) for row in rows],
                 }
                 for section, rows in self.sections
             ],

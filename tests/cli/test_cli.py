@@ -201,7 +201,7 @@ def test_notes_json_newest_first(db, now, run):  # type: ignore[no-untyped-def]
     data = run("notes", "Ada", "--json").json()
     assert [n["kind"] for n in data] == ["email", "call", "meeting"]
     email, call, _meeting = data
-    assert email["started_at"] == "2026-11-17T10:00:00+01:00"
+    assert email["started_at"] == "2026-11-17T10:00+01:00"
     assert email["duration_seconds"] is None and email["mood"] is None
     assert email["body"] == "Sent the **quote**"
     assert (call["duration_seconds"], call["duration"], call["mood"]) == (750, "0:12:30", "content")

@@ -40,7 +40,7 @@ def test_an_incident_is_owned_in_the_practices_order(db, now):
     row = get_incident(iid)
     assert row.next_step() == "done" and not row.is_open
     assert incidents(open_only=True) == []
-    assert row.to_json()["next_step"] == "done"
+    assert row.to_json(now.tzinfo)["next_step"] == "done"
 
 
 def test_the_fix_is_a_promise_linked_to_the_incident(db, now):
