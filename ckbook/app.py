@@ -106,6 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # which SIGTERM reaches through app.quit()), and Ctrl+F search on its own thread.
     _notes = install_notes(window, window.notebook, opened.database)
     _search = install_search(window, window.notebook, opened.database)
+    from ckbook.ui.transfer import install_transfer
+
+    _transfer = install_transfer(window, window.notebook)  # File › Import…, Export… (worker)
     if not (args.background and Tray.available()):
         window.show()
     try:
