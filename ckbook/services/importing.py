@@ -19,8 +19,7 @@ from peewee import fn
 
 from ckbook.services.base import Changed, InputError, write_transaction
 from ckbook.services.clients import ClientInput, clean_client_input
-from ckbook.services.money import MoneyTermsInput
-from ckbook.services.money import _validate as clean_money_terms
+from ckbook.services.money import MoneyTermsInput, clean_money_terms
 from ckbook.store.models import Client, ClientTag, ContactDetail, MoneyTerms, Tag, database_proxy
 from ckbook.store.rows import tuples
 

@@ -216,3 +216,23 @@ def test_a_file_without_a_client_column_is_refused() -> None:
 def test_an_amount_column_alone_is_not_money_terms() -> None:
     items, problems = read_csv("Name,Amount\nA,12\n")
     assert problems == [] and items[0].money is None
+
+
+free_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"))
+
+
+@given(organisation=free_text, address=free_text, notes=free_text)
+def test_any_client_text_round_trips_through_a_whole_csv_file(
+    organisation: str, address: str, notes: str
+) -> None:
+    picture = Snapshot(
+        WHEN,
+        [client_row(1, name="Ada", organisation=organisation, address=address,
+                    handling_notes=notes)],
+    )  # fmt: skip
+    buffer = io.StringIO(newline="")
+    write_csv(picture, buffer)
+    (item,), problems = read_csv(buffer.getvalue().lstrip("\ufeff"))
+    assert problems == []
+    assert (item.client.organisation, item.client.address, item.client.handling_notes) == (
+        organisation, address, notes)  # fmt: skip

@@ -242,3 +242,23 @@ def test_import_refuses_a_file_that_is_not_utf8(db, tmp_path, now) -> None:  # t
     path.write_bytes("Name\nJ\xfcrgen\n".encode("latin-1"))
     with pytest.raises(InputError, match=r"not UTF-8 text .*offset 6"):
         import_file("csv", path, now)
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_the_file_is_written_after_the_read_transaction_has_ended(  # type: ignore[no-untyped-def]
+    kind, filled, tmp_path, now, tz, monkeypatch
+) -> None:
+    from ckbook.interop import transfer
+    from ckbook.store.models import database_proxy
+
+    seen: list[bool] = []
+    real = transfer.files.private_file
+
+    def watching(path, newline=None):  # type: ignore[no-untyped-def]
+        seen.append(database_proxy.obj.in_transaction())
+        return real(path, newline=newline)
+
+    monkeypatch.setattr(transfer.files, "private_file", watching)
+    result = export_file(kind, tmp_path / f"x.{kind}", now, tz)
+    assert seen == [False]
+    assert result.read_seconds < result.seconds

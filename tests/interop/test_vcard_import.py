@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+from datetime import UTC, date, datetime
 
-from ckbook.interop.vcard import read_vcards
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ckbook.interop.snapshot import Snapshot
+from ckbook.interop.vcard import read_vcards, vcards_text
 from ckbook.services.base import InputError
 
 APPLE = (
@@ -161,3 +166,34 @@ def test_quoted_printable_text_with_commas_and_escaped_bytes() -> None:
         "NOTE;ENCODING=QUOTED-PRINTABLE:eins, zwei=2C drei; vier\\f=C3=BCnf\nEND:VCARD\n"
     )
     assert client.handling_notes == "eins, zwei, drei; vier\\fünf"
+
+
+card_text = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t"), max_size=200
+)
+WHEN = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
+
+
+@given(
+    name=card_text.filter(str.strip),
+    organisation=card_text,
+    address=card_text,
+    notes=card_text,
+    tags=st.lists(card_text.filter(str.strip), max_size=3),
+)
+def test_any_text_round_trips_through_our_vcards(  # type: ignore[no-untyped-def]
+    name, organisation, address, notes, tags
+) -> None:
+    client_row = {
+        "id": 1, "name": name, "organisation": organisation, "address": address,
+        "status": "active", "client_since": date(2026, 1, 2), "handling_notes": notes,
+        "attention_level": "standard", "checkin_days": 14, "response_hours": 24,
+        "preferred_channel": "email", "created_at": WHEN,
+    }  # fmt: skip
+    picture = Snapshot(WHEN, [client_row], tags={1: tags})
+    (item,), problems = read_vcards(vcards_text(picture))
+    assert problems == []
+    client = item.client  # surrounding blanks go, as they do when a client is saved
+    assert (client.name, client.organisation) == (name.strip(), organisation.strip())
+    assert (client.address, client.handling_notes) == (address.strip(), notes.strip())
+    assert list(client.tags) == [t.strip() for t in tags]
