@@ -162,19 +162,18 @@ class MoneySection(QWidget):
         self.history.verticalHeader().hide()
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.setWordWrap(False)
-        self.history.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Every column fits the card's width (no sideways scrolling to reach "Why it changed"):
+        # the short ones take their content's width, the text ones share the rest and wrap.
+        self.history.setWordWrap(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.history.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in (
-            (HistoryColumn.VERSION, 60),
-            (HistoryColumn.AGREED_ON, 100),
-            (HistoryColumn.TERMS, 260),
-            (HistoryColumn.SCOPE, 160),
-            (HistoryColumn.CONFIRMED, 80),
-        ):
-            header.resizeSection(column, width)
-        header.setStretchLastSection(True)
+        for column in HistoryColumn:
+            fits = column in (HistoryColumn.TERMS, HistoryColumn.SCOPE, HistoryColumn.REASON)
+            header.setSectionResizeMode(
+                column,
+                QHeaderView.ResizeMode.Stretch if fits else QHeaderView.ResizeMode.ResizeToContents,
+            )
+        self.history.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.history.setMinimumHeight(110)
         self.history.hide()
 

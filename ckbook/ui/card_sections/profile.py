@@ -143,11 +143,14 @@ class ProfileSection(QWidget):
         self._text_timer.timeout.connect(self.flush)
         self._typing_since = QElapsedTimer()
 
+        # Name, organisation, emails and phones take the card's full width (two addresses fit
+        # in the field); the shorter fields sit in two columns below.
+        contact = QFormLayout()
+        contact.addRow("Name", self.name)
+        contact.addRow("Organisation", self.organisation)
+        contact.addRow("Emails", self.emails)
+        contact.addRow("Phones", self.phones)
         who = QFormLayout()
-        who.addRow("Name", self.name)
-        who.addRow("Organisation", self.organisation)
-        who.addRow("Emails", self.emails)
-        who.addRow("Phones", self.phones)
         who.addRow("Address", self.address)
         who.addRow("Tags", self.tags)
         who.addRow("Status", self.status)
@@ -164,6 +167,7 @@ class ProfileSection(QWidget):
         columns.addLayout(attention, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(contact)
         layout.addLayout(columns)
         layout.addWidget(self.error)
 
