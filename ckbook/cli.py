@@ -21,7 +21,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, NoReturn
 
 from ckbook import APP_NAME, __version__
-from ckbook.services import clock
+from ckbook.services import clock, limits
 from ckbook.services.base import InputError
 from ckbook.services.due import Due
 from ckbook.services.rules import ATTENTION_DEFAULTS
@@ -39,6 +39,12 @@ DEMO_DEFAULTS = {"clients": 60, "notes": 600, "promises": 300, "seed": 1}
 # for import and export).
 IMPORT_FORMATS = ("vcard", "csv")
 EXPORT_FORMATS = ("vcard", "csv", "ics", "json")
+
+
+CLIENT_HELP = (
+    "the client's id or unique name; #ID is always the id (digits that are also another "
+    "client's name are refused as ambiguous)"
+)
 
 
 class UsageError(Exception):
@@ -108,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     promise = commands.add_parser("promise", help="add a promise (ckbook promise add ...)")
     promise_commands = promise.add_subparsers(dest="action", metavar="ACTION", required=True)
     padd = promise_commands.add_parser("add", help="record something we said we would do")
-    padd.add_argument("client", metavar="CLIENT", help="the client's id or unique name")
+    padd.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
     padd.add_argument("text", metavar="TEXT", help="what was promised; a due is read from it")
     padd.add_argument(
         "--due",
@@ -128,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     incident = commands.add_parser("incident", help="record something that went wrong")
     incident_commands = incident.add_subparsers(dest="action", metavar="ACTION", required=True)
     iadd = incident_commands.add_parser("add", help="record what went wrong for a client")
-    iadd.add_argument("client", metavar="CLIENT", help="the client's id or unique name")
+    iadd.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
     iadd.add_argument("text", metavar="TEXT", help="what happened")
     iadd.add_argument("--severity", choices=SEVERITIES, default="minor")
     _common(iadd)
@@ -137,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     request = commands.add_parser("request", help="a client message awaiting our reply")
     request_commands = request.add_subparsers(dest="action", metavar="ACTION", required=True)
     radd = request_commands.add_parser("add", help="log a client message that needs us")
-    radd.add_argument("client", metavar="CLIENT", help="the client's id or unique name")
+    radd.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
     radd.add_argument("text", metavar="TEXT", help="what they asked for")
     radd.add_argument(
         "--received", metavar="ISO", help="when it came in (local date-time; default: now)"
@@ -147,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     radd.set_defaults(handler=_request_add)
     for verb, what in (("ack", "acknowledge: tell them it arrived"), ("answer", "mark answered")):
         mark = request_commands.add_parser(verb, help=what)
-        mark.add_argument("id", type=int, metavar="ID", help="the request's id")
+        mark.add_argument("id", type=_id, metavar="ID", help="the request's id")
         _common(mark)
         mark.set_defaults(handler=_request_mark)
 
@@ -156,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     today.set_defaults(handler=_today)
 
     notes = commands.add_parser("notes", help="a client's notes, newest first")
-    notes.add_argument("client", metavar="CLIENT", help="the client's id or unique name")
+    notes.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
     _common(notes)
     notes.set_defaults(handler=_notes)
 
@@ -195,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--to", metavar="PATH", help="the copy's file (default: backups/ in the data folder)"
     )
     _common(backup)
-    backup.set_defaults(handler=_backup)
+    backup.set_defaults(handler=_backup, opens_db=False)
 
     restore = commands.add_parser(
         "restore",
@@ -558,8 +564,6 @@ def _notes(ctx: Context) -> int:
 def _search(ctx: Context) -> int:
     from ckbook.services.search import search
 
-    if ctx.args.limit < 1:
-        raise InputError(f"--limit must be 1 or more, not {ctx.args.limit}")
     hits = search(ctx.args.text, ctx.args.limit)
     if ctx.json:
         _print_json([hit.to_json(ctx.tz) for hit in hits])
@@ -579,17 +583,25 @@ def _search(ctx: Context) -> int:
 
 
 def _demo(ctx: Context) -> int:
-    from ckbook.services.demo import make_demo, notebook_is_empty
+    from ckbook.services.demo import NotEmptyError, make_demo
 
-    if not ctx.args.force and not notebook_is_empty():
+    started = time.perf_counter()
+    try:
+        args = ctx.args
+        summary = make_demo(
+            args.clients,
+            args.notes,
+            args.promises,
+            args.seed,
+            ctx.now,
+            ctx.tz,
+            only_into_empty=not args.force,  # checked inside the demo's transaction
+        )
+    except NotEmptyError:
         raise InputError(
             f"{ctx.location} already has clients; demo data goes into an empty notebook "
             "(use another --db, or --force to add to this one)"
-        )
-    started = time.perf_counter()
-    summary = make_demo(
-        ctx.args.clients, ctx.args.notes, ctx.args.promises, ctx.args.seed, ctx.now, ctx.tz
-    )
+        ) from None
     seconds = time.perf_counter() - started
     if ctx.json:
         _print_json({"database": ctx.location, "seconds": round(seconds, 3), **summary.__dict__})
@@ -690,7 +702,9 @@ def _check(ctx: Context) -> int:
         _print_json({**report.__dict__, "ok": report.ok})
     else:
         print("\n".join(report.lines()))
-    return EXIT_OK if report.ok else 1
+    problem = report.problem()
+    # DESIGN allows 0 and 2 only: problems found are reported like bad input, in one line.
+    return EXIT_OK if problem is None else _fail(f"{report.location}: {problem}")
 
 
 # -- entry point ---------------------------------------------------------------------------
@@ -699,6 +713,28 @@ def _check(ctx: Context) -> int:
 def _fail(message: str) -> int:
     print(f"{APP_NAME}: error: {_one_line(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def _id(text: str) -> int:
+    """An argparse type: a row id, 1 to 2**63-1 (a larger one would overflow the query)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value not in limits.IDS:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an id (a whole number from {limits.IDS.describe()})"
+        )
+    return value
+
+
+#: Numeric options checked against the services' limits before the database opens.
+_RANGES = (
+    ("checkin_days", "--checkin-days", limits.CHECKIN_DAYS),
+    ("response_hours", "--response-hours", limits.RESPONSE_HOURS),
+    ("within", "--within", limits.WITHIN_DAYS),
+    ("limit", "--limit", limits.SEARCH_LIMIT),
+)
 
 
 def _parse_inputs(args: argparse.Namespace) -> tuple[tzinfo, datetime, Due | None]:
@@ -714,12 +750,9 @@ def _parse_inputs(args: argparse.Namespace) -> tuple[tzinfo, datetime, Due | Non
         except ValueError as exc:
             raise UsageError(f"--due: {exc}") from None
     if getattr(args, "received", None) is not None:
-        try:
-            clock.parse_now(args.received, tz)
-        except ValueError:
-            raise UsageError(f"--received: {args.received!r} is not an ISO date-time") from None
-    if args.command == "due" and args.within < 0:
-        raise UsageError(f"--within must be zero or more days, not {args.within}")
+        clock.parse_now(args.received, tz, option="--received")
+    for name, option, allowed in _RANGES:
+        allowed.check_optional(getattr(args, name, None), option)
     return tz, now, due
 
 
@@ -766,6 +799,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except StoreError as exc:  # not a database, written by a newer ckbook, ...
         return _fail(str(exc))
+    except OverflowError as exc:
+        # A safety net: limits and the id type keep numbers in range before anything runs.
+        return _fail(f"a number is out of range: {exc}")
     except BrokenPipeError:
         # `ckbook clients | head`: the reader left; say nothing more (and do not let Python
         # complain while flushing stdout at exit).

@@ -42,14 +42,16 @@ class Range:
             and self.low <= value <= self.high
         )
 
-    def check(self, value: int, what: str = "") -> int:
-        """``value`` when in range; else InputError naming ``what`` (default: the range's name)."""
+    def check(self, value: int, option: str = "") -> int:
+        """``value`` when in range; else InputError naming the field (after ``option``, the
+        command-line option it came from, when given) and the range."""
         if value not in self:
-            raise InputError(f"{what or self.what} must be {self.describe()}, not {value!r}")
+            where = f"{option}: " if option else ""
+            raise InputError(f"{where}{self.what} must be {self.describe()}, not {value!r}")
         return value
 
-    def check_optional(self, value: int | None, what: str = "") -> int | None:
-        return None if value is None else self.check(value, what)
+    def check_optional(self, value: int | None, option: str = "") -> int | None:
+        return None if value is None else self.check(value, option)
 
     def clip(self, value: int) -> int:
         """A stored value read into range (logged once per value); in-range values unchanged."""
@@ -68,9 +70,9 @@ REMIND_BEFORE_MINUTES = Range("remind before", 0, 7 * 24 * 60, "minutes")
 NOTE_DURATION_SECONDS = Range("note duration", 0, 7 * 24 * 3600, "seconds")
 YEARS = Range("year", 1900, 2199)
 #: ``ckbook due --within``: promises due this many days ahead.
-WITHIN_DAYS = Range("--within", 0, 3650, "days")
+WITHIN_DAYS = Range("days ahead", 0, 3650)
 #: ``ckbook search --limit``.
-SEARCH_LIMIT = Range("--limit", 1, 10_000, "hits")
+SEARCH_LIMIT = Range("number of hits", 1, 10_000)
 IDS = Range("id", 1, MAX_ID)
 
 
