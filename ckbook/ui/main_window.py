@@ -360,9 +360,31 @@ class MainWindow(QMainWindow):
             self.show_page(key)
 
     def show_page(self, key: str) -> None:
+        """Show page ``key``; when it was not showing, keyboard focus goes to where work starts
+        there (Today's list; the client list), not to whatever widget Qt picks next."""
         widget = self.pages[key]
+        changed = self.stack.currentWidget() is not widget
         self.stack.setCurrentWidget(widget)
         self._page_actions[key].setChecked(True)
+        if changed:
+            self.focus_page(key)
+
+    def focus_page(self, key: str) -> None:
+        """Keyboard focus where work starts on page ``key``: its ``focus_start()`` when it has
+        one; on Clients the list (on the open client's row), or the filter box while the list is
+        empty."""
+        widget = self.pages[key]
+        start = getattr(widget, "focus_start", None)
+        if callable(start):
+            start()
+        elif widget is self.splitter:
+            table = self.client_list.table
+            if table.model().rowCount():
+                table.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.client_list.filter_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_page(self) -> str:
         current = self.stack.currentWidget()
@@ -440,9 +462,21 @@ class MainWindow(QMainWindow):
             self.open_client(client_id)
         return client_id
 
-    def _client_or_ask(self, title: str) -> int | None:
-        if self.card.client_id is not None:
+    def client_in_view(self) -> int | None:
+        """The client the page on screen is about: on Clients the open card's; on another page
+        its selected row's (the page's ``current_client_id()``), else None."""
+        page = self.pages.get(self.current_page())
+        if page is None or page is self.splitter:
             return self.card.client_id
+        current = getattr(page, "current_client_id", None)
+        found = current() if callable(current) else None
+        return found if isinstance(found, int) else None
+
+    def _client_or_ask(self, title: str) -> int | None:
+        """The client on screen (``client_in_view``); when none, asks which (and opens it)."""
+        client_id = self.client_in_view()
+        if client_id is not None:
+            return client_id
         client_id = ClientPicker.ask(self, self.notebook, title)
         if client_id is not None:
             self.open_client(client_id)
@@ -450,8 +484,11 @@ class MainWindow(QMainWindow):
 
     def add_promise(self) -> None:
         """Ctrl+P: focus "add a promise" on the open client's card (asks which client first)."""
-        if self._client_or_ask("Add a promise for…") is None:
+        client_id = self._client_or_ask("Add a promise for…")
+        if client_id is None:
             return
+        if self.card.client_id != client_id:
+            self.open_client(client_id)  # the selected Today row's client
         self.show_page("clients")
         self.card.focus_add_promise()
 
@@ -523,6 +560,7 @@ class MainWindow(QMainWindow):
     def _default_today(self) -> None:
         if "today" in self.pages:
             self.show_page("today")
+            self.focus_page("today")  # also when Today was showing and focus had wandered
         else:
             self.show_status("Today is not available yet.")
 

@@ -530,6 +530,20 @@ class TodayPage(QWidget):
     def current_row(self) -> TodayRow | None:
         return self.model.row_at(self.view.currentIndex())
 
+    def current_client_id(self) -> int | None:
+        """The selected row's client (what Ctrl+Shift+C and Ctrl+P act on here); None when no
+        row is selected (a section heading, or nothing yet)."""
+        row = self.current_row()
+        return row.client_id if row is not None else None
+
+    def focus_start(self) -> None:
+        """Keyboard focus on the list, on a row, so Down, Enter and Ctrl+D act at once (the
+        window calls this when it shows the page; a report still loading selects its first row
+        when it arrives)."""
+        if self.current_row() is None and self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0, self.model.index(0, 0)))
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def select(self, kind: RowKind, subject_id: int, section: Section | None = None) -> bool:
         """Make a row current (the keyboard and tests start from here)."""
         index = self.model.find(kind, subject_id, section)
