@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook.services.settings import MAX_REMIND_BEFORE_MINUTES, Settings
-from ckbook.ui.dialogs import run_modal
+from ckbook.ui.dialogs import grow_to_fit, run_modal
 from ckbook.ui.qt_values import py_time
 from ckbook.ui.safe_text import plain_label
 
@@ -74,12 +74,14 @@ class SettingsDialog(QDialog):
             "" if tray_available else "This desktop has no tray: closing the window quits ckbook.",
             wrap=True,
         )
+        self.tray_note.setVisible(bool(self.tray_note.text()))
         self.start_at_login = QCheckBox("Start ckbook when I log in")
         self.start_at_login.setChecked(settings.start_at_login)
 
         self.test_button = QPushButton("Send a test reminder")
         self.test_button.clicked.connect(self._on_test_button_clicked)
         self.test_result = plain_label(wrap=True)
+        self.test_result.hide()  # until a test was sent
         self.test_button.setEnabled(send_test is not None)
 
         self.error = plain_label(wrap=True)
@@ -95,8 +97,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.start_at_login)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
-        test_row.addWidget(self.test_result, 1)
+        test_row.addStretch(1)
         form.addRow(test_row)
+        form.addRow(self.test_result)  # its own full-width row: the sentence wraps, not squeezes
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -148,6 +151,7 @@ class SettingsDialog(QDialog):
         if problem:
             self.error.setText(problem)
             self.error.show()
+            grow_to_fit(self)
             return
         super().accept()
 
@@ -160,3 +164,5 @@ class SettingsDialog(QDialog):
             return
         route = self._send_test()
         self.test_result.setText(f"Sent. Reminders reach you through {route}.")
+        self.test_result.show()
+        grow_to_fit(self)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import time
 
 from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QDialogButtonBox
 
 from ckbook.services.settings import Settings
 from ckbook.ui.settings_dialog import SettingsDialog
@@ -72,3 +73,21 @@ def test_ask_returns_none_when_cancelled(qtbot, monkeypatch):
     assert SettingsDialog.ask(None, Settings()) is None
     monkeypatch.setattr(SettingsDialog, "exec", lambda self: SettingsDialog.DialogCode.Accepted)
     assert SettingsDialog.ask(None, Settings(start_at_login=True)) == Settings(start_at_login=True)
+
+
+def test_the_test_result_and_an_error_are_shown_whole_above_the_buttons(qtbot):
+    dialog = SettingsDialog(Settings(), lambda: "desktop notifications", tray_available=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.test_button.click()
+    dialog.quiet_enabled.setChecked(True)
+    dialog.quiet_end.setTime(dialog.quiet_start.time())
+    dialog.accept()  # refused: the error shows too
+    buttons = dialog.findChild(QDialogButtonBox)
+    for label in (dialog.test_result, dialog.error):
+        assert label.isVisible()
+        qtbot.waitUntil(lambda label=label: label.height() >= label.heightForWidth(label.width()))
+        assert label.mapTo(dialog, label.rect().bottomLeft()).y() < buttons.geometry().top()
+        # Not squeezed beside the test button: the label has the dialog's width to wrap in.
+        assert label.width() > dialog.width() * 0.8

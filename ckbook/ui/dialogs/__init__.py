@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 DialogT = TypeVar("DialogT", bound=QDialog)
 AnswerT = TypeVar("AnswerT")
@@ -21,6 +21,19 @@ def run_modal(dialog: DialogT, answer: Callable[[DialogT], AnswerT]) -> AnswerT 
         return None
     finally:
         dialog.deleteLater()
+
+
+def grow_to_fit(dialog: QWidget) -> None:
+    """Grow ``dialog`` to the height its word-wrapped labels need now. A window's minimum size
+    ignores the height a wrapped label needs at its width, so a label whose text just got longer
+    (an error, a result) was cut off; call this after changing such a text."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()  # the labels' new heights, now rather than at the next event
+    needed = dialog.heightForWidth(dialog.width())
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)
 
 
 def split_list(text: str) -> tuple[str, ...]:

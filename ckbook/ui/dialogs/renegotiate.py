@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import parse_due
-from ckbook.ui.dialogs import run_modal
+from ckbook.ui.dialogs import grow_to_fit, run_modal
 from ckbook.ui.safe_text import plain_label
 
 
@@ -55,9 +55,9 @@ class RenegotiateDialog(QDialog):
         form.addRow("Due until now", plain_label(current.describe() if current else "no due"))
         form.addRow("New due", self.due_edit)
         form.addRow("Understood as", self.understood)
-        self._layout = QVBoxLayout(self)
-        self._layout.addLayout(form)
-        self._layout.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
         self.due: Due | None = None
         self.due_edit.textChanged.connect(self._on_due_edit_text_changed)
         self._on_due_edit_text_changed("")
@@ -74,15 +74,7 @@ class RenegotiateDialog(QDialog):
             else:
                 self.understood.setText(self.due.describe())
         self.ok_button.setEnabled(self.due is not None)
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        """Grow to show the whole wrapped "understood as" text: a top-level window's minimum
-        size ignores the height its wrapped labels need, so the message was cut off."""
-        self._layout.activate()  # the wrapped label's new height, now rather than later
-        needed = self.heightForWidth(self.width())
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        grow_to_fit(self)
 
     @classmethod
     def ask(
