@@ -20,6 +20,7 @@ from ckbook.services.base import (
     InputError,
     NotFoundError,
     require_choice,
+    require_plain,
     require_text,
     write_transaction,
 )
@@ -124,6 +125,15 @@ def _validate(data: ClientInput) -> ClientInput:
     require_text(data.name, "client name", 200)
     if len(data.organisation) > 200:
         raise InputError("organisation is too long (at most 200 characters)")
+    # One-line fields end up in list rows, CLI lines and notifications: no control characters,
+    # no direction overrides. Address and handling notes may keep tabs and line breaks.
+    require_plain(data.name, "client name")
+    require_plain(data.organisation, "organisation")
+    for what, values in (("email", data.emails), ("phone", data.phones), ("tag", data.tags)):
+        for value in values:
+            require_plain(value, f"{what} {value!r}")
+    require_plain(data.address, "address", multiline=True)
+    require_plain(data.handling_notes, "how they like to be handled", multiline=True)
     require_choice(data.status, CLIENT_STATUSES, "status")
     require_choice(data.attention_level, ATTENTION_LEVELS, "attention level")
     require_choice(data.preferred_channel, CHANNELS, "preferred channel")
