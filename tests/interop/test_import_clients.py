@@ -124,3 +124,18 @@ def test_a_deleted_client_does_not_make_a_duplicate(db, now, tz) -> None:  # typ
     delete_client(make_client(now, "Gone", emails=("gone@example.com",)), now)
     report = import_clients([item(2, "Back", "gone@example.com")], now)
     assert report.duplicates == () and len(report.imported) == 1
+
+
+def test_many_records_each_id_belongs_to_its_record(db, now, tz) -> None:  # type: ignore[no-untyped-def]
+    make_client(now, "Already here")
+    items = [
+        item(n, f"Client {n:03d}", f"c{n}@example.com", tags=(f"t{n % 3}",)) for n in range(2, 452)
+    ]
+    report = import_clients(items, now)
+    assert len(report.imported) == 450
+    for imported in report.imported[::37]:
+        assert imported.client_id is not None
+        detail = client_detail(imported.client_id, now)
+        number = int(imported.name.split()[1])
+        assert (detail.name, detail.emails, detail.tags) == (
+            imported.name, (f"c{number}@example.com",), (f"t{number % 3}",))  # fmt: skip
