@@ -31,7 +31,7 @@ _BATCH = 200
 class ImportItem:
     """One record read from a file: where it was, the client, money terms if the file had some."""
 
-    where: str  # "line 7", "entry 3 (line 25)"
+    where: str  # "line 7", "entry 3, line 25"
     client: ClientInput
     money: MoneyTermsInput | None = None
 
