@@ -236,9 +236,14 @@ def install_reminders(
     tray.resumeRequested.connect(engine.resume)
     tray.quitRequested.connect(quit_app)
     notebook.changed.connect(on_changed)
-    settings_action = _window_action(window, "settings")
-    if settings_action is not None:
-        settings_action.triggered.connect(open_settings)
+    if isinstance(handlers, dict):
+        # The window's handler, replaced (not a second slot beside its placeholder, which said
+        # "Settings are not available yet." under the open dialog).
+        handlers["settings"] = open_settings
+    else:
+        settings_action = _window_action(window, "settings")
+        if settings_action is not None:
+            settings_action.triggered.connect(open_settings)
 
     def shutdown() -> None:
         engine.stop()
