@@ -6,6 +6,9 @@ Public API other features hook into (keep it stable):
 - ``MainWindow(notebook, parent=None)``; the title starts with "ckbook".
 - ``add_page(key, title, widget)``, ``show_page(key)``, ``current_page()``. The "clients" page
   exists from the start; adding a "today" page makes the window open on it (Ctrl+1 shows it).
+  Showing another page focuses it (``focus_page``): its ``focus_start()`` when it has one.
+- ``client_in_view()``: the client Ctrl+Shift+C and Ctrl+P act on: the open card's on Clients,
+  else the page's ``current_client_id()`` (Today's selected row); None makes them ask.
 - ``action(name) -> QAction`` for: new_client (Ctrl+N), quick_switch (Ctrl+K), call_note
   (Ctrl+Shift+C), add_promise (Ctrl+P), search (Ctrl+F), today (Ctrl+1), save (Ctrl+S), quit
   (Ctrl+Q), undo (Ctrl+Z), settings; also clients, money_terms, delete_client, about.
@@ -22,7 +25,8 @@ Public API other features hook into (keep it stable):
   also to a message box (plain text).
 - ``close_to_tray`` (default False): when True, closing hides the window; when False (or on
   Quit), pending edits are written, deleted clients purged, and the application quits.
-- ``record_undo(description, undo)`` puts an undo step on the window's stack (Ctrl+Z).
+- ``record_undo(description, undo)`` puts an undo step on the window's stack (Ctrl+Z; also from a
+  text field that has no typing of its own to undo).
 
 Window geometry, the splitter and the list's columns are kept in QSettings ("ckbook").
 """
