@@ -285,7 +285,17 @@ class PromisesSection(QWidget):
         else:
             self.reopen(promise_id)
 
+    def _quoted(self, promise_id: int) -> str:
+        """The promise's text for a status message: “send the deck”, shortened when long."""
+        row = self.model.row_of(promise_id)
+        text = " ".join(self.model.promise(row).text.split()) if row is not None else "promise"
+        return f"“{text if len(text) <= 60 else text[:59].rstrip() + '…'}”"
+
+    def _say(self, text: str) -> None:
+        self.notebook.message.emit("info", text)  # the status bar: what the click did
+
     def close_as(self, promise_id: int, status: str) -> bool:
+        quoted = self._quoted(promise_id)
         done = self.notebook.run(close_promise, promise_id, status, self.notebook.now())
         if done is None:
             return False
@@ -293,10 +303,15 @@ class PromisesSection(QWidget):
             f"mark promise {status}",
             lambda: self.notebook.run(reopen_promise, promise_id),
         )
+        self._say(f"Marked {quoted} {status}. Undo (Ctrl+Z) reopens it.")
         return True
 
     def reopen(self, promise_id: int) -> bool:
-        return self.notebook.run(reopen_promise, promise_id) is not None
+        quoted = self._quoted(promise_id)
+        if self.notebook.run(reopen_promise, promise_id) is None:
+            return False
+        self._say(f"Reopened {quoted}.")
+        return True
 
     def renegotiate(self, promise_id: int) -> bool:
         row = self.model.row_of(promise_id)
@@ -308,9 +323,11 @@ class PromisesSection(QWidget):
         )
         if due is None:
             return False
-        return (
-            self.notebook.run(renegotiate_promise, promise_id, due, self.notebook.now()) is not None
-        )
+        quoted = self._quoted(promise_id)
+        if self.notebook.run(renegotiate_promise, promise_id, due, self.notebook.now()) is None:
+            return False
+        self._say(f"Renegotiated {quoted}: now due {due.describe()}.")
+        return True
 
     def _on_list_context_menu(self, position: QPoint) -> None:
         index = self.list.indexAt(position)
