@@ -184,9 +184,6 @@ def clean_money_terms(terms: MoneyTermsInput) -> MoneyTermsInput:
     return MoneyTermsInput(**{**terms.__dict__, "currency": currency})
 
 
-_validate = clean_money_terms  # the earlier private name (ckbook.services.importing uses it)
-
-
 def set_money_terms(client_id: int, terms: MoneyTermsInput, now: datetime) -> Changed:
     """Record a new version of the client's money terms (the first one, or a change)."""
     terms = clean_money_terms(terms)

@@ -33,7 +33,7 @@ from ckbook.services.money import (
 )
 from ckbook.store.models import PRICING_MODELS
 from ckbook.ui import theme
-from ckbook.ui.dialogs import run_modal
+from ckbook.ui.dialogs import grow_to_fit, run_modal
 from ckbook.ui.qt_values import py_date
 from ckbook.ui.safe_text import plain_label
 
@@ -159,7 +159,7 @@ class MoneyTermsForm(QWidget):
             label.setStyleSheet(f"color: {error};" if problem else "")
             label.setVisible(bool(text))
         # After the layout pass that gives the shown labels their width (and so their height).
-        QTimer.singleShot(0, self, lambda: make_room(self))
+        QTimer.singleShot(0, self, lambda: grow_to_fit(self.window()))
 
     def set_value(self, terms: MoneyTermsRow | MoneyTermsInput | None) -> None:
         if terms is None:
@@ -204,21 +204,6 @@ class MoneyTermsForm(QWidget):
             confirmed_by_client=self.confirmed.isChecked(),
             change_reason=self.change_reason.text().strip(),
         )
-
-
-def make_room(widget: QWidget) -> None:
-    """Let ``widget``'s window grow (never shrink) to fit lines that appeared in it: a wrapped
-    label does not ask for its height itself, and would be cut off."""
-    window = widget.window()
-    if window is widget or not window.isVisible():
-        return
-    layout = window.layout()
-    if layout is None:
-        return
-    layout.activate()
-    wanted = max(layout.totalSizeHint().height(), layout.totalHeightForWidth(window.width()))
-    if wanted > window.height():
-        window.resize(window.width(), wanted)
 
 
 def error_label() -> QWidget:
@@ -274,7 +259,7 @@ class MoneyTermsDialog(QDialog):
         except InputError as exc:
             self.error.setText(str(exc))  # type: ignore[attr-defined]
             self.error.show()
-            QTimer.singleShot(0, self, lambda: make_room(self.form))
+            QTimer.singleShot(0, self, lambda: grow_to_fit(self))
             return
         super().accept()
 

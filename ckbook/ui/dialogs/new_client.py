@@ -30,8 +30,8 @@ from ckbook.services.clients import ClientInput, clean_client_input
 from ckbook.services.money import MoneyTermsInput, clean_money_terms
 from ckbook.services.rules import ATTENTION_DEFAULTS
 from ckbook.store.models import ATTENTION_LEVELS, CHANNELS, CLIENT_STATUSES
-from ckbook.ui.dialogs import join_list, run_modal, split_list
-from ckbook.ui.dialogs.money_terms import MoneyTermsForm, error_label, make_room
+from ckbook.ui.dialogs import grow_to_fit, join_list, run_modal, split_list
+from ckbook.ui.dialogs.money_terms import MoneyTermsForm, error_label
 from ckbook.ui.safe_text import plain_label
 
 
@@ -237,7 +237,7 @@ class NewClientDialog(QDialog):
         else:
             self.error.setText(problem)  # type: ignore[attr-defined]
             self.error.show()
-        QTimer.singleShot(0, self, lambda: make_room(self.name))  # room for the message
+        QTimer.singleShot(0, self, lambda: grow_to_fit(self))  # room for the message
         if field is not None:
             field.setFocus(Qt.FocusReason.OtherFocusReason)
             if isinstance(field, QLineEdit):
