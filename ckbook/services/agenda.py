@@ -1,5 +1,6 @@
 """What needs us now: promises overdue, due today and coming up, clients overdue for a check-in,
-requests past their response time. ``ckbook due`` prints it and the tray shows it."""
+requests past their response time. ``ckbook due`` prints it and the tray shows it. What a snoozed
+reminder is about is left out until the snooze ends (``reminders.snoozed_keys``, as Today does)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,12 @@ from ckbook.services.care import RequestRow, requests
 from ckbook.services.clients import ClientSummary, client_summaries
 from ckbook.services.clock import instant_json
 from ckbook.services.promises import PromiseRow, open_promises
+from ckbook.services.reminder_rules import (
+    checkin_occurrence,
+    promise_reminder_key,
+    request_occurrence,
+)
+from ckbook.services.reminders import snoozed_keys
 from ckbook.services.rules import Health, PromiseState
 
 
@@ -21,6 +28,7 @@ class DueReport:
     upcoming: tuple[PromiseRow, ...]
     checkins: tuple[ClientSummary, ...]
     requests: tuple[RequestRow, ...]
+    snoozed: int = 0  # items left out because their reminder is snoozed (as on Today)
 
     @property
     def attention_count(self) -> int:
@@ -82,11 +90,35 @@ def due_report(now: datetime, tz: tzinfo, within_days: int = 7) -> DueReport:
     checkins = [c for c in client_summaries(now, tz) if c.health in (Health.RED, Health.YELLOW)]
     checkins.sort(key=lambda c: (c.health is not Health.RED, c.last_contact or now, c.name))
     late = [r for r in requests(awaiting_only=True) if r.overdue(now)]
+
+    # A snoozed reminder hides what it is about until the snooze ends, here as on Today.
+    snoozed = snoozed_keys(now)
+    left_out = 0
+
+    def shown(key: tuple[str, int, str] | None) -> bool:
+        nonlocal left_out
+        if key is not None and key in snoozed:
+            left_out += 1
+            return False
+        return True
+
+    def promise_key(p: PromiseRow, overdue: bool) -> tuple[str, int, str] | None:
+        return promise_reminder_key(p.id, p.due, overdue) if p.due else None
+
+    def checkin_key(c: ClientSummary) -> tuple[str, int, str] | None:
+        if c.checkin_due_at is None:
+            return None
+        return checkin_occurrence(c.id, c.name, c.checkin_due_at, c.checkin_since).key
+
+    def request_key(r: RequestRow) -> tuple[str, int, str]:
+        return request_occurrence(r.id, r.client_id, r.client_name, r.summary, r.deadline).key
+
     return DueReport(
         now=now,
-        overdue=tuple(sorted(overdue, key=by_due)),
-        due_today=tuple(sorted(today, key=by_due)),
+        overdue=tuple(p for p in sorted(overdue, key=by_due) if shown(promise_key(p, True))),
+        due_today=tuple(p for p in sorted(today, key=by_due) if shown(promise_key(p, False))),
         upcoming=tuple(sorted(upcoming, key=by_due)),
-        checkins=tuple(checkins),
-        requests=tuple(late),
+        checkins=tuple(c for c in checkins if shown(checkin_key(c))),
+        requests=tuple(r for r in late if shown(request_key(r))),
+        snoozed=left_out,
     )

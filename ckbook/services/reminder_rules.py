@@ -90,6 +90,13 @@ def promise_reminder_time(
         return deadline
 
 
+def promise_reminder_key(promise_id: int, due: Due, overdue: bool) -> tuple[str, int, str]:
+    """The key of the promise's reminder that is current: the overdue one once it is late,
+    else the coming-due one (what ``promise_occurrences`` makes, without building both)."""
+    kind = ReminderKind.PROMISE_OVERDUE if overdue else ReminderKind.PROMISE_COMING_DUE
+    return (kind.value, promise_id, due.to_json())
+
+
 def promise_occurrences(
     promise_id: int,
     client_id: int,

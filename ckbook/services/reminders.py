@@ -83,6 +83,19 @@ def all_occurrences(
     return found
 
 
+def snoozed_keys(now: datetime) -> set[tuple[str, int, str]]:
+    """The reminder occurrences snoozed at ``now`` (and not done). Today and the tray leave out
+    what these are about until the snooze ends: one rule, so the two never disagree."""
+    return {
+        (kind, subject, occurrence)
+        for kind, subject, occurrence in tuples(
+            ReminderLog.select(
+                ReminderLog.kind, ReminderLog.subject_id, ReminderLog.occurrence
+            ).where((ReminderLog.snoozed_until > now) & ReminderLog.done_at.is_null())
+        )
+    }
+
+
 def _log_states() -> dict[tuple[str, int, str], LogState]:
     # Plain tuples: this runs on every check over every reminder ever fired.
     convert = ReminderLog.fired_at.python_value

@@ -8,7 +8,8 @@ Built as frozen rows in a handful of set-based queries, so it opens instantly on
 ``ckbook today`` prints the same report the Today page shows, so their counts always agree.
 
 Snooze on Today is the reminder's snooze: a row whose reminder is snoozed is hidden until the
-snooze ends (and the reminder fires again then). It never moves a promise's due, because that
+snooze ends (and the reminder fires again then); the tray's report (``agenda``) leaves it out by
+the same rule (``reminders.snoozed_keys``). It never moves a promise's due, because that
 would rewrite what was promised and hide a broken promise from the kept rate.
 """
 
@@ -32,18 +33,18 @@ from ckbook.services.limits import CHECKIN_DAYS
 from ckbook.services.reminder_rules import (
     DEFAULT_REMIND_BEFORE_MINUTES,
     Occurrence,
-    ReminderKind,
     checkin_occurrence,
     promise_occurrences,
+    promise_reminder_key,
     request_occurrence,
 )
+from ckbook.services.reminders import snoozed_keys
 from ckbook.services.rules import CHECKIN_STATUSES, Health, checkin_status
 from ckbook.store.models import (
     Client,
     MoneyTerms,
     Note,
     Promise,
-    ReminderLog,
     database_proxy,
 )
 from ckbook.store.rows import tuples
@@ -225,10 +226,8 @@ def _promise_rows(
         # The occurrence itself is built only when snoozed (``reminder_for``): its key is enough
         # to hide a snoozed row, and building thousands of them was a third of the time.
         key = None
-        if section is Section.OVERDUE:
-            key = (ReminderKind.PROMISE_OVERDUE.value, pid, due.to_json())
-        elif section is Section.DUE_TODAY:
-            key = (ReminderKind.PROMISE_COMING_DUE.value, pid, due.to_json())
+        if section is not Section.UPCOMING:
+            key = promise_reminder_key(pid, due, overdue=section is Section.OVERDUE)
         row = TodayRow(
             section,
             RowKind.PROMISE,
@@ -423,17 +422,6 @@ def reminder_for(
     return None
 
 
-def _snoozed_keys(now: datetime) -> set[tuple[str, int, str]]:
-    return {
-        (kind, subject, occurrence)
-        for kind, subject, occurrence in tuples(
-            ReminderLog.select(
-                ReminderLog.kind, ReminderLog.subject_id, ReminderLog.occurrence
-            ).where((ReminderLog.snoozed_until > now) & ReminderLog.done_at.is_null())
-        )
-    }
-
-
 def today_report(
     now: datetime, tz: tzinfo, default_minutes: int = DEFAULT_REMIND_BEFORE_MINUTES
 ) -> TodayReport:
@@ -448,7 +436,7 @@ def today_report(
         (Section.INCIDENTS, _incident_rows(now, tz)),
         (Section.MONEY, _money_rows()),
     ]
-    snoozed = _snoozed_keys(now)
+    snoozed = snoozed_keys(now)
     hidden = 0
     kept_sections = []
     for section, rows in sections:
