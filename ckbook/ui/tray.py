@@ -130,6 +130,8 @@ class Tray(QObject):
         self._report = report
         self._set_count(report.attention_count)
         tip = f"ckbook — {report.summary()}"
+        if report.snoozed:
+            tip += f" ({report.snoozed} snoozed)"  # left out until the snooze ends, as on Today
         if self._paused_until is not None:
             tip += f"\nReminders paused until {self._local(self._paused_until)}"
         self.icon.setToolTip(plain_tooltip(tip))

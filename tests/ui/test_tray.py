@@ -96,3 +96,29 @@ def test_clicking_the_icon_opens_the_window(qapp, tz, qtbot):
     tray = Tray(tz)
     with qtbot.waitSignal(tray.openApp):
         tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+
+
+def test_a_promise_snoozed_from_today_leaves_the_menu_and_the_badge(db, now, tz, qtbot):
+    from ckbook.services.reminders import snooze
+    from ckbook.services.today import Section, reminder_for, today_report
+
+    leila = make_client(now, "Leila Dubois")
+    contact(leila, now, days_ago=1)
+    add_promise(leila, "share the invoice draft", now, tz, due=Due(date(2026, 11, 11)))
+    add_promise(leila, "send the floor plan", now, tz, due=Due(date(2026, 11, 12)))
+    row = next(
+        r
+        for r in today_report(now, tz).rows(Section.OVERDUE)
+        if r.text == "share the invoice draft"
+    )
+    reminder = reminder_for(row, tz)
+    assert reminder is not None
+    snooze(reminder, "1h", now, tz)  # Today ▸ Snooze ▸ 1 hour
+    tray = Tray(tz)
+    tray.set_report(due_report(now, tz))
+    tray.menu.aboutToShow.emit()
+    texts = list(tray.actions())
+    assert "Overdue: Leila Dubois — send the floor plan" in texts
+    assert not any("share the invoice draft" in t for t in texts)
+    assert tray.count == 1
+    assert "(1 snoozed)" in tray.icon.toolTip()
