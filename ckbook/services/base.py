@@ -25,6 +25,11 @@ class NotFoundError(InputError):
     """The thing asked for does not exist (or no longer does)."""
 
 
+class ConflictError(InputError):
+    """Someone else changed the row since it was loaded (its version moved): nothing was
+    written; reload and try again."""
+
+
 @dataclass(frozen=True)
 class Changed:
     """What a use-case changed, so each view refreshes only that.

@@ -17,6 +17,7 @@ from peewee import JOIN, Field, ModelSelect, fn
 from ckbook.services.base import (
     MAX_ID,
     Changed,
+    ConflictError,
     InputError,
     NotFoundError,
     require_choice,
@@ -217,13 +218,23 @@ def add_client(data: ClientInput, now: datetime) -> Changed:
     return Changed("client", (client.id,), (client.id,), "added")
 
 
-def update_client(client_id: int, now: datetime, **changes: object) -> Changed:
-    """Change some profile fields (and ``emails``/``phones``/``tags``); others stay as stored."""
+def update_client(
+    client_id: int, now: datetime, expected_version: int | None = None, **changes: object
+) -> Changed:
+    """Change some profile fields (and ``emails``/``phones``/``tags``); others stay as stored.
+
+    Optimistic locking (RELIABILITY #8, team mode): the row is updated ``WHERE version = ?`` with
+    the version read in this transaction, so on PostgreSQL (READ COMMITTED, no write lock up
+    front) an editor who committed in between makes this ConflictError instead of being undone.
+    ``expected_version`` (what the caller showed the user) must also still be the stored one.
+    """
     unknown = set(changes) - set(PROFILE_FIELDS) - {"emails", "phones", "tags"}
     if unknown:
         raise InputError(f"unknown client field(s): {', '.join(sorted(unknown))}")
     with write_transaction():
         client = _get_live(client_id)
+        if expected_version is not None and client.version != expected_version:
+            raise _changed_elsewhere(client)
         current = client_detail(client_id, now)
         merged: dict[str, Any] = {  # checked as a whole by _validate below
             name: getattr(current, name) for name in (*PROFILE_FIELDS, "emails", "phones", "tags")
@@ -234,17 +245,28 @@ def update_client(client_id: int, now: datetime, **changes: object) -> Changed:
         if isinstance(merged["name"], str):
             merged["name"] = merged["name"].strip()
         data = _validate(ClientInput(**merged))
-        for name in PROFILE_FIELDS:
-            if name in changes:
-                setattr(client, name, getattr(data, name))
-        client.updated_at = now
-        client.version = client.version + 1
-        client.save()
+        row: dict[Any, object] = {
+            getattr(Client, name): getattr(data, name) for name in PROFILE_FIELDS if name in changes
+        }
+        row.update({Client.updated_at: now, Client.version: client.version + 1})
+        written = (
+            Client.update(row)
+            .where((Client.id == client_id) & (Client.version == client.version))
+            .execute()
+        )
+        if written != 1:
+            raise _changed_elsewhere(client)
         if "emails" in changes or "phones" in changes:
             _write_contacts(client_id, data.emails, data.phones)
         if "tags" in changes:
             _write_tags(client_id, data.tags)
     return Changed("client", (client_id,), (client_id,), "updated")
+
+
+def _changed_elsewhere(client: Client) -> ConflictError:
+    return ConflictError(
+        f"{client.name} was changed elsewhere since it was loaded; reload it and try again"
+    )
 
 
 def delete_client(client_id: int, now: datetime) -> Changed:

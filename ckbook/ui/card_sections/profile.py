@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ckbook.services.clients import ClientDetail, update_client
+from ckbook.services.base import Changed, ConflictError
+from ckbook.services.clients import ClientDetail, client_detail, update_client
 from ckbook.services.rules import ATTENTION_DEFAULTS
 from ckbook.store.models import ATTENTION_LEVELS, CHANNELS, CLIENT_STATUSES
 from ckbook.ui import theme
@@ -70,6 +71,8 @@ class ProfileSection(QWidget):
         super().__init__(parent)
         self.notebook = notebook
         self.client_id: int | None = None
+        #: The stored version shown; a save is refused when someone else has moved it on.
+        self._version: int | None = None
         self._loading = False
 
         self.name = QLineEdit()
@@ -228,7 +231,9 @@ class ProfileSection(QWidget):
         self.client_id = detail.id if detail else None
         self.setEnabled(detail is not None)
         if detail is None:
+            self._version = None
             return
+        self._version = detail.version
         self._loading = True
         try:
             for field in self._fields.values():
@@ -287,23 +292,37 @@ class ProfileSection(QWidget):
             self._typing_since.invalidate()
         changes = {f.name: f.read() for f in fields}
         problems: list[str] = []
+        client_id, expected = self.client_id, self._version
+        conflicts: list[ConflictError] = []
+
+        def save(**values: object) -> Changed:
+            try:
+                return update_client(client_id, self.notebook.now(), expected, **values)
+            except ConflictError as exc:
+                conflicts.append(exc)
+                raise
+
         self.notebook.message.connect(self._collect(problems))
         try:
-            result = self.notebook.run(
-                update_client, self.client_id, self.notebook.now(), **changes
-            )
+            result = self.notebook.run(save, **changes)
         finally:
             self.notebook.message.disconnect(self._collector)
         if result is None:
             for field in fields:
                 self._mark(field, True)
             reason = problems[-1] if problems else "not saved"
-            self.error.setText(f"Not saved: {reason}. What you typed is kept.")
+            text = f"Not saved: {reason}. What you typed is kept."
+            if conflicts:
+                text = self._reload_after_conflict(client_id, fields)
+            self.error.setText(text)
             self.error.setStyleSheet(f"color: {theme.colors().error};")
             self.error.show()
             for field in fields:
                 self.saved.emit(field.name, False)
             return False
+        if expected is not None and self.client_id == client_id:
+            # This save made the next version (the card's refresh may already have shown it).
+            self._version = max(self._version or 0, expected + 1)
         for field in fields:
             field.stored = changes[field.name]
             self._mark(field, False)
@@ -311,6 +330,19 @@ class ProfileSection(QWidget):
         if not any(f.failed for f in self._fields.values()):
             self.error.hide()
         return True
+
+    def _reload_after_conflict(self, client_id: int, fields: list[_Field]) -> str:
+        """Someone else saved this client meanwhile: show what is stored now, keep what the user
+        typed in the fields that were not saved (saving again writes it over), and say which."""
+        fresh = self.notebook.attempt(client_detail, client_id, self.notebook.now())
+        if fresh is not None and self.client_id == client_id:
+            self.show_detail(fresh)  # fields holding unsaved typing keep it
+            self.notebook.broadcast(Changed("client", (client_id,), (client_id,), "reloaded"))
+        labels = ", ".join(f.widget.accessibleName() for f in fields)
+        return (
+            f"Not saved: {labels}. This client was changed elsewhere; the card now shows what "
+            "is stored, and what you typed is kept: save again to keep it."
+        )
 
     def _collect(self, sink: list[str]) -> Callable[[str, str], None]:
         def collector(_level: str, text: str) -> None:

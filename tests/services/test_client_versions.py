@@ -1,0 +1,60 @@
+"""Optimistic locking of client edits (RELIABILITY #8, team mode): a save made over a version the
+editor did not load is refused with ConflictError and writes nothing; the update itself is
+``WHERE version = ?``, so a change committed between the read and the write is never undone."""
+
+from __future__ import annotations
+
+import pytest
+
+from ckbook.services import clients
+from ckbook.services.base import ConflictError, InputError
+from ckbook.services.clients import client_detail, update_client
+from tests.factories import make_client
+
+
+def test_an_edit_over_an_unseen_version_is_refused(db, now):  # type: ignore[no-untyped-def]
+    ada = make_client(now, "Ada", organisation="Analytical")
+    loaded = client_detail(ada, now).version  # both editors load the card
+    update_client(ada, now, loaded, organisation="Engines Ltd")  # the first saves
+    with pytest.raises(ConflictError, match="Ada was changed elsewhere since it was loaded"):
+        update_client(ada, now, loaded, name="Ada King")  # the second has not seen it
+    detail = client_detail(ada, now)
+    assert (detail.name, detail.organisation, detail.version) == ("Ada", "Engines Ltd", loaded + 1)
+    assert issubclass(ConflictError, InputError)  # the UI and CLI report it as bad input
+    update_client(ada, now, detail.version, name="Ada King")  # after a reload it saves
+    assert client_detail(ada, now).name == "Ada King"
+
+
+def test_a_change_committed_between_read_and_write_is_not_undone(db, now, monkeypatch):  # type: ignore[no-untyped-def]
+    """On PostgreSQL (READ COMMITTED, no lock up front) another editor can commit after this
+    transaction read the row; simulated here by bumping the version right after the read."""
+    ada = make_client(now, "Ada", organisation="Analytical")
+    read = clients.client_detail
+
+    def read_then_someone_saves(client_id: int, at):  # type: ignore[no-untyped-def]
+        detail = read(client_id, at)
+        clients.Client.update(organisation="Engines Ltd", version=clients.Client.version + 1).where(
+            clients.Client.id == client_id
+        ).execute()
+        return detail
+
+    monkeypatch.setattr(clients, "client_detail", read_then_someone_saves)
+    with pytest.raises(ConflictError):
+        update_client(ada, now, name="Ada King")
+    monkeypatch.undo()
+    detail = client_detail(ada, now)
+    assert (detail.name, detail.organisation) == ("Ada", "Analytical")  # all rolled back
+
+
+def test_two_editors_of_different_fields_both_keep_their_change(db, now):  # type: ignore[no-untyped-def]
+    ada = make_client(now, "Ada", organisation="Analytical", phones=("+44 1",))
+    update_client(ada, now, organisation="Engines Ltd")
+    update_client(ada, now, phones=["+44 2"])
+    update_client(ada, now, checkin_days=30)
+    detail = client_detail(ada, now)
+    assert (detail.organisation, detail.phones, detail.checkin_days) == (
+        "Engines Ltd",
+        ("+44 2",),
+        30,
+    )
+    assert detail.version == 4
