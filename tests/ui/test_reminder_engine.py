@@ -311,3 +311,20 @@ def test_a_full_disk_neither_repeats_the_pop_up_nor_loses_the_record(
     engine.check_now()
     assert len(desktop.sent) == 1
     engine.stop()
+
+
+def test_a_snooze_from_today_refreshes_the_trays_report(notebook, banner, tz, ada, now, qtbot):
+    from ckbook.services.reminders import snooze
+    from ckbook.services.today import Section, reminder_for, today_report
+
+    engine, _router = make_engine(notebook, banner, FakeDesktop())
+    engine.start()
+    add_promise(ada, "share the invoice draft", now, tz, due=Due(date(2026, 11, 11)))
+    with qtbot.waitSignal(engine.reportReady) as first:
+        engine.check_now()
+    assert [p.text for p in first.args[0].overdue] == ["share the invoice draft"]
+    (row,) = today_report(now, tz).rows(Section.OVERDUE)
+    with qtbot.waitSignal(engine.reportReady, timeout=5000) as after:
+        notebook.run(snooze, reminder_for(row, tz), "1h", now, tz)  # Today ▸ Snooze ▸ 1 hour
+    assert after.args[0].overdue == () and after.args[0].snoozed == 1
+    engine.stop()
