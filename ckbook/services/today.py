@@ -76,6 +76,18 @@ SECTION_TITLES: dict[Section, str] = {
 }
 
 
+#: How the summary line counts each section: (one, many), e.g. "9 clients without money terms".
+SUMMARY_NOUNS: dict[Section, tuple[str, str]] = {
+    Section.OVERDUE: ("overdue promise", "overdue promises"),
+    Section.DUE_TODAY: ("due today", "due today"),
+    Section.UPCOMING: (f"coming up in {UPCOMING_DAYS} days", f"coming up in {UPCOMING_DAYS} days"),
+    Section.CHECKINS: ("client to check in with", "clients to check in with"),
+    Section.REQUESTS: ("request awaiting reply", "requests awaiting reply"),
+    Section.INCIDENTS: ("open incident", "open incidents"),
+    Section.MONEY: ("client without money terms", "clients without money terms"),
+}
+
+
 class RowKind(enum.StrEnum):
     PROMISE = "promise"
     CHECKIN = "checkin"
@@ -146,7 +158,7 @@ class TodayReport:
 
     def summary(self) -> str:
         parts = [
-            f"{len(rows)} {SECTION_TITLES[section].lower()}"
+            f"{len(rows)} {SUMMARY_NOUNS[section][len(rows) != 1]}"
             for section, rows in self.sections
             if rows
         ]
@@ -332,6 +344,10 @@ def _request_rows(now: datetime, tz: tzinfo) -> list[TodayRow]:
         if overdue:
             due = _local_when(r.deadline, now, tz)
             when = f"received {_local_when(r.received_at, now, tz)}, reply was due {due}"
+        elif r.acknowledged_at is not None:
+            # Shown greyed: the client knows it arrived; the answer is still owed.
+            acknowledged = _local_when(r.acknowledged_at, now, tz)
+            when = f"received {_local_when(r.received_at, now, tz)}, acknowledged {acknowledged}"
         else:
             when = f"received {_local_when(r.received_at, now, tz)}"
         reminder = (

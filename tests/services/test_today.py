@@ -136,3 +136,24 @@ def test_due_report_sorts_a_timed_and_a_date_only_due_on_the_same_day(db, now, t
     add_promise(cid, "end of today", now, tz, due=Due(date(2026, 11, 18)))
     add_promise(cid, "at four", now, tz, due=Due(date(2026, 11, 18), time(16, 0)))
     assert [p.text for p in due_report(now, tz).due_today] == ["at four", "end of today"]
+
+
+def test_the_summary_counts_in_words_that_read_well(db, now, tz):
+    for name in ("Ann", "Ben"):
+        make_client(now, name)  # active, no money terms
+    cid = make_client(now, "Cleo")
+    set_money_terms(cid, MoneyTermsInput("hourly"), now)
+    add_incident(cid, "Lost the booking", now)
+    add_promise(cid, "late one", now, tz, due=Due(date(2026, 11, 17)))
+    assert today_report(now, tz).summary() == (
+        "1 overdue promise · 1 open incident · 2 clients without money terms"
+    )
+
+
+def test_an_acknowledged_request_says_when_it_was_acknowledged(db, now, tz):
+    cid = make_client(now, response_hours=24)
+    acked = add_request(cid, "invoice copy", now, received_at=now - timedelta(hours=40)).ids[0]
+    acknowledge_request(acked, now - timedelta(hours=39))
+    (row,) = today_report(now, tz).rows(Section.REQUESTS)
+    assert row.flag == "acknowledged"
+    assert row.when == "received Mon 16 Nov 18:00, acknowledged Mon 16 Nov 19:00"
