@@ -52,6 +52,7 @@ from ckbook.services.base import Changed, worker_connection
 from ckbook.services.care import acknowledge_request, answer_request
 from ckbook.services.notes import add_note
 from ckbook.services.promises import close_promise, reopen_promise
+from ckbook.services.reminder_rules import snooze_until
 from ckbook.services.reminders import snooze
 from ckbook.services.rules import Health
 from ckbook.services.today import (
@@ -67,7 +68,7 @@ from ckbook.store.errors import classify
 from ckbook.ui import theme
 from ckbook.ui.card_sections import RecordUndo, no_undo
 from ckbook.ui.notebook import Notebook
-from ckbook.ui.safe_text import heading_label, plain_label
+from ckbook.ui.safe_text import heading_label, plain_label, plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,14 @@ DONE_TEXT = {
 }
 
 
+#: Why a request row is greyed (its tooltip).
+ACKNOWLEDGED_HINT = (
+    "Greyed: acknowledged, so the client knows it arrived; the answer is still owed."
+)
+#: The When column is as wide as its longest text, within these bounds (px).
+WHEN_WIDTH = (200, 440)
+
+
 class Column:
     WHAT = 0
     CLIENT = 1
@@ -101,6 +110,12 @@ class Column:
 HEADERS = ("What", "Client", "When")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the TodayRow (None on a section header)
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 2  # the Section's value
+
+
+def _quoted(text: str, limit: int = 60) -> str:
+    """A row's text for a status message: “send the deck”, shortened when long."""
+    line = " ".join(text.split())
+    return f"“{line if len(line) <= limit else line[: limit - 1].rstrip() + '…'}”"
 
 
 class TodayModel(QAbstractItemModel):
@@ -203,7 +218,10 @@ class TodayModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.text, row.client_name, row.when)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.client_name}: {row.text} — {row.when}"
+            tip = f"{row.client_name}: {row.text} — {row.when}"
+            if row.flag == "acknowledged":
+                tip += f"\n{ACKNOWLEDGED_HINT}"
+            return plain_tooltip(tip)  # user text: never read as rich text
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ForegroundRole and column != Column.CLIENT:
@@ -492,6 +510,7 @@ class TodayPage(QWidget):
             self.view.setFirstColumnSpanned(i, _ROOT, True)  # "Overdue promises (3)" in full
             if section in self._collapsed:
                 self.view.setExpanded(self.model.index(i, 0), False)
+        self._fit_when_column(report)
         self._show_date(report.now)
         summary = report.summary()
         if report.snoozed:
@@ -510,6 +529,17 @@ class TodayPage(QWidget):
             self.view.setCurrentIndex(self.model.index(0, 0, self.model.index(0, 0)))
         self._update_buttons()
         self.refreshed.emit()
+
+    def _fit_when_column(self, report: TodayReport) -> None:
+        """Widen When to its longest text ("received …, reply was due …"), within bounds; the
+        What column, which stretches, gives up the room."""
+        texts = {row.when for _section, rows in report.sections for row in rows}
+        if not texts:
+            return
+        metrics = self.view.fontMetrics()
+        widest = max(metrics.horizontalAdvance(text) for text in texts) + 24  # cell padding
+        low, high = WHEN_WIDTH
+        self.view.header().resizeSection(Column.WHEN, max(low, min(high, widest)))
 
     def _show_date(self, now: datetime) -> None:
         local = now.astimezone(self.notebook.tz)
@@ -553,8 +583,12 @@ class TodayPage(QWidget):
 
     # -- acting on a row -----------------------------------------------------------------
 
+    def _say(self, text: str) -> None:
+        self.notebook.message.emit("info", text)  # the status bar: what the click did
+
     def mark_done(self, row: TodayRow) -> Changed | None:
         now = self.notebook.now()
+        what = _quoted(row.text)
         if row.kind is RowKind.PROMISE:
             done = self.notebook.run(close_promise, row.subject_id, "kept", now)
             if done is not None:
@@ -562,13 +596,20 @@ class TodayPage(QWidget):
                 self.record_undo(
                     "mark promise kept", lambda: self.notebook.run(reopen_promise, promise_id)
                 )
+                self._say(f"Kept {what} ({row.client_name}). Undo (Ctrl+Z) reopens it.")
             return done
         if row.kind is RowKind.REQUEST:
-            return self.notebook.run(answer_request, row.subject_id, now)
+            done = self.notebook.run(answer_request, row.subject_id, now)
+            if done is not None:
+                self._say(f"Answered {what} ({row.client_name}).")
+            return done
         if row.kind is RowKind.CHECKIN:
-            return self.notebook.run(
+            done = self.notebook.run(
                 add_note, row.client_id, now, kind="other", body="Checked in (from Today)."
             )
+            if done is not None:
+                self._say(f"Checked in with {row.client_name}: logged as a contact.")
+            return done
         if row.kind is RowKind.INCIDENT:
             self.incident_requested.emit(row.client_id, row.subject_id)
             return None
@@ -578,13 +619,25 @@ class TodayPage(QWidget):
     def acknowledge(self, row: TodayRow) -> Changed | None:
         if row.kind is not RowKind.REQUEST:
             return None
-        return self.notebook.run(acknowledge_request, row.subject_id, self.notebook.now())
+        done = self.notebook.run(acknowledge_request, row.subject_id, self.notebook.now())
+        if done is not None:
+            self._say(f"Acknowledged {_quoted(row.text)} ({row.client_name}); the answer is owed.")
+        return done
 
     def snooze(self, row: TodayRow, choice: str) -> Changed | None:
         reminder = reminder_for(row, self.notebook.tz)
         if reminder is None:
             return None
-        return self.notebook.run(snooze, reminder, choice, self.notebook.now(), self.notebook.tz)
+        now, tz = self.notebook.now(), self.notebook.tz
+        done = self.notebook.run(snooze, reminder, choice, now, tz)
+        if done is not None:
+            until = snooze_until(choice, now, tz).astimezone(tz)
+            shown = until.strftime(
+                "%H:%M" if until.date() == now.astimezone(tz).date() else "%a %H:%M"
+            )
+            what = _quoted(row.text) if row.kind is not RowKind.CHECKIN else "the check-in"
+            self._say(f"Snoozed {what} ({row.client_name}) until {shown}.")
+        return done
 
     def _can_done(self, row: TodayRow | None) -> bool:
         return row is not None and row.kind is not RowKind.MONEY

@@ -275,3 +275,52 @@ def test_a_storage_problem_while_building_is_said_not_raised(qtbot, notebook, mo
     assert said.args[0] == "error"
     assert page.summary.text().startswith("Today is not available")
     assert not page.pending
+
+
+def test_the_when_column_shows_an_overdue_request_whole_and_grey_rows_say_why(
+    qtbot, notebook, now, tz
+):
+    from ckbook.services.care import acknowledge_request
+    from ckbook.ui.today_page import ACKNOWLEDGED_HINT, Column
+
+    cid = make_client(now, "Carla <b>Vogel</b>", response_hours=24)
+    contact(cid, now, 1)
+    late = add_request(cid, "move the deposit date", now, received_at=now - timedelta(days=5))
+    acked = add_request(cid, "send a copy", now, received_at=now - timedelta(hours=3)).ids[0]
+    acknowledge_request(acked, now - timedelta(hours=2))
+    page = TodayPage(notebook)
+    qtbot.addWidget(page)
+    page.resize(1280, 700)
+    page.show()
+    loaded(qtbot, page)
+    index = page.model.find(RowKind.REQUEST, late.ids[0]).siblingAtColumn(Column.WHEN)
+    text = index.data()
+    assert text.startswith("received Fri 13 Nov 10:00, reply was due")
+    assert page.view.columnWidth(Column.WHEN) > page.view.fontMetrics().horizontalAdvance(text)
+    grey = page.model.find(RowKind.REQUEST, acked)
+    assert "acknowledged today 08:00" in grey.siblingAtColumn(Column.WHEN).data()
+    tip = grey.data(Qt.ItemDataRole.ToolTipRole)
+    assert ACKNOWLEDGED_HINT in tip
+    assert "&lt;b&gt;Vogel&lt;/b&gt;" in tip  # a client's name is shown as typed, never as markup
+
+
+def test_kept_snooze_and_acknowledge_say_what_they_did(qtbot, notebook, now, tz):
+    said: list[str] = []
+    notebook.message.connect(lambda _level, text: said.append(text))
+    cid = make_client(now, "Leila Dubois", response_hours=24)
+    contact(cid, now, 1)
+    kept = add_promise(cid, "share the invoice draft", now, tz, due=Due(date(2026, 11, 17)))
+    later = add_promise(cid, "send the floor plan", now, tz, due=Due(date(2026, 11, 16)))
+    asked = add_request(cid, "quote?", now, received_at=now - timedelta(hours=30))
+    page = TodayPage(notebook)
+    qtbot.addWidget(page)
+    loaded(qtbot, page)
+    page.mark_done(page.report.rows(Section.OVERDUE)[1])
+    assert said[-1] == "Kept “share the invoice draft” (Leila Dubois). Undo (Ctrl+Z) reopens it."
+    assert get_promise(kept.ids[0]).status == "kept"
+    (row,) = [r for r in page.report.rows(Section.OVERDUE) if r.subject_id == later.ids[0]]
+    page.snooze(row, "1h")
+    assert said[-1] == "Snoozed “send the floor plan” (Leila Dubois) until 11:00."
+    (request,) = [r for r in page.report.rows(Section.REQUESTS) if r.subject_id == asked.ids[0]]
+    page.acknowledge(request)
+    assert said[-1] == "Acknowledged “quote? (email)” (Leila Dubois); the answer is owed."
