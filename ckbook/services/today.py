@@ -314,7 +314,13 @@ def _checkin_rows(now: datetime) -> list[TodayRow]:
         text = contact_text(days, cadence)
         if last_at is None:
             text = f"{text} · client since {since_at.date().isoformat()}"
-        reminder = checkin_occurrence(cid, name, status_now.due_at, status_now.last_contact)
+        reminder = checkin_occurrence(
+            cid,
+            name,
+            status_now.due_at,
+            status_now.last_contact,
+            contact_logged=last_at is not None,
+        )
         row = TodayRow(
             Section.CHECKINS,
             RowKind.CHECKIN,

@@ -157,3 +157,14 @@ def test_an_acknowledged_request_says_when_it_was_acknowledged(db, now, tz):
     (row,) = today_report(now, tz).rows(Section.REQUESTS)
     assert row.flag == "acknowledged"
     assert row.when == "received Mon 16 Nov 18:00, acknowledged Mon 16 Nov 19:00"
+
+
+def test_a_checkin_rows_reminder_reads_like_the_pop_up(db, now, tz):
+    never = make_client(now, "Freya MacLeod", checkin_days=14, client_since=date(2023, 12, 26))
+    (row,) = [r for r in today_report(now, tz).rows(Section.CHECKINS) if r.client_id == never]
+    reminder = reminder_for(row, tz)
+    assert reminder is not None
+    assert reminder.body == (
+        "Freya MacLeod: no contact logged since they became a client on 2023-12-26"
+    )
+    assert reminder.body in [o.body for o in check(now, tz).firing]
