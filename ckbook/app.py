@@ -9,7 +9,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ckbook import APP_NAME, __version__
@@ -75,6 +75,14 @@ def build(opened: OpenedDatabase, clock: Clock, app: QApplication):  # type: ign
     return window
 
 
+def start_error_box(text: str) -> QMessageBox:
+    """The box saying why the notebook cannot open. Plain text (RELIABILITY #1): the message
+    holds the user's --db path, which rich text would read as markup (an <img> loads a file)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "ckbook cannot open the notebook", text)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     args = parse_args(argv)
@@ -87,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         clock = make_clock(args.now)
         opened = open_database(args.db)
     except (StoreError, ValueError) as exc:
-        QMessageBox.critical(None, "ckbook cannot open the notebook", str(exc))
+        start_error_box(str(exc)).exec()
         print(f"ckbook: error: {exc}", file=sys.stderr)
         return 2
     _wake = install_sigterm_handler(app)
