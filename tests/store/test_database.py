@@ -120,29 +120,40 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_untouched(tmp_path):
 def test_an_older_database_is_backed_up_then_upgraded_with_every_row(
     db_path, now, tmp_path, monkeypatch
 ):
-    """A file made by the first release (only 0001) opens with today's code, rows kept."""
+    """A file made by the first release (only 0001) opens with a later release, rows kept.
+
+    The later release is today's migrations plus one made here, so there is always an upgrade
+    to run: the test never turns into a skip while there is only one real migration."""
     import shutil
 
     from ckbook.store.models import Client
     from tests.factories import make_client
 
     steps = known_migrations()
-    if len(steps) < 2:
-        pytest.skip("needs a second migration to upgrade to")
     first_release = tmp_path / "first-release-migrations"
     first_release.mkdir()
     shutil.copy(database_module.MIGRATIONS_DIR / f"{steps[0]}.py", first_release)
+    later_release = tmp_path / "later-release-migrations"
+    shutil.copytree(database_module.MIGRATIONS_DIR, later_release)
+    (later_release / "9000_upgrade_probe.py").write_text(
+        "def up(migrator, db):\n"
+        "    db.execute_sql('CREATE TABLE upgrade_probe (x INTEGER)')\n\n\n"
+        "def down(migrator, db):\n"
+        "    db.execute_sql('DROP TABLE upgrade_probe')\n"
+    )
     monkeypatch.setattr(database_module, "MIGRATIONS_DIR", first_release)
     old = open_database(db_path)
     make_client(now, "Grace")
     close_database(old)
-    monkeypatch.undo()
 
+    monkeypatch.setattr(database_module, "MIGRATIONS_DIR", later_release)
     upgraded = open_database(db_path)
     try:
-        assert upgraded.applied_migrations == tuple(steps[1:])
+        upgrade = (*steps[1:], "9000_upgrade_probe")
+        assert upgraded.applied_migrations == upgrade
+        assert upgraded.database.table_exists("upgrade_probe")
         assert [c.name for c in Client.select()] == ["Grace"]
-        backup = Path(f"{db_path}.before-{steps[1]}.bak")
+        backup = Path(f"{db_path}.before-{upgrade[0]}.bak")
         assert mode(backup) == 0o600
         copy = sqlite3.connect(backup)
         assert copy.execute("SELECT name FROM client").fetchall() == [("Grace",)]
