@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import logging
 import os
 import sys
 import time
@@ -790,6 +791,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(app.main(arguments))
         if extra:
             raise UsageError(f"unrecognized arguments: {' '.join(extra)}")
+        # Warnings (a value stored out of range, read clipped) as one line each; no-op when
+        # logging is already set up (tests).
+        logging.basicConfig(level=logging.WARNING, format=f"{APP_NAME}: warning: %(message)s")
         return _run(args)
     except SystemExit as exc:  # --help and --version print and exit 0
         return exc.code if isinstance(exc.code, int) else EXIT_OK

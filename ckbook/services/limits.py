@@ -58,8 +58,10 @@ class Range:
         if self.low <= value <= self.high:
             return value
         clipped = min(max(value, self.low), self.high)
+        unit = f" {self.unit}" if self.unit else ""
         _warn_once(
-            f"stored {self.what} {value} is out of range ({self.describe()}); read as {clipped}"
+            f"a {self.what} of {value}{unit} is stored, out of range ({self.describe()}; an "
+            f"earlier release let it in): read as {clipped}{unit}; set it again to fix it"
         )
         return clipped
 

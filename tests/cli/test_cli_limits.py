@@ -190,7 +190,7 @@ def test_a_poisoned_notebook_still_lists_and_reports(db, db_path, now, run):  # 
         )
     for command in ("clients", "due", "today"):
         result = run(command, "--now", NOW_ARG, "--json")
-        assert (result.code, result.err) == (0, ""), command
+        assert result.code == 0 and "error" not in result.err, command
     due = run("due", "--now", NOW_ARG, "--json").json()
     assert "send deck" in [p["text"] for p in due["overdue"]]
     assert "long ago" in [p["text"] for p in due["overdue"]]
@@ -213,3 +213,27 @@ def test_demo_checks_the_notebook_is_empty_under_the_write_lock(db, db_path, run
             committer.join()
     assert "already has clients" in one_line_error(result)
     assert row_counts(db_path)["client"] == 1
+
+
+def test_a_value_read_clipped_is_one_warning_line(db, db_path, now):  # type: ignore[no-untyped-def]
+    """In a real run (no test logging set up) the clip is said once, as one line."""
+    import os
+    import subprocess
+    import sys
+
+    zed = make_client(now, "Zed")
+    with closing(sqlite3.connect(db_path)) as raw, raw:
+        raw.execute("UPDATE client SET checkin_days = ? WHERE id = ?", (int(HUGE), zed))
+    done = subprocess.run(
+        [sys.executable, "-m", "ckbook", "clients", "--db", db_path],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TZ": "Europe/Berlin"},
+        timeout=60,
+    )
+    assert done.returncode == 0
+    assert "Zed" in done.stdout
+    assert done.stderr == (
+        f"ckbook: warning: a check-in cadence of {HUGE} days is stored, out of range (1 to 3650 "
+        "days; an earlier release let it in): read as 3650 days; set it again to fix it\n"
+    )
