@@ -534,8 +534,9 @@ def client_detail(client_id: int, now: datetime) -> ClientDetail:
         client_since=client.client_since,
         handling_notes=client.handling_notes,
         attention_level=client.attention_level,
-        checkin_days=client.checkin_days,
-        response_hours=client.response_hours,
+        # Read into range: a value an earlier release let in must not break the card's fields.
+        checkin_days=CHECKIN_DAYS.clip(client.checkin_days),
+        response_hours=RESPONSE_HOURS.clip(client.response_hours),
         preferred_channel=client.preferred_channel,
         emails=tuple(person["email"]),
         phones=tuple(person["phone"]),

@@ -311,7 +311,7 @@ def _checkin_rows(now: datetime) -> list[TodayRow]:
         if not status_now.overdue or status_now.due_at is None:
             continue
         days = status_now.days_since if last_at is not None else None
-        text = contact_text(days, cadence)
+        text = contact_text(days, CHECKIN_DAYS.clip(cadence))
         if last_at is None:
             text = f"{text} · client since {since_at.date().isoformat()}"
         reminder = checkin_occurrence(
