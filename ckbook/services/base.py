@@ -114,14 +114,3 @@ def require_choice(value: str, choices: tuple[str, ...], what: str) -> str:
     if value not in choices:
         raise InputError(f"{what} {value!r} is not one of: {', '.join(choices)}")
     return value
-
-
-def require_positive(value: int | None, what: str, allow_zero: bool = False) -> int | None:
-    """A whole number above zero (or zero too, with ``allow_zero``); for a bounded number use a
-    ``limits.Range``."""
-    if value is None:
-        return None
-    if not isinstance(value, int) or value < 0 or (value == 0 and not allow_zero):
-        need = "zero or more" if allow_zero else "above zero"
-        raise InputError(f"{what} must be a whole number {need}, not {value!r}")
-    return value

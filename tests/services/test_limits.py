@@ -10,7 +10,7 @@ from datetime import date, time
 
 import pytest
 
-from ckbook.services.base import InputError, require_positive
+from ckbook.services.base import InputError
 from ckbook.services.care import add_incident, record_incident_fix
 from ckbook.services.clients import ClientInput, add_client, client_detail, update_client
 from ckbook.services.clock import parse_now
@@ -139,10 +139,3 @@ def test_a_phrase_out_of_range_in_free_text_is_no_due():  # type: ignore[no-unty
 def test_now_out_of_range_names_the_option(value):  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match=f"--now: '{value}' is out of range: the year must be"):
         parse_now(value, TZ)
-
-
-def test_require_positive_says_zero_is_allowed_when_it_is():  # type: ignore[no-untyped-def]
-    with pytest.raises(InputError, match="must be a whole number zero or more, not -1"):
-        require_positive(-1, "count", allow_zero=True)
-    with pytest.raises(InputError, match="must be a whole number above zero, not 0"):
-        require_positive(0, "count")

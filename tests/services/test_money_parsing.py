@@ -82,7 +82,7 @@ def test_unclear_amounts_are_refused_with_a_message_naming_them(text, message):
 
 
 def test_the_message_names_the_field():
-    with pytest.raises(InputError, match="^deposit '1,234'"):
+    with pytest.raises(InputError, match=r"^deposit '1,234'"):
         parse_money("1,234", "deposit")
 
 
