@@ -33,14 +33,8 @@ NOW = datetime(2026, 11, 18, 10, 0, tzinfo=TZ)
 
 
 def fill(clients: int) -> None:
-    try:
-        from ckbook.services.demo import make_demo
-    except ImportError:  # before the demo existed: a handful of clients through the services
-        from ckbook.services.clients import ClientInput, add_client
+    from ckbook.services.demo import make_demo
 
-        for i in range(clients):
-            add_client(ClientInput(name=f"Client {i + 1}", organisation="Example"), NOW)
-        return
     make_demo(clients, clients * 12, clients * 4, 7, NOW, TZ)
 
 
@@ -78,7 +72,7 @@ def render(app: QApplication, folder: Path, scheme: str, size: tuple[int, int]) 
     app.processEvents()
     shots = [folder / f"main-{scheme}.png"]
     window.grab().save(str(shots[0]))
-    bar = window.card.scroll.verticalScrollBar()
+    bar = window.card.scroll_area.verticalScrollBar()
     bar.setValue(bar.maximum())
     app.processEvents()
     shots.append(folder / f"card-lower-{scheme}.png")
