@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QPushButton,
-    QSpinBox,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 from typing_extensions import override
 
-from ckbook.services.settings import MAX_REMIND_BEFORE_MINUTES, Settings
-from ckbook.ui.dialogs import grow_to_fit, run_modal
+from ckbook.services.limits import REMIND_BEFORE_MINUTES
+from ckbook.services.settings import Settings
+from ckbook.ui.dialogs import grow_to_fit, run_modal, spin_box
 from ckbook.ui.qt_values import py_time
 from ckbook.ui.safe_text import plain_label
 
@@ -44,9 +44,7 @@ class SettingsDialog(QDialog):
         self._initial = settings
         self._send_test = send_test
 
-        self.remind_before = QSpinBox()
-        self.remind_before.setRange(0, MAX_REMIND_BEFORE_MINUTES)
-        self.remind_before.setSuffix(" min")
+        self.remind_before = spin_box(REMIND_BEFORE_MINUTES, " min")
         self.remind_before.setValue(settings.remind_before_minutes)
         self.remind_before.setAccessibleName("Default remind-before in minutes")
         self.remind_before.setToolTip(

@@ -149,3 +149,16 @@ def _work_modal_after(previous: NewClientDialog, act) -> None:  # type: ignore[n
             QTimer.singleShot(10, poll)
 
     QTimer.singleShot(0, poll)
+
+
+def test_the_dialog_offers_exactly_the_ranges_the_services_accept(dialog) -> None:  # type: ignore[no-untyped-def]
+    from ckbook.services.limits import CHECKIN_DAYS, RESPONSE_HOURS
+
+    assert (dialog.checkin_days.minimum(), dialog.checkin_days.maximum()) == (
+        CHECKIN_DAYS.low,
+        CHECKIN_DAYS.high,
+    )
+    assert (dialog.response_hours.minimum(), dialog.response_hours.maximum()) == (
+        RESPONSE_HOURS.low,
+        RESPONSE_HOURS.high,
+    )

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 
 from ckbook.services.base import Changed, ConflictError
 from ckbook.services.clients import ClientDetail, client_detail, update_client
+from ckbook.services.limits import CHECKIN_DAYS, RESPONSE_HOURS
 from ckbook.services.rules import ATTENTION_DEFAULTS
 from ckbook.store.models import ATTENTION_LEVELS, CHANNELS, CLIENT_STATUSES
 from ckbook.ui import theme
-from ckbook.ui.dialogs import join_list, split_list
+from ckbook.ui.dialogs import join_list, spin_box, split_list
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.safe_text import plain_label
 
@@ -91,12 +92,8 @@ class ProfileSection(QWidget):
         self.client_since.setDisplayFormat("dd MMM yyyy")
         self.attention_level = QComboBox()
         self.attention_level.addItems(ATTENTION_LEVELS)
-        self.checkin_days = QSpinBox()
-        self.checkin_days.setRange(1, 3650)
-        self.checkin_days.setSuffix(" days")
-        self.response_hours = QSpinBox()
-        self.response_hours.setRange(1, 24 * 365)
-        self.response_hours.setSuffix(" hours")
+        self.checkin_days = spin_box(CHECKIN_DAYS, " days")
+        self.response_hours = spin_box(RESPONSE_HOURS, " hours")
         self.preferred_channel = QComboBox()
         self.preferred_channel.addItems(CHANNELS)
         self.handling_notes = QPlainTextEdit()

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QSpinBox, QWidget
+
+from ckbook.services.limits import Range
 
 DialogT = TypeVar("DialogT", bound=QDialog)
 AnswerT = TypeVar("AnswerT")
@@ -21,6 +23,16 @@ def run_modal(dialog: DialogT, answer: Callable[[DialogT], AnswerT]) -> AnswerT 
         return None
     finally:
         dialog.deleteLater()
+
+
+def spin_box(limit: Range, suffix: str = "") -> QSpinBox:
+    """A number field bounded by the services' own range for it, so the window never offers a
+    value the services would refuse (nor refuses one they accept)."""
+    box = QSpinBox()
+    box.setRange(limit.low, limit.high)
+    if suffix:
+        box.setSuffix(suffix)
+    return box
 
 
 def grow_to_fit(dialog: QWidget) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,10 +26,11 @@ from typing_extensions import override
 
 from ckbook.services.base import InputError
 from ckbook.services.clients import ClientInput, clean_client_input
+from ckbook.services.limits import CHECKIN_DAYS, RESPONSE_HOURS
 from ckbook.services.money import MoneyTermsInput, clean_money_terms
 from ckbook.services.rules import ATTENTION_DEFAULTS
 from ckbook.store.models import ATTENTION_LEVELS, CHANNELS, CLIENT_STATUSES
-from ckbook.ui.dialogs import grow_to_fit, join_list, run_modal, split_list
+from ckbook.ui.dialogs import grow_to_fit, join_list, run_modal, spin_box, split_list
 from ckbook.ui.dialogs.money_terms import MoneyTermsForm, error_label
 from ckbook.ui.safe_text import plain_label
 
@@ -60,12 +60,8 @@ class NewClientDialog(QDialog):
         self.status.setCurrentText("active")
         self.attention_level = QComboBox()
         self.attention_level.addItems(ATTENTION_LEVELS)
-        self.checkin_days = QSpinBox()
-        self.checkin_days.setRange(1, 365)
-        self.checkin_days.setSuffix(" days")
-        self.response_hours = QSpinBox()
-        self.response_hours.setRange(1, 24 * 30)
-        self.response_hours.setSuffix(" hours")
+        self.checkin_days = spin_box(CHECKIN_DAYS, " days")
+        self.response_hours = spin_box(RESPONSE_HOURS, " hours")
         self.preferred_channel = QComboBox()
         self.preferred_channel.addItems(CHANNELS)
         self.handling_notes = QPlainTextEdit()
