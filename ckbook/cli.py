@@ -85,6 +85,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--db", help="SQLite file or postgresql:// URL")
     parser.add_argument("--now", metavar="ISO", help="pretend it is this local date-time")
+    # Window options (no command), listed here so that their values are not read as a command;
+    # ckbook.app parses them again.
+    parser.add_argument(
+        "--open-client",
+        type=int,
+        metavar="ID",
+        help="with no command: open this client's card (in the window already open, if any)",
+    )
+    parser.add_argument(
+        "--background", action="store_true", help="with no command: start in the tray"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     client = commands.add_parser("client", help="add a client (ckbook client add NAME)")

@@ -33,6 +33,7 @@ Window geometry, the splitter and the list's columns are kept in QSettings ("ckb
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -75,6 +76,9 @@ from ckbook.ui.dialogs.new_client import NewClientDialog
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.quick_switcher import ClientPicker
 from ckbook.ui.safe_text import SafeTextBrowser, plain_label
+from ckbook.ui.single_instance import LaunchRequest
+
+log = logging.getLogger(__name__)
 
 NoteOpener = Callable[[int | None, int, str], object]
 
@@ -586,6 +590,25 @@ class MainWindow(QMainWindow):
         self._actions["undo"].setText(f"&Undo {self._undo[-1][0]}" if self._undo else "&Undo")
         self.show_status(f"Undone: {description}")
         return True
+
+    # -- a second launch on this notebook ----------------------------------------------------
+    def answer_launch(self, request: LaunchRequest) -> None:
+        """Another ``ckbook`` was started on this notebook: come forward (out of the tray or the
+        taskbar) and open what it asked for. A start at login (background) changes nothing."""
+        if request.background:
+            return
+        self.bring_forward()
+        if request.open_client is not None:
+            self.open_client(request.open_client)
+            if self.card.client_id == request.open_client:
+                log.info("a second launch asked for it: opened client %d", request.open_client)
+
+    def bring_forward(self) -> None:
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     # -- messages ----------------------------------------------------------------------------
     def show_status(self, text: str, timeout_ms: int = 5000) -> None:
