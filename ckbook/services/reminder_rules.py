@@ -63,11 +63,23 @@ def parse_key_text(text: str) -> tuple[str, int, str]:
     return (ReminderKind(kind).value, int(subject), occurrence)
 
 
+#: A claim to show a reminder that was not confirmed shown within this long belongs to a process
+#: that died between claiming and showing: another (or the next start) may take it over. Showing
+#: takes milliseconds, so a live process never loses its claim to this.
+CLAIM_LEASE = timedelta(minutes=2)
+
+
 @dataclass(frozen=True)
 class LogState:
     fired_at: datetime | None = None
     snoozed_until: datetime | None = None
     done_at: datetime | None = None
+    #: Claimed (at ``fired_at``) and not yet confirmed shown.
+    claimed: bool = False
+
+    def claim_expired(self, now: datetime) -> bool:
+        """Claimed by a process that never said it showed it, long enough ago to take over."""
+        return self.claimed and self.fired_at is not None and self.fired_at <= now - CLAIM_LEASE
 
 
 def promise_reminder_time(
@@ -184,6 +196,8 @@ def should_fire(occurrence: Occurrence, state: LogState | None, now: datetime) -
         return True
     if state.done_at is not None:
         return False
+    if state.claim_expired(now):
+        return True
     if state.fired_at is None:
         return state.snoozed_until is None or state.snoozed_until <= now
     return state.snoozed_until is not None and state.fired_at < state.snoozed_until <= now
@@ -229,6 +243,10 @@ def next_wake(
             candidates.append(occurrence.due_at)
         if state is not None and state.snoozed_until is not None and state.snoozed_until > now:
             candidates.append(state.snoozed_until)
+        if state is not None and state.claimed and state.fired_at is not None:
+            expires = state.fired_at + CLAIM_LEASE
+            if expires > now:
+                candidates.append(expires)
     return min(candidates, default=None)
 
 

@@ -303,6 +303,8 @@ class ReminderLog(BaseModel):
     fired_at = UTCDateTimeField(null=True)
     snoozed_until = UTCDateTimeField(null=True)
     done_at = UTCDateTimeField(null=True)
+    #: The claim that is showing it (fired_at is then when it was claimed); cleared once shown.
+    claimed_by = CharField(max_length=32, null=True)
 
     class Meta:
         indexes = ((("kind", "subject_id", "occurrence"), True),)

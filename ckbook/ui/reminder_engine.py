@@ -6,6 +6,11 @@ at least once a minute. Qt timers run on the monotonic clock, and every wake ask
 minute later) shows exactly what is due by then; what was shown is recorded in the reminder log,
 so nothing shows twice, not even after a restart (RELIABILITY #11).
 
+Before anything shows, it is claimed in the reminder log (``reminders.claim``: a write only one
+process can win), and confirmed once shown: two processes on one notebook (team mode, or a
+second window the single-instance guard could not stop) never show an occurrence twice, and a
+crash between claiming and showing loses nothing (the claim expires and is taken over).
+
 The first check after start finds everything that came due while ckbook was not running and
 shows it once, as one batch. A later check that finds more than a handful at once (after a long
 sleep, at the end of quiet hours) shows one batch too, never a burst of pop-ups. Quiet hours and
@@ -32,7 +37,14 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from ckbook.services.agenda import DueReport, due_report
 from ckbook.services.base import Changed
 from ckbook.services.reminder_rules import Occurrence, missed_summary, quiet_until, summarise
-from ckbook.services.reminders import ReminderCheck, check, mark_fired
+from ckbook.services.reminders import (
+    Claim,
+    ReminderCheck,
+    check,
+    claim,
+    confirm_shown,
+    mark_fired,
+)
 from ckbook.services.settings import Settings, load_settings
 from ckbook.store.errors import classify
 from ckbook.ui.notebook import Notebook
@@ -80,6 +92,37 @@ def run_check(request: CheckRequest) -> CheckResult:
     return CheckResult(request.serial, request.now, result, report)
 
 
+@dataclass(frozen=True)
+class ClaimResult:
+    """What a claim won (``claim`` None: it could not be written; ``error`` says why)."""
+
+    asked: tuple[Occurrence, ...]
+    now: datetime
+    claim: Claim | None
+    error: str = ""
+
+
+def run_claim(occurrences: tuple[Occurrence, ...], now: datetime) -> ClaimResult:
+    try:
+        return ClaimResult(occurrences, now, claim(occurrences, now))
+    except Exception as exc:
+        problem = classify(exc)
+        if problem is None:
+            raise
+        return ClaimResult(occurrences, now, None, problem.value)
+
+
+def run_confirm(claim_made: Claim) -> RecordResult:
+    keys = tuple(o.key for o in claim_made.won)
+    try:
+        return RecordResult(keys, confirm_shown(claim_made))
+    except Exception as exc:
+        problem = classify(exc)
+        if problem is None:
+            raise
+        return RecordResult(keys, None, problem.value)
+
+
 def run_record(occurrences: tuple[Occurrence, ...], now: datetime) -> RecordResult:
     keys = tuple(o.key for o in occurrences)
     try:
@@ -95,6 +138,8 @@ class _Worker(QObject):
     """Lives on the engine's thread; opens its own connection for each job."""
 
     checked = Signal(object)  # CheckResult
+    claimed = Signal(object)  # ClaimResult
+    confirmed = Signal(str, object)  # claim token, RecordResult
     recorded = Signal(object)  # RecordResult
     failed = Signal(str)
 
@@ -112,6 +157,26 @@ class _Worker(QObject):
             self.failed.emit(str(exc))
             return
         self.checked.emit(result)
+
+    @Slot(object, object)
+    def claim(self, occurrences: tuple[Occurrence, ...], now: datetime) -> None:
+        try:
+            with self._database.connection_context():
+                result = run_claim(occurrences, now)
+        except Exception as exc:
+            log.exception("claiming reminders failed")
+            result = ClaimResult(occurrences, now, None, str(exc))
+        self.claimed.emit(result)
+
+    @Slot(object)
+    def confirm(self, claim_made: Claim) -> None:
+        try:
+            with self._database.connection_context():
+                result = run_confirm(claim_made)
+        except Exception as exc:
+            log.exception("confirming shown reminders failed")
+            result = RecordResult(tuple(o.key for o in claim_made.won), None, str(exc))
+        self.confirmed.emit(claim_made.token, result)
 
     @Slot(object, object)
     def record(self, occurrences: tuple[Occurrence, ...], now: datetime) -> None:
@@ -135,6 +200,8 @@ class ReminderEngine(QObject):
     popups = Signal(int)
 
     _checkRequested = Signal(object)
+    _claimRequested = Signal(object, object)
+    _confirmRequested = Signal(object)
     _recordRequested = Signal(object, object)
 
     def __init__(
@@ -158,6 +225,10 @@ class ReminderEngine(QObject):
         self._running = False
         #: Shown but not yet confirmed recorded: never shown twice meanwhile.
         self._unrecorded: dict[tuple[str, int, str], Occurrence] = {}
+        #: Being claimed (asked of the worker, no answer yet): not asked for again meanwhile.
+        self._claiming: set[tuple[str, int, str]] = set()
+        #: Shown under a claim whose confirmation could not be written yet (retried).
+        self._unconfirmed: dict[str, Claim] = {}
         self._record_failed_at: datetime | None = None
         self.next_check_at: datetime | None = None
 
@@ -181,8 +252,12 @@ class ReminderEngine(QObject):
             self._worker = _Worker(database)
             self._worker.moveToThread(self._thread)
             self._checkRequested.connect(self._worker.check)
+            self._claimRequested.connect(self._worker.claim)
+            self._confirmRequested.connect(self._worker.confirm)
             self._recordRequested.connect(self._worker.record)
             self._worker.checked.connect(self._on_worker_checked)
+            self._worker.claimed.connect(self._on_worker_claimed)
+            self._worker.confirmed.connect(self._on_worker_confirmed)
             self._worker.recorded.connect(self._on_worker_recorded)
             self._worker.failed.connect(self._on_worker_failed)
             self._thread.finished.connect(self._worker.deleteLater)
@@ -270,14 +345,21 @@ class ReminderEngine(QObject):
             return
         self.reportReady.emit(result.report)
         now = self._notebook.now()
-        firing = [o for o in result.check.firing if o.key not in self._unrecorded]
+        firing = [
+            o
+            for o in result.check.firing
+            if o.key not in self._unrecorded and o.key not in self._claiming
+        ]
         held = self.held_until(now)
         if not firing:
-            self._missed_pending = False  # nothing was missed: later ones are not "away"
+            if not self._claiming:
+                self._missed_pending = False  # nothing was missed: later ones are not "away"
         elif held is None:
-            self._show(firing, now)
+            self._claim(tuple(firing), now)
         if self._unrecorded and self._record_failed_at is not None:
             self._record(tuple(self._unrecorded.values()), now)  # retry after a storage error
+        for unconfirmed in list(self._unconfirmed.values()):
+            self._confirm(unconfirmed)  # retry after a storage error
         # While held, nothing can show before the hold ends: wake then.
         wake = result.check.next_wake if held is None else held
         self._schedule(wake, now)
@@ -285,7 +367,37 @@ class ReminderEngine(QObject):
             self._again = False
             self.check_now()
 
-    def _show(self, firing: Sequence[Occurrence], now: datetime) -> None:
+    def _claim(self, firing: tuple[Occurrence, ...], now: datetime) -> None:
+        self._claiming.update(o.key for o in firing)
+        if self._thread is None:
+            self._on_worker_claimed(run_claim(firing, now))
+        else:
+            self._claimRequested.emit(firing, now)
+
+    @Slot(object)
+    def _on_worker_claimed(self, result: ClaimResult) -> None:
+        self._claiming.difference_update(o.key for o in result.asked)
+        if not self._running:
+            return
+        if result.claim is None:
+            # The log cannot be written (disk full, read-only): showing wins over recording, so
+            # nothing is lost; kept in memory and recorded once the log can be written.
+            self._show(result.asked)
+            self._record(result.asked, result.now)
+            return
+        if result.claim.won:
+            self._show(result.claim.won)
+            self._confirm(result.claim)
+        self._missed_pending = False  # another process showed the batch: later ones are not "away"
+
+    def _confirm(self, claim_made: Claim) -> None:
+        self._unconfirmed[claim_made.token] = claim_made
+        if self._thread is None:
+            self._on_worker_confirmed(claim_made.token, run_confirm(claim_made))
+        else:
+            self._confirmRequested.emit(claim_made)
+
+    def _show(self, firing: Sequence[Occurrence]) -> None:
         if self._missed_pending:
             self._router.show_batch(missed_summary(firing), _batch_body(firing), "missed")
             count = 1
@@ -298,7 +410,6 @@ class ReminderEngine(QObject):
                 self._router.show_occurrence(occurrence)
             count = len(firing)
         self._missed_pending = False
-        self._record(tuple(firing), now)
         self.popups.emit(count)
 
     def _record(self, occurrences: tuple[Occurrence, ...], now: datetime) -> None:
@@ -323,6 +434,16 @@ class ReminderEngine(QObject):
         self._record_failed_at = None
         for key in result.keys:
             self._unrecorded.pop(key, None)
+
+    @Slot(str, object)
+    def _on_worker_confirmed(self, token: str, result: RecordResult) -> None:
+        if result.error:
+            # Retried at the next check. Until confirmed, the claim keeps other processes off for
+            # its lease; after that one of them may show it again (the one double this allows,
+            # and only while the log cannot be written).
+            log.warning("shown reminders not confirmed: %s; will retry", result.error)
+            return
+        self._unconfirmed.pop(token, None)
 
     @Slot(str)
     def _on_worker_failed(self, why: str) -> None:

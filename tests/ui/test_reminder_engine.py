@@ -290,7 +290,15 @@ def test_a_full_disk_neither_repeats_the_pop_up_nor_loses_the_record(
             raise sqlite3.OperationalError("database or disk is full")
         return real_mark_fired(occurrences, at)
 
+    real_claim = reminder_engine.claim
+
+    def flaky_claim(occurrences, at):  # type: ignore[no-untyped-def]
+        if disk_full[0]:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_claim(occurrences, at)
+
     monkeypatch.setattr(reminder_engine, "mark_fired", flaky_mark_fired)
+    monkeypatch.setattr(reminder_engine, "claim", flaky_claim)
     desktop = FakeDesktop()
     engine, _ = make_engine(notebook, banner, desktop)
     messages = []
