@@ -25,6 +25,7 @@ from ckbook.services.promises import close_promise, open_promises
 from ckbook.services.reminder_rules import (
     CLAIM_LEASE,
     DEFAULT_REMIND_BEFORE_MINUTES,
+    PROMISE_KINDS,
     LogState,
     Occurrence,
     ReminderKind,
@@ -96,15 +97,20 @@ def all_occurrences(
 
 def snoozed_keys(now: datetime) -> set[tuple[str, int, str]]:
     """The reminder occurrences snoozed at ``now`` (and not done). Today and the tray leave out
-    what these are about until the snooze ends: one rule, so the two never disagree."""
-    return {
-        (kind, subject, occurrence)
-        for kind, subject, occurrence in tuples(
-            ReminderLog.select(
-                ReminderLog.kind, ReminderLog.subject_id, ReminderLog.occurrence
-            ).where((ReminderLog.snoozed_until > now) & ReminderLog.done_at.is_null())
+    what these are about until the snooze ends: one rule, so the two never disagree. A snoozed
+    promise is snoozed whole: both its reminders (coming due, overdue) for that due are in the
+    set, so one that turns overdue during the snooze stays out too."""
+    found: set[tuple[str, int, str]] = set()
+    for kind, subject, occurrence in tuples(
+        ReminderLog.select(ReminderLog.kind, ReminderLog.subject_id, ReminderLog.occurrence).where(
+            (ReminderLog.snoozed_until > now) & ReminderLog.done_at.is_null()
         )
-    }
+    ):
+        if kind in PROMISE_KINDS:
+            found.update((promise_kind, subject, occurrence) for promise_kind in PROMISE_KINDS)
+        else:
+            found.add((kind, subject, occurrence))
+    return found
 
 
 def _log_states() -> dict[tuple[str, int, str], LogState]:
@@ -135,7 +141,8 @@ def check(
     """Which reminders fire now (not yet recorded as fired) and the next instant to wake."""
     occurrences = all_occurrences(now, tz, default_minutes)
     log = _log_states()
-    return ReminderCheck(tuple(due_now(occurrences, log, now)), next_wake(occurrences, log, now))
+    firing = due_now(occurrences, log, now, tz)
+    return ReminderCheck(tuple(firing), next_wake(occurrences, log, now))
 
 
 def _upsert(occurrence: Occurrence, **values: object) -> None:

@@ -2,7 +2,8 @@
 
 Routes, best first (RELIABILITY #12):
 1. the desktop's notification service (org.freedesktop.Notifications over D-Bus) with the actions
-   Done, Snooze 1 h and Open, clicking the notification itself opening the item;
+   Done, Snooze 15 min, Snooze 1 h, Tomorrow 09:00 and Open, clicking the notification itself
+   opening the item;
 2. the tray icon's message, when there is a tray (a click opens the item);
 3. a banner inside the ckbook window with the same actions.
 
@@ -32,9 +33,18 @@ log = logging.getLogger(__name__)
 ITEM_ACTIONS: tuple[tuple[str, str], ...] = (
     ("default", "Open"),
     ("done", "Done"),
+    ("snooze-15m", "Snooze 15 min"),
     ("snooze", "Snooze 1 h"),
+    ("snooze-tomorrow", "Tomorrow 09:00"),
     ("open", "Open"),
 )
+
+#: Snooze action key -> (``reminder_rules.snooze_until`` choice, what the status bar says).
+SNOOZE_ACTIONS: dict[str, tuple[str, str]] = {
+    "snooze-15m": ("15m", "Snoozed for 15 minutes"),
+    "snooze": ("1h", "Snoozed for 1 hour"),
+    "snooze-tomorrow": ("tomorrow", "Snoozed until tomorrow 09:00"),
+}
 
 
 def app_actions(label: str) -> tuple[tuple[str, str], ...]:
@@ -199,9 +209,10 @@ class ReminderRouter(QObject):
         if action == "done":
             if notebook.run(reminders.done, occurrence, notebook.now()) is not None:
                 notebook.message.emit("info", f"Done: {occurrence.body}")
-        elif action == "snooze":
-            if notebook.run(reminders.snooze, occurrence, "1h", notebook.now(), notebook.tz):
-                notebook.message.emit("info", f"Snoozed for 1 hour: {occurrence.body}")
+        elif action in SNOOZE_ACTIONS:
+            choice, said = SNOOZE_ACTIONS[action]
+            if notebook.run(reminders.snooze, occurrence, choice, notebook.now(), notebook.tz):
+                notebook.message.emit("info", f"{said}: {occurrence.body}")
         else:  # "open", "default"
             self.openClient.emit(occurrence.client_id)
 

@@ -103,7 +103,14 @@ def test_a_reminder_coming_due_while_running_pops_up_once(notebook, banner, cloc
     _key, summary, body, actions = desktop.sent[0]
     assert summary == "Promise due Wed 18 Nov 2026 11:00"
     assert body == "Ada Lovelace: call back"
-    assert [a for a, _label in actions] == ["default", "done", "snooze", "open"]
+    assert [a for a, _label in actions] == [
+        "default",
+        "done",
+        "snooze-15m",
+        "snooze",
+        "snooze-tomorrow",
+        "open",
+    ]
     assert banner.current() is None
     engine.stop()
 
@@ -134,9 +141,13 @@ def test_snooze_and_open_from_the_pop_up(notebook, banner, clock, tz, ada, now, 
     desktop.actionInvoked.emit(key, "snooze")
     row = ReminderLog.get()
     assert row.snoozed_until == now + timedelta(hours=1)
-    clock.set(now + timedelta(minutes=59))  # not yet (the overdue one fires at 10:59 though)
+    clock.set(now + timedelta(minutes=59))  # overdue from 10:59, but snoozed until 11:00
     engine.check_now()
-    assert [s[1] for s in desktop.sent[1:]] == ["Promise overdue"]
+    assert desktop.sent[1:] == []
+    clock.set(now + timedelta(hours=1))  # the snooze ends: shown once, with its true state
+    engine.check_now()
+    engine.check_now()
+    assert [s[1] for s in desktop.sent[1:]] == ["Promise overdue since 10:59, snoozed at 10:00"]
     with qtbot.waitSignal(router.openClient) as opened:
         desktop.actionInvoked.emit(desktop.sent[-1][0], "default")
     assert opened.args == [ada]
@@ -222,7 +233,13 @@ def test_without_a_notification_service_or_tray_the_banner_has_the_actions(
     engine.check_now()
     item = banner.current()
     assert item is not None
-    assert [a for a, _ in item.actions] == ["done", "snooze", "open"]
+    assert [a for a, _ in item.actions] == [
+        "done",
+        "snooze-15m",
+        "snooze",
+        "snooze-tomorrow",
+        "open",
+    ]
     assert banner.button("done") is not None
     banner.button("done").click()
     assert get_promise(promise).status == "kept"
@@ -335,4 +352,27 @@ def test_a_snooze_from_today_refreshes_the_trays_report(notebook, banner, tz, ad
     with qtbot.waitSignal(engine.reportReady, timeout=5000) as after:
         notebook.run(snooze, reminder_for(row, tz), "1h", now, tz)  # Today ▸ Snooze ▸ 1 hour
     assert after.args[0].overdue == () and after.args[0].snoozed == 1
+    engine.stop()
+
+
+@pytest.mark.parametrize(
+    ("action", "until"),
+    [
+        ("snooze-15m", datetime(2026, 11, 18, 10, 15)),
+        ("snooze", datetime(2026, 11, 18, 11, 0)),
+        ("snooze-tomorrow", datetime(2026, 11, 19, 9, 0)),
+    ],
+)
+def test_the_pop_up_snoozes_15_min_1_h_or_until_tomorrow_9(
+    notebook, banner, tz, ada, now, action, until
+):
+    desktop = FakeDesktop()
+    engine, _router = make_engine(notebook, banner, desktop)
+    engine.start()
+    add_promise(ada, "call back", now, tz, due=Due(date(2026, 11, 18), time(10, 59)))
+    engine.check_now()
+    (key, _summary, _body, actions) = desktop.sent[-1]
+    assert dict(actions)[action].startswith(("Snooze", "Tomorrow"))
+    desktop.actionInvoked.emit(key, action)
+    assert ReminderLog.get().snoozed_until == until.replace(tzinfo=tz)
     engine.stop()
