@@ -390,6 +390,10 @@ class ReminderEngine(QObject):
             self._confirm(result.claim)
         self._missed_pending = False  # another process showed the batch: later ones are not "away"
 
+    def _stays(self, firing: Sequence[Occurrence]) -> bool:
+        """A batch stays until seen when any reminder in it would."""
+        return any(self._settings.stays_until_seen(o.kind) for o in firing)
+
     def _confirm(self, claim_made: Claim) -> None:
         self._unconfirmed[claim_made.token] = claim_made
         if self._thread is None:
@@ -399,15 +403,23 @@ class ReminderEngine(QObject):
 
     def _show(self, firing: Sequence[Occurrence]) -> None:
         if self._missed_pending:
-            self._router.show_batch(missed_summary(firing), _batch_body(firing), "missed")
+            self._router.show_batch(
+                missed_summary(firing), _batch_body(firing), "missed", stay=self._stays(firing)
+            )
             count = 1
         elif len(firing) > BURST_LIMIT:
             title = f"{summarise(firing)}"
-            self._router.show_batch(title[:1].upper() + title[1:], _batch_body(firing), "burst")
+            self._router.show_batch(
+                title[:1].upper() + title[1:],
+                _batch_body(firing),
+                "burst",
+                stay=self._stays(firing),
+            )
             count = 1
         else:
             for occurrence in firing:
-                self._router.show_occurrence(occurrence)
+                stay = self._settings.stays_until_seen(occurrence.kind)
+                self._router.show_occurrence(occurrence, stay=stay)
             count = len(firing)
         self._missed_pending = False
         self.popups.emit(count)

@@ -66,6 +66,18 @@ class SettingsDialog(QDialog):
         quiet_row.addWidget(self.quiet_end)
         quiet_row.addStretch(1)
 
+        # Which reminders stay on screen until seen (resident, critical); the rest may expire.
+        self.stay = {
+            "stay_promise_overdue": QCheckBox("Overdue promises"),
+            "stay_request_overdue": QCheckBox("Messages awaiting a late reply"),
+            "stay_promise_coming_due": QCheckBox("Promises coming due"),
+            "stay_checkin_overdue": QCheckBox("Clients to check in with"),
+        }
+        stay_box = QVBoxLayout()
+        stay_box.setSpacing(2)
+        for name, box in self.stay.items():
+            box.setChecked(bool(getattr(settings, name)))
+            stay_box.addWidget(box)
         self.close_to_tray = QCheckBox("Closing the window keeps ckbook running in the tray")
         self.close_to_tray.setChecked(settings.close_to_tray)
         self.tray_note = plain_label(
@@ -90,6 +102,7 @@ class SettingsDialog(QDialog):
         form.addRow("Remind before a due time", self.remind_before)
         form.addRow(self.quiet_enabled)
         form.addRow("Quiet hours", quiet_row)
+        form.addRow("Keep on screen until seen", stay_box)
         form.addRow(self.close_to_tray)
         form.addRow(self.tray_note)
         form.addRow(self.start_at_login)
@@ -122,6 +135,7 @@ class SettingsDialog(QDialog):
             quiet_end=py_time(end),
             close_to_tray=self.close_to_tray.isChecked(),
             start_at_login=self.start_at_login.isChecked(),
+            **{name: box.isChecked() for name, box in self.stay.items()},
         )
 
     def problem(self) -> str:
