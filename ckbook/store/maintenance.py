@@ -8,6 +8,7 @@ worker thread while the app keeps writing. Every copy is created owner-only (060
 from __future__ import annotations
 
 import contextlib
+import enum
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -24,11 +25,13 @@ from ckbook.store.database import (
     read_only_uri,
 )
 from ckbook.store.errors import (
+    DamagedError,
     ForeignDatabaseError,
     NotADatabaseError,
     SchemaTooNewError,
     StoreError,
 )
+from ckbook.store.output import unique_variant
 
 
 @dataclass(frozen=True)
@@ -111,10 +114,11 @@ def _existing_notebook(path: Path) -> Path:
     return path
 
 
-def _inspect(path: Path) -> CheckReport:
+def _inspect(path: Path, quick: bool = False) -> CheckReport:
+    check_pragma = "quick_check" if quick else "integrity_check"
     with sqlite3.connect(read_only_uri(path), uri=True) as connection:
         try:
-            integrity = tuple(row[0] for row in connection.execute("PRAGMA integrity_check"))
+            integrity = tuple(row[0] for row in connection.execute(f"PRAGMA {check_pragma}"))
             problems = len(connection.execute("PRAGMA foreign_key_check").fetchall())
             listed = connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
             tables = {row[0] for row in listed}
@@ -149,17 +153,25 @@ def check(location: str) -> CheckReport:
 
 
 def backup(
-    location: str, target: Path | None, now: datetime | None = None, *, overwrite: bool = False
+    location: str,
+    target: Path | None,
+    now: datetime | None = None,
+    *,
+    overwrite: bool = False,
+    unique: bool = False,
+    quick: bool = False,
 ) -> Path:
     """Copy the live notebook (0600) and verify the copy; returns the file written.
 
     ``target`` None: a new, uniquely named file in the notebook's backups folder (0700), named
     for ``now``. A file the user named is never the notebook itself, a device, or an existing
-    file unless ``overwrite``. A ``location`` with no notebook is refused (never created empty
-    and backed up).
+    file unless ``overwrite``; with ``unique`` a taken name becomes ``name-2``. The copy is
+    verified with ``PRAGMA integrity_check`` (``quick``: ``quick_check``, for automatic backups
+    of a large notebook). A ``location`` with no notebook is refused (never created empty and
+    backed up).
     """
     source = _existing_notebook(_sqlite_path(location))
-    unique = target is None
+    unique = unique or target is None
     if target is None:
         if now is None:
             raise ValueError("a backup without a target needs the time it is made at")
@@ -169,7 +181,7 @@ def backup(
         written = backup_sqlite(source, target.expanduser(), overwrite=overwrite, unique=unique)
     except OSError as exc:
         raise StoreError(f"cannot write the backup to {target}: {exc.strerror}") from exc
-    report = _inspect(written)
+    report = _inspect(written, quick=quick)
     if not report.intact:
         written.unlink()
         raise StoreError(f"the backup at {target} failed its check: {report.problem()}")
@@ -283,3 +295,105 @@ def list_backups(location: str) -> list[BackupInfo]:
         made_at = datetime.fromtimestamp(stat_result.st_mtime, UTC)
         infos.append(BackupInfo(path, made_at, stat_result.st_size, clients, notes, promises))
     return sorted(infos, key=lambda info: (info.made_at, info.path.name), reverse=True)
+
+
+class Trouble(enum.Enum):
+    """Why a notebook file cannot be opened, as the start window explains it."""
+
+    NOT_SQLITE = "not a SQLite file"
+    FOREIGN = "another program's database"
+    NEWER = "written by a newer ckbook"
+    DAMAGED = "damaged"
+    UNREADABLE = "cannot be read"
+
+
+#: What each trouble means, in plain words, and whether a backup is the way out.
+TROUBLE_WORDS: dict[Trouble, tuple[str, bool]] = {
+    Trouble.NOT_SQLITE: (
+        "This file is not a ckbook notebook (it is not even a database). Check that the path is "
+        "the one you meant.",
+        False,
+    ),
+    Trouble.FOREIGN: (
+        "This file is a database of another program, not a ckbook notebook. ckbook did not "
+        "change it. Check that the path is the one you meant.",
+        False,
+    ),
+    Trouble.NEWER: (
+        "This notebook was written by a newer version of ckbook. Update ckbook to open it; "
+        "the file was not changed.",
+        False,
+    ),
+    Trouble.DAMAGED: (
+        "This notebook file is damaged (it may have been cut short or overwritten). ckbook did "
+        "not change it. You can restore the newest good backup; the damaged file is kept "
+        "beside it.",
+        True,
+    ),
+    Trouble.UNREADABLE: (
+        "This notebook file cannot be read (its permissions or the disk refuse it). ckbook did "
+        "not change it. Fix the permissions, or restore the newest good backup; the unreadable "
+        "file is kept beside it.",
+        True,
+    ),
+}
+
+
+def diagnose(location: str) -> Trouble | None:
+    """What is wrong with the notebook file at ``location`` (None: nothing found), read-only."""
+    path = _sqlite_path(location)
+    if not path.exists():
+        return None
+    if not os.access(path, os.R_OK):
+        return Trouble.UNREADABLE
+    try:
+        _check_sqlite_header(path)
+    except DamagedError:
+        return Trouble.DAMAGED
+    except NotADatabaseError:
+        return Trouble.NOT_SQLITE
+    except OSError:
+        return Trouble.UNREADABLE
+    try:
+        report = _inspect(path, quick=True)
+    except ForeignDatabaseError:
+        return Trouble.FOREIGN
+    except (NotADatabaseError, sqlite3.Error):
+        return Trouble.DAMAGED
+    if report.newer_steps:
+        return Trouble.NEWER
+    if not report.intact:
+        return Trouble.DAMAGED
+    return None
+
+
+def newest_good_backup(location: str) -> BackupInfo | None:
+    """The newest backup that passes its check and that this ckbook can open."""
+    for info in list_backups(location):
+        if not info.readable:
+            continue
+        try:
+            report = _inspect(info.path, quick=True)
+        except StoreError:
+            continue
+        if report.intact and report.schema_steps and not report.newer_steps:
+            return info
+    return None
+
+
+def restore_over_unusable(location: str, backup_file: Path, now: datetime) -> Path:
+    """Move the unusable notebook (and its -wal/-shm) aside, never deleting it, then restore
+    ``backup_file`` in its place. Returns where the unusable file now is."""
+    notebook = _sqlite_path(location)
+    stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+    aside = notebook.with_name(f"{notebook.name}.unusable-{stamp}")
+    attempt = 1
+    while any(Path(f"{unique_variant(aside, attempt)}{s}").exists() for s in ("", "-wal", "-shm")):
+        attempt += 1
+    aside = unique_variant(aside, attempt)
+    for suffix in ("-wal", "-shm", ""):  # the main file last: until then the notebook is whole
+        companion = Path(f"{notebook}{suffix}")
+        if companion.exists():
+            os.rename(companion, Path(f"{aside}{suffix}"))
+    restore(backup_file, location, now)
+    return aside
