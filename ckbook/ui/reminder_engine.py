@@ -353,6 +353,8 @@ class ReminderEngine(QObject):
         if changed.kind == "settings":
             self._settings = load_settings()
             self.check_now()
+        elif changed.text_only:
+            return  # a note's text (a call-note autosave) makes nothing due
         elif changed.kind != "reminder" or changed.detail in ("snoozed", "done"):
             # Not after recording fired reminders (our own change), but after a snooze or "done"
             # from Today or a pop-up, so the tray's list and badge leave that item out at once.

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from ckbook.services.base import Changed, worker_connection
+from ckbook.services.base import Changed, Kind, worker_connection
 from ckbook.services.care import acknowledge_request, answer_request
 from ckbook.services.notes import add_note
 from ckbook.services.promises import close_promise, reopen_promise
@@ -657,8 +657,8 @@ class TodayPage(QWidget):
     # -- slots ---------------------------------------------------------------------------
 
     def _on_notebook_changed(self, changed: Changed) -> None:
-        if changed.kind in ("settings",):
-            return
+        if changed.kind is Kind.SETTINGS or changed.text_only:
+            return  # a note's text (a call-note autosave) shows in no Today row
         self._refresh_timer.start()
 
     def _on_minute_timeout(self) -> None:
