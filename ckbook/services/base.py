@@ -101,6 +101,25 @@ def worker_connection() -> Iterator[None]:
         yield
 
 
+@contextmanager
+def brief_lock_wait(milliseconds: int) -> Iterator[None]:
+    """On this thread's connection, wait at most ``milliseconds`` (not the busy timeout) for
+    another connection's write lock: a use-case run on the GUI thread while another process
+    writes fails soon with "database busy" (the caller keeps the input) instead of freezing the
+    window for seconds (RELIABILITY #7)."""
+    from ckbook.store.database import BUSY_TIMEOUT_MS
+
+    database = database_proxy.obj
+    if not isinstance(database, peewee.SqliteDatabase):
+        yield
+        return
+    database.execute_sql(f"PRAGMA busy_timeout = {int(milliseconds)}")
+    try:
+        yield
+    finally:
+        database.execute_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
 ModelT = TypeVar("ModelT", bound=peewee.Model)
 
 
