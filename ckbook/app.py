@@ -149,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ckbook.ui.reminder_wiring import install_reminders
     from ckbook.ui.tray import Tray
 
-    _reminders = install_reminders(app, window, window.notebook, opened.database, args.db)
+    _reminders = install_reminders(app, window, window.notebook, args.db)
     from ckbook.ui.care_card import install_care
 
     _care = install_care(window, window.notebook)  # Today (the window opens on it), card care
@@ -158,8 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Call notes and the note editor (one writer thread; flushed and stopped on aboutToQuit,
     # which SIGTERM reaches through app.quit()), and Ctrl+F search on its own thread.
-    _notes = install_notes(window, window.notebook, opened.database)
-    _search = install_search(window, window.notebook, opened.database)
+    _notes = install_notes(window, window.notebook)
+    _search = install_search(window, window.notebook)
     from ckbook.ui.transfer import install_transfer
 
     _transfer = install_transfer(window, window.notebook)  # File › Import…, Export… (worker)
