@@ -51,8 +51,8 @@ def test_a_full_disk_keeps_the_text_says_so_and_saving_resumes(  # type: ignore[
     opened = open_database(small_filesystem / "nb.sqlite3")
     writer = SaveWriter(
         note_text_saver(clock),
-        opened.database,
         clock,
+        own_connection=True,
         retry_ms=100,
         recovery_dir=tmp_path / "recovery",
         location=opened.location,
