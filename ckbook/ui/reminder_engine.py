@@ -19,7 +19,7 @@ they show when the hold ends.
 
 Checking reads every open promise, client and request: about a second on a 10,000-client
 notebook (tests/perf/reminder_check_bench.py). So checks and the recording of fired reminders run
-on a worker thread with its own database connection (RELIABILITY #6, #7); only frozen values
+on a ``ui.worker.Worker`` with its own connection (RELIABILITY #6, #7); only frozen values
 cross between threads.
 """
 
@@ -31,8 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-import peewee
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ckbook.services.agenda import DueReport, due_report
 from ckbook.services.base import Changed
@@ -46,9 +45,9 @@ from ckbook.services.reminders import (
     mark_fired,
 )
 from ckbook.services.settings import Settings, load_settings
-from ckbook.store.errors import classify
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.notifications import ReminderRouter
+from ckbook.ui.worker import Failure, Worker
 
 log = logging.getLogger(__name__)
 
@@ -103,90 +102,11 @@ class ClaimResult:
 
 
 def run_claim(occurrences: tuple[Occurrence, ...], now: datetime) -> ClaimResult:
-    try:
-        return ClaimResult(occurrences, now, claim(occurrences, now))
-    except Exception as exc:
-        problem = classify(exc)
-        if problem is None:
-            raise
-        return ClaimResult(occurrences, now, None, problem.value)
-
-
-def run_confirm(claim_made: Claim) -> RecordResult:
-    keys = tuple(o.key for o in claim_made.won)
-    try:
-        return RecordResult(keys, confirm_shown(claim_made))
-    except Exception as exc:
-        problem = classify(exc)
-        if problem is None:
-            raise
-        return RecordResult(keys, None, problem.value)
+    return ClaimResult(occurrences, now, claim(occurrences, now))
 
 
 def run_record(occurrences: tuple[Occurrence, ...], now: datetime) -> RecordResult:
-    keys = tuple(o.key for o in occurrences)
-    try:
-        return RecordResult(keys, mark_fired(occurrences, now))
-    except Exception as exc:
-        problem = classify(exc)
-        if problem is None:
-            raise
-        return RecordResult(keys, None, problem.value)
-
-
-class _Worker(QObject):
-    """Lives on the engine's thread; opens its own connection for each job."""
-
-    checked = Signal(object)  # CheckResult
-    claimed = Signal(object)  # ClaimResult
-    confirmed = Signal(str, object)  # claim token, RecordResult
-    recorded = Signal(object)  # RecordResult
-    failed = Signal(str)
-
-    def __init__(self, database: peewee.Database) -> None:
-        super().__init__()
-        self._database = database
-
-    @Slot(object)
-    def check(self, request: CheckRequest) -> None:
-        try:
-            with self._database.connection_context():
-                result = run_check(request)
-        except Exception as exc:
-            log.exception("reminder check failed")
-            self.failed.emit(str(exc))
-            return
-        self.checked.emit(result)
-
-    @Slot(object, object)
-    def claim(self, occurrences: tuple[Occurrence, ...], now: datetime) -> None:
-        try:
-            with self._database.connection_context():
-                result = run_claim(occurrences, now)
-        except Exception as exc:
-            log.exception("claiming reminders failed")
-            result = ClaimResult(occurrences, now, None, str(exc))
-        self.claimed.emit(result)
-
-    @Slot(object)
-    def confirm(self, claim_made: Claim) -> None:
-        try:
-            with self._database.connection_context():
-                result = run_confirm(claim_made)
-        except Exception as exc:
-            log.exception("confirming shown reminders failed")
-            result = RecordResult(tuple(o.key for o in claim_made.won), None, str(exc))
-        self.confirmed.emit(claim_made.token, result)
-
-    @Slot(object, object)
-    def record(self, occurrences: tuple[Occurrence, ...], now: datetime) -> None:
-        try:
-            with self._database.connection_context():
-                result = run_record(occurrences, now)
-        except Exception as exc:
-            log.exception("recording fired reminders failed")
-            result = RecordResult(tuple(o.key for o in occurrences), None, str(exc))
-        self.recorded.emit(result)
+    return RecordResult(tuple(o.key for o in occurrences), mark_fired(occurrences, now))
 
 
 class ReminderEngine(QObject):
@@ -199,16 +119,10 @@ class ReminderEngine(QObject):
     #: How many pop-ups a check produced (a batch counts as one).
     popups = Signal(int)
 
-    _checkRequested = Signal(object)
-    _claimRequested = Signal(object, object)
-    _confirmRequested = Signal(object)
-    _recordRequested = Signal(object, object)
-
     def __init__(
         self,
         notebook: Notebook,
         router: ReminderRouter,
-        database: peewee.Database | None = None,
         *,
         threaded: bool = True,
         parent: QObject | None = None,
@@ -242,25 +156,9 @@ class ReminderEngine(QObject):
         self._debounce.timeout.connect(self.check_now)
         notebook.changed.connect(self._on_notebook_changed)
 
-        self._thread: QThread | None = None
-        self._worker: _Worker | None = None
-        if threaded:
-            if database is None:
-                raise ValueError("a threaded engine needs the database to open its connection")
-            self._thread = QThread(self)
-            self._thread.setObjectName("ckbook-reminders")
-            self._worker = _Worker(database)
-            self._worker.moveToThread(self._thread)
-            self._checkRequested.connect(self._worker.check)
-            self._claimRequested.connect(self._worker.claim)
-            self._confirmRequested.connect(self._worker.confirm)
-            self._recordRequested.connect(self._worker.record)
-            self._worker.checked.connect(self._on_worker_checked)
-            self._worker.claimed.connect(self._on_worker_claimed)
-            self._worker.confirmed.connect(self._on_worker_confirmed)
-            self._worker.recorded.connect(self._on_worker_recorded)
-            self._worker.failed.connect(self._on_worker_failed)
-            self._thread.finished.connect(self._worker.deleteLater)
+        # Checks and records run on a worker (its own connection); ``threaded=False`` runs
+        # them at once on the caller's thread (tests).
+        self._worker = Worker("reminders", self, inline=not threaded)
 
     # --- API ------------------------------------------------------------------------------------
 
@@ -274,8 +172,6 @@ class ReminderEngine(QObject):
 
     def start(self) -> None:
         """Begin: the first check shows what came due while ckbook was closed."""
-        if self._thread is not None and not self._thread.isRunning():
-            self._thread.start()
         self._running = True
         self.check_now()
 
@@ -283,9 +179,7 @@ class ReminderEngine(QObject):
         self._running = False
         self._timer.stop()
         self._debounce.stop()
-        if self._thread is not None and self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait(5000)
+        self._worker.stop(5.0)
 
     def check_now(self) -> None:
         """Look now (coalesced: one check at a time, one more if asked meanwhile)."""
@@ -302,16 +196,9 @@ class ReminderEngine(QObject):
             self._notebook.tz,
             self._settings.remind_before_minutes,
         )
-        if self._thread is None:
-            try:
-                result = run_check(request)
-            except Exception as exc:
-                log.exception("reminder check failed")
-                self._on_worker_failed(str(exc))
-                return
-            self._on_worker_checked(result)
-        else:
-            self._checkRequested.emit(request)
+        self._worker.run(
+            run_check, request, done=self._on_worker_checked, failed=self._on_worker_failed
+        )
 
     def pause(self, length: timedelta = PAUSE) -> None:
         """Hold pop-ups for a while ("Pause reminders for 1 hour")."""
@@ -338,7 +225,6 @@ class ReminderEngine(QObject):
 
     # --- a check came back ---------------------------------------------------------------------
 
-    @Slot(object)
     def _on_worker_checked(self, result: CheckResult) -> None:
         self._busy = False
         if not self._running:
@@ -369,12 +255,16 @@ class ReminderEngine(QObject):
 
     def _claim(self, firing: tuple[Occurrence, ...], now: datetime) -> None:
         self._claiming.update(o.key for o in firing)
-        if self._thread is None:
-            self._on_worker_claimed(run_claim(firing, now))
-        else:
-            self._claimRequested.emit(firing, now)
+        self._worker.run(
+            run_claim,
+            firing,
+            now,
+            done=self._on_worker_claimed,
+            failed=lambda failure: self._on_worker_claimed(
+                ClaimResult(firing, now, None, failure.text)
+            ),
+        )
 
-    @Slot(object)
     def _on_worker_claimed(self, result: ClaimResult) -> None:
         self._claiming.difference_update(o.key for o in result.asked)
         if not self._running:
@@ -396,10 +286,20 @@ class ReminderEngine(QObject):
 
     def _confirm(self, claim_made: Claim) -> None:
         self._unconfirmed[claim_made.token] = claim_made
-        if self._thread is None:
-            self._on_worker_confirmed(claim_made.token, run_confirm(claim_made))
-        else:
-            self._confirmRequested.emit(claim_made)
+        self._worker.run(
+            confirm_shown,
+            claim_made,
+            done=lambda _changed: self._on_worker_confirmed(claim_made.token),
+            # Retried at the next check. Until confirmed, the claim keeps other processes off
+            # for its lease; after that one of them may show it again (the one double this
+            # allows, and only while the log cannot be written).
+            failed=lambda failure: log.warning(
+                "shown reminders not confirmed: %s; will retry", failure.text
+            ),
+        )
+
+    def _on_worker_confirmed(self, token: str) -> None:
+        self._unconfirmed.pop(token, None)
 
     def _show(self, firing: Sequence[Occurrence]) -> None:
         if self._missed_pending:
@@ -427,12 +327,15 @@ class ReminderEngine(QObject):
     def _record(self, occurrences: tuple[Occurrence, ...], now: datetime) -> None:
         for occurrence in occurrences:
             self._unrecorded[occurrence.key] = occurrence
-        if self._thread is None:
-            self._on_worker_recorded(run_record(occurrences, now))
-        else:
-            self._recordRequested.emit(occurrences, now)
+        keys = tuple(o.key for o in occurrences)
+        self._worker.run(
+            run_record,
+            occurrences,
+            now,
+            done=self._on_worker_recorded,
+            failed=lambda failure: self._on_worker_recorded(RecordResult(keys, None, failure.text)),
+        )
 
-    @Slot(object)
     def _on_worker_recorded(self, result: RecordResult) -> None:
         if result.error:
             # Keep them in memory (no repeat this session) and try again at the next check;
@@ -447,20 +350,9 @@ class ReminderEngine(QObject):
         for key in result.keys:
             self._unrecorded.pop(key, None)
 
-    @Slot(str, object)
-    def _on_worker_confirmed(self, token: str, result: RecordResult) -> None:
-        if result.error:
-            # Retried at the next check. Until confirmed, the claim keeps other processes off for
-            # its lease; after that one of them may show it again (the one double this allows,
-            # and only while the log cannot be written).
-            log.warning("shown reminders not confirmed: %s; will retry", result.error)
-            return
-        self._unconfirmed.pop(token, None)
-
-    @Slot(str)
-    def _on_worker_failed(self, why: str) -> None:
+    def _on_worker_failed(self, failure: Failure) -> None:
         self._busy = False
-        log.warning("reminder check failed: %s", why)
+        log.warning("reminder check failed: %s", failure.text)
         self._schedule(None, self._notebook.now())
         if self._again:
             self._again = False
@@ -486,6 +378,8 @@ class ReminderEngine(QObject):
         if changed.kind == "settings":
             self._settings = load_settings()
             self.check_now()
+        elif changed.text_only:
+            return  # a note's text (a call-note autosave) makes nothing due
         elif changed.kind != "reminder" or changed.detail in ("snoozed", "done"):
             # Not after recording fired reminders (our own change), but after a snooze or "done"
             # from Today or a pop-up, so the tray's list and badge leave that item out at once.

@@ -23,6 +23,7 @@ pytestmark = pytest.mark.e2e
 
 
 def _notebook(path: Path, name: str) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
     opened = open_database(str(path))
     try:
         return make_client(SystemClock().now(), name)

@@ -35,6 +35,7 @@ SNOOZED_AT = SNOOZE_ENDS - timedelta(minutes=15)
 
 
 def _notebook(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     opened = open_database(str(path))
     try:
         made = START - timedelta(days=3)

@@ -34,6 +34,7 @@ START = datetime(2026, 11, 18, 11, 0, tzinfo=BERLIN) - timedelta(seconds=LEAD_SE
 
 
 def _notebook(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     opened = open_database(str(path))
     try:
         made = START - timedelta(days=3)
