@@ -319,7 +319,8 @@ class BackupInfo:
     def counts(self) -> str:
         if not self.readable:
             return "cannot be read"
-        return f"{self.clients} clients, {self.notes} notes, {self.promises} promises"
+        counted = (("client", self.clients), ("note", self.notes), ("promise", self.promises))
+        return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for word, n in counted)
 
     def describe(self, tz: tzinfo) -> str:
         when = self.made_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
