@@ -95,6 +95,20 @@ def start_error_box(text: str, detail: str = "") -> QMessageBox:
     return box
 
 
+def install_live_changes(app: QApplication, window, opened: OpenedDatabase):  # type: ignore[no-untyped-def]
+    """What the CLI, an import or another process writes shows in the window within ~2 s (a
+    poll of SQLite's data_version on a worker). None on PostgreSQL (no data_version there)."""
+    if opened.path is None:
+        return None
+    from ckbook.store.changes import ChangeFeed
+    from ckbook.ui.live_changes import LiveChanges
+
+    live = LiveChanges(window.notebook, ChangeFeed(opened.path), parent=app)
+    live.start()
+    app.aboutToQuit.connect(live.stop)
+    return live
+
+
 def hand_over_or_explain(instance: SingleInstance, request: LaunchRequest) -> int:
     """A second launch: pass the request to the window open on this notebook and exit 0; when
     that window does not answer, say so and exit 1 (never a second window on one notebook)."""
@@ -192,6 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ckbook.ui.transfer import install_transfer
 
     _transfer = install_transfer(window, window.notebook)  # File › Import…, Export… (worker)
+    _live = install_live_changes(app, window, opened)
     if opened.path is not None:
         from ckbook.ui.backups import install_backups
 

@@ -91,7 +91,7 @@ def test_a_new_client_matching_by_name_email_or_phone_is_found(two_cards) -> Non
     assert {m.id for m in by_name} == {keep, other}
     by_email = matching_clients("Someone Else", emails=("Ada@Example.com",))
     assert [m.id for m in by_email][:2] and {m.id for m in by_email} == {keep, other}
-    assert by_email[0].describe() == "Ada Lovelace: same email ada@example.com"
+    assert "Ada Lovelace: same email ada@example.com" in [m.describe() for m in by_email]
     by_phone = matching_clients("Someone Else", phones=("+44 (0)20 7946-0000",))
     assert {m.id for m in by_phone} == {keep, other}
     assert matching_clients("Grace Hopper", ("grace@navy.mil",), ("555 0101",)) == []
