@@ -46,6 +46,8 @@ class LiveChanges(QObject):
         notebook.changed.connect(self._on_notebook_changed)
 
     def start(self) -> None:
+        # The CLI never prunes: whatever it journalled since the window last ran goes first.
+        self._worker.run(prune, failed=self._on_poll_failed)
         self._worker.run(self._feed.start, failed=self._on_poll_failed)
         self._timer.start()
 
