@@ -287,8 +287,8 @@ _TOKEN_RE = re.compile(
       (?![0-9]|\.[0-9])
     | (?P<ampm_time>(?P<h12>[0-9]{1,2})(?:[:.](?P<m12>[0-9]{2}))?\ ?(?P<meridiem>[ap])\.?m\.?)(?!\w)
     | (?<![0-9.])(?P<clock>(?P<h24>[0-9]{1,2})(?P<sep>[:.])(?P<m24>[0-9]{2}))(?![0-9]|\.[0-9])
-    | (?P<num>[0-9]+)(?:(?P<ord>st|nd|rd|th)(?![a-z])|(?P<ish>-?ish)(?![a-z]))?
     | (?P<digitword>(?:2moro|2morrow|2morow|2mrw|2day|2nite|b4)(?![a-z0-9]))
+    | (?P<num>[0-9]+)(?:(?P<ord>st|nd|rd|th)(?![a-z])|(?P<ish>-?ish)(?![a-z]))?
     | (?P<oclock>o['’]\ ?clock)(?![a-z])
     | (?P<word>[a-z]+(?:/[a-z])?)
     | (?P<other>\S)
@@ -622,10 +622,15 @@ class _Reader:
             return True
         tok = self.tokens[i]
         if tok.kind == "word":
+            if i + 1 < len(self.tokens) and self.tokens[i + 1].low == ":":
+                return True  # "on the 20th note: ..." starts a new clause
+            if tok.text[:1].isupper() and not self.tokens[i - 1].text[:1].isupper():
+                return True  # "by the 9th Anna said"; but "Easter Island" is one name
             return tok.low in _CLAUSE_WORDS or tok.low in WEEKDAYS or tok.low in MONTHS
         if tok.kind in ("time", "iso", "numeric"):
             return True
-        return tok.kind == "other" and tok.low not in ("'", "’", "-", "/")
+        attached = tok.start == self.tokens[i - 1].end
+        return tok.kind == "other" and not (attached and tok.low in ("'", "’", "-", "/"))
 
     # scanning
 
@@ -661,13 +666,7 @@ class _Reader:
             if after is not None and tokens[i].kind == "word":
                 connector, j = words, after
                 break
-        if (
-            connector is None
-            and self.strict
-            and i > 0
-            and tokens[i - 1].low in _DETERMINERS
-            and tokens[i].low not in ("end", "day", "next", "middle", "first", "weekend")
-        ):
+        if connector is None and self.strict and i > 0 and tokens[i - 1].low in _DETERMINERS:
             return None  # "the Monday Club", "the 4 pm slot", "our Friday meeting"
         result = self._core(j, connector)
         if result is None:
@@ -708,7 +707,7 @@ class _Reader:
         # Time first: "noon Friday", "3pm on Friday", "at 3 on Friday", "COB Thursday", or a
         # time alone.
         bare_ok = connector in _BARE_HOUR_CONNECTORS or not strict
-        lead = self._time(j, bare_hour=bare_ok)
+        lead = self._time(j, bare_hour=bare_ok, in_range=connector == ("from",))
         if lead is not None and lead[1].bare and self._date(j) is not None:
             lead = None  # "at 3 December", "by 15 Jan": a date, not an hour
         if lead is not None:
@@ -748,8 +747,10 @@ class _Reader:
             return None  # "the 20/11 memo"
         if strict and d.needs_connector and connector is None and t is None:
             return None  # "the 3rd draft"
-        if strict and d.weak and t is None and part is None and not self._may_follow(end):
-            return None  # "the 3rd floor", "the Christmas party"
+        deadline = connector is not None and _CONNECTOR_KIND[connector] == _DEADLINE
+        weak_here = d.weak and not (deadline and d.needs_connector)
+        if strict and weak_here and t is None and part is None and not self._may_follow(end):
+            return None  # "on the 3rd floor", "the Christmas party"; "by the 9th urgent" is a due
         if d.before is not None and connector in (("before",), ("by",), ("due", "by")):
             d = replace(d, date=d.before)
         elif connector == ("after",) and t is None and part is None and d.clock is None:
@@ -804,9 +805,12 @@ class _Reader:
             return end, amount * 2, "weeks"
         return end, amount, unit
 
-    def _time(self, i: int, bare_hour: bool) -> tuple[int, _TimePart] | None:
+    def _time(
+        self, i: int, bare_hour: bool, in_range: bool = False
+    ) -> tuple[int, _TimePart] | None:
         """ "3pm", "15:00", "8.45", "noon", "midnight", "COB", "quarter to five", "half past
-        one", "five o'clock", "3ish", and a bare hour ("at 4") when ``bare_hour``."""
+        one", "five o'clock", "3ish", and a bare hour ("at 4") when ``bare_hour``. After "from"
+        (``in_range``) "five to six" is a range, not 17:55."""
         tokens = self.tokens
         if i >= len(tokens):
             return None
@@ -828,7 +832,7 @@ class _Reader:
             end = self._seq(i, words)
             if end is not None:
                 return end, _TimePart(self.end_of_business, meridiem=True)
-        word_clock = self._word_clock(i)
+        word_clock = None if in_range else self._word_clock(i)
         if word_clock is not None:
             return word_clock
         hour = self._hour(i)
@@ -877,6 +881,8 @@ class _Reader:
             k += 1
             if not self._word(k, "past", "to", "after") or not 1 <= minutes <= 59:
                 return None
+            if minutes % 5:
+                return None  # "2 to 4" is a range; people say "ten to", "25 past"
         if minutes is None or (k - 1 == i and tok.low == "a"):
             return None
         if self._word(k, "past", "after", "to"):
@@ -885,6 +891,8 @@ class _Reader:
             if hour is None or not 1 <= hour[1] <= 12:
                 return None
             end, value = hour
+            if not self._may_follow(end):
+                return None  # "ten to one chance", "5 to 10 people"
             total = value * 60 + (-minutes if towards else minutes)
             clock = time((total // 60) % 24, total % 60)
             return end, _TimePart(clock, strong=True)

@@ -122,16 +122,19 @@ def canonical(low: str) -> str:
         return SHORT_FORMS[low]
     if low in _KNOWN or low in _NOT_TYPOS or len(low) < 5 or not low.isalpha():
         return low
-    best: str | None = None
+    found: dict[str, int] = {}
     for target in _FUZZY_TARGETS:
         limit = 1 if len(target) <= 7 else 2
         if low.startswith(target) or low[0] != target[0]:
             continue  # "fridays" is another word; a typo keeps the first letter ("xtomorrowx")
-        if _distance(low, target, limit) <= limit:
-            if best is not None:
-                return low  # near two date words: no guess
-            best = target
-    return best or low
+        distance = _distance(low, target, limit)
+        if distance <= limit:
+            found[target] = distance
+    if not found:
+        return low
+    nearest = min(found.values())
+    best = [target for target, distance in found.items() if distance == nearest]
+    return best[0] if len(best) == 1 else low  # as near two date words: no guess
 
 
 # --- holidays --------------------------------------------------------------------------------
