@@ -70,8 +70,10 @@ def build(opened: OpenedDatabase, clock: Clock, app: QApplication):  # type: ign
     from ckbook.ui.main_window import MainWindow
     from ckbook.ui.notebook import Notebook
 
-    notebook = Notebook(clock, opened.location, parent=app)
+    notebook = Notebook(clock, opened.location, parent=app, read_only=opened.read_only)
     window = MainWindow(notebook)
+    if opened.created:
+        window.show_status(f"Created a new notebook at {opened.location}", 15000)
     return window
 
 

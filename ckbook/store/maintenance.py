@@ -7,13 +7,13 @@ worker thread while the app keeps writing. Every copy is created owner-only (060
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
-from ckbook.paths import data_dir
 from ckbook.store.database import (
     HISTORY_TABLE,
     _check_sqlite_header,
@@ -21,8 +21,14 @@ from ckbook.store.database import (
     backup_sqlite,
     known_migrations,
     open_database,
+    read_only_uri,
 )
-from ckbook.store.errors import NotADatabaseError, SchemaTooNewError, StoreError
+from ckbook.store.errors import (
+    ForeignDatabaseError,
+    NotADatabaseError,
+    SchemaTooNewError,
+    StoreError,
+)
 
 
 @dataclass(frozen=True)
@@ -70,8 +76,23 @@ class CheckReport:
         return lines
 
 
-def default_backup_path(now: datetime) -> Path:
-    return data_dir() / "backups" / f"ckbook-{now.strftime('%Y%m%d-%H%M%S')}.sqlite3"
+BACKUPS_FOLDER = "backups"
+
+
+def backups_folder(location: str) -> Path:
+    """Where a notebook's backups live: ``backups/`` beside the notebook file."""
+    return _sqlite_path(location).parent / BACKUPS_FOLDER
+
+
+def default_backup_path(location: str, now: datetime) -> Path:
+    """The name of a backup made at ``now`` (local): unique once written (``-2``, ``-3``, …)."""
+    return backups_folder(location) / f"ckbook-{now.strftime('%Y%m%d-%H%M%S')}.sqlite3"
+
+
+def _make_backups_folder(folder: Path) -> None:
+    if not folder.exists():
+        folder.mkdir(mode=0o700)
+    os.chmod(folder, 0o700)  # mkdir's mode is masked by umask; an older folder is tightened
 
 
 def _sqlite_path(location: str) -> Path:
@@ -91,13 +112,13 @@ def _existing_notebook(path: Path) -> Path:
 
 
 def _inspect(path: Path) -> CheckReport:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+    with sqlite3.connect(read_only_uri(path), uri=True) as connection:
         try:
             integrity = tuple(row[0] for row in connection.execute("PRAGMA integrity_check"))
             problems = len(connection.execute("PRAGMA foreign_key_check").fetchall())
-            has_history = connection.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (HISTORY_TABLE,)
-            ).fetchone()
+            listed = connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            tables = {row[0] for row in listed}
+            has_history = HISTORY_TABLE in tables
             steps: tuple[str, ...] = ()
             if has_history:
                 steps = tuple(
@@ -106,6 +127,10 @@ def _inspect(path: Path) -> CheckReport:
         except sqlite3.DatabaseError as exc:
             raise NotADatabaseError(f"{path} cannot be read as a ckbook database: {exc}") from exc
     connection.close()
+    if tables and not has_history:
+        raise ForeignDatabaseError(
+            f"{path} is a SQLite database of another program, not a ckbook notebook"
+        )
     known = known_migrations()
     return CheckReport(
         location=str(path),
@@ -123,23 +148,32 @@ def check(location: str) -> CheckReport:
     return _inspect(_existing_notebook(_sqlite_path(location)))
 
 
-def backup(location: str, target: Path) -> Path:
-    """Copy the live notebook to ``target`` (0600) and verify the copy. A ``location`` with no
-    notebook is refused (never created empty and backed up)."""
+def backup(
+    location: str, target: Path | None, now: datetime | None = None, *, overwrite: bool = False
+) -> Path:
+    """Copy the live notebook (0600) and verify the copy; returns the file written.
+
+    ``target`` None: a new, uniquely named file in the notebook's backups folder (0700), named
+    for ``now``. A file the user named is never the notebook itself, a device, or an existing
+    file unless ``overwrite``. A ``location`` with no notebook is refused (never created empty
+    and backed up).
+    """
     source = _existing_notebook(_sqlite_path(location))
-    target = target.expanduser()
-    if target.resolve() == source.resolve():
-        raise StoreError("the backup cannot overwrite the notebook itself")
-    if not target.parent.exists():
-        target.parent.mkdir(parents=True, mode=0o700)
+    unique = target is None
+    if target is None:
+        if now is None:
+            raise ValueError("a backup without a target needs the time it is made at")
+        target = default_backup_path(location, now)
+        _make_backups_folder(target.parent)
     try:
-        backup_sqlite(source, target)
+        written = backup_sqlite(source, target.expanduser(), overwrite=overwrite, unique=unique)
     except OSError as exc:
         raise StoreError(f"cannot write the backup to {target}: {exc.strerror}") from exc
-    report = _inspect(target)
+    report = _inspect(written)
     if not report.intact:
+        written.unlink()
         raise StoreError(f"the backup at {target} failed its check: {report.problem()}")
-    return target
+    return written
 
 
 def restore(backup_file: Path, location: str, now: datetime) -> tuple[Path | None, Path]:
@@ -169,8 +203,8 @@ def restore(backup_file: Path, location: str, now: datetime) -> tuple[Path | Non
         )
     safety: Path | None = None
     if target.exists() and target.stat().st_size > 0:
-        safety = Path(f"{target}.before-restore-{now.strftime('%Y%m%d-%H%M%S')}.bak")
-        backup_sqlite(target, safety)
+        named = Path(f"{target}.before-restore-{now.strftime('%Y%m%d-%H%M%S')}.bak")
+        safety = backup_sqlite(target, named, unique=True)
     else:
         _prepare_sqlite_file(target)
     with sqlite3.connect(os.fspath(source)) as src, sqlite3.connect(os.fspath(target)) as dst:
@@ -181,3 +215,71 @@ def restore(backup_file: Path, location: str, now: datetime) -> tuple[Path | Non
     opened = open_database(os.fspath(target))
     opened.database.close()
     return safety, target
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup of a notebook, as ``ckbook backup --list`` and "Restore from backup…" show it."""
+
+    path: Path
+    made_at: datetime  # UTC, when the file was written
+    size: int
+    clients: int | None  # None: the file cannot be read as a notebook
+    notes: int | None
+    promises: int | None
+
+    @property
+    def readable(self) -> bool:
+        return self.clients is not None
+
+    def counts(self) -> str:
+        if not self.readable:
+            return "cannot be read"
+        return f"{self.clients} clients, {self.notes} notes, {self.promises} promises"
+
+    def describe(self, tz: tzinfo) -> str:
+        when = self.made_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        return f"{when}  {self.counts()}  {self.path}"
+
+    def to_json(self, tz: tzinfo) -> dict[str, object]:
+        return {
+            "file": str(self.path),
+            "made_at": self.made_at.astimezone(tz).isoformat(timespec="seconds"),
+            "bytes": self.size,
+            "clients": self.clients,
+            "notes": self.notes,
+            "promises": self.promises,
+        }
+
+
+def _counts(path: Path) -> tuple[int, int, int] | None:
+    try:
+        with contextlib.closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
+            clients, notes, promises = (
+                int(connection.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0])
+                for table in ("client", "note", "promise")
+            )
+    except sqlite3.Error:
+        return None
+    return clients, notes, promises
+
+
+def backup_files(location: str) -> list[Path]:
+    """The notebook's backups: its backups folder, and the copies made before an upgrade or a
+    restore beside it."""
+    notebook = _sqlite_path(location)
+    found = [p for p in backups_folder(location).glob("*.sqlite3") if p.is_file()]
+    found += [p for p in notebook.parent.glob(f"{notebook.name}.before-*.bak") if p.is_file()]
+    return found
+
+
+def list_backups(location: str) -> list[BackupInfo]:
+    """Every backup of the notebook at ``location``, newest first, with what it holds."""
+    infos = []
+    for path in backup_files(location):
+        stat_result = path.stat()
+        counts = _counts(path)
+        clients, notes, promises = counts if counts else (None, None, None)
+        made_at = datetime.fromtimestamp(stat_result.st_mtime, UTC)
+        infos.append(BackupInfo(path, made_at, stat_result.st_size, clients, notes, promises))
+    return sorted(infos, key=lambda info: (info.made_at, info.path.name), reverse=True)

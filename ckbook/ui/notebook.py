@@ -30,10 +30,19 @@ class Notebook(QObject):
     #: (level, text): level is "info", "warning" or "error"; the main window shows it.
     message = Signal(str, str)
 
-    def __init__(self, clock: Clock, location: str = "", parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        location: str = "",
+        parent: QObject | None = None,
+        *,
+        read_only: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.clock = clock
         self.location = location
+        #: The notebook's file or folder cannot be written: it is shown, not changed.
+        self.read_only = read_only
 
     @property
     def tz(self) -> tzinfo:

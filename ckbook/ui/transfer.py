@@ -291,7 +291,8 @@ class Transfer(QObject):
         now, tz = self.notebook.now(), self.notebook.tz
 
         def write() -> ExportResult:
-            return export_file(choice.kind, choice.path, now, tz)
+            # The save dialog has asked before naming an existing file: replacing it is agreed.
+            return export_file(choice.kind, choice.path, now, tz, overwrite=True)
 
         self._run(write, self._exported, f"Exporting to {Path(choice.path).name}…")
 
