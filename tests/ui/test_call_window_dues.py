@@ -1,0 +1,34 @@
+"""A promise line typed in the call window shows the due it understood before it is saved, for
+every kind of phrase the reader knows (the clock is pinned to Wednesday 18 November 2026, 10:00)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ckbook.services.due import Due
+from tests.ui.test_call_window import client_id, notes, start, writer  # noqa: F401 (fixtures)
+
+LINES = [
+    ("dom", "+ send the quote by the 9th", "2026-12-09"),
+    ("dom", "+ invoice them on the 31st", "2026-12-31"),
+    ("idiom", "+ revised plan COB Thursday", "2026-11-19T17:00"),
+    ("idiom", "+ meet Tuesday week", "2026-12-01"),
+    ("hour", "+ call him at 4", "2026-11-18T16:00"),
+    ("hour", "+ call back quarter to five", "2026-11-18T16:45"),
+    ("two", "+ she asked for the 10th but we agreed the 14th", "2026-12-14"),
+    ("typo", "+ send by wendesday", "2026-11-25"),
+    ("numeric", "+ sign the contract 11/23", "2026-11-23"),
+    ("name", "+ ask June from accounts about the Monday Club", None),
+]
+
+
+@pytest.mark.parametrize(("kind", "line", "due"), LINES, ids=[f"{k}:{t}" for k, t, _ in LINES])
+def test_a_typed_line_shows_its_due_before_it_is_saved(qtbot, notes, client_id, kind, line, due):  # noqa: F811
+    call = start(qtbot, notes, client_id)
+    qtbot.keyClicks(call.editor.editor, line)
+    (view,) = call.editor.capture_views()
+    assert view.promise_id is None  # not saved yet: the line is still being typed
+    expected = None if due is None else Due.from_iso(due)
+    assert view.due == expected
+    if expected is not None:
+        assert expected.date.strftime("%d %b") in view.label
