@@ -977,6 +977,7 @@ class _Reader:
             and nxt.low not in _CLAUSE_WORDS
             and nxt.low not in _PARTS_OF_DAY
             and nxt.low not in ("week", "at", "by")
+            and self._time(j + 1, bare_hour=False) is None  # "Fri EOD" is a time
         ):
             return None  # "the Saturday Gazette", "Monday Club": a name
         weekday = WEEKDAYS.get(low, WEEKDAY_ABBREVIATIONS.get(low))
