@@ -32,14 +32,15 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, time, tzinfo
 
 from ckbook.services.base import Changed, get_row, write_transaction
 from ckbook.services.care import sync_note_requests
 from ckbook.services.due import Due
-from ckbook.services.due_phrases import read_due
+from ckbook.services.due_phrases import END_OF_BUSINESS, read_due
 from ckbook.services.notes import update_note
 from ckbook.services.promises import _due_of, insert_promise
+from ckbook.services.settings import end_of_business
 from ckbook.store.models import Note, Promise
 
 PROMISE_MARK = "+"
@@ -115,20 +116,33 @@ def _marked_lines(body: str, final: bool) -> Iterator[tuple[int, str, str, bool]
             yield number, marked[0], marked[1], final or number < len(lines) - 1
 
 
-def captured_lines(body: str, now: datetime, tz: tzinfo, final: bool = False) -> list[CapturedLine]:
+def captured_lines(
+    body: str,
+    now: datetime,
+    tz: tzinfo,
+    final: bool = False,
+    end_of_business: time = END_OF_BUSINESS,
+) -> list[CapturedLine]:
     """Every promise and request line of ``body``, in order; promise dues read relative to now."""
     found: list[CapturedLine] = []
     for number, kind, text, complete in _marked_lines(body, final):
         if kind == "promise":
-            reading = read_due(text, now, tz)
+            reading = read_due(text, now, tz, end_of_business=end_of_business)
             found.append(CapturedLine(kind, number, text, complete, reading.due, reading.phrase))
         else:
             found.append(CapturedLine(kind, number, text, complete))
     return found
 
 
-def promise_lines(body: str, now: datetime, tz: tzinfo, final: bool = False) -> list[CapturedLine]:
-    return [c for c in captured_lines(body, now, tz, final) if c.kind == "promise"]
+def promise_lines(
+    body: str,
+    now: datetime,
+    tz: tzinfo,
+    final: bool = False,
+    end_of_business: time = END_OF_BUSINESS,
+) -> list[CapturedLine]:
+    lines = captured_lines(body, now, tz, final, end_of_business)
+    return [c for c in lines if c.kind == "promise"]
 
 
 def request_lines(body: str, final: bool = False) -> list[CapturedLine]:
@@ -198,6 +212,7 @@ def _sync(note: Note, body: str, now: datetime, tz: tzinfo, final: bool) -> list
     if not unowned:
         return []
     # 2. The others are edits of a stored line (update its promise) or new lines (a new promise).
+    eob = end_of_business()
     edited_from = {new: old for old, new in plan_sync(note.body or "", body, final).updates}
     touched: list[int] = []
     for text in unowned:
@@ -205,15 +220,15 @@ def _sync(note: Note, body: str, now: datetime, tz: tzinfo, final: bool) -> list
         promise = _pick(candidates, old_text, taken) if old_text is not None else None
         if promise is not None:
             stored_due = _due_of(promise)
-            read_then = read_due(promise.text, promise.made_at, tz).due
+            read_then = read_due(promise.text, promise.made_at, tz, end_of_business=eob).due
             promise.text = text
             if stored_due == read_then:  # the user did not correct it: follow the words
-                due = read_due(text, promise.made_at, tz).due
+                due = read_due(text, promise.made_at, tz, end_of_business=eob).due
                 promise.due_date = due.date if due else None
                 promise.due_time = due.time if due else None
             promise.save()
         else:
-            due = read_due(text, now, tz).due
+            due = read_due(text, now, tz, end_of_business=eob).due
             promise = insert_promise(note.client_id, text, due, now, note.id)
             candidates.append(promise)
         taken.add(promise.id)

@@ -23,6 +23,7 @@ from ckbook.services.due import Due
 from ckbook.services.due_phrases import read_due
 from ckbook.services.limits import REMIND_BEFORE_MINUTES, check_date
 from ckbook.services.rules import PromiseState, promise_state
+from ckbook.services.settings import end_of_business
 from ckbook.store.models import Client, Promise
 
 CLOSING_STATUSES = ("kept", "broken", "cancelled")
@@ -131,7 +132,7 @@ def add_promise(
     text = require_text(text, "promise text", 2000)
     REMIND_BEFORE_MINUTES.check_optional(remind_before_minutes)
     if due is None and read_due_from_text:
-        due = read_due(text, now, tz).due
+        due = read_due(text, now, tz, end_of_business=end_of_business()).due
     _check_due(due)
     with write_transaction():
         _get_live(client_id)

@@ -321,7 +321,12 @@ class NoteEditor(QWidget):
         typed = typed.strip()
         if typed:
             try:
-                due = parse_due(typed, self.notebook.now(), self.notebook.tz)
+                due = parse_due(
+                    typed,
+                    self.notebook.now(),
+                    self.notebook.tz,
+                    end_of_business=self.notebook.end_of_business(),
+                )
             except ValueError as exc:
                 self.status.setText(str(exc))
                 return
@@ -340,7 +345,12 @@ class NoteEditor(QWidget):
     # --- helpers ------------------------------------------------------------------------------
 
     def _count_complete(self, body: str) -> int:
-        lines = promise_lines(body, self.notebook.now(), self.notebook.tz)
+        lines = promise_lines(
+            body,
+            self.notebook.now(),
+            self.notebook.tz,
+            end_of_business=self.notebook.end_of_business(),
+        )
         return sum(1 for line in lines if line.complete)
 
     def _reload_promises(self) -> None:
@@ -361,7 +371,12 @@ class NoteEditor(QWidget):
         return CaptureView(line.line, line.text, line.due, line.complete, None, line.phrase)
 
     def _refresh_captures(self) -> None:
-        lines = promise_lines(self.editor.toPlainText(), self.notebook.now(), self.notebook.tz)
+        lines = promise_lines(
+            self.editor.toPlainText(),
+            self.notebook.now(),
+            self.notebook.tz,
+            end_of_business=self.notebook.end_of_business(),
+        )
         taken: set[int] = set()
         self.captures.show_views([self._view(line, taken) for line in lines])
 

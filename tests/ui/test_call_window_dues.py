@@ -32,3 +32,16 @@ def test_a_typed_line_shows_its_due_before_it_is_saved(qtbot, notes, client_id, 
     assert view.due == expected
     if expected is not None:
         assert expected.date.strftime("%d %b") in view.label
+
+
+def test_end_of_business_follows_the_setting(qtbot, notes, client_id, notebook):  # noqa: F811
+    from datetime import time
+
+    from ckbook.services.settings import update_settings
+
+    call = start(qtbot, notes, client_id)
+    qtbot.keyClicks(call.editor.editor, "+ quote by COB")
+    assert call.editor.capture_views()[0].due == Due.from_iso("2026-11-18T17:00")
+    notebook.run(update_settings, end_of_business=time(18, 30))
+    qtbot.keyClicks(call.editor.editor, " Friday")
+    assert call.editor.capture_views()[0].due == Due.from_iso("2026-11-20T18:30")

@@ -248,7 +248,12 @@ class PromisesSection(QWidget):
         if not text.strip():
             self.due_label.setText("The due is read from what you type, e.g. “by Friday 3pm”.")
             return
-        reading = read_due(text, self.notebook.now(), self.notebook.tz)
+        reading = read_due(
+            text,
+            self.notebook.now(),
+            self.notebook.tz,
+            end_of_business=self.notebook.end_of_business(),
+        )
         if reading.due is None:
             self.due_label.setText("No due date understood — saved without one.")
         else:
@@ -263,7 +268,9 @@ class PromisesSection(QWidget):
         if not text or self.client_id is None:
             return None
         now = self.notebook.now()
-        reading = read_due(text, now, self.notebook.tz)
+        reading = read_due(
+            text, now, self.notebook.tz, end_of_business=self.notebook.end_of_business()
+        )
         result = self.notebook.run(
             add_promise,
             self.client_id,
