@@ -223,13 +223,17 @@ def _sync(note: Note, body: str, now: datetime, tz: tzinfo, final: bool) -> list
             read_then = read_due(promise.text, promise.made_at, tz, end_of_business=eob).due
             promise.text = text
             if stored_due == read_then:  # the user did not correct it: follow the words
-                due = read_due(text, promise.made_at, tz, end_of_business=eob).due
+                reading = read_due(text, promise.made_at, tz, end_of_business=eob)
+                due = reading.due
                 promise.due_date = due.date if due else None
                 promise.due_time = due.time if due else None
+                promise.recurrence = reading.recurrence if due else None
             promise.save()
         else:
-            due = read_due(text, now, tz, end_of_business=eob).due
-            promise = insert_promise(note.client_id, text, due, now, note.id)
+            reading = read_due(text, now, tz, end_of_business=eob)
+            promise = insert_promise(
+                note.client_id, text, reading.due, now, note.id, recurrence=reading.recurrence
+            )
             candidates.append(promise)
         taken.add(promise.id)
         touched.append(promise.id)

@@ -97,6 +97,7 @@ from ckbook.services.due_words import (
     weekday_before,
 )
 from ckbook.services.limits import YEARS
+from ckbook.services.recurrence import first_occurrence
 
 #: The default end of business (``Settings.end_of_business``): what EOD and COB mean.
 END_OF_BUSINESS = time(17, 0)
@@ -115,6 +116,9 @@ class DueReading:
     note: str | None = None
     """How an ambiguous phrase was read ("5/6 read as 5 June, day first as your locale writes
     dates"), for the user to see and correct; None when the reading is plain."""
+    recurrence: str | None = None
+    """For a repeating promise ("every Monday at 10"), its RFC 5545 RRULE value
+    ("FREQ=WEEKLY;BYDAY=MO"); ``due`` is then its first occurrence."""
 
 
 def read_due(
@@ -131,6 +135,10 @@ def read_due(
     user's locale. Text without a date comes back stripped, with ``due`` and ``phrase`` None.
     """
     reader = _Reader(text, now, tz, True, end_of_business, date_order)
+    repeating = reader.recurrence()
+    if repeating is not None:
+        start, end, due, rule = repeating
+        return DueReading(due, _cut(text, start, end), text[start:end], ((start, end),), None, rule)
     found = reader.best()
     if found is None:
         return DueReading(None, text.strip(), None)
@@ -514,6 +522,12 @@ def _pattern_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 
 
 _IDIOMS_BY_FIRST = _pattern_index()
+_RULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_FREQ_WORDS = {
+    "daily": ("DAILY", 1), "weekly": ("WEEKLY", 1), "fortnightly": ("WEEKLY", 2),
+    "monthly": ("MONTHLY", 1), "quarterly": ("QUARTER", 1), "yearly": ("YEARLY", 1),
+    "annually": ("YEARLY", 1),
+}  # fmt: skip
 _MINUTE_WORDS = {"quarter": 15, "half": 30, "five": 5, "ten": 10, "twenty": 20}
 _NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _NTH_LAST = "last"
@@ -565,6 +579,131 @@ class _Reader:
         if self._date_order is None:
             self._date_order = date_order_of_locale()
         return self._date_order
+
+    # recurrence: "every Monday at 10", "every other Friday", "monthly on the 1st", "each
+    # quarter", "every weekday until the launch", "every 2 weeks", "daily at 9"
+
+    def recurrence(self) -> tuple[int, int, Due, str] | None:
+        """The first repeating phrase: (start char, end char, first occurrence, RRULE)."""
+        for i, tok in enumerate(self.tokens):
+            if tok.kind == "word" and (tok.low in ("every", "each") or tok.low in _FREQ_WORDS):
+                if i > 0 and self.text[tok.start - 1].isalnum():
+                    continue
+                if i > 0 and self.tokens[i - 1].low in _DETERMINERS and tok.low in _FREQ_WORDS:
+                    continue  # "the weekly report" names a report
+                found = self._recurrence_at(i)
+                if found is not None:
+                    end, due, rule = found
+                    return tok.start, self.tokens[end - 1].end, due, rule
+        return None
+
+    def _recurrence_at(self, i: int) -> tuple[int, Due, str] | None:
+        tokens, today = self.tokens, self.today
+        k = i
+        interval = 1
+        freq: str | None = None
+        by_day: list[str] = []
+        month_day: int | None = None
+        quarter = False
+        clock: time | None = None
+        word = tokens[i].low
+        if word in _FREQ_WORDS:
+            freq, interval = _FREQ_WORDS[word]
+            quarter = freq == "QUARTER"
+            k += 1
+        else:
+            k += 1
+            if self._word(k, "other"):
+                interval, k = 2, k + 1
+            elif tokens[k].low not in ("a", "an") if k < len(tokens) else False:
+                number = self._number(k, 99)
+                if number is not None:
+                    k, interval = number
+            weekday = self._weekday(k)
+            if self._word(k, "day", "days"):
+                freq, k = "DAILY", k + 1
+            elif self._word(k, "weekday", "weekdays") or self._seq(k, ("working", "day")):
+                freq, by_day = "WEEKLY", list(_RULE_DAYS[:5])
+                k = self._seq(k, ("working", "day")) or k + 1
+            elif self._word(k, "week", "weeks"):
+                freq, k = "WEEKLY", k + 1
+            elif self._word(k, "fortnight"):
+                freq, interval, k = "WEEKLY", interval * 2, k + 1
+            elif self._word(k, "month", "months"):
+                freq, k = "MONTHLY", k + 1
+            elif self._word(k, "quarter", "quarters"):
+                freq, quarter, k = "QUARTER", True, k + 1
+            elif self._word(k, "year", "years"):
+                freq, k = "YEARLY", k + 1
+            elif self._word(k, "morning", "afternoon", "evening", "night"):
+                freq, clock, k = "DAILY", _PARTS_OF_DAY[tokens[k].low], k + 1
+            elif weekday is not None:
+                freq = "WEEKLY"
+                by_day.append(_RULE_DAYS[weekday])
+                k += 1
+                while (
+                    self._word(self._skip(k, ","), "and")
+                    or self._weekday(self._skip(k, ",")) is not None
+                ):
+                    after = self._skip(self._skip(k, ","), "and")
+                    more = self._weekday(after)
+                    if more is None:
+                        break
+                    by_day.append(_RULE_DAYS[more])
+                    k = after + 1
+            else:
+                return None
+        # "on the 1st", "on the last day", "on Friday(s)"
+        on = self._skip(k, "on")
+        if freq in ("MONTHLY", "QUARTER") and self._seq(on, ("the", "last", "day")):
+            month_day, k = -1, on + 3
+        elif freq in ("MONTHLY",):
+            day = self._day(self._skip(on, "the"))
+            if day is not None and day[2]:
+                month_day, k = day[1], day[0]
+        elif freq == "WEEKLY" and not by_day:
+            weekday = self._weekday(on) if on > k else None
+            if weekday is not None:
+                by_day, k = [_RULE_DAYS[weekday]], on + 1
+        at = self._skip(self._skip(k, ","), "at", "@", "by", "around")
+        timed = self._time(at, bare_hour=True)
+        if timed is not None:
+            k, part = timed
+            clock = part.resolved(None)
+        rule = {"DAILY": "FREQ=DAILY", "WEEKLY": "FREQ=WEEKLY", "MONTHLY": "FREQ=MONTHLY",
+                "YEARLY": "FREQ=YEARLY"}.get(freq or "", "")  # fmt: skip
+        if quarter:
+            rule, month_day = "FREQ=YEARLY;BYMONTH=3,6,9,12", -1
+        if interval > 1 and not quarter:
+            rule += f";INTERVAL={interval}"
+        no_day = not by_day and month_day is None and not quarter and freq != "DAILY"
+        start_day = today
+        if no_day:  # "every week", "monthly": counted from today, one interval ahead
+            unit = {"WEEKLY": "weeks", "MONTHLY": "months", "YEARLY": "years"}[freq or "WEEKLY"]
+            start_day = self._add(today, interval, unit)
+            if freq == "WEEKLY":
+                by_day = [_RULE_DAYS[start_day.weekday()]]
+            elif freq == "MONTHLY":
+                month_day = start_day.day if start_day.day <= 28 else -1
+        if by_day:
+            rule += ";BYDAY=" + ",".join(by_day)
+        if month_day is not None and not quarter:
+            rule += f";BYMONTHDAY={month_day}"
+        elif quarter:
+            rule += ";BYMONTHDAY=-1"
+        until_at = self._skip(k, ",")
+        if self._word(until_at, "until", "till", "til"):
+            until = self._date(until_at + 1)
+            if until is not None and not until[1].needs_connector:
+                end_index, until_part = until
+                rule += f";UNTIL={until_part.date.strftime('%Y%m%d')}T235959"
+                k = end_index
+        due = first_occurrence(
+            rule, start_day, clock, self.clock_now if start_day == today else time(0)
+        )
+        if due is None:
+            return None
+        return k, due, rule
 
     # token helpers
 
