@@ -148,6 +148,46 @@ def read_due(
     )
 
 
+def due_in_words(due: Due, today: date) -> str:
+    """A due as words the reader reads back: ``Thu 19 Nov``, ``Thu 19 Nov 17:00``, with the year
+    when it is not this one (``Mon 3 Jan 2028``)."""
+    text = f"{due.date.strftime('%a')} {due.date.day} {due.date.strftime('%b')}"
+    if due.date.year != today.year:
+        text += f" {due.date.year}"
+    if due.time is not None:
+        text += due.time.strftime(" %H:%M")
+    return text
+
+
+def restate_due(
+    text: str,
+    new_due: Due,
+    now: datetime,
+    tz: tzinfo,
+    *,
+    end_of_business: time = END_OF_BUSINESS,
+    date_order: str | None = None,
+) -> str | None:
+    """``text`` with the words that named its due replaced by words for ``new_due``, so the text
+    never contradicts a corrected due; None when the text names no due. A deadline word in front
+    ("by", "before", "due") is kept: "send it by Friday" -> "send it by Thu 19 Nov 17:00"."""
+    reader = _Reader(text, now, tz, True, end_of_business, date_order)
+    if reader.recurrence() is not None:
+        return None  # a repeat rule's words are not one date
+    found = reader.best()
+    if found is None:
+        return None
+    lead = ""
+    first = next(i for i, token in enumerate(reader.tokens) if token.start == found.start)
+    for words, kind in _CONNECTORS:
+        after = reader._seq(first, words)
+        if kind == _DEADLINE and after is not None:
+            lead = text[found.start : reader.tokens[after - 1].end] + " "
+            break
+    restated = lead + due_in_words(new_due, reader.today)
+    return text[: found.start] + restated + text[found.end :]
+
+
 # "no, Thursday 5pm", "actually Friday", "make it the 9th": a correction typed in words.
 _CORRECTION_LEAD = re.compile(
     r"^(?:(?:no|nope|sorry|actually|oops|rather|wait|make\s+it|change\s+it\s+to|instead)\b[\s,:;.!-]*)+",

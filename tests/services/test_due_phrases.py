@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ckbook.services import due_phrases
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import DueReading, parse_due, read_due
 
@@ -434,3 +435,29 @@ def test_read_due_never_raises_on_arbitrary_text(text: str) -> None:
 @given(words, nows)
 def test_read_due_on_date_words(text: str, now: datetime) -> None:
     check_reading(text, now)
+
+
+# A corrected due restated in the text: the words that named the old due are replaced, a deadline
+# word in front is kept, and the new text reads back as the new due.
+RESTATE = [
+    ("send the proposal by Friday", "2026-11-19T17:00", "send the proposal by Thu 19 Nov 17:00"),
+    ("call back tomorrow at 3pm", "2026-11-20", "call back Fri 20 Nov"),
+    ("quote by the 9th, then call", "2026-12-10", "quote by Thu 10 Dec, then call"),
+    ("renew on 15 January", "2028-01-15", "renew Sat 15 Jan 2028"),
+    ("pay before Christmas", "2026-12-23", "pay before Wed 23 Dec"),
+]
+
+
+@pytest.mark.parametrize(("text", "due", "restated"), RESTATE)
+def test_restate_due_replaces_the_words_of_the_old_due(text: str, due: str, restated: str) -> None:
+    new_due = Due.from_iso(due)
+    assert due_phrases.restate_due(text, new_due, NOW, BERLIN) == restated
+    assert reading(restated).due == new_due
+
+
+def test_restate_due_leaves_text_without_a_due_alone() -> None:
+    assert due_phrases.restate_due("call Anna", Due.from_iso("2026-11-20"), NOW, BERLIN) is None
+    assert (
+        due_phrases.restate_due("call every Monday", Due.from_iso("2026-11-20"), NOW, BERLIN)
+        is None
+    )
