@@ -62,6 +62,10 @@ class CapturedLine:
     """For a promise: the due read from its text, None when it names no date."""
     phrase: str | None = None
     """The words that were read as the due, e.g. ``"by Friday 3pm"``."""
+    recurrence: str | None = None
+    """For a repeating promise ("every Monday at 10"), its RRULE value."""
+    note: str | None = None
+    """How an ambiguous due was read ("5/6 read as 5 June: day first, ...")."""
 
 
 def _marked(line: str) -> tuple[str, str] | None:
@@ -128,7 +132,18 @@ def captured_lines(
     for number, kind, text, complete in _marked_lines(body, final):
         if kind == "promise":
             reading = read_due(text, now, tz, end_of_business=end_of_business)
-            found.append(CapturedLine(kind, number, text, complete, reading.due, reading.phrase))
+            found.append(
+                CapturedLine(
+                    kind,
+                    number,
+                    text,
+                    complete,
+                    reading.due,
+                    reading.phrase,
+                    reading.recurrence,
+                    reading.note,
+                )
+            )
         else:
             found.append(CapturedLine(kind, number, text, complete))
     return found

@@ -199,6 +199,21 @@ def close_promise(promise_id: int, status: str, now: datetime) -> Changed:
     return Changed("promise", ids, (promise.client_id,), f"{status}, next {following.to_json()}")
 
 
+def undo_occurrence(promise_id: int, record_id: int) -> Changed:
+    """Undo keeping (or breaking) one occurrence of a repeating promise: the promise is back at
+    that occurrence and the record of it is gone."""
+    with write_transaction():
+        promise = get_row(Promise, promise_id)
+        record = get_row(Promise, record_id)
+        if record.client_id != promise.client_id or record.status == "open" or record.recurrence:
+            raise InputError(f"promise {record_id} is not a recorded occurrence of {promise_id}")
+        promise.due_date, promise.due_time = record.due_date, record.due_time
+        promise.status, promise.closed_at = "open", None
+        promise.save()
+        record.delete_instance()
+    return Changed("promise", (promise_id, record_id), (promise.client_id,), "reopened")
+
+
 def reopen_promise(promise_id: int) -> Changed:
     """Undo a tick: the promise is open again."""
     with write_transaction():

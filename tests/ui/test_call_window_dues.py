@@ -45,3 +45,41 @@ def test_end_of_business_follows_the_setting(qtbot, notes, client_id, notebook):
     notebook.run(update_settings, end_of_business=time(18, 30))
     qtbot.keyClicks(call.editor.editor, " Friday")
     assert call.editor.capture_views()[0].due == Due.from_iso("2026-11-20T18:30")
+
+
+def test_a_due_corrected_in_words_offers_to_change_the_line(qtbot, notes, client_id):  # noqa: F811
+    from datetime import date, time
+
+    from PySide6.QtCore import Qt
+
+    from ckbook.services.promises import promises_for_note
+
+    call = start(qtbot, notes, client_id)
+    editor = call.editor.editor
+    qtbot.keyClicks(editor, "+ send the quote by Friday")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: call.editor.capture_views()[0].promise_id is not None, timeout=3000)
+    row = call.editor.captures.row(0)
+    assert row.due_button.cursor().shape() == Qt.CursorShape.PointingHandCursor  # a chip
+    qtbot.mouseClick(row.due_button, Qt.MouseButton.LeftButton)
+    assert row.due_field.text() == "Fri 20 Nov"  # the due in words, to correct in words
+    row.due_field.clear()
+    qtbot.keyClicks(row.due_field, "no, Thursday 5pm")
+    qtbot.keyClick(row.due_field, Qt.Key.Key_Return)
+    corrected = Due(date(2026, 11, 19), time(17, 0))
+    (promise,) = promises_for_note(call.note_id)
+    assert promise.due == corrected
+    assert not row.reword_button.isHidden()
+    assert row.reword_button.text() == "Change “by Friday” in the line to “by Thu 19 Nov 17:00”"
+    qtbot.mouseClick(row.reword_button, Qt.MouseButton.LeftButton)
+    assert editor.toPlainText().splitlines()[0] == "+ send the quote by Thu 19 Nov 17:00"
+    call.editor.flush_and_wait(5)
+    (promise,) = promises_for_note(call.note_id)
+    assert (promise.text, promise.due) == ("send the quote by Thu 19 Nov 17:00", corrected)
+
+
+def test_a_repeating_line_shows_its_rule(qtbot, notes, client_id):  # noqa: F811
+    call = start(qtbot, notes, client_id)
+    qtbot.keyClicks(call.editor.editor, "+ check in every Monday at 10")
+    (view,) = call.editor.capture_views()
+    assert view.label == "→ Mon 23 Nov 10:00 ↻ every Monday"
