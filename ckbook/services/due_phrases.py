@@ -69,6 +69,13 @@ Choices (the tests and the public table ``tests/services/due_table.txt`` pin eac
   "from", "not", "instead of" or "rather than"; else the first.
 - Typos and short forms ("tomorow", "wendesday", "thurs", "weds", "nxt", "2moro", "sept") read as
   their word (``due_words.canonical``); a common English word is never taken for a typo.
+- Repeating phrases ("every Monday at 10", "every other Friday", "monthly on the 1st", "each
+  quarter", "every weekday until 4 December", "daily", "weekly") give an RFC 5545 RRULE
+  (``DueReading.recurrence``) and the first occurrence as the due: with a day named, the next such
+  day (today included when a given time is still ahead); "each quarter" is the quarter's last day;
+  without a day ("every week", "monthly"), one interval from today, on that weekday or day of the
+  month (the 29th-31st as the month's last day). "until X" ends the series when X is a date ("until
+  the launch" is ignored). "the weekly report" is a report, not a rule.
 """
 
 from __future__ import annotations

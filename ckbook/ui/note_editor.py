@@ -122,11 +122,12 @@ class CaptureRow(QWidget):
         self.reword_button.clicked.connect(self._on_reword_button_clicked)
         self.reword_button.hide()
         self._reword: tuple[int, int, str] | None = None  # promise id, line, new text
-        line = QHBoxLayout()
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.text_label, 1)
-        line.addWidget(self.due_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(line)
+        chip = QHBoxLayout()  # the chip as wide as its text, under the line's words
+        chip.setContentsMargins(0, 0, 0, 0)
+        chip.addWidget(self.due_button)
+        chip.addStretch(1)
+        layout.addWidget(self.text_label)
+        layout.addLayout(chip)
         layout.addWidget(self.due_field)
         layout.addWidget(self.reword_button)
 
@@ -154,8 +155,10 @@ class CaptureRow(QWidget):
         if self.view is None or self.view.promise_id is None:
             return
         self._reword = (self.view.promise_id, line, new_text)
-        self.reword_button.setText(f"Change “{old_phrase}” in the line to “{new_words}”")
-        self.reword_button.setToolTip(plain_tooltip(f"The line becomes: + {new_text}"))
+        self.reword_button.setText(f"Say “{new_words}” in the line")
+        self.reword_button.setToolTip(
+            plain_tooltip(f"The line still says “{old_phrase}”; it would become: + {new_text}")
+        )
         self.reword_button.show()
 
     def _on_reword_button_clicked(self) -> None:

@@ -70,7 +70,8 @@ def test_a_due_corrected_in_words_offers_to_change_the_line(qtbot, notes, client
     (promise,) = promises_for_note(call.note_id)
     assert promise.due == corrected
     assert not row.reword_button.isHidden()
-    assert row.reword_button.text() == "Change “by Friday” in the line to “by Thu 19 Nov 17:00”"
+    assert row.reword_button.text() == "Say “by Thu 19 Nov 17:00” in the line"
+    assert "still says “by Friday”" in row.reword_button.toolTip()
     qtbot.mouseClick(row.reword_button, Qt.MouseButton.LeftButton)
     assert editor.toPlainText().splitlines()[0] == "+ send the quote by Thu 19 Nov 17:00"
     call.editor.flush_and_wait(5)
