@@ -13,6 +13,7 @@ from datetime import date, datetime, time, tzinfo
 from ckbook.services.base import (
     Changed,
     InputError,
+    Kind,
     get_row,
     require_text,
     write_transaction,
@@ -152,7 +153,7 @@ def add_promise(
         promise = insert_promise(
             client_id, text, due, now, note_id, remind_before_minutes, recurrence=recurrence
         )
-    return Changed("promise", (promise.id,), (client_id,), "added")
+    return Changed(Kind.PROMISE, (promise.id,), (client_id,), "added")
 
 
 def _checked_rule(rule: str) -> str:
@@ -180,7 +181,7 @@ def close_promise(promise_id: int, status: str, now: datetime) -> Changed:
             promise.status = status
             promise.closed_at = now
             promise.save()
-            return Changed("promise", (promise_id,), (promise.client_id,), status)
+            return Changed(Kind.PROMISE, (promise_id,), (promise.client_id,), status)
         record = Promise.create(
             client=promise.client_id,
             note=promise.note_id,
@@ -196,7 +197,7 @@ def close_promise(promise_id: int, status: str, now: datetime) -> Changed:
         promise.due_date, promise.due_time = following.date, following.time
         promise.save()
     ids = (promise_id, record.id)
-    return Changed("promise", ids, (promise.client_id,), f"{status}, next {following.to_json()}")
+    return Changed(Kind.PROMISE, ids, (promise.client_id,), f"{status}, next {following.to_json()}")
 
 
 def undo_occurrence(promise_id: int, record_id: int) -> Changed:
@@ -211,7 +212,7 @@ def undo_occurrence(promise_id: int, record_id: int) -> Changed:
         promise.status, promise.closed_at = "open", None
         promise.save()
         record.delete_instance()
-    return Changed("promise", (promise_id, record_id), (promise.client_id,), "reopened")
+    return Changed(Kind.PROMISE, (promise_id, record_id), (promise.client_id,), "reopened")
 
 
 def reopen_promise(promise_id: int) -> Changed:
@@ -221,7 +222,7 @@ def reopen_promise(promise_id: int) -> Changed:
         promise.status = "open"
         promise.closed_at = None
         promise.save()
-    return Changed("promise", (promise_id,), (promise.client_id,), "reopened")
+    return Changed(Kind.PROMISE, (promise_id,), (promise.client_id,), "reopened")
 
 
 def renegotiate_promise(
@@ -246,7 +247,7 @@ def renegotiate_promise(
             old.remind_before_minutes,
             renegotiated_from=old.id,
         )
-    return Changed("promise", (old.id, successor.id), (old.client_id,), "renegotiated")
+    return Changed(Kind.PROMISE, (old.id, successor.id), (old.client_id,), "renegotiated")
 
 
 def update_promise(
@@ -272,7 +273,7 @@ def update_promise(
         if remind_before_minutes is not None:
             promise.remind_before_minutes = remind_before_minutes
         promise.save()
-    return Changed("promise", (promise_id,), (promise.client_id,), "updated")
+    return Changed(Kind.PROMISE, (promise_id,), (promise.client_id,), "updated")
 
 
 def get_promise(promise_id: int) -> PromiseRow:
