@@ -11,6 +11,7 @@ from icalendar import Calendar
 
 from ckbook.interop.transfer import export_file
 from ckbook.services.base import InputError
+from ckbook.services.clients import client_detail
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import read_due
 from ckbook.services.promises import add_promise, close_promise, get_promise, promises_for_client
@@ -99,7 +100,12 @@ def test_keeping_an_occurrence_records_it_and_moves_to_the_next(db, now, tz) -> 
         Due(date(2026, 11, 23), time(10, 0)),
         None,
     )
-    close_promise(pid, "cancelled", now + timedelta(days=6))  # cancelling ends the series
+    detail = client_detail(client, now + timedelta(days=5))
+    assert (detail.kept_rate, detail.open_promises) == (1.0, 1)  # the kept occurrence counts
+    close_promise(pid, "broken", now + timedelta(days=12))
+    assert client_detail(client, now + timedelta(days=12)).kept_rate == 0.5
+    assert get_promise(pid).due == Due(date(2026, 12, 7), time(10, 0))
+    close_promise(pid, "cancelled", now + timedelta(days=13))  # cancelling ends the series
     assert get_promise(pid).status == "cancelled"
 
 
