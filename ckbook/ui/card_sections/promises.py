@@ -350,7 +350,12 @@ class PromisesSection(QWidget):
             return False
         promise = self.model.promise(row)
         due = RenegotiateDialog.ask(
-            self, promise.text, promise.due, self.notebook.now(), self.notebook.tz
+            self,
+            promise.text,
+            promise.due,
+            self.notebook.now(),
+            self.notebook.tz,
+            self.notebook.end_of_business(),
         )
         if due is None:
             return False
