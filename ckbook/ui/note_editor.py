@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import (
+    QCloseEvent,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -25,6 +32,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -495,6 +503,38 @@ class NoteEditor(QWidget):
         taken: set[int] = set()
         today = now.astimezone(self.notebook.tz).date()
         self.captures.show_views([self._view(line, taken, today) for line in lines])
+        self._underline_phrases(lines)
+
+    def _underline_phrases(self, lines: list[CapturedLine]) -> None:
+        """Underline, in the note itself, the words each ``+`` line's due was read from."""
+        document = self.editor.document()
+        selections: list[QTextEdit.ExtraSelection] = []
+        for line in lines:
+            if not line.phrase:
+                continue
+            block = document.findBlockByNumber(line.line)
+            text = block.text()
+            mark = text.find("+ ")
+            at = text.find(line.phrase, mark + 2) if mark >= 0 else -1
+            if at < 0:
+                continue  # typed with extra spaces inside the phrase: nothing to point at
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(block)
+            cursor.setPosition(block.position() + at)
+            cursor.setPosition(
+                block.position() + at + len(line.phrase), QTextCursor.MoveMode.KeepAnchor
+            )
+            selection.cursor = cursor
+            style = QTextCharFormat()
+            style.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            style.setUnderlineColor(self.palette().color(QPalette.ColorRole.Highlight))
+            selection.format = style
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+
+    def underlined(self) -> list[str]:
+        """The words underlined as dues, in order (what the user sees pointed at)."""
+        return [s.cursor.selectedText() for s in self.editor.extraSelections()]
 
 
 class NoteWindow(QWidget):

@@ -32,6 +32,9 @@ def test_a_typed_line_shows_its_due_before_it_is_saved(qtbot, notes, client_id, 
     assert view.due == expected
     if expected is not None:
         assert expected.date.strftime("%d %b") in view.label
+        assert call.editor.underlined() == [view.phrase]  # the words read, pointed at in the note
+    else:
+        assert call.editor.underlined() == []
 
 
 def test_end_of_business_follows_the_setting(qtbot, notes, client_id, notebook):  # noqa: F811
