@@ -1,6 +1,7 @@
 """The user's settings, stored in the notebook's Setting table (so they travel with the notebook
 and its backups): default remind-before, quiet hours, which reminders stay on screen until seen,
-close-to-tray, start at login.
+close-to-tray, start at login, and the end of business (what "EOD" and "COB" mean in a promise
+line).
 
 Declared once here with their defaults and checks; read as one frozen ``Settings`` value;
 changed only through ``update_settings``, which validates everything first, writes in one
@@ -17,6 +18,7 @@ from datetime import time
 from typing import Any
 
 from ckbook.services.base import Changed, InputError, Kind, write_transaction
+from ckbook.services.due_phrases import END_OF_BUSINESS
 from ckbook.services.limits import REMIND_BEFORE_MINUTES
 from ckbook.services.reminder_rules import DEFAULT_REMIND_BEFORE_MINUTES, QuietHours, ReminderKind
 from ckbook.store.models import Setting
@@ -36,6 +38,8 @@ class Settings:
     start_at_login: bool = False
     #: Whether the user was told once that closing the window keeps ckbook in the tray.
     tray_hint_shown: bool = False
+    #: What "EOD", "COB", "close of business" and "end of play" mean in a promise line.
+    end_of_business: time = END_OF_BUSINESS
     #: Per kind of reminder: sent as resident and critical, so it stays on screen until the user
     #: acts on it (what is late by default; what is only coming up may expire like any pop-up).
     stay_promise_overdue: bool = True
@@ -116,6 +120,7 @@ _CODECS: dict[str, tuple[Callable[[object], str], Callable[[str], Any], str]] = 
         "keep promises coming due must be yes or no",
     ),
     "stay_checkin_overdue": (_write_bool, _read_bool, "keep check-ins must be yes or no"),
+    "end_of_business": (_write_time, _read_time, "end of business must be a time of day"),
 }
 _PREFIX = "settings."
 
@@ -160,6 +165,11 @@ def update_settings(**changes: object) -> Changed:
                 conflict_target=[Setting.key], update={Setting.value: text}
             ).execute()
     return Changed(Kind.SETTINGS, (), (), ",".join(sorted(changes)))
+
+
+def end_of_business() -> time:
+    """The stored end of business, for reading a due out of words (``due_phrases.read_due``)."""
+    return load_settings().end_of_business
 
 
 def save_settings(settings: Settings) -> Changed:
