@@ -69,44 +69,58 @@ def _phone_key(phone: str) -> str:
     return digits[-PHONE_DIGITS:] if len(digits) >= 6 else ""
 
 
-def matching_clients(
-    name: str, emails: tuple[str, ...] = (), phones: tuple[str, ...] = ()
-) -> list[ClientMatch]:
-    """Live clients with the same name, an email or a phone in common (best match first)."""
-    wanted_name = _name_key(name)
-    wanted_emails = {e.strip().casefold() for e in emails if e.strip()}
-    wanted_phones = {k for k in (_phone_key(p) for p in phones) if k}
-    reasons: dict[int, list[str]] = {}
-    live = Client.deleted_at.is_null()
-    if wanted_name:
-        for client_id, client_name in tuples(Client.select(Client.id, Client.name).where(live)):
-            if _name_key(client_name) == wanted_name:
-                reasons.setdefault(client_id, []).append("name")
-    if wanted_emails or wanted_phones:
+class ClientIndex:
+    """Every live client by name, email and phone key: built once, asked many times (an import
+    checks each record against it without a query per record)."""
+
+    def __init__(self) -> None:
+        live = Client.deleted_at.is_null()
+        self.names: dict[int, tuple[str, str]] = {}
+        self.by_name: dict[str, list[int]] = {}
+        for client_id, name, organisation in tuples(
+            Client.select(Client.id, Client.name, Client.organisation).where(live)
+        ):
+            self.names[client_id] = (name, organisation)
+            self.by_name.setdefault(_name_key(name), []).append(client_id)
+        self.by_email: dict[str, list[tuple[int, str]]] = {}
+        self.by_phone: dict[str, list[tuple[int, str]]] = {}
         contacts = (
             ContactDetail.select(ContactDetail.client, ContactDetail.kind, ContactDetail.value)
             .join(Client)
             .where(live)
         )
         for client_id, kind, value in tuples(contacts):
-            if kind == "email" and value.strip().casefold() in wanted_emails:
+            if kind == "email":
+                self.by_email.setdefault(value.strip().casefold(), []).append((client_id, value))
+            elif kind == "phone" and (key := _phone_key(value)):
+                self.by_phone.setdefault(key, []).append((client_id, value))
+
+    def matches(
+        self, name: str, emails: tuple[str, ...] = (), phones: tuple[str, ...] = ()
+    ) -> list[ClientMatch]:
+        """Live clients with the same name, an email or a phone in common (best match first)."""
+        reasons: dict[int, list[str]] = {}
+        for client_id in self.by_name.get(_name_key(name), []) if name.strip() else []:
+            reasons.setdefault(client_id, []).append("name")
+        for email in {e.strip().casefold() for e in emails if e.strip()}:
+            for client_id, value in self.by_email.get(email, []):
                 reasons.setdefault(client_id, []).append(f"email {value}")
-            elif kind == "phone" and _phone_key(value) in wanted_phones:
+        for key in {k for k in (_phone_key(p) for p in phones) if k}:
+            for client_id, value in self.by_phone.get(key, []):
                 reasons.setdefault(client_id, []).append(f"phone {value}")
-    if not reasons:
-        return []
-    names = dict(
-        (cid, (n, o))
-        for cid, n, o in tuples(
-            Client.select(Client.id, Client.name, Client.organisation).where(
-                Client.id.in_(list(reasons))
-            )
-        )
-    )
-    found = [
-        ClientMatch(cid, names[cid][0], names[cid][1], tuple(why)) for cid, why in reasons.items()
-    ]
-    return sorted(found, key=lambda m: (-len(m.reasons), m.name.casefold(), m.id))
+        found = [
+            ClientMatch(cid, *self.names[cid], tuple(why))
+            for cid, why in reasons.items()
+            if cid in self.names
+        ]
+        return sorted(found, key=lambda m: (-len(m.reasons), m.name.casefold(), m.id))
+
+
+def matching_clients(
+    name: str, emails: tuple[str, ...] = (), phones: tuple[str, ...] = ()
+) -> list[ClientMatch]:
+    """Live clients with the same name, an email or a phone in common (best match first)."""
+    return ClientIndex().matches(name, emails, phones)
 
 
 @dataclass(frozen=True)
