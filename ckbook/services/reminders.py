@@ -149,10 +149,9 @@ def _upsert(occurrence: Occurrence, **values: object) -> None:
     _upsert_many([occurrence], **values)
 
 
-def _upsert_many(occurrences: list[Occurrence], **values: object) -> None:
-    """Insert or update log rows by key: one statement per 500 rows, however many there are
-    (the first start on a big notebook may record thousands at once)."""
-    rows = [
+def _log_rows(occurrences: list[Occurrence], **values: object) -> list[dict[str, object]]:
+    """The reminder log rows for ``occurrences`` (their key and due), with ``values``."""
+    return [
         {
             "kind": o.kind.value,
             "subject_id": o.subject_id,
@@ -162,6 +161,12 @@ def _upsert_many(occurrences: list[Occurrence], **values: object) -> None:
         }
         for o in occurrences
     ]
+
+
+def _upsert_many(occurrences: list[Occurrence], **values: object) -> None:
+    """Insert or update log rows by key: one statement per 500 rows, however many there are
+    (the first start on a big notebook may record thousands at once)."""
+    rows = _log_rows(occurrences, **values)
     for start in range(0, len(rows), 500):
         (
             ReminderLog.insert_many(rows[start : start + 500])
@@ -207,15 +212,7 @@ def claim(occurrences: tuple[Occurrence, ...] | list[Occurrence], now: datetime)
     occurrences = list(occurrences)
     keys = [o.key for o in occurrences]
     with write_transaction():
-        rows = [
-            {
-                "kind": o.kind.value,
-                "subject_id": o.subject_id,
-                "occurrence": o.occurrence,
-                "due_at": o.due_at,
-            }
-            for o in occurrences
-        ]
+        rows = _log_rows(occurrences)
         for start in range(0, len(rows), 500):
             ReminderLog.insert_many(rows[start : start + 500]).on_conflict_ignore().execute()
         for start in range(0, len(keys), 300):

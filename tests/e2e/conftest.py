@@ -34,6 +34,7 @@ import queue
 import re
 import selectors
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -113,6 +114,24 @@ def _terminate(proc: subprocess.Popen[Any]) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=3)
+
+
+def stop_app(app: subprocess.Popen[Any]) -> int:
+    """End a ckbook under test as a logout would (SIGTERM: pending saves are written) and return
+    its exit status; one that hangs gets SIGABRT, so faulthandler writes every thread's stack to
+    its log, then SIGKILL."""
+    if app.poll() is None:
+        app.terminate()
+        try:
+            app.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            app.send_signal(signal.SIGABRT)
+            try:
+                app.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                app.kill()
+                app.wait(timeout=5)
+    return int(app.returncode)
 
 
 def _wait_until(what: str, check: Any, procs: dict[str, subprocess.Popen[Any]], logs: Path) -> None:

@@ -7,7 +7,6 @@ active one again, showing that client's card. Nothing of A starts twice (one pro
 
 from __future__ import annotations
 
-import signal
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ import pytest
 
 from ckbook.services.clock import SystemClock
 from ckbook.store.database import close_database, open_database
+from tests.e2e.conftest import stop_app
 from tests.factories import make_client
 
 pytestmark = pytest.mark.e2e
@@ -69,15 +69,9 @@ class App:
         return self.log_path.read_text(errors="replace")
 
     def stop(self) -> int:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.send_signal(signal.SIGABRT)
-                self.proc.wait(timeout=5)
+        code = stop_app(self.proc)
         self._log.close()
-        return self.proc.returncode
+        return code
 
 
 def test_a_second_launch_brings_the_first_window_forward_and_exits(desktop, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,6 @@ saying it is overdue since 11:00 and was snoozed at 10:45.
 
 from __future__ import annotations
 
-import signal
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ from ckbook.services.due import Due
 from ckbook.services.promises import add_promise
 from ckbook.services.reminders import check, claim, confirm_shown, snooze
 from ckbook.store.database import close_database, open_database
+from tests.e2e.conftest import stop_app
 from tests.factories import contact, make_client
 
 pytestmark = pytest.mark.e2e
@@ -90,13 +90,7 @@ def test_a_promise_overdue_during_its_snooze_shows_once_after_it(desktop, tmp_pa
         time.sleep(3)  # the re-check after recording it: no second one
         assert len(desktop.notifications()) == 1
     finally:
-        if app.poll() is None:
-            app.terminate()
-            try:
-                app.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                app.send_signal(signal.SIGABRT)
-                app.wait(timeout=5)
+        stop_app(app)
     app_log = log_path.read_text(errors="replace")
     assert app.returncode == 0, app_log
     assert "Traceback" not in app_log, app_log

@@ -10,7 +10,6 @@ while both run arrives once, and nothing repeats afterwards.
 
 from __future__ import annotations
 
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -24,6 +23,7 @@ import pytest
 from ckbook.services.due import Due
 from ckbook.services.promises import add_promise
 from ckbook.store.database import close_database, open_database
+from tests.e2e.conftest import stop_app
 from tests.factories import contact, make_client
 
 pytestmark = pytest.mark.e2e
@@ -58,17 +58,6 @@ def _unconfirmed_claims(path: Path) -> int:
             "SELECT count(*) FROM reminder_log WHERE claimed_by IS NOT NULL"
         ).fetchone()
     return int(count)
-
-
-def _stop(app: subprocess.Popen[bytes]) -> int:
-    if app.poll() is None:
-        app.terminate()
-        try:
-            app.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            app.send_signal(signal.SIGABRT)
-            app.wait(timeout=5)
-    return app.returncode
 
 
 def test_two_processes_on_one_notebook_show_each_reminder_once(desktop, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -125,6 +114,6 @@ def test_two_processes_on_one_notebook_show_each_reminder_once(desktop, tmp_path
         assert all(app.poll() is None for app in apps), app_logs()
         assert _unconfirmed_claims(db) == 0  # every claim that showed was confirmed
     finally:
-        codes = [_stop(app) for app in apps]
+        codes = [stop_app(app) for app in apps]
     assert codes == [0, 0], app_logs()
     assert "Traceback" not in app_logs(), app_logs()

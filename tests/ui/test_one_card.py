@@ -15,6 +15,7 @@ from ckbook.ui.dialogs.new_client import NewClientDialog
 from ckbook.ui.main_window import MainWindow
 from ckbook.ui.quick_switcher import ClientPicker
 from tests.services.test_merging import counts, two_cards  # noqa: F401  (a fixture)
+from tests.ui.test_main_window import _when_modal
 
 
 @pytest.fixture
@@ -36,17 +37,6 @@ def _fill_new_client(name: str, email: str):  # type: ignore[no-untyped-def]
         QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     return fill
-
-
-def _when_modal(kind: type, act) -> None:  # type: ignore[no-untyped-def]
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind):
-            act(dialog)
-        else:
-            QTimer.singleShot(10, poll)
-
-    QTimer.singleShot(0, poll)
 
 
 def _press(box: QMessageBox, label: str) -> None:
