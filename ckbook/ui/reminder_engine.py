@@ -35,6 +35,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ckbook.services.agenda import DueReport, due_report
 from ckbook.services.base import Changed
+from ckbook.services.live import ELSEWHERE
 from ckbook.services.reminder_rules import Occurrence, missed_summary, quiet_until, summarise
 from ckbook.services.reminders import (
     Claim,
@@ -380,9 +381,10 @@ class ReminderEngine(QObject):
             self.check_now()
         elif changed.text_only:
             return  # a note's text (a call-note autosave) makes nothing due
-        elif changed.kind != "reminder" or changed.detail in ("snoozed", "done"):
+        elif changed.kind != "reminder" or changed.detail in ("snoozed", "done", ELSEWHERE):
             # Not after recording fired reminders (our own change), but after a snooze or "done"
-            # from Today or a pop-up, so the tray's list and badge leave that item out at once.
+            # from Today, a pop-up or another process, so the tray's list and badge leave that
+            # item out at once.
             self._debounce.start()
 
 

@@ -451,3 +451,25 @@ def test_a_pop_up_closed_unseen_is_counted_and_listed_until_acted_on(
     qtbot.waitUntil(lambda: tray.count == 0, timeout=5000)  # "call back" kept: re-checked
     assert not [t for t in tray.actions() if t.startswith("Missed:")]
     engine.stop()
+
+
+def test_a_snooze_in_another_process_refreshes_the_trays_report(
+    notebook, banner, tz, ada, now, qtbot
+):
+    from ckbook.services.base import Changed, Kind
+    from ckbook.services.live import ELSEWHERE
+    from ckbook.services.reminders import find_occurrence, snooze
+
+    engine, _router = make_engine(notebook, banner, FakeDesktop())
+    engine.start()
+    promise = add_promise(ada, "share the invoice draft", now, tz, due=Due(date(2026, 11, 11)))
+    with qtbot.waitSignal(engine.reportReady) as first:
+        engine.check_now()
+    assert first.args[0].overdue != ()
+    occurrence = find_occurrence(("promise-overdue", promise.ids[0], "2026-11-11"), now, tz)
+    snooze(occurrence, "1h", now, tz)  # written by another process: no broadcast of its own
+    with qtbot.waitSignal(engine.reportReady, timeout=5000) as after:
+        # what live changes broadcast once the change journal shows it
+        notebook.broadcast(Changed(Kind.REMINDER, (occurrence.subject_id,), (), ELSEWHERE))
+    assert after.args[0].overdue == () and after.args[0].snoozed == 1
+    engine.stop()
