@@ -40,6 +40,7 @@ from ckbook.services.due import Due
 from ckbook.services.due_phrases import read_due
 from ckbook.services.notes import update_note
 from ckbook.services.promises import _due_of, insert_promise
+from ckbook.services.text import clean_block
 from ckbook.store.models import Note, Promise
 
 PROMISE_MARK = "+"
@@ -242,6 +243,7 @@ def save_note_text(
 ) -> tuple[Changed, Changed]:
     """The autosave use-case: the body (and mood/duration when given) and the captured promises,
     in one transaction. Returns (what changed in the note, what changed in its promises)."""
+    body = clean_block(body, "note")  # before its lines become promises and requests
     with write_transaction():
         note = get_row(Note, note_id, " (was it deleted?)")
         client_id = note.client_id

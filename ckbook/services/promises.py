@@ -14,7 +14,6 @@ from ckbook.services.base import (
     Changed,
     InputError,
     get_row,
-    require_text,
     write_transaction,
 )
 from ckbook.services.clients import _get_live
@@ -23,6 +22,7 @@ from ckbook.services.due import Due
 from ckbook.services.due_phrases import read_due
 from ckbook.services.limits import REMIND_BEFORE_MINUTES, check_date
 from ckbook.services.rules import PromiseState, promise_state
+from ckbook.services.text import require_text
 from ckbook.store.models import Client, Promise
 
 CLOSING_STATUSES = ("kept", "broken", "cancelled")
