@@ -60,13 +60,17 @@ def forbidden(ch: str) -> bool:
     return bool(_REMOVED.match(ch) or _SURROGATE.match(ch) or ch in "\r\u0085\u2028\u2029")
 
 
-def _refuse_surrogates(value: str, what: str) -> None:
+def require_utf8(value: str, what: str) -> str:
+    """``value`` unless it holds bytes that were not UTF-8 (Python keeps them as lone
+    surrogates: a command-line argument, a file name); else InputError naming ``what`` and the
+    first such byte."""
     found = _SURROGATE.search(value)
     if found is not None:
         code = ord(found.group())
         # surrogateescape turns byte 0xNN into U+DCNN: name the byte the person can look for.
         shown = f"byte 0x{code - 0xDC00:02X}" if 0xDC80 <= code <= 0xDCFF else f"U+{code:04X}"
         raise InputError(f"{what} is not valid UTF-8 text ({shown}); retype it")
+    return value
 
 
 def nfc(text: str) -> str:
@@ -80,7 +84,7 @@ def clean_block(value: str | None, what: str = "text") -> str:
     keeps its blank lines and indentation. InputError naming ``what`` for text that is not
     valid UTF-8."""
     text = value or ""
-    _refuse_surrogates(text, what)
+    require_utf8(text, what)
     if not text.isascii() or _REMOVED.search(text):  # the common case pays one scan
         text = _OTHER_BREAKS.sub("\n", text)
         text = _REMOVED.sub("", text)
