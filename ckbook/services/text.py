@@ -136,7 +136,7 @@ def optional_text(value: str | None, what: str, max_length: int, *, multiline: b
 #: What ``for_terminal`` writes out as an escape: controls other than tab and LF, the bidi
 #: controls, and lone surrogates (which a UTF-8 terminal could not even receive).
 _TERMINAL_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
 
