@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -38,6 +37,7 @@ from ckbook.services.notes import NoteRow, delete_note, update_note
 from ckbook.services.promises import PromiseRow, promises_for_note, update_promise
 from ckbook.store.models import MOODS, NOTE_KINDS
 from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Autosaver, SaveWriter
+from ckbook.ui.note_text import NoteTextEdit
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.safe_text import SafeTextBrowser, heading_label, plain_label, plain_tooltip
 
@@ -206,7 +206,7 @@ class NoteEditor(QWidget):
         self._complete_count = 0
         self._promises: list[PromiseRow] = []
 
-        self.editor = QPlainTextEdit()
+        self.editor = NoteTextEdit()
         self.editor.setAccessibleName("Note text")
         self.editor.setPlaceholderText(
             "Type the note. A line starting with “+ ” is a promise, e.g.\n"
@@ -214,6 +214,7 @@ class NoteEditor(QWidget):
         )
         self.editor.setTabChangesFocus(True)
         self.editor.textChanged.connect(self._on_editor_text_changed)
+        self.editor.paste_refused.connect(self._on_editor_paste_refused)
         self.preview = SafeTextBrowser()
         self.preview.setAccessibleName("Note preview")
         self.pages = QStackedWidget()
@@ -298,6 +299,9 @@ class NoteEditor(QWidget):
             self.autosaver.flush()
         self._complete_count = complete
         self._refresh_captures()
+
+    def _on_editor_paste_refused(self, message: str) -> None:
+        self.status.setText(message)
 
     def _on_autosaver_saved(self, changes: object) -> None:
         for change in changes or ():  # type: ignore[attr-defined]
