@@ -315,8 +315,9 @@ def _duration(seconds: int | None) -> str | None:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
 
 
-def _due_text(due: Due | None) -> str:
-    return f"due {due.describe()}" if due else "no due date"
+def _due_text(due: Due | None, tz: tzinfo) -> str:
+    """A due as Today shows it: a time in a daylight-saving gap as the clock will show it."""
+    return f"due {due.on_the_clock(tz).describe()}" if due else "no due date"
 
 
 def _one_line(message: str) -> str:
@@ -434,7 +435,7 @@ def _promise_add(ctx: Context) -> int:
         _print_json(row.to_json(ctx.tz))
         return EXIT_OK
     _say(f"Promise {row.id} to {row.client_name}: {row.text}")
-    _say(f"  {_due_text(row.due)}")
+    _say(f"  {_due_text(row.due, ctx.tz)}")
     return EXIT_OK
 
 
@@ -454,7 +455,7 @@ def _due(ctx: Context) -> int:
         if promises:
             _say(f"\n{title}:")
             for p in promises:
-                _say(f"  [{p.id}] {p.client_name}: {p.text} — {_due_text(p.due)}")
+                _say(f"  [{p.id}] {p.client_name}: {p.text} — {_due_text(p.due, ctx.tz)}")
     if report.checkins:
         _say("\nCheck-ins overdue:")
         for c in report.checkins:

@@ -88,7 +88,8 @@ def read_due(text: str, now: datetime, tz: tzinfo) -> DueReading:
     if found is None:
         return DueReading(None, text.strip(), None)
     start, end = found.start, found.end
-    return DueReading(found.due, _cut(text, start, end), text[start:end])
+    # As the clock will show it: a time in a daylight-saving gap moved on (clock.local_instant).
+    return DueReading(found.due.on_the_clock(tz), _cut(text, start, end), text[start:end])
 
 
 def parse_due(value: str, now: datetime, tz: tzinfo) -> Due:
@@ -99,7 +100,7 @@ def parse_due(value: str, now: datetime, tz: tzinfo) -> Due:
     """
     stripped = value.strip()
     if _ISO_SHAPE.fullmatch(stripped):
-        return Due.from_iso(stripped)  # its ValueError already names the value
+        return Due.from_iso(stripped).on_the_clock(tz)  # its ValueError names the value
     if stripped:
         # Lenient mode: the whole value is meant as a date, so "sun" is Sunday and "7:30" is a time.
         reader = _Reader(stripped, now, tz, strict=False)
@@ -110,7 +111,7 @@ def parse_due(value: str, now: datetime, tz: tzinfo) -> Due:
                     f"{value!r} is {found.due.date.isoformat()}, out of range: "
                     f"the year must be {YEARS.describe()}"
                 )
-            return found.due
+            return found.due.on_the_clock(tz)
     raise ValueError(
         f"cannot read {value!r} as a due; use YYYY-MM-DD, YYYY-MM-DDTHH:MM "
         "or a phrase like 'next Friday 3pm'"

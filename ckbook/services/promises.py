@@ -133,6 +133,8 @@ def add_promise(
     if due is None and read_due_from_text:
         due = read_due(text, now, tz).due
     _check_due(due)
+    if due is not None:
+        due = due.on_the_clock(tz)  # stored as it will come due (clock.local_instant)
     with write_transaction():
         _get_live(client_id)
         promise = insert_promise(client_id, text, due, now, note_id, remind_before_minutes)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 
+from ckbook.services.clock import local_instant
 from ckbook.services.due import Due
 from ckbook.services.limits import REMIND_BEFORE_MINUTES
 
@@ -82,8 +83,7 @@ def promise_reminder_time(
     deadline = due.deadline(tz)
     try:
         if remind_before_minutes is None and due.time is None:
-            local = datetime.combine(due.date, DATE_ONLY_REMIND_AT, tzinfo=tz)
-            return local.astimezone(deadline.tzinfo)
+            return local_instant(due.date, DATE_ONLY_REMIND_AT, tz).astimezone(deadline.tzinfo)
         minutes = default_minutes if remind_before_minutes is None else remind_before_minutes
         return deadline - timedelta(minutes=REMIND_BEFORE_MINUTES.clip(minutes))
     except OverflowError:  # a due stored near year 1 (an earlier release let it in)
@@ -114,6 +114,7 @@ def promise_occurrences(
     if due is None:
         return []
     tag = due.to_json()
+    shown = due.on_the_clock(tz).describe()  # a time in a DST gap as it comes due
     return [
         Occurrence(
             ReminderKind.PROMISE_COMING_DUE,
@@ -121,7 +122,7 @@ def promise_occurrences(
             tag,
             promise_reminder_time(due, remind_before_minutes, tz, default_minutes),
             client_id,
-            f"Promise due {due.describe()}",
+            f"Promise due {shown}",
             f"{client_name}: {text}",
         ),
         Occurrence(
@@ -131,7 +132,7 @@ def promise_occurrences(
             due.deadline(tz),
             client_id,
             "Promise overdue",
-            f"{client_name}: {text} (was due {due.describe()})",
+            f"{client_name}: {text} (was due {shown})",
         ),
     ]
 
@@ -240,7 +241,7 @@ def snooze_until(choice: str, now: datetime, tz: tzinfo) -> datetime:
         return now + timedelta(hours=1)
     if choice == "tomorrow":
         tomorrow = now.astimezone(tz).date() + timedelta(days=1)
-        return datetime.combine(tomorrow, DATE_ONLY_REMIND_AT, tzinfo=tz).astimezone(now.tzinfo)
+        return local_instant(tomorrow, DATE_ONLY_REMIND_AT, tz).astimezone(now.tzinfo)
     raise ValueError(f"unknown snooze {choice!r}: use 15m, 1h or tomorrow")
 
 
@@ -271,7 +272,7 @@ def quiet_until(now: datetime, tz: tzinfo, quiet: QuietHours | None) -> datetime
         inside, end_day = t < quiet.end, local.date()
     if not inside:
         return None
-    end = datetime.combine(end_day, quiet.end, tzinfo=tz).astimezone(now.tzinfo)
+    end = local_instant(end_day, quiet.end, tz).astimezone(now.tzinfo)
     return end if end > now else None
 
 

@@ -247,7 +247,7 @@ def _promise_rows(
             cid,
             name,
             text,
-            due.describe(),
+            due.on_the_clock(tz).describe(),  # as `ckbook due` shows it (clock.local_instant)
             "overdue" if section is Section.OVERDUE else "",
             due=due,
             reminder_key=key,
