@@ -258,7 +258,10 @@ def build_parser() -> argparse.ArgumentParser:
     _common(export)
     export.set_defaults(handler=_export)
 
-    check = commands.add_parser("check", help="check the notebook's integrity (changes nothing)")
+    check = commands.add_parser(
+        "check",
+        help="check the notebook's integrity, links and search index (repairs only the index)",
+    )
     _common(check)
     check.set_defaults(handler=_check, opens_db=False)
     return parser

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from peewee import fn
 
-from ckbook.services.base import Changed, InputError, write_transaction
+from ckbook.services.base import Changed, InputError, Kind, write_transaction
 from ckbook.services.clients import ClientInput, clean_client_input
 from ckbook.services.money import MoneyTermsInput, clean_money_terms
 from ckbook.services.text import clean_line
@@ -95,7 +95,7 @@ class ImportReport:
     @property
     def changed(self) -> Changed:
         ids = tuple(i.client_id for i in self.imported if i.client_id is not None)
-        return Changed("client", ids, ids, "imported")
+        return Changed(Kind.CLIENT, ids, ids, "imported")
 
 
 @dataclass

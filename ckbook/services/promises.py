@@ -13,6 +13,7 @@ from datetime import date, datetime, time, tzinfo
 from ckbook.services.base import (
     Changed,
     InputError,
+    Kind,
     get_row,
     write_transaction,
 )
@@ -138,7 +139,7 @@ def add_promise(
     with write_transaction():
         _get_live(client_id)
         promise = insert_promise(client_id, text, due, now, note_id, remind_before_minutes)
-    return Changed("promise", (promise.id,), (client_id,), "added")
+    return Changed(Kind.PROMISE, (promise.id,), (client_id,), "added")
 
 
 def close_promise(promise_id: int, status: str, now: datetime) -> Changed:
@@ -150,7 +151,7 @@ def close_promise(promise_id: int, status: str, now: datetime) -> Changed:
         promise.status = status
         promise.closed_at = now
         promise.save()
-    return Changed("promise", (promise_id,), (promise.client_id,), status)
+    return Changed(Kind.PROMISE, (promise_id,), (promise.client_id,), status)
 
 
 def reopen_promise(promise_id: int) -> Changed:
@@ -160,7 +161,7 @@ def reopen_promise(promise_id: int) -> Changed:
         promise.status = "open"
         promise.closed_at = None
         promise.save()
-    return Changed("promise", (promise_id,), (promise.client_id,), "reopened")
+    return Changed(Kind.PROMISE, (promise_id,), (promise.client_id,), "reopened")
 
 
 def renegotiate_promise(
@@ -185,7 +186,7 @@ def renegotiate_promise(
             old.remind_before_minutes,
             renegotiated_from=old.id,
         )
-    return Changed("promise", (old.id, successor.id), (old.client_id,), "renegotiated")
+    return Changed(Kind.PROMISE, (old.id, successor.id), (old.client_id,), "renegotiated")
 
 
 def update_promise(
@@ -211,7 +212,7 @@ def update_promise(
         if remind_before_minutes is not None:
             promise.remind_before_minutes = remind_before_minutes
         promise.save()
-    return Changed("promise", (promise_id,), (promise.client_id,), "updated")
+    return Changed(Kind.PROMISE, (promise_id,), (promise.client_id,), "updated")
 
 
 def get_promise(promise_id: int) -> PromiseRow:

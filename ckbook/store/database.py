@@ -23,6 +23,7 @@ from playhouse.migrations import Migration, Runner
 
 from ckbook.paths import default_db_path, resolve_db_target
 from ckbook.store.errors import (
+    DamagedError,
     ForeignDatabaseError,
     NoNotebookError,
     NotADatabaseError,
@@ -111,10 +112,25 @@ def _prepare_sqlite_file(path: Path, create: bool = True) -> bool:
 
 
 def _check_sqlite_header(path: Path) -> None:
+    """Refuse a file that is not SQLite, or one cut short (the header says how long it is)."""
     with path.open("rb") as handle:
-        header = handle.read(16)
-    if header and header != b"SQLite format 3\x00":
+        header = handle.read(100)
+    if header[:16] and header[:16] != b"SQLite format 3\x00":
         raise NotADatabaseError(f"{path} is not a ckbook database (not a SQLite file)")
+    if len(header) < 100:
+        if header:
+            raise DamagedError(f"{path} is damaged: cut short at {len(header)} bytes")
+        return
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count is valid when the change counter matches "version-valid-for" (SQLite 3.7+).
+    if header[24:28] == header[92:96] and pages:
+        expected, actual = pages * page_size, path.stat().st_size
+        if actual < expected:
+            raise DamagedError(
+                f"{path} is damaged: cut short ({actual} of {expected} bytes are there)"
+            )
 
 
 def _is_writable(path: Path) -> bool:

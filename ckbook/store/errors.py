@@ -34,6 +34,10 @@ class NotADatabaseError(StoreError):
     """The file exists but is not a SQLite database."""
 
 
+class DamagedError(NotADatabaseError):
+    """A SQLite file that is cut short or malformed; never changed."""
+
+
 class ForeignDatabaseError(NotADatabaseError):
     """A SQLite database of another program (no ckbook schema history); never changed."""
 
