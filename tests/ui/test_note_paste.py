@@ -1,12 +1,15 @@
 """Pasting into a note (call window and note editor): a paste the note cannot hold is refused
 with a message before it reaches the editor; a 1 MB paste, even one line without a space,
-arrives whole (long lines broken into lines the editor can lay out quickly) and is saved whole."""
+arrives whole (long lines broken into lines the editor can lay out quickly, put in piece by
+piece while the window keeps answering) and is saved whole, even when the window is closed
+while it is going in. Its speed is measured in tests/perf/bench_note_paste.py, not here."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QTextOption
 
-from ckbook.services.notes import MAX_BODY, get_note, notes_for_client
+from ckbook.services.notes import MAX_BODY, add_note, get_note, notes_for_client
 from ckbook.store.maintenance import check
 from ckbook.ui.note_text import LONG_LINE, NoteTextEdit, wrap_long_lines
 from tests.ui.test_call_window import client_id, notes, start, writer  # noqa: F401  (fixtures)
@@ -26,7 +29,10 @@ def test_a_one_megabyte_paste_arrives_whole_and_is_saved(qtbot, notes, client_id
     blob = "x" * 300_000  # one "word" with no space at all (a base64 blob, a log line)
     pasted = f"{words}\n{blob}"
     assert 980_000 < len(pasted) < MAX_BODY - 100  # 1 MB (ASCII), within the limit
-    editor.insertFromMimeData(_mime(pasted))
+    with qtbot.waitSignal(editor.paste_finished, timeout=30_000):
+        editor.insertFromMimeData(_mime(pasted))
+        assert editor.pasting and editor.isReadOnly()  # going in piece by piece
+    assert not editor.isReadOnly()
     text = editor.toPlainText()
     assert text.startswith("Before: lorem ipsum")
     assert max(len(line) for line in text.split("\n")) <= LONG_LINE + len("Before: ")
@@ -36,6 +42,11 @@ def test_a_one_megabyte_paste_arrives_whole_and_is_saved(qtbot, notes, client_id
         "\n", ""
     ).replace(" ", "")
     assert text.count("x") == blob.count("x")
+    assert editor.textCursor().position() == len(text)  # the cursor after the paste
+    editor.undo()  # the paste is one undo step
+    assert editor.toPlainText() == "Before: "
+    editor.redo()
+    assert editor.toPlainText() == text
     note_id = call.note_id
     call.close()
     stored = get_note(note_id).body
@@ -59,7 +70,8 @@ def test_a_paste_beyond_the_note_limit_is_refused_with_a_message(qtbot, notes, c
     # count (here one every LONG_LINE characters).
     fits = "z" * (MAX_BODY - MAX_BODY // LONG_LINE)
     editor.selectAll()
-    editor.insertFromMimeData(_mime(fits))
+    with qtbot.waitSignal(editor.paste_finished, timeout=30_000):
+        editor.insertFromMimeData(_mime(fits))
     assert editor.toPlainText().replace("\n", "") == fits
     assert len(editor.toPlainText()) <= MAX_BODY
     note_id = call.note_id
@@ -67,6 +79,35 @@ def test_a_paste_beyond_the_note_limit_is_refused_with_a_message(qtbot, notes, c
     assert get_note(note_id).body == editor.toPlainText()
     assert check(db.location).ok
     assert len(notes_for_client(client_id)) == 1
+
+
+def test_closing_the_call_while_a_paste_goes_in_saves_all_of_it(qtbot, notes, client_id, db):  # noqa: F811
+    call = start(qtbot, notes, client_id)
+    editor = call.editor.editor
+    pasted = "one line of a long text\n" * 20_000
+    editor.insertFromMimeData(_mime(pasted))
+    assert editor.pasting
+    note_id = call.note_id
+    call.close()
+    assert get_note(note_id).body == editor.toPlainText()
+    assert editor.toPlainText() == pasted
+    assert check(db.location).ok
+    assert len(notes_for_client(client_id)) == 1
+
+
+def test_a_stored_huge_line_opens_whole_in_the_cheap_wrap(qtbot, notes, client_id, db, now):  # noqa: F811
+    body = "y" * 500_000  # one line, no space: stored by an earlier release
+    note_id = add_note(client_id, now, "meeting", body=body).ids[0]
+    window = notes.open_note(note_id, client_id, "meeting")
+    qtbot.addWidget(window)
+    editor = window.editor.editor
+    assert editor.toPlainText() == body
+    assert editor.wordWrapMode() == QTextOption.WrapMode.WordWrap
+    short = notes.open_note(None, client_id, "meeting")
+    qtbot.addWidget(short)
+    assert short.editor.editor.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+    assert check(db.location).ok
+    assert get_note(note_id).body == body
 
 
 def test_short_pastes_and_lines_are_left_alone(qtbot) -> None:
