@@ -16,6 +16,7 @@ from datetime import datetime, time, timedelta, tzinfo
 from ckbook.services.clock import local_instant
 from ckbook.services.due import Due
 from ckbook.services.limits import REMIND_BEFORE_MINUTES
+from ckbook.services.text import clean_line
 
 #: A timed due reminds this long before by default.
 DEFAULT_REMIND_BEFORE_MINUTES = 60
@@ -113,6 +114,9 @@ def promise_occurrences(
     """
     if due is None:
         return []
+    # Text an earlier release stored may hold direction overrides that would turn the due
+    # around in a notification: shown through the one text rule.
+    client_name, text = clean_line(client_name), clean_line(text)
     tag = due.to_json()
     shown = due.on_the_clock(tz).describe()  # a time in a DST gap as it comes due
     return [
@@ -148,6 +152,7 @@ def checkin_occurrence(
     """``last_contact`` is the last logged contact, or when ``contact_logged`` is False the
     day they became a client (the cadence counts from there)."""
     day = last_contact.date().isoformat()
+    client_name = clean_line(client_name)  # as promise_occurrences
     if contact_logged:
         body = f"{client_name} has not heard from you since {day}"
     else:
@@ -166,6 +171,7 @@ def checkin_occurrence(
 def request_occurrence(
     request_id: int, client_id: int, client_name: str, summary: str, deadline: datetime
 ) -> Occurrence:
+    client_name, summary = clean_line(client_name), clean_line(summary)  # as promise_occurrences
     return Occurrence(
         ReminderKind.REQUEST_OVERDUE,
         request_id,

@@ -45,6 +45,7 @@ _OTHER_BREAKS = re.compile("\r\n|[\r\u0085\u2028\u2029]")
 #: Tab and LF are handled by the caller's shape (kept in a block, a space in a line).
 _REMOVED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _LINE_SPACE = re.compile("[\t\n]")
+_ASCII_CONTROLS = re.compile("[\x00-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Letters and symbols that render as nothing (Hangul fillers, braille blank, Khmer inherent
 #: vowels, the combining grapheme joiner): a name made of them is invisible.
@@ -95,7 +96,10 @@ def clean_block(value: str | None, what: str = "text") -> str:
 def clean_line(value: str | None, what: str = "text") -> str:
     """One-line text (a name, a tag, a promise) as it is stored: ``clean_block`` with tabs and
     line breaks as one space each, stripped at both ends."""
-    return _LINE_SPACE.sub(" ", clean_block(value, what)).strip()
+    text = value or ""
+    if text.isascii() and not _ASCII_CONTROLS.search(text):  # most text: one scan
+        return text.strip()
+    return _LINE_SPACE.sub(" ", clean_block(text, what)).strip()
 
 
 def visible(text: str) -> bool:
