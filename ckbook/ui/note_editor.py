@@ -36,6 +36,7 @@ from ckbook.services.due_phrases import parse_due
 from ckbook.services.notes import NoteRow, delete_note, update_note
 from ckbook.services.promises import PromiseRow, promises_for_note, update_promise
 from ckbook.store.models import MOODS, NOTE_KINDS
+from ckbook.ui import theme
 from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Autosaver, SaveWriter
 from ckbook.ui.note_text import NoteTextEdit
 from ckbook.ui.notebook import Notebook
@@ -236,6 +237,10 @@ class NoteEditor(QWidget):
         self.preview_button.toggled.connect(self._on_preview_button_toggled)
         self.status = plain_label()
         self.status.setAccessibleName("Save status")
+        # Stays until the next edit: a save finishing a moment later must not hide it.
+        self.paste_notice = plain_label(wrap=True)
+        self.paste_notice.setAccessibleName("Paste refused")
+        self.paste_notice.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.preview_button)
@@ -243,6 +248,7 @@ class NoteEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split, 1)
+        layout.addWidget(self.paste_notice)
         layout.addLayout(bottom)
         QShortcut(QKeySequence.StandardKey.Save, self, self.flush)
 
@@ -295,6 +301,7 @@ class NoteEditor(QWidget):
     def _on_editor_text_changed(self) -> None:
         if self._loading or self._note_id is None:
             return
+        self.paste_notice.hide()
         body = self.editor.toPlainText()
         self.autosaver.edited(body)
         # Read once per change: on a 1 MB note each reading of every line costs ~12 ms.
@@ -307,7 +314,9 @@ class NoteEditor(QWidget):
         self._refresh_captures(lines)
 
     def _on_editor_paste_refused(self, message: str) -> None:
-        self.status.setText(message)
+        self.paste_notice.setStyleSheet(f"color: {theme.colors().error};")  # the scheme now
+        self.paste_notice.setText(message)
+        self.paste_notice.show()
 
     def _on_autosaver_saved(self, changes: object) -> None:
         for change in changes or ():  # type: ignore[attr-defined]

@@ -54,9 +54,15 @@ def wrap_long_lines(text: str, width: int = LONG_LINE) -> str:
 
 
 def too_long_message(pasted: int, wrapped: int, room: int) -> str:
-    broken = f" ({wrapped:,} with its long lines broken)" if wrapped != pasted else ""
+    """Why a paste of ``pasted`` characters (``wrapped`` once its long lines are broken) does
+    not fit the ``room`` left in the note."""
+    size = (
+        f"{pasted:,} characters"
+        if pasted > room
+        else f"{wrapped:,} characters once its long lines are broken"
+    )
     return (
-        f"Not pasted: {pasted:,} characters{broken} is more than this note has room for "
+        f"Not pasted: {size} is more than this note has room for "
         f"({room:,} of {MAX_BODY:,}). Paste a shorter part."
     )
 

@@ -65,7 +65,10 @@ def test_a_paste_beyond_the_note_limit_is_refused_with_a_message(qtbot, notes, c
         editor.insertFromMimeData(too_long)
     assert "Not pasted: 1,000,000 characters" in refused.args[0]
     assert editor.toPlainText() == "kept"
-    assert "Not pasted" in call.editor.status.text()
+    assert "Not pasted" in call.editor.paste_notice.text()
+    assert call.editor.paste_notice.isVisible()
+    qtbot.keyClicks(editor, "!")  # the next edit puts it away
+    assert not call.editor.paste_notice.isVisible()
     # Selected text is replaced by a paste, so it makes room; the line breaks a paste gets
     # count (here one every LONG_LINE characters).
     fits = "z" * (MAX_BODY - MAX_BODY // LONG_LINE)
