@@ -14,6 +14,8 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ckbook.services.notes import add_note
 from ckbook.services.promises import add_promise
@@ -22,6 +24,7 @@ from ckbook.store.maintenance import check
 from tests.cli.test_cli import row_counts
 from tests.conftest import NOW, NOW_ARG, TZ
 from tests.factories import make_client
+from tests.services.test_hostile_text import hostile
 
 #: What an earlier release let in: a colour change, a window retitle with BEL, a screen clear by
 #: 8-bit CSI, a carriage return that hides text, a right-to-left override.
@@ -125,3 +128,39 @@ def test_raw_bytes_in_argv_from_a_real_shell(tmp_path: Path) -> None:
     assert [c["name"] for c in json.loads(listed.stdout)] == ["Zo\u00e9"]
     assert check(str(db)).ok
     assert row_counts(str(db))["client"] == 1
+
+
+#: Arguments as a shell hands them over: any text, with bytes that are not UTF-8 now and then.
+arguments = st.one_of(
+    hostile,
+    st.tuples(hostile, st.characters(min_codepoint=0xDC80, max_codepoint=0xDCFF)).map("".join),
+)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(name=arguments, text=arguments, query=arguments)
+def test_any_argument_is_stored_clean_or_refused_in_one_line(run, db_path, name, text, query):  # type: ignore[no-untyped-def]
+    before = row_counts(db_path) if os.path.exists(db_path) else None
+    added = run("client", "add", name, "--tag", text, "--now", NOW_ARG)
+    assert added.code in (0, 2) and "Traceback" not in added.err
+    if added.code == 2:
+        assert added.err.count("\n") == 1
+        assert (row_counts(db_path) if os.path.exists(db_path) else None) == before
+    else:
+        assert row_counts(db_path)["client"] == (before["client"] if before else 0) + 1
+        client = added.out.split(":", 1)[0].split()[-1]
+        promised = run("promise", "add", f"#{client}", text, "--now", NOW_ARG)
+        assert promised.code in (0, 2) and "Traceback" not in promised.err
+    for command in (("search", query), ("notes", name), ("clients",), ("due", "--now", NOW_ARG)):
+        result = run(*command)
+        assert result.code in (0, 2) and "Traceback" not in result.err
+        for ch in ACTING:
+            assert ch not in result.out and ch not in result.err
+    if os.path.exists(db_path):
+        assert check(db_path).ok
+        counts = row_counts(db_path)
+        assert counts["promise"] <= counts["client"]

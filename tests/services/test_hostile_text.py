@@ -23,6 +23,7 @@ from ckbook.services.base import InputError
 from ckbook.services.capture import save_note_text
 from ckbook.services.care import add_incident, add_request, update_incident
 from ckbook.services.clients import ClientInput, add_client, find_client, update_client
+from ckbook.services.clock import parse_now
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import parse_due, read_due
 from ckbook.services.importing import import_clients
@@ -162,6 +163,15 @@ def test_the_due_reader_never_crashes(text: str) -> None:
         assert str(exc)
     else:
         assert due.in_range
+
+
+@given(hostile)
+def test_the_clock_readers_never_crash(text: str) -> None:
+    for read in (lambda: parse_now(text, TZ), lambda: Due.from_iso(text)):
+        try:
+            read()
+        except ValueError as exc:
+            assert str(exc)
 
 
 @given(hostile)
