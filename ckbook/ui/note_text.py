@@ -8,6 +8,8 @@ laid out again, whole, on every keystroke (~0.2 s). So:
 
 - text loaded with a line longer than ``LONG_LINE`` (stored by an earlier release, or typed so)
   wraps at word boundaries only (a run with no space scrolls sideways): ~0.4 s for 1 MB;
+- a paste goes through the text rule (``services.text.clean_block``) on its way in, so the note
+  shows what it will store (no control characters, no direction overrides);
 - a paste longer than the note can hold (``services.notes.MAX_BODY``) is refused with a message
   before it reaches the document;
 - a pasted line longer than ``LONG_LINE`` characters is broken into lines of at most that length,
@@ -25,7 +27,9 @@ from PySide6.QtGui import QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from typing_extensions import override
 
+from ckbook.services.base import InputError
 from ckbook.services.notes import MAX_BODY
+from ckbook.services.text import clean_block
 
 #: The longest line a paste puts into the document, in characters.
 LONG_LINE = 4000
@@ -123,7 +127,11 @@ class NoteTextEdit(QPlainTextEdit):
         if not source.hasText():
             return
         self.finish_paste()  # one paste at a time, in order
-        text = source.text().replace("\r\n", "\n")
+        try:  # what the note will store, shown as such (services.text)
+            text = clean_block(source.text(), "the pasted text")
+        except InputError as exc:
+            self.paste_refused.emit(f"Not pasted: {exc}")
+            return
         wrapped = wrap_long_lines(text)  # a break inside a run with no space adds a character
         room = self.room()
         if len(wrapped) > room:

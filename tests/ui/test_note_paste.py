@@ -118,6 +118,16 @@ def test_short_pastes_and_lines_are_left_alone(qtbot) -> None:
     qtbot.addWidget(edit)
     edit.insertFromMimeData(_mime("a line\n\n  indented\tand tabbed"))
     assert edit.toPlainText() == "a line\n\n  indented\tand tabbed"
+
+
+def test_a_paste_shows_what_the_note_will_store(qtbot) -> None:
+    edit = NoteTextEdit()
+    qtbot.addWidget(edit)
+    edit.insertFromMimeData(_mime("due \u202e12-01\x1b[2J\r\nZoe\u0301\x00"))
+    assert edit.toPlainText() == "due 12-01[2J\nZoé"
+
+
+def test_wrapping_long_lines(qtbot) -> None:
     assert wrap_long_lines("ab cd ef", width=5) == "ab cd\nef"
     assert wrap_long_lines("abcdefgh", width=3) == "abc\ndef\ngh"
     assert wrap_long_lines("shor\n" + "a b " * 3, width=4) == "shor\na b\na b\na b "
