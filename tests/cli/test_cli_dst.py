@@ -13,9 +13,11 @@ import pytest
 from ckbook.services.clock import local_instant, on_the_clock, parse_now
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import parse_due, read_due
+from ckbook.services.promises import add_promise, close_promise, get_promise
 from ckbook.store.maintenance import check
 from tests.cli.test_cli import row_counts
 from tests.conftest import TZ
+from tests.factories import make_client
 
 SPRING = date(2027, 3, 28)  # Berlin: 02:00 CET -> 03:00 CEST
 AUTUMN = date(2027, 10, 31)  # Berlin: 03:00 CEST -> 02:00 CET
@@ -99,3 +101,16 @@ def test_an_overlap_time_is_its_first_occurrence_in_both(run, db_path):  # type:
     assert "Overdue" not in run("due", "--now", "2027-10-31T02:15+02:00").out
     assert check(db_path).ok
     assert row_counts(db_path)["promise"] == 1
+
+
+def test_a_repeating_promise_keeps_its_wall_time_across_the_gap(db, tz):  # type: ignore[no-untyped-def]
+    now = datetime(2027, 3, 27, 10, 0, tzinfo=TZ)
+    ada = make_client(now, "Ada")
+    promise = add_promise(ada, "call the night shift every Sunday at 2:30am", now, tz).ids[0]
+    first = get_promise(promise).due
+    assert first == Due(SPRING, time(2, 30))  # the series' time, stored as typed
+    assert first.on_the_clock(TZ) == Due(SPRING, time(3, 30))  # shown and due at 03:30 that day
+    assert first.deadline(TZ) == datetime(2027, 3, 28, 1, 30, tzinfo=UTC)
+    close_promise(promise, "kept", now)
+    assert get_promise(promise).due == Due(date(2027, 4, 4), time(2, 30))  # not 03:30 for good
+    assert check(db.location).ok
