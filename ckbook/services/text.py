@@ -35,14 +35,11 @@ import unicodedata
 
 from ckbook.services.base import InputError
 
-#: Bidirectional embeddings, overrides and isolates: removed from every text.
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-#: Direction marks: kept in text (see the module docstring), never counted as visible.
-BIDI_MARKS = frozenset("\u200e\u200f\u061c")
 #: Line breaks other than LF that a block keeps as LF (and a line turns into a space).
 _OTHER_BREAKS = re.compile("\r\n|[\r\u0085\u2028\u2029]")
-#: Removed from every text: controls other than tab and LF (C0, DEL, C1) and the bidi controls.
-#: Tab and LF are handled by the caller's shape (kept in a block, a space in a line).
+#: Removed from every text: controls other than tab and LF (C0, DEL, C1) and the bidirectional
+#: embeddings, overrides and isolates. Tab and LF are handled by the caller's shape (kept in a
+#: block, a space in a line).
 _REMOVED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _LINE_SPACE = re.compile("[\t\n]")
 _ASCII_CONTROLS = re.compile("[\x00-\x1f\x7f]")
@@ -50,8 +47,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Letters and symbols that render as nothing (Hangul fillers, braille blank, Khmer inherent
 #: vowels, the combining grapheme joiner): a name made of them is invisible.
 _BLANK_GLYPHS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5\u034f")
-#: Unicode categories that draw nothing by themselves: separators, controls, formats,
-#: surrogates, unassigned, and combining marks with no base.
+#: Unicode categories that draw nothing by themselves: separators, controls, formats (the
+#: direction marks among them), surrogates, unassigned, and combining marks with no base.
 _INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Cn", "Mn", "Me"})
 
 
@@ -105,9 +102,7 @@ def clean_line(value: str | None, what: str = "text") -> str:
 def visible(text: str) -> bool:
     """Whether ``text`` has at least one character that draws something."""
     return any(
-        unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
-        and ch not in _BLANK_GLYPHS
-        and ch not in BIDI_MARKS
+        unicodedata.category(ch) not in _INVISIBLE_CATEGORIES and ch not in _BLANK_GLYPHS
         for ch in text
     )
 
