@@ -38,7 +38,7 @@ EXIT_BAD_INPUT = 2
 DEMO_DEFAULTS = {"clients": 60, "notes": 600, "promises": 300, "seed": 1}
 # As ckbook.interop.transfer names them (not imported here: vobject and icalendar load only
 # for import and export).
-IMPORT_FORMATS = ("vcard", "csv")
+IMPORT_FORMATS = ("vcard", "csv", "json")
 EXPORT_FORMATS = ("vcard", "csv", "ics", "json")
 
 
@@ -221,13 +221,20 @@ def build_parser() -> argparse.ArgumentParser:
         "stops the import (nothing is written) unless --skip-invalid. A record whose email "
         "already belongs to a client (or to an earlier record) is a duplicate: skipped, listed.",
     )
-    imports.add_argument("format", choices=IMPORT_FORMATS, metavar="vcard|csv")
+    imports.add_argument("format", choices=IMPORT_FORMATS, metavar="vcard|csv|json")
     imports.add_argument("file", metavar="FILE")
     imports.add_argument(
         "--dry-run", action="store_true", help="report what would be imported; write nothing"
     )
     imports.add_argument(
         "--skip-invalid", action="store_true", help="import the valid records, list the others"
+    )
+    imports.add_argument(
+        "--map",
+        metavar="FIELD=COLUMN,…",
+        default="",
+        help="csv: read FIELD from the column named COLUMN (fields: name, first_name, "
+        "last_name, organisation, emails, phones, address, tags, handling_notes, uid, …)",
     )
     _common(imports)
     imports.set_defaults(handler=_import)
@@ -647,15 +654,28 @@ def _import(ctx: Context) -> int:
 
     args = ctx.args
     report = import_file(
-        args.format, args.file, ctx.now, dry_run=args.dry_run, skip_invalid=args.skip_invalid
+        args.format,
+        args.file,
+        ctx.now,
+        dry_run=args.dry_run,
+        skip_invalid=args.skip_invalid,
+        mapping=args.map,
     )
     if ctx.json:
         _print_json(
             {
                 "dry_run": report.dry_run,
                 "summary": report.summary(),
+                "source": report.source,
                 "imported": [
-                    {"where": i.where, "name": i.name, "id": i.client_id} for i in report.imported
+                    {
+                        "where": i.where,
+                        "name": i.name,
+                        "id": i.client_id,
+                        "outcome": i.outcome,
+                        "changes": [c.__dict__ for c in i.changes],
+                    }
+                    for i in report.imported
                 ],
                 "duplicates": [s.__dict__ for s in report.duplicates],
                 "invalid": [s.__dict__ for s in report.invalid],
@@ -663,10 +683,15 @@ def _import(ctx: Context) -> int:
         )
     else:
         print(report.summary())
-        verb = "would import" if report.dry_run else "imported"
+        if report.source:
+            print(f"  {report.source}")
         for item in report.imported:
+            if item.outcome == "unchanged":
+                continue
             shown = f"[{item.client_id}] " if item.client_id is not None else ""
-            print(f"  {verb}: {shown}{item.name} ({item.where})")
+            changes = "; ".join(c.describe() for c in item.changes)
+            said = f"{item.outcome}: {shown}{item.name} ({item.where})"
+            print(f"  {said}: {changes}" if changes else f"  {said}")
         for skip in report.duplicates:
             print(f"  skipped: {skip.describe()}")
         for skip in report.invalid:

@@ -20,6 +20,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal
 from functools import partial
 from typing import TextIO
@@ -43,7 +45,7 @@ DELIMITERS = (",", ";", "\t", "|")
 
 TEXT_COLUMNS = ("name", "organisation", "emails", "phones", "address", "tags", "handling_notes")
 #: Our export's columns, in order.
-COLUMNS = ("id", *TEXT_COLUMNS, *PROFILE_COLUMNS, "money_version", *MONEY_COLUMNS)
+COLUMNS = ("id", "uid", *TEXT_COLUMNS, *PROFILE_COLUMNS, "money_version", *MONEY_COLUMNS)
 _NUMBER_COLUMNS = frozenset(
     ("id", "checkin_days", "response_hours", "money_version", "payment_terms_days", *MONEY_AMOUNTS)
 )
@@ -69,6 +71,19 @@ def unguard_cell(cell: str) -> str:
     return cell
 
 
+#: A phone number that is only digits and the marks phone numbers use: no formula can hide in it,
+#: so it is written as it is and a spreadsheet shows ``+49 30 1234`` without a quote mark.
+_PHONE_TEXT = re.compile(r"\+?[0-9][0-9 ()./-]*")
+
+
+def phone_cell(phones: list[str]) -> str:
+    """The phones cell: plain when every number is plain phone text, guarded otherwise."""
+    joined = ", ".join(phones)
+    if all(_PHONE_TEXT.fullmatch(p) for p in phones):
+        return joined
+    return guard_cell(joined)
+
+
 def _number(value: int | Decimal | None) -> str:
     return "" if value is None else str(value)
 
@@ -86,10 +101,11 @@ def write_csv(snapshot: Snapshot, stream: TextIO) -> int:
         money_versions = snapshot.of("money", cid)
         money = money_versions[-1] if money_versions else {}
         cells: dict[str, str] = {
+            "uid": client["uid"],
             "name": client["name"],
             "organisation": client["organisation"],
             "emails": ", ".join(snapshot.emails(cid)),
-            "phones": ", ".join(snapshot.phones(cid)),
+            "phones": phone_cell(snapshot.phones(cid)),
             "address": client["address"],
             "tags": ", ".join(snapshot.tags.get(cid, [])),
             "handling_notes": client["handling_notes"],
@@ -121,6 +137,8 @@ def write_csv(snapshot: Snapshot, stream: TextIO) -> int:
             [
                 _number(numbers[name])
                 if name in _NUMBER_COLUMNS
+                else cells["phones"]
+                if name == "phones"
                 else guard_cell(cells.get(name, ""))
                 for name in COLUMNS
             ]
@@ -132,8 +150,64 @@ def write_csv(snapshot: Snapshot, stream: TextIO) -> int:
 
 
 def _key(header: str) -> str:
-    """A header as compared: lower case, words separated by one space."""
-    return " ".join(re.sub(r"[\s_\-/.:]+", " ", header.strip().lower()).split())
+    """A header as compared: case, accents and punctuation ignored, words separated by one space
+    (``Prénom`` → ``prenom``, ``Straße geschäftlich`` → ``strasse geschaftlich``)."""
+    folded = unicodedata.normalize("NFKD", header.strip().casefold())
+    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    key = " ".join(re.sub(r"[\s_\-/.:()'’]+", " ", plain).split())
+    return _ALIASES.get(key, key)
+
+
+#: Outlook's and Google's headers in German, French and Spanish, as the English ones they are.
+_ALIASES = {
+    # German (Outlook, Google)
+    "vorname": "first name", "nachname": "last name", "weitere vornamen": "middle name",
+    "anrede": "name prefix", "firma": "company", "organisation": "company",
+    "e mail adresse": "e mail address", "e mail 2 adresse": "e mail 2 address",
+    "e mail 3 adresse": "e mail 3 address", "mobiltelefon": "mobile phone",
+    "telefon geschaftlich": "business phone", "telefon geschaftlich 2": "business phone 2",
+    "telefon privat": "home phone", "weiteres telefon": "other phone",
+    "strasse geschaftlich": "business street", "ort geschaftlich": "business city",
+    "postleitzahl geschaftlich": "business postal code",
+    "region geschaftlich": "business state", "land region geschaftlich": "business country",
+    "strasse privat": "home street", "ort privat": "home city",
+    "postleitzahl privat": "home postal code", "land region privat": "home country",
+    "notizen": "notes", "kategorien": "categories", "gruppenmitgliedschaft": "group membership",
+    "organisationsname": "organization name", "e mail 1 wert": "e mail 1 value",
+    "e mail 2 wert": "e mail 2 value", "telefon 1 wert": "phone 1 value",
+    "telefon 2 wert": "phone 2 value", "adresse 1 formatiert": "address 1 formatted",
+    # French (Outlook, Google)
+    "prenom": "first name", "nom": "last name", "deuxieme prenom": "middle name",
+    "societe": "company", "nom de l organisation": "organization name",
+    "adresse de messagerie": "e mail address", "adresse de messagerie 2": "e mail 2 address",
+    "adresse de messagerie 3": "e mail 3 address", "tel mobile": "mobile phone",
+    "telephone mobile": "mobile phone", "telephone bureau": "business phone",
+    "telephone domicile": "home phone", "rue bureau": "business street",
+    "ville bureau": "business city", "code postal bureau": "business postal code",
+    "pays region bureau": "business country", "rue domicile": "home street",
+    "ville domicile": "home city", "code postal domicile": "home postal code",
+    "pays region domicile": "home country", "categories": "categories",
+    "libelles": "labels", "e mail 1 valeur": "e mail 1 value",
+    "e mail 2 valeur": "e mail 2 value", "telephone 1 valeur": "phone 1 value",
+    "telephone 2 valeur": "phone 2 value", "adresse 1 mise en forme": "address 1 formatted",
+    # Spanish (Outlook, Google)
+    "nombre": "first name", "apellidos": "last name", "apellido": "last name",
+    "segundo nombre": "middle name", "organizacion": "company", "compania": "company",
+    "empresa": "company", "nombre de la organizacion": "organization name",
+    "direccion de correo electronico": "e mail address",
+    "direccion de correo electronico 2": "e mail 2 address",
+    "direccion de correo electronico 3": "e mail 3 address",
+    "telefono movil": "mobile phone", "telefono del trabajo": "business phone",
+    "telefono particular": "home phone", "calle del trabajo": "business street",
+    "ciudad de trabajo": "business city", "codigo postal del trabajo": "business postal code",
+    "pais o region del trabajo": "business country", "calle del domicilio": "home street",
+    "ciudad del domicilio": "home city", "codigo postal del domicilio": "home postal code",
+    "pais o region del domicilio": "home country", "notas": "notes",
+    "categorias": "categories", "etiquetas": "labels",
+    "correo electronico 1 valor": "e mail 1 value", "correo electronico 2 valor": "e mail 2 value",
+    "telefono 1 valor": "phone 1 value", "telefono 2 valor": "phone 2 value",
+    "direccion 1 con formato": "address 1 formatted",
+}  # fmt: skip
 
 
 _NAME_KEYS = {"name", "full name", "display name", "fn", "client", "client name", "contact",
@@ -150,6 +224,7 @@ _SINGLE: dict[str, set[str]] = {
     "prefix": {"name prefix", "prefix"},
     "suffix": {"name suffix", "suffix"},
     "status": {"status"},
+    "uid": {"uid", "ckbook uid"},
     "client_since": {"client since"},
     "attention_level": {"attention level", "attention"},
     "checkin_days": {"checkin days", "check in days"},
@@ -170,18 +245,38 @@ _ADDRESS_PART = re.compile(
 )
 
 
+#: What ``--map FIELD=COLUMN`` may name, and where it goes.
+MAPPABLE = {
+    "name": "name", "first_name": "first", "middle_name": "middle", "last_name": "last",
+    "organisation": "organisation", "organization": "organisation", "company": "organisation",
+    "emails": "emails", "email": "emails", "phones": "phones", "phone": "phones",
+    "address": "address", "tags": "tags", "handling_notes": "handling_notes",
+    "notes": "handling_notes", "uid": "uid",
+    **{name: name for name in PROFILE_COLUMNS},
+    **{name: name for name in MONEY_COLUMNS},
+}  # fmt: skip
+
+
 class _Columns:
     """Which column holds what, from the header row."""
 
-    def __init__(self, header: list[str]) -> None:
+    def __init__(self, header: list[str], mapping: Mapping[str, str] | None = None) -> None:
         keys = [_key(h) for h in header]
+        self.width = len(header)
         self.single: dict[str, int] = {}
         self.emails: list[int] = []
         self.phones: list[int] = []
         self.tags: list[int] = []
         self.address_parts: dict[str, list[int]] = {}
+        mapped = self._mapped(header, keys, mapping or {})
         for index, key in enumerate(keys):
-            if key in _NAME_KEYS:
+            if index in mapped:
+                target = mapped[index]
+                if target in ("emails", "phones", "tags"):
+                    getattr(self, target).append(index)
+                else:
+                    self.single[target] = index
+            elif key in _NAME_KEYS:
                 self.single.setdefault("name", index)
             elif _EMAIL.match(key):
                 self.emails.append(index)
@@ -206,7 +301,42 @@ class _Columns:
                 f"email); columns found: {shown}"
             )
 
+    @staticmethod
+    def _mapped(header: list[str], keys: list[str], mapping: Mapping[str, str]) -> dict[int, str]:
+        """--map FIELD=COLUMN: the column index each field is read from."""
+        chosen: dict[int, str] = {}
+        for field, column in mapping.items():
+            target = MAPPABLE.get(field.strip().lower().replace(" ", "_"))
+            if target is None:
+                raise InputError(
+                    f"--map: {field!r} is not a field; fields: {', '.join(sorted(MAPPABLE))}"
+                )
+            wanted = _key(column)
+            matches = [i for i, h in enumerate(header) if h.strip() == column.strip()] or [
+                i for i, key in enumerate(keys) if key == wanted
+            ]
+            if not matches:
+                shown = ", ".join(h for h in header if h.strip())
+                raise InputError(f"--map: no column named {column!r}; columns: {shown}")
+            chosen[matches[0]] = target
+        return chosen
+
     def record(self, row: list[str], where: str) -> Record:
+        if len(row) != self.width:
+            if len(row) > self.width and not any(c.strip() for c in row[self.width :]):
+                pass  # trailing empty cells (a spreadsheet's extra delimiters) hold nothing
+            elif len(row) > self.width:
+                extra = ", ".join(repr(c) for c in row[self.width :] if c.strip())
+                raise InputError(
+                    f"has {len(row)} fields but the header names {self.width}: {extra} would be "
+                    "lost (a value with the delimiter in it that is not in quotes?)"
+                )
+            else:
+                raise InputError(
+                    f"has {len(row)} fields but the header names {self.width} "
+                    "(a line break in a value that is not in quotes?)"
+                )
+
         def cell(index: int) -> str:
             return unguard_cell(row[index]) if index < len(row) else ""
 
@@ -243,6 +373,7 @@ class _Columns:
             phones=[p for i in self.phones for p in _split(cell(i), (" ::: ", ";", "\n", ", "))],
             tags=tags,
             extra={k: single(k) for k in (*PROFILE_COLUMNS, *MONEY_COLUMNS) if k in self.single},
+            uid=single("uid"),
         )
 
 
@@ -255,8 +386,11 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def read_csv(text: str) -> tuple[list[ImportItem], list[ImportSkip]]:
-    """The clients in CSV ``text``: what could be read, and the rows that could not."""
+def read_csv(
+    text: str, mapping: Mapping[str, str] | None = None
+) -> tuple[list[ImportItem], list[ImportSkip]]:
+    """The clients in CSV ``text``: what could be read, and the rows that could not.
+    ``mapping`` ({field: column header}) names columns the header row alone does not."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     try:
         header = next(reader)
@@ -264,7 +398,7 @@ def read_csv(text: str) -> tuple[list[ImportItem], list[ImportSkip]]:
         raise InputError("the file is empty (a header row is needed)") from None
     except csv.Error as exc:
         raise InputError(f"line 1: {exc}") from None
-    columns = _Columns(header)
+    columns = _Columns(header, mapping)
     items: list[ImportItem] = []
     problems: list[ImportSkip] = []
     start = reader.line_num + 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TextIO
@@ -19,11 +19,18 @@ from ckbook.interop import files, snapshot
 from ckbook.interop.csv_file import read_csv, write_csv
 from ckbook.interop.ics import write_ics
 from ckbook.interop.json_export import write_json
+from ckbook.interop.text_files import read_import_text
 from ckbook.interop.vcard import read_vcards, write_vcards
 from ckbook.services.base import InputError
-from ckbook.services.importing import ImportItem, ImportReport, ImportSkip, import_clients
+from ckbook.services.importing import (
+    ImportItem,
+    ImportReport,
+    ImportSkip,
+    Progress,
+    import_clients,
+)
 
-IMPORT_FORMATS = ("vcard", "csv")
+IMPORT_FORMATS = ("vcard", "csv", "json")
 EXPORT_FORMATS = ("vcard", "csv", "ics", "json")
 #: File-name suffixes, for file pickers and for guessing a format from a name.
 SUFFIXES = {"vcard": ".vcf", "csv": ".csv", "ics": ".ics", "json": ".json"}
@@ -31,7 +38,7 @@ _PARTS = {
     "vcard": ("contacts", "tags"),
     "csv": ("contacts", "tags", "money"),
     "ics": ("promises", "last_contact"),
-    "json": ("contacts", "tags", "money", "notes", "promises", "incidents", "requests"),
+    "json": ("contacts", "tags", "money", "notes", "promises", "incidents", "requests", "notebook"),
 }
 
 
@@ -46,18 +53,44 @@ def format_for(path: str | os.PathLike[str], choices: tuple[str, ...]) -> str | 
     return None
 
 
+@dataclass(frozen=True)
+class ImportFile:
+    """An import file read and parsed: its records, what could not be read, how it was read."""
+
+    items: list[ImportItem]
+    unreadable: list[ImportSkip]
+    source: str  # "read as Windows-1252 (detected)"; "" for plain UTF-8
+
+
+def parse_mapping(text: str) -> dict[str, str]:
+    """``--map name=Kunde,emails=Mail`` as {field: column}; InputError names a bad pair."""
+    mapping: dict[str, str] = {}
+    for pair in (p for p in text.split(",") if p.strip()):
+        field, sep, column = pair.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise InputError(f"--map: {pair.strip()!r} is not FIELD=COLUMN")
+        mapping[field.strip().lower()] = column.strip()
+    return mapping
+
+
 def read_records(
-    kind: str, path: str | os.PathLike[str]
-) -> tuple[list[ImportItem], list[ImportSkip]]:
+    kind: str, path: str | os.PathLike[str], mapping: str | dict[str, str] = ""
+) -> ImportFile:
     """The records of an import file (no database needed); InputError for an unusable file."""
-    readers = {"vcard": read_vcards, "csv": read_csv}
-    if kind not in readers:
+    if kind not in ("vcard", "csv"):
         raise InputError(f"cannot import {kind!r}: choose one of {', '.join(IMPORT_FORMATS)}")
-    text = files.read_text(path)
+    columns = parse_mapping(mapping) if isinstance(mapping, str) else mapping
+    if columns and kind != "csv":
+        raise InputError("--map applies to csv files only")
+    decoded = read_import_text(path, declared_ok=kind == "vcard")
     try:
-        return readers[kind](text)
+        if kind == "vcard":
+            items, skips = read_vcards(decoded.text)
+        else:
+            items, skips = read_csv(decoded.text, columns)
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from None
+    return ImportFile(items, skips, decoded.describe())
 
 
 def import_file(
@@ -67,12 +100,26 @@ def import_file(
     *,
     dry_run: bool = False,
     skip_invalid: bool = False,
+    mapping: str | dict[str, str] = "",
+    progress: Progress | None = None,
 ) -> ImportReport:
-    """Import the clients in ``path``; see ``import_clients`` for what is checked and skipped."""
-    items, unreadable = read_records(kind, path)
-    return import_clients(
-        items, now, skip_invalid=skip_invalid, dry_run=dry_run, unreadable=unreadable
+    """Import the clients in ``path``; see ``import_clients`` for what is matched and skipped.
+
+    ``json`` restores a whole-notebook export into an empty notebook (``json_import``)."""
+    if kind == "json":
+        from ckbook.interop.json_import import restore_file
+
+        return restore_file(path, now, dry_run=dry_run, progress=progress)
+    read = read_records(kind, path, mapping)
+    report = import_clients(
+        read.items,
+        now,
+        skip_invalid=skip_invalid,
+        dry_run=dry_run,
+        unreadable=read.unreadable,
+        progress=progress,
     )
+    return replace(report, source=read.source)
 
 
 @dataclass(frozen=True)

@@ -234,6 +234,36 @@ def _address(prop: Any) -> str:
     return _lines("\n".join(line for line in lines if line))
 
 
+#: TYPE values that say nothing a user would call a label.
+_UNLABELLED_TYPES = frozenset(("pref", "internet", "voice", "x400", "x-internet"))
+#: Labels written as TYPE values (and read back as the same label); others go in X-ABLabel.
+_TYPE_OF_LABEL = {"home": "home", "work": "work", "mobile": "cell", "fax": "fax",
+                  "pager": "pager", "text": "text", "video": "video", "main": "main"}  # fmt: skip
+_LABEL_OF_TYPE = {value: key for key, value in _TYPE_OF_LABEL.items()}
+
+
+def _apple_label(text: str) -> str:
+    """Apple's built-in labels look like ``_$!<Mobile>!$_``; custom ones are plain text."""
+    text = text.strip()
+    if text.startswith("_$!<") and text.endswith(">!$_"):
+        return text[4:-4].lower()
+    return text
+
+
+def _label(prop: Any, group_labels: dict[str, str]) -> str:
+    """An email's or phone's label: its group's X-ABLabel, else its TYPE values."""
+    group = getattr(prop, "group", None)
+    if group and group.lower() in group_labels:
+        return group_labels[group.lower()]
+    types = [
+        t.strip().lower()
+        for value in prop.params.get("TYPE", [])
+        for t in value.split(",")
+        if t.strip() and t.strip().lower() not in _UNLABELLED_TYPES
+    ]
+    return " ".join(_LABEL_OF_TYPE.get(t, t) for t in dict.fromkeys(types))
+
+
 def _record(card: Any, where: str) -> Record:
     def all_of(name: str) -> list[Any]:
         return list(card.contents.get(name, []))
@@ -254,10 +284,24 @@ def _record(card: Any, where: str) -> Record:
         name = organisation  # a company's card
     addresses = _in_preference_order(all_of("adr"))
     address = _address(addresses[0]) if addresses else _lines(first("label"))
+    group_labels = {
+        prop.group.lower(): _apple_label(_text(prop))
+        for prop in all_of("x-ablabel")
+        if getattr(prop, "group", None)
+    }
+    labels: list[tuple[str, str, str]] = []
     phones = []
     for prop in _in_preference_order(all_of("tel")):
         phone = _text(prop).strip()
-        phones.append(phone[4:] if phone.lower().startswith("tel:") else phone)
+        phone = phone[4:] if phone.lower().startswith("tel:") else phone
+        phones.append(phone)
+        labels.append(("phone", phone, _label(prop, group_labels)))
+    emails = []
+    for prop in _in_preference_order(all_of("email")):
+        email = _text(prop).strip()
+        email = email[7:] if email.lower().startswith("mailto:") else email
+        emails.append(email)
+        labels.append(("email", email, _label(prop, group_labels)))
     tags: list[str] = []
     old_style = first("version") == "2.1"  # 2.1 separates categories with ";" too
     for prop in all_of("categories"):
@@ -274,10 +318,12 @@ def _record(card: Any, where: str) -> Record:
         organisation=organisation,
         address=address,
         handling_notes="\n\n".join(n for n in notes if n),
-        emails=[_text(p).strip() for p in _in_preference_order(all_of("email"))],
+        emails=emails,
         phones=phones,
         tags=tags,
         extra={field: first(prop) for field, prop in PROFILE_PROPERTIES.items() if all_of(prop)},
+        uid=first("uid"),
+        labels=[entry for entry in labels if entry[2]],
     )
 
 
@@ -331,16 +377,27 @@ def _card(snapshot: Snapshot, client: dict[str, Any]) -> str:
     card = vobject.vCard()
     card.add("version").value = "4.0"
     card.add("prodid").value = PRODID
-    card.add("uid").value = f"urn:ckbook:client:{cid}"
+    card.add("uid").value = client["uid"]
     card.add("fn").value = client["name"]
     card.add("n").value = _name_parts(client["name"])
     if client["organisation"]:
         card.add("org").value = [client["organisation"]]
-    for kind, values in (("email", snapshot.emails(cid)), ("tel", snapshot.phones(cid))):
-        for index, value in enumerate(values):
-            prop = card.add(kind)
+    groups = 0
+    for kind, contacts in (("email", snapshot.contacts(cid, "email")),
+                           ("tel", snapshot.contacts(cid, "phone"))):  # fmt: skip
+        for index, (value, label) in enumerate(contacts):
+            words = label.lower().split()
+            if words and all(word in _TYPE_OF_LABEL for word in words) and label == label.lower():
+                prop = card.add(kind)
+                prop.params["TYPE"] = [_TYPE_OF_LABEL[word] for word in words]
+            elif label:  # Apple's way for a label of one's own: a group with an X-ABLabel
+                groups += 1
+                prop = card.add(kind, group=f"item{groups}")
+                card.add("x-ablabel", group=f"item{groups}").value = label
+            else:
+                prop = card.add(kind)
             prop.value = value
-            if index == 0 and len(values) > 1:
+            if index == 0 and len(contacts) > 1:
                 prop.params["PREF"] = ["1"]
     if client["address"]:
         card.add("adr").value = vobject.vcard.Address(street=_lines(client["address"]))

@@ -52,6 +52,7 @@ from ckbook.store.models import (
     Request,
     Tag,
     database_proxy,
+    mint_uid,
 )
 from ckbook.store.rows import tuples
 
@@ -548,7 +549,7 @@ class _Demo:
                     Client.id, Client.name, Client.organisation, Client.address, Client.status,
                     Client.client_since, Client.handling_notes, Client.attention_level,
                     Client.checkin_days, Client.response_hours, Client.preferred_channel,
-                    Client.created_at, Client.updated_at,
+                    Client.created_at, Client.updated_at, Client.uid,
                 ),
                 ContactDetail: (
                     ContactDetail.client, ContactDetail.kind, ContactDetail.value,
@@ -678,7 +679,7 @@ class _Demo:
             Client,
             (
                 client_id, name, organisation, address, status, client_since, handling, level,
-                checkin_days, response_hours, channel, created_at, created_at,
+                checkin_days, response_hours, channel, created_at, created_at, mint_uid(),
             ),
         )  # fmt: skip
         self._contacts(client_id, first, last, organisation)

@@ -16,14 +16,14 @@ def test_dry_run_lists_and_writes_nothing(run, tmp_path: Path) -> None:  # type:
     result = run("import", "csv", str(tmp_path / "c.csv"), "--dry-run")
     assert result.code == 0, result.err
     assert result.out.splitlines() == [
-        "Would import 2 clients",
-        "  would import: Ada (line 2)",
-        "  would import: Bea (line 3)",
+        "Would import: 2 new, 0 updated, 0 unchanged",
+        "  new: Ada (line 2)",
+        "  new: Bea (line 3)",
     ]
     assert run("clients", "--json").json() == []
 
 
-def test_import_then_again_skips_duplicates(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_then_again_adds_no_one_and_updates_what_changed(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "c.csv").write_text(CSV)
     first = run("import", "csv", str(tmp_path / "c.csv"), "--json").json()
     assert [(i["name"], i["where"]) for i in first["imported"]] == [
@@ -32,8 +32,14 @@ def test_import_then_again_skips_duplicates(run, tmp_path: Path) -> None:  # typ
     ]
     second = run("import", "csv", str(tmp_path / "c.csv"))
     assert second.code == 0
-    assert second.out.splitlines()[0] == "Imported 0 clients; 2 duplicates skipped"
+    assert second.out.splitlines() == ["Imported: 0 new, 0 updated, 2 unchanged"]
     assert [c["name"] for c in run("clients", "--json").json()] == ["Ada", "Bea"]
+    (tmp_path / "c.csv").write_text(CSV.replace("bea@example.com,", "bea@example.com,+44 2"))
+    third = run("import", "csv", str(tmp_path / "c.csv"))
+    assert third.out.splitlines() == [
+        "Imported: 0 new, 1 updated, 1 unchanged",
+        f"  updated: [{first['imported'][1]['id']}] Bea (line 3): phones: + +44 2",
+    ]
 
 
 def test_an_invalid_record_stops_the_import_with_one_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -47,7 +53,10 @@ def test_an_invalid_record_stops_the_import_with_one_line(run, tmp_path: Path) -
     assert run("clients", "--json").json() == []
     dry = run("import", "csv", str(tmp_path / "bad.csv"), "--dry-run")
     assert dry.code == 2 and dry.err.count("\n") == 1
-    assert dry.out.splitlines()[0] == "Would import nothing: 1 invalid record (2 clients valid)"
+    assert dry.out.splitlines()[0] == (
+        "Would import nothing: 1 invalid record (line 3: email 'not an email' is not an email "
+        "address); the others: 2 new, 0 updated, 0 unchanged"
+    )
 
 
 def test_skip_invalid_imports_the_rest_and_lists_what_was_skipped(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

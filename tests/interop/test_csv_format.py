@@ -67,7 +67,8 @@ def test_any_text_round_trips_and_is_never_a_formula(values: list[str]) -> None:
 
 def client_row(cid: int, **fields: object) -> dict[str, object]:
     row: dict[str, object] = {
-        "id": cid, "name": f"Client {cid}", "organisation": "", "address": "", "status": "active",
+        "id": cid, "uid": f"urn:uuid:test-{cid}", "name": f"Client {cid}", "organisation": "",
+        "address": "", "status": "active",
         "client_since": date(2026, 1, 2), "handling_notes": "", "attention_level": "standard",
         "checkin_days": 14, "response_hours": 24, "preferred_channel": "email",
         "created_at": WHEN,

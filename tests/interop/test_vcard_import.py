@@ -185,7 +185,8 @@ def test_any_text_round_trips_through_our_vcards(  # type: ignore[no-untyped-def
     name, organisation, address, notes, tags
 ) -> None:
     client_row = {
-        "id": 1, "name": name, "organisation": organisation, "address": address,
+        "id": 1, "uid": "urn:uuid:test-1", "name": name, "organisation": organisation,
+        "address": address,
         "status": "active", "client_since": date(2026, 1, 2), "handling_notes": notes,
         "attention_level": "standard", "checkin_days": 14, "response_hours": 24,
         "preferred_channel": "email", "created_at": WHEN,

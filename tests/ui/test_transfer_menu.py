@@ -70,7 +70,10 @@ def test_import_asks_with_what_the_dry_run_found_then_imports(  # type: ignore[n
     assert changed.args[0].kind == "client" and len(changed.args[0].ids) == 2
     assert [(r.name, r.tags) for r in client_summaries(now, tz)] == [("Ada", ("vip",)), ("Cyd", ())]
     qtbot.waitUntil(lambda: transfer.import_action.isEnabled())
-    assert window.statusBar().currentMessage() == "Imported 2 clients; 1 invalid record skipped"
+    assert window.statusBar().currentMessage() == (
+        "Imported: 2 new, 0 updated, 0 unchanged, 1 skipped (line 3: email 'not an email' is not "
+        "an email address)"
+    )
 
 
 def test_cancelling_the_confirmation_writes_nothing(  # type: ignore[no-untyped-def]
