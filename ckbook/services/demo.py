@@ -720,7 +720,11 @@ class _Demo:
                 phones.append((f"+44 20 7946 0{rng.randint(0, 999):03d}", "office"))
             else:
                 phones.append((f"+1 202 555 01{rng.randint(0, 99):02d}", "assistant"))
-        for position, (value, label) in enumerate(phones):
+        # A number drawn twice is one phone (as the client form keeps it), not two.
+        unique: dict[str, str] = {}
+        for value, label in phones:
+            unique.setdefault(value, label)
+        for position, (value, label) in enumerate(unique.items()):
             self.sink.add(ContactDetail, (client_id, "phone", value, label, position))
 
     def _tags(self, client_id: int, trade: str) -> None:
