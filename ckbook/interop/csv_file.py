@@ -155,14 +155,19 @@ def _key(header: str) -> str:
     folded = unicodedata.normalize("NFKD", header.strip().casefold())
     plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
     key = " ".join(re.sub(r"[\s_\-/.:()'’]+", " ", plain).split())
-    return _ALIASES.get(key, key)
+    if key in _ALIASES:
+        return _ALIASES[key]
+    numbered = re.fullmatch(r"(.+) (\d)", key)  # "Straße geschäftlich 2", "Mobiltelefon 2"
+    if numbered and numbered.group(1) in _ALIASES:
+        return f"{_ALIASES[numbered.group(1)]} {numbered.group(2)}"
+    return key
 
 
 #: Outlook's and Google's headers in German, French and Spanish, as the English ones they are.
 _ALIASES = {
     # German (Outlook, Google)
     "vorname": "first name", "nachname": "last name", "weitere vornamen": "middle name",
-    "anrede": "name prefix", "firma": "company", "organisation": "company",
+"firma": "company", "organisation": "company",
     "e mail adresse": "e mail address", "e mail 2 adresse": "e mail 2 address",
     "e mail 3 adresse": "e mail 3 address", "mobiltelefon": "mobile phone",
     "telefon geschaftlich": "business phone", "telefon geschaftlich 2": "business phone 2",
@@ -172,7 +177,8 @@ _ALIASES = {
     "region geschaftlich": "business state", "land region geschaftlich": "business country",
     "strasse privat": "home street", "ort privat": "home city",
     "postleitzahl privat": "home postal code", "land region privat": "home country",
-    "notizen": "notes", "kategorien": "categories", "gruppenmitgliedschaft": "group membership",
+    "haupttelefon": "primary phone", "notizen": "notes", "kategorien": "categories",
+    "gruppenmitgliedschaft": "group membership",
     "organisationsname": "organization name", "e mail 1 wert": "e mail 1 value",
     "e mail 2 wert": "e mail 2 value", "telefon 1 wert": "phone 1 value",
     "telefon 2 wert": "phone 2 value", "adresse 1 formatiert": "address 1 formatted",
@@ -234,7 +240,7 @@ _SINGLE: dict[str, set[str]] = {
 _SINGLE.update({name: {_key(name)} for name in MONEY_COLUMNS if name not in _SINGLE})
 _EMAIL = re.compile(r"^(e ?mails?|e ?mail( \d+)?( address| value)|e ?mail \d+)$")
 _PHONE = re.compile(
-    r"^(phones?|telephone|tel|mobile|mobile phone|cell|cell phone|primary phone|other phone|"
+    r"^(phones?|telephone|tel|mobile( phone)?( \d+)?|cell|cell phone|primary phone|other phone|"
     r"(business|home|company main) phone( \d+)?|phone \d+ value|phone \d+)$"
 )
 _TAGS = {"tags", "tag", "categories", "labels", "group membership", "groups"}
@@ -332,8 +338,9 @@ class _Columns:
                     "lost (a value with the delimiter in it that is not in quotes?)"
                 )
             else:
+                fields = "1 field" if len(row) == 1 else f"{len(row)} fields"
                 raise InputError(
-                    f"has {len(row)} fields but the header names {self.width} "
+                    f"has {fields} but the header names {self.width} "
                     "(a line break in a value that is not in quotes?)"
                 )
 

@@ -43,7 +43,10 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_DECLARED = re.compile(rb"CHARSET=\"?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_DECLARED = re.compile(rb"CHARSET=\"?([A-Za-z0-9_-]+)", re.IGNORECASE)
+#: When the detector finds several encodings equally likely (short files often read the same in
+#: Windows-1250 and -1252 but for a letter or two), the one Western files are most often in.
+_PREFERRED = ("cp1252", "iso8859_15", "latin_1")
 #: Codec names as people know them.
 _SHOWN = {
     "utf_8": "UTF-8",
@@ -76,7 +79,11 @@ class DecodedText:
 
 def shown_encoding(codec: str) -> str:
     name = codecs.lookup(codec).name.replace("-", "_")
-    return _SHOWN.get(name, name.upper().replace("_", "-"))
+    if name in _SHOWN:
+        return _SHOWN[name]
+    if name.startswith("iso8859_"):
+        return f"ISO-8859-{name[8:]}"
+    return name.upper().replace("_", "-")
 
 
 def _what_binary(data: bytes) -> str | None:
@@ -114,19 +121,23 @@ def decode(data: bytes, declared_ok: bool = False) -> DecodedText:
                 return DecodedText(data.decode(codec), shown_encoding(codec), "declared")
             except (LookupError, UnicodeDecodeError):
                 pass
-    best = from_bytes(data).best()
-    if best is None or ("\x00" in str(best) and b"\x00" in data[:4096]):
+    results = list(from_bytes(data))
+    if not results:
         raise InputError("is not a text file (no text encoding reads it)")
+    best = results[0]
+    tied = [
+        r for r in results if r.chaos <= best.chaos + 0.01 and r.coherence >= best.coherence - 0.01
+    ]
+    for wanted in _PREFERRED:
+        match = next((r for r in tied if wanted in r.could_be_from_charset), None)
+        if match is not None:
+            best, codec = match, wanted
+            break
+    else:
+        codec = best.encoding
     text = str(best)
-    codec = best.encoding
-    # A Western file is most often Windows-1252; when that reads the same text as the
-    # detector's pick (cp1250 and cp1252 agree on most letters), say the familiar name.
-    if codec not in ("cp1252", "utf_16", "utf_16_le", "utf_16_be", "utf_32"):
-        try:
-            if data.decode("cp1252") == text:
-                codec = "cp1252"
-        except UnicodeDecodeError:
-            pass
+    if "\x00" in text and b"\x00" in data[:4096]:
+        raise InputError("is not a text file (no text encoding reads it)")
     return DecodedText(text, shown_encoding(codec), "detected")
 
 

@@ -65,14 +65,26 @@ _COMPOUND_TEXT = frozenset(("N", "ADR", "ORG", "CATEGORIES"))
 # -- import ----------------------------------------------------------------------------------
 
 
-def _cards(text: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str]]]:
-    """Cut ``text`` into cards: (first line number, lines) each, and unfinished cards."""
+def _cards(text: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str, str]]]:
+    """Cut ``text`` into cards: (first line number, lines) each, and unfinished cards as
+    (first line number, name, why).
+
+    A ``BEGIN:VCARD`` inside a card starts a nested card only after an ``AGENT`` property (vCard
+    2.1's way of embedding one); anywhere else it means the card before was never finished, so
+    that card is reported and the new one read on its own.
+    """
     cards: list[tuple[int, list[str]]] = []
+    unfinished: list[tuple[int, str, str]] = []
     current: tuple[int, list[str]] | None = None
     depth = 0
+    previous = ""
     for number, line in enumerate(_LINE_END.split(text.lstrip("\ufeff")), start=1):
         word = line.rstrip().upper()
         if word == "BEGIN:VCARD":
+            if depth and current is not None and not previous.startswith("AGENT"):
+                why = f"no END:VCARD before the next card starts at line {number}"
+                unfinished.append((current[0], _unfinished_name(current[1]), why))
+                current, depth = None, 0
             if depth == 0:
                 current = (number, [])
             depth += 1
@@ -83,8 +95,22 @@ def _cards(text: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str]
             if depth == 0 and current is not None:
                 cards.append(current)
                 current = None
-    unfinished = [(current[0], "no END:VCARD before the end of the file")] if current else []
+        if line.strip():
+            previous = word
+    if current is not None:
+        why = "no END:VCARD before the end of the file"
+        unfinished.append((current[0], _unfinished_name(current[1]), why))
     return cards, unfinished
+
+
+def _unfinished_name(lines: list[str]) -> str:
+    """The FN (else N) of a card that could not be read, to name it in the report."""
+    for prefix in ("FN", "N"):
+        for line in lines:
+            name, sep, value = line.partition(":")
+            if sep and name.split(";")[0].split(".")[-1].upper() == prefix and value.strip():
+                return value.replace(";", " ").strip()[:80]
+    return ""
 
 
 def _logical_lines(lines: list[str], start: int) -> list[tuple[int, str]]:
@@ -355,9 +381,16 @@ def read_vcards(text: str) -> tuple[list[ImportItem], list[ImportSkip]]:
             return _record(_parse(lines, start), where)
 
         collect(read, items, problems, where)
-    for start, reason in unfinished:
-        problems.append(ImportSkip(f"entry {len(cards) + 1}, line {start}", "", reason))
+    for start, name, reason in unfinished:
+        problems.append(ImportSkip(f"line {start}", name, f"unfinished card: {reason}"))
+    problems.sort(key=lambda skip: _line_of(skip.where))
     return items, problems
+
+
+def _line_of(where: str) -> int:
+    """The line number in "entry 3, line 25" or "line 25"."""
+    match = re.search(r"line (\d+)", where)
+    return int(match.group(1)) if match else 0
 
 
 # -- export ----------------------------------------------------------------------------------
