@@ -248,6 +248,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("format", choices=EXPORT_FORMATS, metavar="vcard|csv|ics|json")
     export.add_argument("file", metavar="FILE")
+    export.add_argument(
+        "--as",
+        dest="as_entries",
+        choices=("todos", "events"),
+        default="todos",
+        help="ics: open promises as to-dos (default) or as events, for calendars that ignore "
+        "tasks (promises without a due are left out of events)",
+    )
     _common(export)
     export.set_defaults(handler=_export)
 
@@ -704,7 +712,12 @@ def _import(ctx: Context) -> int:
 def _export(ctx: Context) -> int:
     from ckbook.interop.transfer import export_file
 
-    result = export_file(ctx.args.format, ctx.args.file, ctx.now, ctx.tz)
+    args = ctx.args
+    if args.as_entries == "events" and args.format != "ics":
+        return _fail("--as events applies to ics exports only")
+    result = export_file(
+        args.format, args.file, ctx.now, ctx.tz, as_events=args.as_entries == "events"
+    )
     if ctx.json:
         _print_json(
             {

@@ -130,11 +130,11 @@ class ExportResult:
     size: int  # bytes
     read_seconds: float  # how long the read transaction was open
     seconds: float  # the whole export
+    what: str = "client"  # what count counts: client, to-do, event
 
     def describe(self) -> str:
-        what = "to-do" if self.kind == "ics" else "client"
         plural = "" if self.count == 1 else "s"
-        return f"Exported {self.count} {what}{plural} to {self.path} ({_size(self.size)})"
+        return f"Exported {self.count} {self.what}{plural} to {self.path} ({_size(self.size)})"
 
 
 def _size(size: int) -> str:
@@ -152,6 +152,7 @@ def export_file(
     tz: tzinfo,
     *,
     remind_before_minutes: int | None = None,
+    as_events: bool = False,
 ) -> ExportResult:
     """Write the notebook's clients (or open promises and check-ins, for ics) to ``path``."""
     if kind not in EXPORT_FORMATS:
@@ -166,7 +167,7 @@ def export_file(
     writers: dict[str, Callable[[TextIO], int]] = {
         "vcard": lambda stream: write_vcards(picture, stream),
         "csv": lambda stream: write_csv(picture, stream),
-        "ics": lambda stream: write_ics(picture, stream, tz, remind_before_minutes or 0),
+        "ics": lambda stream: write_ics(picture, stream, tz, remind_before_minutes or 0, as_events),
         "json": lambda stream: write_json(picture, stream),
     }
     try:
@@ -177,4 +178,5 @@ def export_file(
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
     seconds = time.perf_counter() - started
-    return ExportResult(kind, target, count, size, picture.read_seconds, seconds)
+    what = ("event" if as_events else "to-do") if kind == "ics" else "client"
+    return ExportResult(kind, target, count, size, picture.read_seconds, seconds, what)

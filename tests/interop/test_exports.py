@@ -153,7 +153,7 @@ def test_ics_holds_open_promises_with_dues_and_check_ins(filled, tmp_path, now, 
     result = export_file("ics", path, now, tz, remind_before_minutes=15)
     calendar = Calendar.from_ical(path.read_bytes())
     todos = {str(t["uid"]): t for t in calendar.walk("VTODO")}
-    assert result.count == len(todos) == 4  # two promises, two check-ins
+    assert result.count == len(todos) == 5  # three open promises, two check-ins
     timed = todos[f"promise-{filled['timed']}@ckbook"]
     assert timed.decoded("due") == datetime_in(tz, 2026, 11, 20, 15)
     assert timed["due"].params["TZID"] == "Europe/Berlin"
@@ -170,7 +170,26 @@ def test_ics_holds_open_promises_with_dues_and_check_ins(filled, tmp_path, now, 
     checkin = todos[f"checkin-{filled['ada']}-2026-11-25@ckbook"]
     assert str(checkin["summary"]) == "Check in with Ada Lovelace"
     assert checkin.decoded("due") == date(2026, 11, 25)
-    assert "someday" not in path.read_text(encoding="utf-8")
+    (someday,) = [t for t in todos.values() if "someday" in str(t["summary"])]
+    assert "DUE" not in someday and not someday.walk("VALARM")  # no due: a to-do all the same
+
+
+def test_ics_as_events_for_calendars_that_ignore_tasks(filled, tmp_path, now, tz) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "events.ics"
+    result = export_file("ics", path, now, tz, remind_before_minutes=15, as_events=True)
+    calendar = Calendar.from_ical(path.read_bytes())
+    assert not calendar.walk("VTODO")
+    events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+    assert result.count == len(events) == 4  # the promise without a due has no day to be on
+    assert result.describe().startswith("Exported 4 events to ")
+    timed = events[f"promise-{filled['timed']}@ckbook"]
+    assert timed.decoded("dtstart") == datetime_in(tz, 2026, 11, 20, 15)
+    assert timed.decoded("dtend") == datetime_in(tz, 2026, 11, 20, 15, 30)
+    (alarm,) = timed.walk("VALARM")
+    assert alarm["trigger"].params["RELATED"] == "START"
+    dated = events[f"promise-{filled['dated']}@ckbook"]
+    assert (dated.decoded("dtstart"), dated.decoded("dtend")) == (date(2026, 11, 23),
+                                                                  date(2026, 11, 24))  # fmt: skip
 
 
 def datetime_in(tz, *parts: int):  # type: ignore[no-untyped-def]
