@@ -70,17 +70,52 @@ def build(opened: OpenedDatabase, clock: Clock, app: QApplication):  # type: ign
     from ckbook.ui.main_window import MainWindow
     from ckbook.ui.notebook import Notebook
 
-    notebook = Notebook(clock, opened.location, parent=app)
+    notebook = Notebook(clock, opened.location, parent=app, read_only=opened.read_only)
     window = MainWindow(notebook)
+    if opened.created:
+        window.show_status(f"Created a new notebook at {opened.location}", 15000)
     return window
 
 
-def start_error_box(text: str) -> QMessageBox:
+def start_error_box(text: str, detail: str = "") -> QMessageBox:
     """The box saying why the notebook cannot open. Plain text (RELIABILITY #1): the message
     holds the user's --db path, which rich text would read as markup (an <img> loads a file)."""
     box = QMessageBox(QMessageBox.Icon.Critical, "ckbook cannot open the notebook", text)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    if detail:
+        box.setInformativeText(detail)  # informative text follows the box's text format
     return box
+
+
+def recover_at_start(target: str | None, error: Exception, clock: Clock) -> OpenedDatabase | None:
+    """Explain why the notebook cannot open, in plain words, without changing it; when a good
+    backup exists and the file is damaged or unreadable, offer to restore it (the bad file is
+    moved aside, never deleted). Returns the notebook opened after a restore, else None."""
+    from ckbook.paths import resolve_db_target
+    from ckbook.store import maintenance
+
+    location = resolve_db_target(target)
+    trouble = maintenance.diagnose(location) if "://" not in location else None
+    if trouble is None:
+        start_error_box(str(error)).exec()
+        return None
+    words, backup_helps = maintenance.TROUBLE_WORDS[trouble]
+    good = maintenance.newest_good_backup(location) if backup_helps else None
+    box = start_error_box(f"{location}\n\n{words}", str(error))
+    restore = None
+    if good is not None:
+        made = good.made_at.astimezone(clock.tz).strftime("%d %b %Y %H:%M")
+        restore = box.addButton(
+            f"Restore the backup of {made} ({good.counts()})", QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+    box.exec()
+    if good is None or box.clickedButton() is not restore:
+        return None
+    aside = maintenance.restore_over_unusable(location, good.path, clock.now())
+    log.warning("restored %s from %s; the unusable file is kept at %s", location, good.path, aside)
+    return open_database(target)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -93,17 +128,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     try:
         clock = make_clock(args.now)
-        opened = open_database(args.db)
-    except (StoreError, ValueError) as exc:
+    except ValueError as exc:
         start_error_box(str(exc)).exec()
         print(f"ckbook: error: {exc}", file=sys.stderr)
         return 2
+    try:
+        opened = open_database(args.db)
+    except StoreError as exc:
+        print(f"ckbook: error: {exc}", file=sys.stderr)
+        try:
+            recovered = recover_at_start(args.db, exc, clock)
+        except StoreError as again:  # the restore itself failed: say so, change nothing more
+            start_error_box(str(again)).exec()
+            return 2
+        if recovered is None:
+            return 2
+        opened = recovered
     _wake = install_sigterm_handler(app)
     window = build(opened, clock, app)
     from ckbook.ui.reminder_wiring import install_reminders
     from ckbook.ui.tray import Tray
 
-    _reminders = install_reminders(app, window, window.notebook, opened.database, args.db)
+    _reminders = install_reminders(app, window, window.notebook, args.db)
     from ckbook.ui.care_card import install_care
 
     _care = install_care(window, window.notebook)  # Today (the window opens on it), card care
@@ -112,8 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Call notes and the note editor (one writer thread; flushed and stopped on aboutToQuit,
     # which SIGTERM reaches through app.quit()), and Ctrl+F search on its own thread.
-    _notes = install_notes(window, window.notebook, opened.database)
-    _search = install_search(window, window.notebook, opened.database)
+    _notes = install_notes(window, window.notebook)
+    _search = install_search(window, window.notebook)
     from ckbook.ui.transfer import install_transfer
 
     _transfer = install_transfer(window, window.notebook)  # File › Import…, Export… (worker)

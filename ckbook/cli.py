@@ -26,7 +26,7 @@ from ckbook.services import clock, limits
 from ckbook.services.base import InputError
 from ckbook.services.due import Due
 from ckbook.services.rules import ATTENTION_DEFAULTS
-from ckbook.store.errors import StoreError, classify
+from ckbook.store.errors import ReadOnlyError, StoreError, classify, explain
 from ckbook.store.models import ATTENTION_LEVELS, CHANNELS, CLIENT_STATUSES, SEVERITIES
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--response-hours", type=int, metavar="N", help="reply within N hours")
     add.add_argument("--channel", choices=CHANNELS, default="email", help="preferred channel")
     _common(add)
-    add.set_defaults(handler=_client_add)
+    add.set_defaults(handler=_client_add, writes=True, creates=True)
 
     clients = commands.add_parser("clients", help="list clients")
     _common(clients)
@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="2026-11-20, 2026-11-20T15:00 or a phrase like 'next Friday 3pm'",
     )
     _common(padd)
-    padd.set_defaults(handler=_promise_add)
+    padd.set_defaults(handler=_promise_add, writes=True)
 
     due = commands.add_parser("due", help="promises due or overdue, check-ins and replies overdue")
     due.add_argument(
@@ -139,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     iadd.add_argument("text", metavar="TEXT", help="what happened")
     iadd.add_argument("--severity", choices=SEVERITIES, default="minor")
     _common(iadd)
-    iadd.set_defaults(handler=_incident_add)
+    iadd.set_defaults(handler=_incident_add, writes=True)
 
     request = commands.add_parser("request", help="a client message awaiting our reply")
     request_commands = request.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -151,12 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     radd.add_argument("--channel", choices=CHANNELS, default="email")
     _common(radd)
-    radd.set_defaults(handler=_request_add)
+    radd.set_defaults(handler=_request_add, writes=True)
     for verb, what in (("ack", "acknowledge: tell them it arrived"), ("answer", "mark answered")):
         mark = request_commands.add_parser(verb, help=what)
         mark.add_argument("id", type=_id, metavar="ID", help="the request's id")
         _common(mark)
-        mark.set_defaults(handler=_request_mark)
+        mark.set_defaults(handler=_request_mark, writes=True)
 
     today = commands.add_parser("today", help="the Today sections: what needs you, in order")
     _common(today)
@@ -193,13 +193,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="add to a notebook that already has clients"
     )
     _common(demo)
-    demo.set_defaults(handler=_demo)
+    demo.set_defaults(handler=_demo, writes=True, creates=True)
 
     backup = commands.add_parser(
         "backup", help="copy the notebook safely, even while the window is open"
     )
     backup.add_argument(
-        "--to", metavar="PATH", help="the copy's file (default: backups/ in the data folder)"
+        "--to",
+        metavar="PATH",
+        help="the copy's file (default: a new file in backups/ beside the notebook)",
+    )
+    backup.add_argument(
+        "--overwrite", action="store_true", help="replace the file --to names if it exists"
+    )
+    backup.add_argument(
+        "--list", action="store_true", help="list the notebook's backups, newest first"
     )
     _common(backup)
     backup.set_defaults(handler=_backup, opens_db=False)
@@ -237,12 +245,13 @@ def build_parser() -> argparse.ArgumentParser:
         "last_name, organisation, emails, phones, address, tags, handling_notes, uid, …)",
     )
     _common(imports)
-    imports.set_defaults(handler=_import)
+    imports.set_defaults(handler=_import, writes=True, creates=True)
 
     export = commands.add_parser(
         "export",
         help="write clients (vcard, csv), open promises as to-dos (ics), or everything (json)",
-        description="Write FILE (owner-only, replaced only once complete): vcard and csv hold "
+        description="Write FILE (owner-only, published only once complete; an existing file "
+        "only with --overwrite, the notebook itself never): vcard and csv hold "
         "the clients (csv with attention profile and current money terms), ics the open "
         "promises with dues and the coming check-ins as to-dos, json the whole notebook.",
     )
@@ -256,10 +265,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="ics: open promises as to-dos (default) or as events, for calendars that ignore "
         "tasks (promises without a due are left out of events)",
     )
+    export.add_argument(
+        "--overwrite", action="store_true", help="replace FILE if it exists (never the notebook)"
+    )
     _common(export)
     export.set_defaults(handler=_export)
 
-    check = commands.add_parser("check", help="check the notebook's integrity (changes nothing)")
+    check = commands.add_parser(
+        "check",
+        help="check the notebook's integrity, links and search index (repairs only the index)",
+    )
     _common(check)
     check.set_defaults(handler=_check, opens_db=False)
     return parser
@@ -629,10 +644,23 @@ def _demo(ctx: Context) -> int:
 def _backup(ctx: Context) -> int:
     from pathlib import Path
 
-    from ckbook.store.maintenance import backup, default_backup_path
+    from ckbook.store.maintenance import backup, list_backups
 
-    target = Path(ctx.args.to) if ctx.args.to else default_backup_path(ctx.now.astimezone(ctx.tz))
-    written = backup(ctx.location, target)
+    if ctx.args.list:
+        if ctx.args.to or ctx.args.overwrite:
+            raise UsageError("--list lists backups; it takes no --to or --overwrite")
+        found = list_backups(ctx.location)
+        if ctx.json:
+            _print_json([b.to_json(ctx.tz) for b in found])
+        elif not found:
+            print(f"No backups of {ctx.location} yet. Make one with: ckbook backup")
+        else:
+            for item in found:
+                print(item.describe(ctx.tz))
+        return EXIT_OK
+    target = Path(ctx.args.to) if ctx.args.to else None
+    local_now = ctx.now.astimezone(ctx.tz)
+    written = backup(ctx.location, target, local_now, overwrite=ctx.args.overwrite)
     if ctx.json:
         _print_json({"database": ctx.location, "backup": str(written)})
     else:
@@ -716,7 +744,12 @@ def _export(ctx: Context) -> int:
     if args.as_entries == "events" and args.format != "ics":
         return _fail("--as events applies to ics exports only")
     result = export_file(
-        args.format, args.file, ctx.now, ctx.tz, as_events=args.as_entries == "events"
+        args.format,
+        args.file,
+        ctx.now,
+        ctx.tz,
+        overwrite=args.overwrite,
+        as_events=args.as_entries == "events",
     )
     if ctx.json:
         _print_json(
@@ -796,7 +829,7 @@ def _parse_inputs(args: argparse.Namespace) -> tuple[tzinfo, datetime, Due | Non
 
 
 def _run(args: argparse.Namespace) -> int:
-    from ckbook.store.database import close_database, open_database
+    from ckbook.store.database import close_database, open_database, remove_new_notebook
 
     try:
         tz, now, due = _parse_inputs(args)
@@ -808,12 +841,28 @@ def _run(args: argparse.Namespace) -> int:
         from ckbook.paths import resolve_db_target
 
         return handler(Context(args, tz, now, due, resolve_db_target(args.db)))
-    opened = open_database(args.db)
+    writes = getattr(args, "writes", False) and not getattr(args, "dry_run", False)
+    creates = getattr(args, "creates", False)
+    opened = open_database(args.db, create=creates)
+    succeeded = False
     try:
+        if writes and opened.read_only:
+            raise ReadOnlyError(
+                f"the notebook at {opened.location} is read-only (its file or folder cannot be "
+                "written); nothing was changed"
+            )
         received = clock.parse_now(args.received, tz) if getattr(args, "received", None) else None
-        return handler(Context(args, tz, now, due, opened.location, received))
+        status = handler(Context(args, tz, now, due, opened.location, received))
+        succeeded = True
+        return status
     finally:
         close_database(opened)
+        if opened.created:
+            if succeeded and writes:
+                print(f"{APP_NAME}: created a new notebook at {opened.location}", file=sys.stderr)
+            else:
+                # A failed command or a dry run leaves no notebook behind it made for nothing.
+                remove_new_notebook(opened)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -853,4 +902,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         problem = classify(exc)
         if problem is None:
             raise  # our bug: keep the traceback
-        return _fail(f"{problem.value}: {_one_line(str(exc))}")
+        return _fail(f"{explain(problem)} ({_one_line(str(exc))})")

@@ -4,8 +4,10 @@ clock in a fixed zone, and offscreen Qt for every UI test."""
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -56,7 +58,9 @@ def now(clock: FixedClock) -> datetime:
 
 @pytest.fixture
 def db_path(tmp_path) -> str:  # type: ignore[no-untyped-def]
-    return str(tmp_path / "notebook" / "ckbook.sqlite3")
+    folder = tmp_path / "notebook"
+    folder.mkdir()  # ckbook creates no folder but its default data folder
+    return str(folder / "ckbook.sqlite3")
 
 
 @pytest.fixture
@@ -75,3 +79,26 @@ def notebook(db: OpenedDatabase, clock: FixedClock, qapp):  # type: ignore[no-un
     book = Notebook(clock, db.location)
     yield book
     book.deleteLater()
+
+
+@pytest.fixture
+def read_only_folder(tmp_path, now) -> Iterator[Path]:  # type: ignore[no-untyped-def]
+    """A folder on its own small tmpfs holding a notebook (nb.sqlite3) with one client, then
+    remounted read-only: a real EROFS, which root cannot write either."""
+    from tests.factories import make_client
+
+    mount = tmp_path / "mnt"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+    try:
+        opened = open_database(mount / "nb.sqlite3")
+        make_client(now, "Ada Lovelace")
+        close_database(opened)
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)

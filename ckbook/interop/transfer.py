@@ -153,11 +153,16 @@ def export_file(
     *,
     remind_before_minutes: int | None = None,
     as_events: bool = False,
+    overwrite: bool = False,
 ) -> ExportResult:
-    """Write the notebook's clients (or open promises and check-ins, for ics) to ``path``."""
+    """Write the notebook's clients (or open promises and check-ins, for ics) to ``path``.
+
+    An existing file is replaced only with ``overwrite`` (the user agreed); the notebook itself,
+    a device or any SQLite file never (``store.output``)."""
     if kind not in EXPORT_FORMATS:
         raise InputError(f"cannot export {kind!r}: choose one of {', '.join(EXPORT_FORMATS)}")
     target = Path(path)
+    files.check_export_target(target, overwrite=overwrite)
     started = time.perf_counter()
     if kind == "ics" and remind_before_minutes is None:
         from ckbook.services.settings import load_settings
@@ -172,7 +177,7 @@ def export_file(
     }
     try:
         # newline="": vCard, CSV and iCalendar lines end in CRLF, written as such.
-        with files.private_file(target, newline="") as stream:
+        with files.private_file(target, newline="", overwrite=overwrite) as stream:
             count = writers[kind](stream)
         size = target.stat().st_size
     except OSError as exc:

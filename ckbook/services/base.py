@@ -3,6 +3,7 @@ the one way to run a use-case in a transaction."""
 
 from __future__ import annotations
 
+import enum
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,19 +31,53 @@ class ConflictError(InputError):
     written; reload and try again."""
 
 
+class Kind(enum.StrEnum):
+    """What sort of row a change is about (the domain words). A ``StrEnum``: ``Kind.NOTE ==
+    "note"``, so a view may test either way."""
+
+    CLIENT = "client"
+    MONEY = "money"
+    NOTE = "note"
+    PROMISE = "promise"
+    INCIDENT = "incident"
+    REQUEST = "request"
+    REMINDER = "reminder"
+    SETTINGS = "settings"
+
+
+class Scope(enum.Enum):
+    """How far a change reaches into what the views show."""
+
+    ROWS = "rows"
+    """Anything a list row, Today, the tray or a reminder shows may have moved."""
+    TEXT = "text"
+    """Only free text changed (a note's body, as a call-note autosave writes it): the card's
+    timeline and search show it; no list row, Today row or reminder does."""
+
+
 @dataclass(frozen=True)
 class Changed:
     """What a use-case changed, so each view refreshes only that.
 
-    ``kind`` is the domain word (client, money, note, promise, incident, request, reminder,
-    settings); ``ids`` the rows of that kind; ``client_ids`` the clients whose card or list row
-    is affected.
+    ``kind`` says what the ``ids`` are (a ``Kind``; a plain string naming one is taken as it);
+    ``client_ids`` the clients whose card or list row is affected; ``scope`` how far the change
+    reaches (``Scope.TEXT``: only a note's text, which no list shows). A change that names no
+    client (an import of unknown size, a restore) tells the views to reload what they show.
     """
 
-    kind: str
+    kind: Kind
     ids: tuple[int, ...] = ()
     client_ids: tuple[int, ...] = ()
     detail: str = field(default="", compare=False)
+    scope: Scope = Scope.ROWS
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.kind, Kind):
+            object.__setattr__(self, "kind", Kind(self.kind))  # ValueError on an unknown kind
+
+    @property
+    def text_only(self) -> bool:
+        return self.scope is Scope.TEXT
 
 
 @contextmanager
@@ -64,6 +99,25 @@ def worker_connection() -> Iterator[None]:
     objects never cross threads, and an idle worker holds no connection or snapshot."""
     with database_proxy.obj.connection_context():
         yield
+
+
+@contextmanager
+def brief_lock_wait(milliseconds: int) -> Iterator[None]:
+    """On this thread's connection, wait at most ``milliseconds`` (not the busy timeout) for
+    another connection's write lock: a use-case run on the GUI thread while another process
+    writes fails soon with "database busy" (the caller keeps the input) instead of freezing the
+    window for seconds (RELIABILITY #7)."""
+    from ckbook.store.database import BUSY_TIMEOUT_MS
+
+    database = database_proxy.obj
+    if not isinstance(database, peewee.SqliteDatabase):
+        yield
+        return
+    database.execute_sql(f"PRAGMA busy_timeout = {int(milliseconds)}")
+    try:
+        yield
+    finally:
+        database.execute_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 ModelT = TypeVar("ModelT", bound=peewee.Model)

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from ckbook.services.base import Changed, get_row, write_transaction
+from ckbook.services.base import Changed, Kind, get_row, write_transaction
 from ckbook.services.care import sync_note_requests
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import read_due
@@ -227,7 +227,9 @@ def sync_captured_promises(
     """Store ``body`` and make its complete ``+`` lines promises of the note, exactly once.
 
     Returns the promises made or updated (kind ``promise``; ``ids`` empty when none changed)."""
-    return save_note_text(note_id, body, now, tz, final=final)[-1]
+    changes = save_note_text(note_id, body, now, tz, final=final)
+    found = [c for c in changes if c.kind is Kind.PROMISE]
+    return found[0] if found else Changed(Kind.PROMISE, (), changes[0].client_ids, "captured")
 
 
 def save_note_text(
@@ -239,15 +241,17 @@ def save_note_text(
     final: bool = False,
     mood: str | None = None,
     duration_seconds: int | None = None,
-) -> tuple[Changed, Changed]:
-    """The autosave use-case: the body (and mood/duration when given) and the captured promises,
-    in one transaction. Returns (what changed in the note, what changed in its promises)."""
+) -> tuple[Changed, ...]:
+    """The autosave use-case: the body (and mood/duration when given) and the captured promises
+    and requests, in one transaction. Returns what changed in the note (``Scope.TEXT`` when only
+    its body did), then, only when there are any, the promises and the requests made or updated:
+    a keystroke's save that adds no line touches no list row."""
     with write_transaction():
         note = get_row(Note, note_id, " (was it deleted?)")
         client_id = note.client_id
         touched = _sync(note, body, now, tz, final)
         # "? " lines become the client's requests awaiting reply (ckbook.services.care).
-        sync_note_requests(
+        requests_touched = sync_note_requests(
             note_id,
             [line.text for line in request_lines(note.body or "") if line.complete],
             [line.text for line in request_lines(body, final) if line.complete],
@@ -256,5 +260,9 @@ def save_note_text(
         note_changed = update_note(
             note_id, now, body=body, mood=mood, duration_seconds=duration_seconds
         )
-    promises_changed = Changed("promise", tuple(touched), (client_id,), "captured")
-    return note_changed, promises_changed
+    changes = [note_changed]
+    if touched:
+        changes.append(Changed(Kind.PROMISE, tuple(touched), (client_id,), "captured"))
+    if requests_touched:
+        changes.append(Changed(Kind.REQUEST, tuple(requests_touched), (client_id,), "captured"))
+    return tuple(changes)

@@ -10,6 +10,7 @@ from datetime import datetime, tzinfo
 from ckbook.services.base import (
     Changed,
     InputError,
+    Kind,
     NotFoundError,
     get_row,
     require_choice,
@@ -143,7 +144,7 @@ def add_incident(
             severity=severity,
             created_at=now,
         )
-    return Changed("incident", (incident.id,), (client_id,), "added")
+    return Changed(Kind.INCIDENT, (incident.id,), (client_id,), "added")
 
 
 INCIDENT_FIELDS = (
@@ -202,7 +203,7 @@ def update_incident(incident_id: int, **changes: object) -> Changed:
         for name, value in changes.items():
             setattr(incident, name, value)
         incident.save()
-    return Changed("incident", (incident_id,), (incident.client_id,), "updated")
+    return Changed(Kind.INCIDENT, (incident_id,), (incident.client_id,), "updated")
 
 
 def record_incident_fix(incident_id: int, fix: str, due: Due | None, now: datetime) -> Changed:
@@ -230,7 +231,9 @@ def record_incident_fix(incident_id: int, fix: str, due: Due | None, now: dateti
         incident.fix = fix
         incident.fix_promise = promise
         incident.save()
-    return Changed("incident", (incident_id,), (incident.client_id,), f"fix promise {promise.id}")
+    return Changed(
+        Kind.INCIDENT, (incident_id,), (incident.client_id,), f"fix promise {promise.id}"
+    )
 
 
 def _incident_row(i: Incident) -> IncidentRow:
@@ -319,7 +322,7 @@ def add_request(
         request = Request.create(
             client=client_id, note=note_id, received_at=received, channel=channel, summary=summary
         )
-    return Changed("request", (request.id,), (client_id,), "added")
+    return Changed(Kind.REQUEST, (request.id,), (client_id,), "added")
 
 
 def _mark_request(request_id: int, field: str, now: datetime) -> Changed:
@@ -330,7 +333,7 @@ def _mark_request(request_id: int, field: str, now: datetime) -> Changed:
             if field == "answered_at" and request.acknowledged_at is None:
                 request.acknowledged_at = now  # an answer acknowledges too
             request.save()
-    return Changed("request", (request_id,), (request.client_id,), field)
+    return Changed(Kind.REQUEST, (request_id,), (request.client_id,), field)
 
 
 def acknowledge_request(request_id: int, now: datetime) -> Changed:

@@ -19,6 +19,7 @@ from ckbook.services.base import (
     Changed,
     ConflictError,
     InputError,
+    Kind,
     NotFoundError,
     require_choice,
     require_plain,
@@ -215,7 +216,7 @@ def add_client(data: ClientInput, now: datetime) -> Changed:
         )
         _write_contacts(client.id, data.emails, data.phones)
         _write_tags(client.id, data.tags)
-    return Changed("client", (client.id,), (client.id,), "added")
+    return Changed(Kind.CLIENT, (client.id,), (client.id,), "added")
 
 
 def update_client(
@@ -260,7 +261,7 @@ def update_client(
             _write_contacts(client_id, data.emails, data.phones)
         if "tags" in changes:
             _write_tags(client_id, data.tags)
-    return Changed("client", (client_id,), (client_id,), "updated")
+    return Changed(Kind.CLIENT, (client_id,), (client_id,), "updated")
 
 
 def _changed_elsewhere(client: Client) -> ConflictError:
@@ -275,7 +276,7 @@ def delete_client(client_id: int, now: datetime) -> Changed:
         client = _get_live(client_id)
         client.deleted_at = now
         client.save()
-    return Changed("client", (client_id,), (client_id,), "deleted")
+    return Changed(Kind.CLIENT, (client_id,), (client_id,), "deleted")
 
 
 def restore_client(client_id: int) -> Changed:
@@ -283,7 +284,7 @@ def restore_client(client_id: int) -> Changed:
         updated = Client.update(deleted_at=None).where(Client.id == client_id).execute()
     if not updated:
         raise NotFoundError(f"no client with id {client_id}")
-    return Changed("client", (client_id,), (client_id,), "restored")
+    return Changed(Kind.CLIENT, (client_id,), (client_id,), "restored")
 
 
 def purge_deleted_clients(client_ids: Iterable[int] | None = None) -> int:

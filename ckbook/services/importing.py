@@ -30,7 +30,7 @@ from typing import Any
 
 from peewee import fn
 
-from ckbook.services.base import Changed, InputError, write_transaction
+from ckbook.services.base import Changed, InputError, Kind, write_transaction
 from ckbook.services.clients import ClientInput, clean_client_input
 from ckbook.services.money import MoneyTermsInput, clean_money_terms
 from ckbook.store.models import (
@@ -202,7 +202,7 @@ class ImportReport:
             for i in self.imported
             if i.client_id is not None and i.outcome != "unchanged"
         )
-        return Changed("client", ids, ids, "imported")
+        return Changed(Kind.CLIENT, ids, ids, "imported")
 
 
 # -- matching --------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from peewee import fn
 
-from ckbook.services.base import Changed, InputError, require_choice, write_transaction
+from ckbook.services.base import Changed, InputError, Kind, require_choice, write_transaction
 from ckbook.services.clients import ClientInput, _get_live, add_client, clean_client_input
 from ckbook.store.models import PRICING_MODELS, MoneyTerms
 from ckbook.store.rows import tuples
@@ -197,7 +197,7 @@ def set_money_terms(client_id: int, terms: MoneyTermsInput, now: datetime) -> Ch
         row = MoneyTerms.create(
             client=client_id, version=(latest or 0) + 1, created_at=now, **terms.__dict__
         )
-    return Changed("money", (row.id,), (client_id,), f"version {row.version}")
+    return Changed(Kind.MONEY, (row.id,), (client_id,), f"version {row.version}")
 
 
 def add_client_with_terms(

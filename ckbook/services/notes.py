@@ -13,7 +13,9 @@ from datetime import datetime
 from ckbook.services.base import (
     Changed,
     InputError,
+    Kind,
     NotFoundError,
+    Scope,
     get_row,
     require_choice,
     write_transaction,
@@ -69,7 +71,7 @@ def add_note(
             created_at=now,
             updated_at=now,
         )
-    return Changed("note", (note.id,), (client_id,), "added")
+    return Changed(Kind.NOTE, (note.id,), (client_id,), "added")
 
 
 def update_note(
@@ -82,7 +84,8 @@ def update_note(
     duration_seconds: int | None = None,
     started_at: datetime | None = None,
 ) -> Changed:
-    """Change the given fields only (an autosave sends just the body)."""
+    """Change the given fields only (an autosave sends just the body: a ``Scope.TEXT`` change,
+    which no list, Today row or reminder shows)."""
     with write_transaction():
         note = get_row(Note, note_id)
         _check(kind or note.kind, mood, body if body is not None else "")
@@ -98,7 +101,14 @@ def update_note(
             note.started_at = started_at
         note.updated_at = now
         note.save()
-    return Changed("note", (note_id,), (note.client_id,), "updated")
+    text_only = mood is None and kind is None and duration_seconds is None and started_at is None
+    return Changed(
+        Kind.NOTE,
+        (note_id,),
+        (note.client_id,),
+        "updated",
+        Scope.TEXT if text_only else Scope.ROWS,
+    )
 
 
 def delete_note(note_id: int) -> Changed:
@@ -106,7 +116,7 @@ def delete_note(note_id: int) -> Changed:
         note = get_row(Note, note_id)
         client_id = note.client_id
         note.delete_instance()
-    return Changed("note", (note_id,), (client_id,), "deleted")
+    return Changed(Kind.NOTE, (note_id,), (client_id,), "deleted")
 
 
 def _rows(query) -> list[NoteRow]:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, tzinfo
 from ckbook.services.base import (
     Changed,
     InputError,
+    Kind,
     get_row,
     require_text,
     write_transaction,
@@ -136,7 +137,7 @@ def add_promise(
     with write_transaction():
         _get_live(client_id)
         promise = insert_promise(client_id, text, due, now, note_id, remind_before_minutes)
-    return Changed("promise", (promise.id,), (client_id,), "added")
+    return Changed(Kind.PROMISE, (promise.id,), (client_id,), "added")
 
 
 def close_promise(promise_id: int, status: str, now: datetime) -> Changed:
@@ -148,7 +149,7 @@ def close_promise(promise_id: int, status: str, now: datetime) -> Changed:
         promise.status = status
         promise.closed_at = now
         promise.save()
-    return Changed("promise", (promise_id,), (promise.client_id,), status)
+    return Changed(Kind.PROMISE, (promise_id,), (promise.client_id,), status)
 
 
 def reopen_promise(promise_id: int) -> Changed:
@@ -158,7 +159,7 @@ def reopen_promise(promise_id: int) -> Changed:
         promise.status = "open"
         promise.closed_at = None
         promise.save()
-    return Changed("promise", (promise_id,), (promise.client_id,), "reopened")
+    return Changed(Kind.PROMISE, (promise_id,), (promise.client_id,), "reopened")
 
 
 def renegotiate_promise(
@@ -183,7 +184,7 @@ def renegotiate_promise(
             old.remind_before_minutes,
             renegotiated_from=old.id,
         )
-    return Changed("promise", (old.id, successor.id), (old.client_id,), "renegotiated")
+    return Changed(Kind.PROMISE, (old.id, successor.id), (old.client_id,), "renegotiated")
 
 
 def update_promise(
@@ -209,7 +210,7 @@ def update_promise(
         if remind_before_minutes is not None:
             promise.remind_before_minutes = remind_before_minutes
         promise.save()
-    return Changed("promise", (promise_id,), (promise.client_id,), "updated")
+    return Changed(Kind.PROMISE, (promise_id,), (promise.client_id,), "updated")
 
 
 def get_promise(promise_id: int) -> PromiseRow:

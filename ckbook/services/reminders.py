@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from ckbook.services.base import Changed, NotFoundError, write_transaction
+from ckbook.services.base import Changed, Kind, NotFoundError, write_transaction
 from ckbook.services.care import answer_request, requests
 from ckbook.services.clients import client_summaries
 from ckbook.services.limits import warn_bad_row
@@ -157,7 +157,7 @@ def mark_fired(occurrences: tuple[Occurrence, ...] | list[Occurrence], now: date
     with write_transaction():
         _upsert_many(list(occurrences), fired_at=now)
     return Changed(
-        "reminder",
+        Kind.REMINDER,
         tuple(o.subject_id for o in occurrences),
         tuple(sorted({o.client_id for o in occurrences})),
         "fired",
@@ -168,7 +168,7 @@ def snooze(occurrence: Occurrence, choice: str, now: datetime, tz: tzinfo) -> Ch
     until = snooze_until(choice, now, tz)
     with write_transaction():
         _upsert(occurrence, fired_at=now, snoozed_until=until)
-    return Changed("reminder", (occurrence.subject_id,), (occurrence.client_id,), "snoozed")
+    return Changed(Kind.REMINDER, (occurrence.subject_id,), (occurrence.client_id,), "snoozed")
 
 
 def done(occurrence: Occurrence, now: datetime) -> Changed:
@@ -177,7 +177,7 @@ def done(occurrence: Occurrence, now: datetime) -> Changed:
     A pop-up can outlive its subject (closed from the card meanwhile): Done then changes nothing
     but the reminder, so a promise marked broken is never turned into kept behind the user's back.
     """
-    changed = Changed("reminder", (occurrence.subject_id,), (occurrence.client_id,), "done")
+    changed = Changed(Kind.REMINDER, (occurrence.subject_id,), (occurrence.client_id,), "done")
     with write_transaction():
         if occurrence.is_promise:
             promise = Promise.get_or_none(Promise.id == occurrence.subject_id)

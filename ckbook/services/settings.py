@@ -3,7 +3,7 @@ and its backups): default remind-before, quiet hours, close-to-tray, start at lo
 
 Declared once here with their defaults and checks; read as one frozen ``Settings`` value;
 changed only through ``update_settings``, which validates everything first, writes in one
-transaction and returns one ``Changed("settings")``. A stored value that cannot be read (edited
+transaction and returns one ``Changed(Kind.SETTINGS)``. A stored value that cannot be read (edited
 by hand, written by a newer ckbook) falls back to its default instead of stopping the app.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
-from ckbook.services.base import Changed, InputError, write_transaction
+from ckbook.services.base import Changed, InputError, Kind, write_transaction
 from ckbook.services.limits import REMIND_BEFORE_MINUTES
 from ckbook.services.reminder_rules import DEFAULT_REMIND_BEFORE_MINUTES, QuietHours
 from ckbook.store.models import Setting
@@ -135,7 +135,7 @@ def update_settings(**changes: object) -> Changed:
             Setting.insert(key=_PREFIX + name, value=text).on_conflict(
                 conflict_target=[Setting.key], update={Setting.value: text}
             ).execute()
-    return Changed("settings", (), (), ",".join(sorted(changes)))
+    return Changed(Kind.SETTINGS, (), (), ",".join(sorted(changes)))
 
 
 def save_settings(settings: Settings) -> Changed:

@@ -1,10 +1,12 @@
 """The one way to open the notebook's database, and the one migration path.
 
-``open_database`` resolves ``--db``/``CKBOOK_DB``/the default file, creates a new SQLite file
-owner-only (0600, in a 0700 folder it makes), sets the pragmas on every connection (WAL, foreign
-keys, busy timeout, synchronous=FULL), refuses a file written by a newer ckbook without touching it,
-backs up an existing file before upgrading it, and runs the numbered ``playhouse.migrations``
-scripts.
+``open_database`` resolves ``--db``/``CKBOOK_DB``/the default file and opens only notebooks: a
+file that is not SQLite, another program's SQLite database (no schema history) or a notebook from
+a newer ckbook is refused and never changed; a missing file is created (0600) only when the caller
+writes, and only the default data folder is ever created (0700). It sets the pragmas on every
+connection (WAL, foreign keys, busy timeout, synchronous=FULL), tightens permissions to owner-only
+on every open, opens a notebook it cannot write for reading only, backs up an existing file before
+upgrading it, and runs the numbered ``playhouse.migrations`` scripts.
 """
 
 from __future__ import annotations
@@ -12,15 +14,25 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import peewee
 from playhouse.migrations import Migration, Runner
 
-from ckbook.paths import resolve_db_target
-from ckbook.store.errors import NotADatabaseError, SchemaTooNewError, StoreError
+from ckbook.paths import default_db_path, resolve_db_target
+from ckbook.store.errors import (
+    DamagedError,
+    ForeignDatabaseError,
+    NoNotebookError,
+    NotADatabaseError,
+    ReadOnlyError,
+    SchemaTooNewError,
+    StoreError,
+)
 from ckbook.store.models import database_proxy
+from ckbook.store.output import atomic_output
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 HISTORY_TABLE = "schema_migration"
@@ -32,6 +44,10 @@ SQLITE_PRAGMAS = (
     ("busy_timeout", BUSY_TIMEOUT_MS),
     ("synchronous", "full"),
 )
+#: For a notebook opened read-only: nothing that would write the file (journal mode is the file's).
+READ_ONLY_PRAGMAS = (("foreign_keys", 1), ("busy_timeout", BUSY_TIMEOUT_MS))
+#: ``PRAGMA application_id`` of a notebook ("ckbk"), set when ckbook creates the file.
+APPLICATION_ID = 0x636B626B
 
 
 @dataclass(frozen=True)
@@ -39,12 +55,25 @@ class OpenedDatabase:
     database: peewee.Database
     location: str
     applied_migrations: tuple[str, ...]
+    #: The file did not exist (or was empty) and this open made it a new notebook.
+    created: bool = False
+    #: The file or its folder cannot be written: the notebook is open for reading only.
+    read_only: bool = False
 
     @property
     def path(self) -> Path | None:
         if isinstance(self.database, peewee.SqliteDatabase):
             return Path(self.location)
         return None
+
+
+#: The notebook file this process has open (exports and backups never write over it).
+_open_notebook: Path | None = None
+
+
+def open_notebook_path() -> Path | None:
+    """The SQLite file of the notebook this process has open, if any."""
+    return _open_notebook
 
 
 def known_migrations() -> list[str]:
@@ -55,16 +84,27 @@ def _is_url(target: str) -> bool:
     return "://" in target
 
 
-def _prepare_sqlite_file(path: Path) -> bool:
-    """Make the folder (0700) and an empty file (0600) if missing; True when the file is new."""
-    folder = path.parent
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
-        os.chmod(folder, 0o700)  # mkdir's mode is masked by umask
+def _make_default_folder(folder: Path) -> None:
+    """The default data folder is the one folder ckbook creates (0700); any other must exist."""
+    if folder.exists():
+        return
+    if folder != default_db_path().parent:
+        raise NoNotebookError(
+            f"the folder {folder} does not exist; nothing was created (check the path)"
+        )
+    folder.mkdir(parents=True, mode=0o700)
+    os.chmod(folder, 0o700)  # mkdir's mode is masked by umask
+
+
+def _prepare_sqlite_file(path: Path, create: bool = True) -> bool:
+    """Make an empty file (0600) if missing and allowed; True when the file is new (or empty)."""
     if path.exists():
         if path.is_dir():
             raise StoreError(f"{path} is a folder, not a database file")
         return path.stat().st_size == 0
+    if not create:
+        raise NoNotebookError(f"no notebook at {path} (nothing was created; check the path)")
+    _make_default_folder(path.parent)
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     os.chmod(path, 0o600)
@@ -72,10 +112,71 @@ def _prepare_sqlite_file(path: Path) -> bool:
 
 
 def _check_sqlite_header(path: Path) -> None:
+    """Refuse a file that is not SQLite, or one cut short (the header says how long it is)."""
     with path.open("rb") as handle:
-        header = handle.read(16)
-    if header and header != b"SQLite format 3\x00":
+        header = handle.read(100)
+    if header[:16] and header[:16] != b"SQLite format 3\x00":
         raise NotADatabaseError(f"{path} is not a ckbook database (not a SQLite file)")
+    if len(header) < 100:
+        if header:
+            raise DamagedError(f"{path} is damaged: cut short at {len(header)} bytes")
+        return
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count is valid when the change counter matches "version-valid-for" (SQLite 3.7+).
+    if header[24:28] == header[92:96] and pages:
+        expected, actual = pages * page_size, path.stat().st_size
+        if actual < expected:
+            raise DamagedError(
+                f"{path} is damaged: cut short ({actual} of {expected} bytes are there)"
+            )
+
+
+def _is_writable(path: Path) -> bool:
+    """Whether SQLite can write the notebook: the file, and its folder (for -wal and -shm)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that reads ``path`` without writing anything beside it.
+
+    A WAL notebook needs its ``-shm`` to be read; in a folder that cannot be written, where
+    SQLite cannot make one, the file is read as immutable (nobody can be writing it there).
+    """
+    immutable = not os.access(path.parent, os.W_OK) and not Path(f"{path}-shm").exists()
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return f"{path.absolute().as_uri()}?{flags}"
+
+
+def _inspect_readonly(path: Path) -> tuple[set[str], set[str]]:
+    """(tables, applied schema steps) of an existing SQLite file, read without changing it."""
+    try:
+        with contextlib.closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            steps: set[str] = set()
+            if HISTORY_TABLE in tables:
+                steps = {r[0] for r in connection.execute(f'SELECT name FROM "{HISTORY_TABLE}"')}
+    except sqlite3.Error as exc:
+        raise NotADatabaseError(f"{path} cannot be read as a database: {exc}") from exc
+    return tables, steps
+
+
+def _tighten_permissions(path: Path) -> None:
+    """Owner-only, whoever created the file (RELIABILITY #5): the notebook and its companions,
+    and the default data folder (a folder the user picked is theirs to set)."""
+    for file in (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm"))):
+        with contextlib.suppress(OSError):
+            if stat.S_IMODE(file.stat().st_mode) & 0o077:
+                os.chmod(file, 0o600)
+    folder = path.parent
+    if folder == default_db_path().parent:
+        with contextlib.suppress(OSError):
+            if stat.S_IMODE(folder.stat().st_mode) & 0o077:
+                os.chmod(folder, 0o700)
 
 
 def _applied_names(database: peewee.Database) -> set[str]:
@@ -85,20 +186,31 @@ def _applied_names(database: peewee.Database) -> set[str]:
     return {row[0] for row in cursor.fetchall()}
 
 
-def backup_sqlite(source: Path, target: Path) -> None:
-    """Copy a live (WAL) database consistently with SQLite's backup API; the copy is 0600."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        target.unlink()
-    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-    with sqlite3.connect(os.fspath(source)) as src, sqlite3.connect(os.fspath(target)) as dst:
+def backup_sqlite(
+    source: Path,
+    target: Path,
+    *,
+    overwrite: bool = False,
+    unique: bool = False,
+    protected: tuple[Path, ...] = (),
+) -> Path:
+    """Copy a live (WAL) database consistently with SQLite's backup API; the copy is 0600.
+
+    The copy is written beside ``target`` and published only once complete (``store.output``):
+    never over ``source``, the open notebook or anything not ours. Returns the path written
+    (with ``unique``, the first free variant of ``target``'s name).
+    """
+    guarded = (source, *protected, *((_open_notebook,) if _open_notebook else ()))
+    with (
+        atomic_output(target, overwrite=overwrite, unique=unique, protected=guarded) as out,
+        contextlib.closing(sqlite3.connect(os.fspath(source))) as src,
+        contextlib.closing(sqlite3.connect(os.fspath(out.temp))) as dst,
+    ):
         src.backup(dst)
-    src.close()
-    dst.close()
+    return out.path
 
 
-def _connect(target: str) -> peewee.Database:
+def _connect(target: str, read_only: bool = False) -> peewee.Database:
     if _is_url(target):
         from playhouse.db_url import connect
 
@@ -107,22 +219,88 @@ def _connect(target: str) -> peewee.Database:
         except Exception as exc:
             raise StoreError(f"cannot use database URL {target!r}: {exc}") from exc
         return database
+    if read_only:
+        return peewee.SqliteDatabase(
+            read_only_uri(Path(target)),
+            uri=True,
+            pragmas=READ_ONLY_PRAGMAS,
+            check_same_thread=False,
+        )
     return peewee.SqliteDatabase(target, pragmas=SQLITE_PRAGMAS, check_same_thread=False)
 
 
-def open_database(target: str | os.PathLike[str] | None = None) -> OpenedDatabase:
-    """Open (creating and upgrading as needed) the database and bind the models to it."""
-    location = resolve_db_target(target)
-    is_new = False
-    if not _is_url(location):
-        path = Path(location).expanduser()
-        location = os.fspath(path)
-        try:
-            is_new = _prepare_sqlite_file(path)
-        except OSError as exc:
-            raise StoreError(f"cannot create the database at {path}: {exc.strerror}") from exc
-        _check_sqlite_header(path)
+def open_database(
+    target: str | os.PathLike[str] | None = None, *, create: bool = True
+) -> OpenedDatabase:
+    """Open (creating and upgrading as needed) the notebook and bind the models to it.
 
+    ``create=False`` (commands that only read) refuses a path with no notebook and creates
+    nothing. Whatever is asked, a file that is not a ckbook notebook is refused untouched: not a
+    SQLite file, another program's SQLite database, a notebook from a newer ckbook. A notebook
+    that cannot be written (its file or folder is read-only) opens for reading only.
+    """
+    global _open_notebook
+    location = resolve_db_target(target)
+    if _is_url(location):
+        return _open_server(location)
+    path = Path(location).expanduser()
+    location = os.fspath(path)
+    try:
+        is_new = _prepare_sqlite_file(path, create)
+    except OSError as exc:
+        raise StoreError(f"cannot create the database at {path}: {exc.strerror}") from exc
+    _check_sqlite_header(path)
+    read_only = not _is_writable(path)
+    known = known_migrations()
+    if not is_new:
+        tables, applied = _inspect_readonly(path)
+        if tables and HISTORY_TABLE not in tables:
+            raise ForeignDatabaseError(
+                f"{path} is a SQLite database of another program, not a ckbook notebook; "
+                "it was not changed"
+            )
+        unknown = sorted(applied - set(known))
+        if unknown:
+            raise SchemaTooNewError(
+                f"{location} was written by a newer ckbook (schema step {unknown[-1]}); "
+                "update ckbook to open it. The file was not changed."
+            )
+        pending = [name for name in known if name not in applied]
+        if read_only and pending:
+            raise ReadOnlyError(
+                f"{location} is read-only and was made by an older ckbook: it needs an upgrade "
+                f"({pending[0]}) that cannot be written. Make it writable once, or open a copy."
+            )
+        if pending and applied:
+            backup_sqlite(path, Path(f"{location}.before-{pending[0]}.bak"), unique=True)
+
+    database = _connect(location, read_only)
+    try:
+        database.connect(reuse_if_open=True)
+        if not read_only:
+            _tighten_permissions(path)
+    except peewee.DatabaseError as exc:
+        database.close()
+        raise NotADatabaseError(f"{location} cannot be read as a database: {exc}") from exc
+
+    database_proxy.initialize(database)
+    done: list[str] = []
+    if not read_only:
+        runner = Runner(database, os.fspath(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
+        done = runner.up()
+        if is_new:
+            database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    _open_notebook = path
+    return OpenedDatabase(
+        database=database,
+        location=location,
+        applied_migrations=tuple(done),
+        created=is_new,
+        read_only=read_only,
+    )
+
+
+def _open_server(location: str) -> OpenedDatabase:
     database = _connect(location)
     try:
         database.connect(reuse_if_open=True)
@@ -130,23 +308,27 @@ def open_database(target: str | os.PathLike[str] | None = None) -> OpenedDatabas
     except peewee.DatabaseError as exc:
         database.close()
         raise NotADatabaseError(f"{location} cannot be read as a database: {exc}") from exc
-
-    known = known_migrations()
-    unknown = sorted(applied - set(known))
+    unknown = sorted(applied - set(known_migrations()))
     if unknown:
         database.close()
         raise SchemaTooNewError(
             f"{location} was written by a newer ckbook (schema step {unknown[-1]}); "
-            "update ckbook to open it. The file was not changed."
+            "update ckbook to open it. The database was not changed."
         )
-    pending = [name for name in known if name not in applied]
-    if pending and applied and not is_new and isinstance(database, peewee.SqliteDatabase):
-        backup_sqlite(Path(location), Path(f"{location}.before-{pending[0]}.bak"))
-
     database_proxy.initialize(database)
     runner = Runner(database, os.fspath(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
     done = runner.up()
     return OpenedDatabase(database=database, location=location, applied_migrations=tuple(done))
+
+
+def remove_new_notebook(opened: OpenedDatabase) -> None:
+    """Delete a notebook this process just created (and closed) when the command that created
+    it failed or only pretended: nothing of the user's is in it."""
+    if not opened.created or opened.path is None:
+        return
+    for file in (opened.path, *(Path(f"{opened.path}{s}") for s in ("-wal", "-shm", "-journal"))):
+        with contextlib.suppress(FileNotFoundError):
+            file.unlink()
 
 
 def close_database(opened: OpenedDatabase) -> None:

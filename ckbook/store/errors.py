@@ -7,6 +7,7 @@ active", with the real cause in ``__context__``), so classification walks the wh
 from __future__ import annotations
 
 import enum
+import errno
 import sqlite3
 
 import peewee
@@ -33,18 +34,66 @@ class NotADatabaseError(StoreError):
     """The file exists but is not a SQLite database."""
 
 
+class DamagedError(NotADatabaseError):
+    """A SQLite file that is cut short or malformed; never changed."""
+
+
+class ForeignDatabaseError(NotADatabaseError):
+    """A SQLite database of another program (no ckbook schema history); never changed."""
+
+
+class NoNotebookError(StoreError):
+    """Nothing at the path (or its folder is missing) and the caller may not create a notebook."""
+
+
+class ReadOnlyError(StoreError):
+    """The notebook cannot be written (a read-only file or folder)."""
+
+
+#: SQLite's primary result codes (``sqlite3.Error.sqlite_errorname`` without the extended part).
+_BY_CODE: dict[str, StorageProblem] = {
+    "SQLITE_FULL": StorageProblem.DISK_FULL,
+    "SQLITE_BUSY": StorageProblem.LOCKED,
+    "SQLITE_LOCKED": StorageProblem.LOCKED,
+    "SQLITE_READONLY": StorageProblem.READ_ONLY,
+    "SQLITE_PERM": StorageProblem.READ_ONLY,
+    "SQLITE_CORRUPT": StorageProblem.CORRUPT,
+    "SQLITE_NOTADB": StorageProblem.NOT_A_DATABASE,
+    "SQLITE_IOERR": StorageProblem.IO,
+    "SQLITE_CANTOPEN": StorageProblem.IO,
+}
+#: Operating-system errors met while writing files ourselves (exports, backups, recovery files).
+_BY_ERRNO: dict[int, StorageProblem] = {
+    errno.ENOSPC: StorageProblem.DISK_FULL,
+    errno.EDQUOT: StorageProblem.DISK_FULL,
+    errno.EROFS: StorageProblem.READ_ONLY,
+    errno.EACCES: StorageProblem.READ_ONLY,
+    errno.EPERM: StorageProblem.READ_ONLY,
+    errno.EIO: StorageProblem.IO,
+}
+#: Only for errors that carry no code (a peewee error built from text, an older driver).
 _PATTERNS: tuple[tuple[str, StorageProblem], ...] = (
     ("database or disk is full", StorageProblem.DISK_FULL),
-    ("disk is full", StorageProblem.DISK_FULL),
     ("no space left", StorageProblem.DISK_FULL),
     ("database is locked", StorageProblem.LOCKED),
     ("database table is locked", StorageProblem.LOCKED),
     ("readonly database", StorageProblem.READ_ONLY),
-    ("read-only", StorageProblem.READ_ONLY),
     ("file is not a database", StorageProblem.NOT_A_DATABASE),
     ("database disk image is malformed", StorageProblem.CORRUPT),
     ("disk i/o error", StorageProblem.IO),
 )
+
+#: What each problem means for the user, in their words.
+EXPLANATIONS: dict[StorageProblem, str] = {
+    StorageProblem.DISK_FULL: "the disk is full — what you typed is kept and will be saved "
+    "when space is freed",
+    StorageProblem.LOCKED: "another program holds the notebook — try again in a moment",
+    StorageProblem.READ_ONLY: "the notebook or its folder is read-only — nothing can be saved",
+    StorageProblem.CORRUPT: "the notebook file is damaged — restore it from a backup "
+    "(ckbook backup --list, ckbook restore FILE)",
+    StorageProblem.NOT_A_DATABASE: "the file is not a ckbook notebook",
+    StorageProblem.IO: "the disk reported an error reading or writing the notebook",
+}
 
 
 _STORAGE_ERRORS = (sqlite3.Error, peewee.DatabaseError, peewee.InterfaceError, OSError)
@@ -59,13 +108,35 @@ def _chain(error: BaseException) -> list[BaseException]:
     return seen
 
 
-def classify(error: BaseException) -> StorageProblem | None:
-    """What environmental problem ``error`` stands for, or None when it is a bug of ours."""
-    for link in _chain(error):
-        if not isinstance(link, _STORAGE_ERRORS):
-            continue
-        message = str(link).lower()
-        for needle, problem in _PATTERNS:
-            if needle in message:
-                return problem
+def _by_code(link: BaseException) -> StorageProblem | None:
+    if isinstance(link, sqlite3.Error):
+        name = getattr(link, "sqlite_errorname", None)
+        if name:
+            primary = "_".join(name.split("_")[:2])  # SQLITE_IOERR_WRITE -> SQLITE_IOERR
+            return _BY_CODE.get(primary)
+    if isinstance(link, OSError) and link.errno is not None:
+        return _BY_ERRNO.get(link.errno)
     return None
+
+
+def classify(error: BaseException) -> StorageProblem | None:
+    """What environmental problem ``error`` stands for, or None when it is a bug of ours.
+
+    Decided by SQLite's result code (or the OS errno) found anywhere in the exception chain —
+    peewee hides a full disk behind "cannot rollback" with the real error in ``__context__``. A
+    full disk often surfaces first as an I/O error, so DISK_FULL anywhere in the chain wins.
+    Message text decides only for errors that carry no code.
+    """
+    links = [link for link in _chain(error) if isinstance(link, _STORAGE_ERRORS)]
+    found = [problem for problem in map(_by_code, links) if problem is not None]
+    if not found:
+        for link in links:
+            message = str(link).lower()
+            found.extend(problem for needle, problem in _PATTERNS if needle in message)
+    if StorageProblem.DISK_FULL in found:
+        return StorageProblem.DISK_FULL
+    return found[0] if found else None
+
+
+def explain(problem: StorageProblem) -> str:
+    return EXPLANATIONS[problem]

@@ -7,13 +7,15 @@ worker thread while the app keeps writing. Every copy is created owner-only (060
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import enum
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
-from ckbook.paths import data_dir
 from ckbook.store.database import (
     HISTORY_TABLE,
     _check_sqlite_header,
@@ -21,8 +23,16 @@ from ckbook.store.database import (
     backup_sqlite,
     known_migrations,
     open_database,
+    read_only_uri,
 )
-from ckbook.store.errors import NotADatabaseError, SchemaTooNewError, StoreError
+from ckbook.store.errors import (
+    DamagedError,
+    ForeignDatabaseError,
+    NotADatabaseError,
+    SchemaTooNewError,
+    StoreError,
+)
+from ckbook.store.output import unique_variant
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,10 @@ class CheckReport:
     pending_steps: tuple[str, ...]
     #: Schema steps this ckbook does not know: the file was written by a newer one.
     newer_steps: tuple[str, ...] = ()
+    #: Search indexes (FTS tables) found out of step with what they index.
+    damaged_indexes: tuple[str, ...] = ()
+    #: Those indexes were rebuilt from the notebook's own rows (``check`` repairs them).
+    indexes_repaired: bool = False
 
     @property
     def intact(self) -> bool:
@@ -41,8 +55,10 @@ class CheckReport:
 
     @property
     def ok(self) -> bool:
-        """Intact, and from a ckbook no newer than this one (which can vouch for it)."""
-        return self.intact and not self.newer_steps
+        """Intact, its search index in step (or repaired), and from a ckbook no newer than
+        this one (which can vouch for it)."""
+        index_ok = not self.damaged_indexes or self.indexes_repaired
+        return self.intact and index_ok and not self.newer_steps
 
     def problem(self) -> str | None:
         """What is wrong, in one line; None when nothing is."""
@@ -55,6 +71,10 @@ class CheckReport:
             found.append(
                 f"written by a newer ckbook (schema step {self.newer_steps[-1]}); update ckbook"
             )
+        if self.damaged_indexes and not self.indexes_repaired:
+            found.append(f"search index out of step: {', '.join(self.damaged_indexes)}")
+        if not self.intact:
+            found.append(RESTORE_ADVICE)
         return "; ".join(found) if found else None
 
     def lines(self) -> list[str]:
@@ -67,11 +87,39 @@ class CheckReport:
             lines.append(f"upgrade pending: {', '.join(self.pending_steps)}")
         if self.newer_steps:
             lines.append(f"written by a newer ckbook: {', '.join(self.newer_steps)}")
+        if not self.damaged_indexes:
+            lines.append("search index: ok")
+        else:
+            state = "rebuilt" if self.indexes_repaired else "not repaired (read-only)"
+            lines.append(f"search index: out of step in {', '.join(self.damaged_indexes)}; {state}")
+        if not self.intact:
+            lines.append(RESTORE_ADVICE)
         return lines
 
 
-def default_backup_path(now: datetime) -> Path:
-    return data_dir() / "backups" / f"ckbook-{now.strftime('%Y%m%d-%H%M%S')}.sqlite3"
+RESTORE_ADVICE = (
+    "the notebook's data is damaged: restore a backup (ckbook backup --list, then ckbook restore "
+    "FILE); the damaged file is kept as a safety copy"
+)
+
+
+BACKUPS_FOLDER = "backups"
+
+
+def backups_folder(location: str) -> Path:
+    """Where a notebook's backups live: ``backups/`` beside the notebook file."""
+    return _sqlite_path(location).parent / BACKUPS_FOLDER
+
+
+def default_backup_path(location: str, now: datetime) -> Path:
+    """The name of a backup made at ``now`` (local): unique once written (``-2``, ``-3``, …)."""
+    return backups_folder(location) / f"ckbook-{now.strftime('%Y%m%d-%H%M%S')}.sqlite3"
+
+
+def _make_backups_folder(folder: Path) -> None:
+    if not folder.exists():
+        folder.mkdir(mode=0o700)
+    os.chmod(folder, 0o700)  # mkdir's mode is masked by umask; an older folder is tightened
 
 
 def _sqlite_path(location: str) -> Path:
@@ -90,14 +138,15 @@ def _existing_notebook(path: Path) -> Path:
     return path
 
 
-def _inspect(path: Path) -> CheckReport:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+def _inspect(path: Path, quick: bool = False) -> CheckReport:
+    check_pragma = "quick_check" if quick else "integrity_check"
+    with sqlite3.connect(read_only_uri(path), uri=True) as connection:
         try:
-            integrity = tuple(row[0] for row in connection.execute("PRAGMA integrity_check"))
+            integrity = tuple(row[0] for row in connection.execute(f"PRAGMA {check_pragma}"))
             problems = len(connection.execute("PRAGMA foreign_key_check").fetchall())
-            has_history = connection.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (HISTORY_TABLE,)
-            ).fetchone()
+            listed = connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            tables = {row[0] for row in listed}
+            has_history = HISTORY_TABLE in tables
             steps: tuple[str, ...] = ()
             if has_history:
                 steps = tuple(
@@ -106,6 +155,10 @@ def _inspect(path: Path) -> CheckReport:
         except sqlite3.DatabaseError as exc:
             raise NotADatabaseError(f"{path} cannot be read as a ckbook database: {exc}") from exc
     connection.close()
+    if tables and not has_history:
+        raise ForeignDatabaseError(
+            f"{path} is a SQLite database of another program, not a ckbook notebook"
+        )
     known = known_migrations()
     return CheckReport(
         location=str(path),
@@ -117,29 +170,94 @@ def _inspect(path: Path) -> CheckReport:
     )
 
 
-def check(location: str) -> CheckReport:
-    """Integrity and foreign-key check of a notebook, read-only; StoreError when there is no
-    notebook file at ``location``."""
-    return _inspect(_existing_notebook(_sqlite_path(location)))
+def check(location: str, *, repair: bool = True) -> CheckReport:
+    """Integrity, foreign-key and search-index check of a notebook; StoreError when there is no
+    notebook file at ``location``. Only the search index is ever changed: with ``repair``, an
+    index out of step with its rows is rebuilt from them (derived data, nothing of the user's)."""
+    path = _existing_notebook(_sqlite_path(location))
+    report = _inspect(path)
+    if not report.intact or not report.schema_steps or report.newer_steps:
+        return report
+    damaged = _damaged_search_indexes(path)
+    repaired = False
+    if damaged and repair and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        _rebuild_search_indexes(path, damaged)
+        repaired = not _damaged_search_indexes(path)
+    return dataclasses.replace(report, damaged_indexes=damaged, indexes_repaired=repaired)
 
 
-def backup(location: str, target: Path) -> Path:
-    """Copy the live notebook to ``target`` (0600) and verify the copy. A ``location`` with no
-    notebook is refused (never created empty and backed up)."""
+def _fts_tables(connection: sqlite3.Connection) -> list[str]:
+    rows = connection.execute(
+        "SELECT name FROM sqlite_master "
+        "WHERE type='table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
+    )
+    return sorted(row[0] for row in rows)
+
+
+def _damaged_search_indexes(path: Path) -> tuple[str, ...]:
+    """FTS5's own integrity check against the content table. It is written as an INSERT, so it
+    needs a writable connection; it changes nothing (and is rolled back regardless)."""
+    if not os.access(path.parent, os.W_OK):
+        return ()
+    damaged = []
+    with contextlib.closing(sqlite3.connect(os.fspath(path), isolation_level=None)) as connection:
+        connection.execute("PRAGMA busy_timeout = 5000")
+        for table in _fts_tables(connection):
+            try:
+                connection.execute(
+                    f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)"
+                )
+            except sqlite3.DatabaseError as exc:
+                if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_CORRUPT"):
+                    damaged.append(table)
+                else:
+                    raise
+    return tuple(damaged)
+
+
+def _rebuild_search_indexes(path: Path, tables: tuple[str, ...]) -> None:
+    with contextlib.closing(sqlite3.connect(os.fspath(path), isolation_level=None)) as connection:
+        connection.execute("PRAGMA busy_timeout = 5000")
+        connection.execute("BEGIN IMMEDIATE")
+        for table in tables:
+            connection.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+        connection.execute("COMMIT")
+
+
+def backup(
+    location: str,
+    target: Path | None,
+    now: datetime | None = None,
+    *,
+    overwrite: bool = False,
+    unique: bool = False,
+    quick: bool = False,
+) -> Path:
+    """Copy the live notebook (0600) and verify the copy; returns the file written.
+
+    ``target`` None: a new, uniquely named file in the notebook's backups folder (0700), named
+    for ``now``. A file the user named is never the notebook itself, a device, or an existing
+    file unless ``overwrite``; with ``unique`` a taken name becomes ``name-2``. The copy is
+    verified with ``PRAGMA integrity_check`` (``quick``: ``quick_check``, for automatic backups
+    of a large notebook). A ``location`` with no notebook is refused (never created empty and
+    backed up).
+    """
     source = _existing_notebook(_sqlite_path(location))
-    target = target.expanduser()
-    if target.resolve() == source.resolve():
-        raise StoreError("the backup cannot overwrite the notebook itself")
-    if not target.parent.exists():
-        target.parent.mkdir(parents=True, mode=0o700)
+    unique = unique or target is None
+    if target is None:
+        if now is None:
+            raise ValueError("a backup without a target needs the time it is made at")
+        target = default_backup_path(location, now)
+        _make_backups_folder(target.parent)
     try:
-        backup_sqlite(source, target)
+        written = backup_sqlite(source, target.expanduser(), overwrite=overwrite, unique=unique)
     except OSError as exc:
         raise StoreError(f"cannot write the backup to {target}: {exc.strerror}") from exc
-    report = _inspect(target)
+    report = _inspect(written, quick=quick)
     if not report.intact:
+        written.unlink()
         raise StoreError(f"the backup at {target} failed its check: {report.problem()}")
-    return target
+    return written
 
 
 def restore(backup_file: Path, location: str, now: datetime) -> tuple[Path | None, Path]:
@@ -169,8 +287,8 @@ def restore(backup_file: Path, location: str, now: datetime) -> tuple[Path | Non
         )
     safety: Path | None = None
     if target.exists() and target.stat().st_size > 0:
-        safety = Path(f"{target}.before-restore-{now.strftime('%Y%m%d-%H%M%S')}.bak")
-        backup_sqlite(target, safety)
+        named = Path(f"{target}.before-restore-{now.strftime('%Y%m%d-%H%M%S')}.bak")
+        safety = backup_sqlite(target, named, unique=True)
     else:
         _prepare_sqlite_file(target)
     with sqlite3.connect(os.fspath(source)) as src, sqlite3.connect(os.fspath(target)) as dst:
@@ -181,3 +299,173 @@ def restore(backup_file: Path, location: str, now: datetime) -> tuple[Path | Non
     opened = open_database(os.fspath(target))
     opened.database.close()
     return safety, target
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup of a notebook, as ``ckbook backup --list`` and "Restore from backup…" show it."""
+
+    path: Path
+    made_at: datetime  # UTC, when the file was written
+    size: int
+    clients: int | None  # None: the file cannot be read as a notebook
+    notes: int | None
+    promises: int | None
+
+    @property
+    def readable(self) -> bool:
+        return self.clients is not None
+
+    def counts(self) -> str:
+        if not self.readable:
+            return "cannot be read"
+        return f"{self.clients} clients, {self.notes} notes, {self.promises} promises"
+
+    def describe(self, tz: tzinfo) -> str:
+        when = self.made_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        return f"{when}  {self.counts()}  {self.path}"
+
+    def to_json(self, tz: tzinfo) -> dict[str, object]:
+        return {
+            "file": str(self.path),
+            "made_at": self.made_at.astimezone(tz).isoformat(timespec="seconds"),
+            "bytes": self.size,
+            "clients": self.clients,
+            "notes": self.notes,
+            "promises": self.promises,
+        }
+
+
+def _counts(path: Path) -> tuple[int, int, int] | None:
+    try:
+        with contextlib.closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
+            clients, notes, promises = (
+                int(connection.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0])
+                for table in ("client", "note", "promise")
+            )
+    except sqlite3.Error:
+        return None
+    return clients, notes, promises
+
+
+def backup_files(location: str) -> list[Path]:
+    """The notebook's backups: its backups folder, and the copies made before an upgrade or a
+    restore beside it."""
+    notebook = _sqlite_path(location)
+    found = [p for p in backups_folder(location).glob("*.sqlite3") if p.is_file()]
+    found += [p for p in notebook.parent.glob(f"{notebook.name}.before-*.bak") if p.is_file()]
+    return found
+
+
+def list_backups(location: str) -> list[BackupInfo]:
+    """Every backup of the notebook at ``location``, newest first, with what it holds."""
+    infos = []
+    for path in backup_files(location):
+        stat_result = path.stat()
+        counts = _counts(path)
+        clients, notes, promises = counts if counts else (None, None, None)
+        made_at = datetime.fromtimestamp(stat_result.st_mtime, UTC)
+        infos.append(BackupInfo(path, made_at, stat_result.st_size, clients, notes, promises))
+    return sorted(infos, key=lambda info: (info.made_at, info.path.name), reverse=True)
+
+
+class Trouble(enum.Enum):
+    """Why a notebook file cannot be opened, as the start window explains it."""
+
+    NOT_SQLITE = "not a SQLite file"
+    FOREIGN = "another program's database"
+    NEWER = "written by a newer ckbook"
+    DAMAGED = "damaged"
+    UNREADABLE = "cannot be read"
+
+
+#: What each trouble means, in plain words, and whether a backup is the way out.
+TROUBLE_WORDS: dict[Trouble, tuple[str, bool]] = {
+    Trouble.NOT_SQLITE: (
+        "This file is not a ckbook notebook (it is not even a database). Check that the path is "
+        "the one you meant.",
+        False,
+    ),
+    Trouble.FOREIGN: (
+        "This file is a database of another program, not a ckbook notebook. ckbook did not "
+        "change it. Check that the path is the one you meant.",
+        False,
+    ),
+    Trouble.NEWER: (
+        "This notebook was written by a newer version of ckbook. Update ckbook to open it; "
+        "the file was not changed.",
+        False,
+    ),
+    Trouble.DAMAGED: (
+        "This notebook file is damaged (it may have been cut short or overwritten). ckbook did "
+        "not change it. You can restore the newest good backup; the damaged file is kept "
+        "beside it.",
+        True,
+    ),
+    Trouble.UNREADABLE: (
+        "This notebook file cannot be read (its permissions or the disk refuse it). ckbook did "
+        "not change it. Fix the permissions, or restore the newest good backup; the unreadable "
+        "file is kept beside it.",
+        True,
+    ),
+}
+
+
+def diagnose(location: str) -> Trouble | None:
+    """What is wrong with the notebook file at ``location`` (None: nothing found), read-only."""
+    path = _sqlite_path(location)
+    if not path.exists():
+        return None
+    if not os.access(path, os.R_OK):
+        return Trouble.UNREADABLE
+    try:
+        _check_sqlite_header(path)
+    except DamagedError:
+        return Trouble.DAMAGED
+    except NotADatabaseError:
+        return Trouble.NOT_SQLITE
+    except OSError:
+        return Trouble.UNREADABLE
+    try:
+        report = _inspect(path, quick=True)
+    except ForeignDatabaseError:
+        return Trouble.FOREIGN
+    except (NotADatabaseError, sqlite3.Error):
+        return Trouble.DAMAGED
+    if report.newer_steps:
+        return Trouble.NEWER
+    if not report.intact:
+        return Trouble.DAMAGED
+    return None
+
+
+def newest_good_backup(location: str) -> BackupInfo | None:
+    """The newest backup that passes its check and that this ckbook can open."""
+    for info in list_backups(location):
+        if not info.readable:
+            continue
+        try:
+            report = _inspect(info.path, quick=True)
+        except StoreError:
+            continue
+        if report.intact and report.schema_steps and not report.newer_steps:
+            return info
+    return None
+
+
+def restore_over_unusable(location: str, backup_file: Path, now: datetime) -> Path:
+    """Move the unusable notebook (and its -wal/-shm) aside, never deleting it, then restore
+    ``backup_file`` in its place. Returns where the unusable file now is."""
+    notebook = _sqlite_path(location)
+    stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+    aside = notebook.with_name(f"{notebook.name}.unusable-{stamp}")
+    attempt = 1
+    while any(Path(f"{unique_variant(aside, attempt)}{s}").exists() for s in ("", "-wal", "-shm")):
+        attempt += 1
+    aside = unique_variant(aside, attempt)
+    for suffix in ("-wal", "-shm", ""):  # the main file last: until then the notebook is whole
+        companion = Path(f"{notebook}{suffix}")
+        if companion.exists():
+            os.rename(companion, Path(f"{aside}{suffix}"))
+    restore(backup_file, location, now)
+    return aside

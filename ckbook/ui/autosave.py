@@ -1,8 +1,11 @@
 """Autosave that never loses typing (RELIABILITY #2, #6, #7, #9).
 
-``SaveWriter`` is the one writer thread for note text: a plain Python thread that runs each save in
-its own ``db.connection_context()`` (sqlite objects never cross threads; jobs and results are ids,
-strings and frozen dataclasses), so a save that waits for a lock never freezes typing.
+``SaveWriter`` is the one writer thread for note text: it keeps its own thread, not a
+``ui.worker.Worker``, because it orders saves, retries kept text on a timer and lets quitting wait
+for one save (``wait``); each save runs in its own connection (``services.base.worker_connection``,
+as every worker's job does: sqlite objects never cross threads; jobs and results are ids, strings
+and frozen dataclasses) and its errors are read by ``ui.worker.failure_of``, so a save that waits
+for a lock never freezes typing.
 
 ``Autosaver`` (one per open editor) decides when to save: ~500 ms after the last key, and at most
 ``max_wait_ms`` after the first unsaved key while typing goes on (1.5 s, so that with the write
@@ -43,9 +46,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ckbook.services.base import Changed, InputError
+from ckbook.services.base import Changed, worker_connection
 from ckbook.services.clock import Clock
-from ckbook.store.errors import StoreError, classify
+from ckbook.ui.worker import failure_of
 
 log = logging.getLogger(__name__)
 
@@ -254,10 +257,10 @@ class SaveWriter(QObject):
     def __init__(
         self,
         save: SaveFunction,
-        database: Any = None,
         clock: Clock | None = None,
         parent: QObject | None = None,
         *,
+        own_connection: bool = False,
         retry_ms: int = RETRY_MS,
         recovery_dir: Path | None = None,
         location: str = "",
@@ -265,7 +268,7 @@ class SaveWriter(QObject):
     ) -> None:
         super().__init__(parent)
         self._save = save
-        self._database = database
+        self._own_connection = own_connection
         self._clock = clock
         self._retry_ms = retry_ms
         self._recovery_dir = recovery_dir
@@ -396,6 +399,10 @@ class SaveWriter(QObject):
                         unsaved.append(left)
         finally:
             self._rescuing = False
+            for saver in list(self._savers):
+                # This was the last attempt: no debounce or retry timer may fire after it and
+                # write the same text to another recovery file (seen when a timer outlived it).
+                saver.stop_timers()
         with self._cond:
             kept = [k for n, k in self._pending.items() if n not in followed]
             self._pending.clear()
@@ -489,24 +496,16 @@ class SaveWriter(QObject):
 
     def _run_job(self, job: SaveJob) -> SaveResult:
         try:
-            if self._database is not None:
-                with self._database.connection_context():
+            if self._own_connection:
+                with worker_connection():
                     changes = self._save(job)
             else:
                 changes = self._save(job)
-        except InputError as exc:
-            return SaveResult(job.seq, job.note_id, False, problem=str(exc))
-        except StoreError as exc:
-            return SaveResult(job.seq, job.note_id, False, problem=str(exc), retry=True)
-        except Exception as exc:
-            problem = classify(exc)
-            if problem is None:
-                log.exception("saving note %s failed", job.note_id)
-                return SaveResult(
-                    job.seq, job.note_id, False, problem="unexpected error (see log)", retry=True
-                )
-            log.warning("saving note %s: %s (%s)", job.note_id, problem.value, exc)
-            return SaveResult(job.seq, job.note_id, False, problem=problem.value, retry=True)
+        except Exception as exc:  # read the one way every worker reads it (ui.worker)
+            failure = failure_of(exc, f"saving note {job.note_id}")
+            return SaveResult(
+                job.seq, job.note_id, False, problem=failure.text, retry=failure.retry
+            )
         saved_at = self._clock.now() if self._clock is not None else None
         return SaveResult(job.seq, job.note_id, True, tuple(changes), saved_at=saved_at)
 
@@ -693,6 +692,12 @@ class Autosaver(QObject):
                 return False
             self._on_writer_finished(result)
         return not self._dirty
+
+    def stop_timers(self) -> None:
+        """No more saves on a timer (quitting: the writer's last attempt takes over)."""
+        self._debounce.stop()
+        self._max_wait.stop()
+        self._retry.stop()
 
     def unsaved(self) -> KeptText | None:
         """This editor's text that is not saved yet (quitting, switching away)."""

@@ -417,10 +417,10 @@ class NoteWindows:
 
 
 def install_notes(
-    window: Any, notebook: Notebook, database: Any, *, recovery_dir: Path | None = None
+    window: Any, notebook: Notebook, *, recovery_dir: Path | None = None
 ) -> NoteWindows:
     """Wire call mode and the note editor into the app: one writer thread for note text (its own
-    connection to ``database``), the window's hooks, a last flush when the app quits (recovery
+    connection per save), the window's hooks, a last flush when the app quits (recovery
     files in ``recovery_dir``, default ``<user data folder>/recovery``), and a message when an
     earlier session left one."""
     from PySide6.QtWidgets import QApplication
@@ -430,8 +430,8 @@ def install_notes(
     folder = recovery_dir or default_recovery_dir()
     writer = SaveWriter(
         note_text_saver(notebook.clock),
-        database,
         notebook.clock,
+        own_connection=True,
         parent=window,
         recovery_dir=folder,
         location=notebook.location,

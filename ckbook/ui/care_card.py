@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from typing_extensions import override
 
-from ckbook.services.base import Changed
+from ckbook.services.base import Changed, Kind
 from ckbook.services.care import IncidentRow, incidents
 from ckbook.services.clients import client_detail
 from ckbook.services.insight import KeptRateSeries, kept_rate_series
@@ -133,10 +133,24 @@ class InsightSection(QWidget):
         self.caption.setText(self.chart.describe())
 
     def _on_notebook_changed(self, changed: Changed) -> None:
-        if changed.kind in ("promise", "client", "incident"):
-            self._overall = None
-            if self.client_id in changed.client_ids:
-                self.refresh()
+        if changed.kind not in (Kind.PROMISE, Kind.CLIENT, Kind.INCIDENT):
+            return
+        if _moves_kept_rates(changed):
+            self._overall = None  # everyone's line: read again only when it can have moved
+        if self.client_id in changed.client_ids:
+            self.refresh()
+
+
+#: Changes that leave every kept rate as it was: a promise made, captured or reworded (still
+#: open), a client's details edited. Only closing, reopening, and hiding or restoring a client
+#: (their promises leave or rejoin everyone's line) move a rate.
+_RATE_KEEPING = {Kind.PROMISE: ("added", "captured", "updated"), Kind.CLIENT: ("added", "updated")}
+
+
+def _moves_kept_rates(changed: Changed) -> bool:
+    if changed.kind not in (Kind.PROMISE, Kind.CLIENT):
+        return False  # an incident (its fix promise is linked, not closed)
+    return changed.detail not in _RATE_KEEPING[changed.kind]
 
 
 class CareCard(QObject):

@@ -363,6 +363,9 @@ class ClientCard(QWidget):
         if changed.kind == "money":
             self.money.refresh()
             return
+        if changed.kind == "note" and changed.text_only:
+            self.timeline.update_notes(changed.ids)  # the header and promises show no text
+            return
         if changed.kind == "promise":
             self.promises.refresh()
         elif changed.kind == "note":

@@ -455,7 +455,7 @@ class MoodWatcher(QObject):
         notebook.changed.connect(self._on_notebook_changed)
 
     def _on_notebook_changed(self, changed: Changed) -> None:
-        if changed.kind != "note" or changed.detail == "deleted":
+        if changed.kind != "note" or changed.detail == "deleted" or changed.text_only:
             return
         for note_id in changed.ids:
             if note_id in self.offered:

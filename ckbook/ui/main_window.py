@@ -192,8 +192,16 @@ class MainWindow(QMainWindow):
         self._error_box: QMessageBox | None = None
         self._viewers: list[QDialog] = []
 
-        self.setWindowTitle(f"ckbook — {notebook.location}" if notebook.location else "ckbook")
+        title = f"ckbook — {notebook.location}" if notebook.location else "ckbook"
+        self.setWindowTitle(f"{title} (read-only)" if notebook.read_only else title)
         self.setObjectName("ckbookMainWindow")
+        if notebook.read_only:
+            # Always visible: every change the user tries will be refused.
+            self.read_only_label = plain_label(
+                "Read-only: this notebook's file or folder cannot be written; nothing can be saved"
+            )
+            self.read_only_label.setObjectName("readOnlyState")
+            self.statusBar().addPermanentWidget(self.read_only_label)
 
         # -- pages --------------------------------------------------------------------------
         self.stack = QStackedWidget()

@@ -15,12 +15,15 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from ckbook.services.base import Changed, InputError
+from ckbook.services.base import Changed, InputError, brief_lock_wait
 from ckbook.services.clock import Clock
 from ckbook.store.errors import StoreError, classify
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+#: The longest a use-case run on the GUI thread waits for another process's write lock.
+GUI_LOCK_WAIT_MS = 250
 
 
 class Notebook(QObject):
@@ -30,10 +33,19 @@ class Notebook(QObject):
     #: (level, text): level is "info", "warning" or "error"; the main window shows it.
     message = Signal(str, str)
 
-    def __init__(self, clock: Clock, location: str = "", parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        location: str = "",
+        parent: QObject | None = None,
+        *,
+        read_only: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.clock = clock
         self.location = location
+        #: The notebook's file or folder cannot be written: it is shown, not changed.
+        self.read_only = read_only
 
     @property
     def tz(self) -> tzinfo:
@@ -44,8 +56,14 @@ class Notebook(QObject):
 
     def run(self, use_case: Callable[..., Changed], *args: Any, **kwargs: Any) -> Changed | None:
         """Run a use-case; on success broadcast and return what changed, else report and
-        return None (the caller keeps the user's input so nothing typed is lost)."""
-        result = self.attempt(use_case, *args, **kwargs)
+        return None (the caller keeps the user's input so nothing typed is lost).
+
+        It runs here, on the GUI thread (a click's write is a few milliseconds), but waits at
+        most ``GUI_LOCK_WAIT_MS`` for a lock another process holds: then it says "database
+        busy" rather than freezing the window for the whole busy timeout (RELIABILITY #7).
+        Long or frequent writes (autosave, import) go to a worker instead (``ui.worker``)."""
+        with brief_lock_wait(GUI_LOCK_WAIT_MS):
+            result = self.attempt(use_case, *args, **kwargs)
         if result is not None:
             self.changed.emit(result)
         return result

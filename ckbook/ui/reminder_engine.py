@@ -14,7 +14,7 @@ they show when the hold ends.
 
 Checking reads every open promise, client and request: about a second on a 10,000-client
 notebook (tests/perf/reminder_check_bench.py). So checks and the recording of fired reminders run
-on a worker thread with its own database connection (RELIABILITY #6, #7); only frozen values
+on a ``ui.worker.Worker`` with its own connection (RELIABILITY #6, #7); only frozen values
 cross between threads.
 """
 
@@ -26,17 +26,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-import peewee
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ckbook.services.agenda import DueReport, due_report
 from ckbook.services.base import Changed
 from ckbook.services.reminder_rules import Occurrence, missed_summary, quiet_until, summarise
 from ckbook.services.reminders import ReminderCheck, check, mark_fired
 from ckbook.services.settings import Settings, load_settings
-from ckbook.store.errors import classify
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.notifications import ReminderRouter
+from ckbook.ui.worker import Failure, Worker
 
 log = logging.getLogger(__name__)
 
@@ -81,47 +80,7 @@ def run_check(request: CheckRequest) -> CheckResult:
 
 
 def run_record(occurrences: tuple[Occurrence, ...], now: datetime) -> RecordResult:
-    keys = tuple(o.key for o in occurrences)
-    try:
-        return RecordResult(keys, mark_fired(occurrences, now))
-    except Exception as exc:
-        problem = classify(exc)
-        if problem is None:
-            raise
-        return RecordResult(keys, None, problem.value)
-
-
-class _Worker(QObject):
-    """Lives on the engine's thread; opens its own connection for each job."""
-
-    checked = Signal(object)  # CheckResult
-    recorded = Signal(object)  # RecordResult
-    failed = Signal(str)
-
-    def __init__(self, database: peewee.Database) -> None:
-        super().__init__()
-        self._database = database
-
-    @Slot(object)
-    def check(self, request: CheckRequest) -> None:
-        try:
-            with self._database.connection_context():
-                result = run_check(request)
-        except Exception as exc:
-            log.exception("reminder check failed")
-            self.failed.emit(str(exc))
-            return
-        self.checked.emit(result)
-
-    @Slot(object, object)
-    def record(self, occurrences: tuple[Occurrence, ...], now: datetime) -> None:
-        try:
-            with self._database.connection_context():
-                result = run_record(occurrences, now)
-        except Exception as exc:
-            log.exception("recording fired reminders failed")
-            result = RecordResult(tuple(o.key for o in occurrences), None, str(exc))
-        self.recorded.emit(result)
+    return RecordResult(tuple(o.key for o in occurrences), mark_fired(occurrences, now))
 
 
 class ReminderEngine(QObject):
@@ -134,14 +93,10 @@ class ReminderEngine(QObject):
     #: How many pop-ups a check produced (a batch counts as one).
     popups = Signal(int)
 
-    _checkRequested = Signal(object)
-    _recordRequested = Signal(object, object)
-
     def __init__(
         self,
         notebook: Notebook,
         router: ReminderRouter,
-        database: peewee.Database | None = None,
         *,
         threaded: bool = True,
         parent: QObject | None = None,
@@ -171,21 +126,9 @@ class ReminderEngine(QObject):
         self._debounce.timeout.connect(self.check_now)
         notebook.changed.connect(self._on_notebook_changed)
 
-        self._thread: QThread | None = None
-        self._worker: _Worker | None = None
-        if threaded:
-            if database is None:
-                raise ValueError("a threaded engine needs the database to open its connection")
-            self._thread = QThread(self)
-            self._thread.setObjectName("ckbook-reminders")
-            self._worker = _Worker(database)
-            self._worker.moveToThread(self._thread)
-            self._checkRequested.connect(self._worker.check)
-            self._recordRequested.connect(self._worker.record)
-            self._worker.checked.connect(self._on_worker_checked)
-            self._worker.recorded.connect(self._on_worker_recorded)
-            self._worker.failed.connect(self._on_worker_failed)
-            self._thread.finished.connect(self._worker.deleteLater)
+        # Checks and records run on a worker (its own connection); ``threaded=False`` runs
+        # them at once on the caller's thread (tests).
+        self._worker = Worker("reminders", self, inline=not threaded)
 
     # --- API ------------------------------------------------------------------------------------
 
@@ -199,8 +142,6 @@ class ReminderEngine(QObject):
 
     def start(self) -> None:
         """Begin: the first check shows what came due while ckbook was closed."""
-        if self._thread is not None and not self._thread.isRunning():
-            self._thread.start()
         self._running = True
         self.check_now()
 
@@ -208,9 +149,7 @@ class ReminderEngine(QObject):
         self._running = False
         self._timer.stop()
         self._debounce.stop()
-        if self._thread is not None and self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait(5000)
+        self._worker.stop(5.0)
 
     def check_now(self) -> None:
         """Look now (coalesced: one check at a time, one more if asked meanwhile)."""
@@ -227,16 +166,9 @@ class ReminderEngine(QObject):
             self._notebook.tz,
             self._settings.remind_before_minutes,
         )
-        if self._thread is None:
-            try:
-                result = run_check(request)
-            except Exception as exc:
-                log.exception("reminder check failed")
-                self._on_worker_failed(str(exc))
-                return
-            self._on_worker_checked(result)
-        else:
-            self._checkRequested.emit(request)
+        self._worker.run(
+            run_check, request, done=self._on_worker_checked, failed=self._on_worker_failed
+        )
 
     def pause(self, length: timedelta = PAUSE) -> None:
         """Hold pop-ups for a while ("Pause reminders for 1 hour")."""
@@ -263,7 +195,6 @@ class ReminderEngine(QObject):
 
     # --- a check came back ---------------------------------------------------------------------
 
-    @Slot(object)
     def _on_worker_checked(self, result: CheckResult) -> None:
         self._busy = False
         if not self._running:
@@ -304,12 +235,15 @@ class ReminderEngine(QObject):
     def _record(self, occurrences: tuple[Occurrence, ...], now: datetime) -> None:
         for occurrence in occurrences:
             self._unrecorded[occurrence.key] = occurrence
-        if self._thread is None:
-            self._on_worker_recorded(run_record(occurrences, now))
-        else:
-            self._recordRequested.emit(occurrences, now)
+        keys = tuple(o.key for o in occurrences)
+        self._worker.run(
+            run_record,
+            occurrences,
+            now,
+            done=self._on_worker_recorded,
+            failed=lambda failure: self._on_worker_recorded(RecordResult(keys, None, failure.text)),
+        )
 
-    @Slot(object)
     def _on_worker_recorded(self, result: RecordResult) -> None:
         if result.error:
             # Keep them in memory (no repeat this session) and try again at the next check;
@@ -324,10 +258,9 @@ class ReminderEngine(QObject):
         for key in result.keys:
             self._unrecorded.pop(key, None)
 
-    @Slot(str)
-    def _on_worker_failed(self, why: str) -> None:
+    def _on_worker_failed(self, failure: Failure) -> None:
         self._busy = False
-        log.warning("reminder check failed: %s", why)
+        log.warning("reminder check failed: %s", failure.text)
         self._schedule(None, self._notebook.now())
         if self._again:
             self._again = False
@@ -353,6 +286,8 @@ class ReminderEngine(QObject):
         if changed.kind == "settings":
             self._settings = load_settings()
             self.check_now()
+        elif changed.text_only:
+            return  # a note's text (a call-note autosave) makes nothing due
         elif changed.kind != "reminder" or changed.detail in ("snoozed", "done"):
             # Not after recording fired reminders (our own change), but after a snooze or "done"
             # from Today or a pop-up, so the tray's list and badge leave that item out at once.

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import peewee
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QVBoxLayout, QWidget
 from typing_extensions import override
@@ -136,7 +135,6 @@ def install_reminders(
     app: QApplication,
     window: QMainWindow,
     notebook: Notebook,
-    database: peewee.Database,
     db_argument: str | None = None,
 ) -> ReminderParts:
     banner = ReminderBanner()
@@ -145,7 +143,7 @@ def install_reminders(
     tray = Tray(notebook.tz, app)
     tray.show()  # Qt docks it whenever a tray host exists, also one that appears later
     router = ReminderRouter(notebook, banner, desktop, tray.icon, parent=app)
-    engine = ReminderEngine(notebook, router, database, parent=app)
+    engine = ReminderEngine(notebook, router, parent=app)
     if window.windowIcon().isNull():
         window.setWindowIcon(app_icon())
 

@@ -207,5 +207,5 @@ class RequestsSection(LineListSection[RequestLine]):
     @override
     def _on_notebook_changed(self, changed: Changed) -> None:
         mine = self.client_id is not None and self.client_id in changed.client_ids
-        if mine and changed.kind in ("request", "note", "client"):
+        if mine and changed.kind in ("request", "note", "client") and not changed.text_only:
             self.refresh()

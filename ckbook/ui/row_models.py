@@ -37,6 +37,17 @@ class RowListModel(QAbstractListModel, Generic[RowT]):
         self._rows_replaced()
         self.endResetModel()
 
+    def replace_row(self, fresh: RowT) -> bool:
+        """Put ``fresh`` in place of the row with its id (one ``dataChanged``, no reset); False
+        when no row has that id."""
+        row = self.row_of(fresh.id)
+        if row is None:
+            return False
+        self._rows[row] = fresh
+        self._rows_replaced()
+        self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+        return True
+
     def _rows_replaced(self) -> None:
         """Hook for values derived from the rows, computed once per ``set_rows``."""
 

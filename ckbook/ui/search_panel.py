@@ -1,6 +1,6 @@
 """Ctrl+F: one search over notes, promises and clients, with results as you type.
 
-The query runs on a search thread with its own database connection (RELIABILITY #6), ~150 ms after
+The query runs on a ``ui.worker.Worker`` with its own connection (RELIABILITY #6), ~150 ms after
 the last key; only the newest query's answer is shown (a slower, older one is dropped), so typing
 never waits for the database. Each hit names its client and shows the matching words in bold; Enter
 or a click opens it in its card (``opened(SearchHit)``). Text that is not query syntax is read as
@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import enum
 import logging
-import queue
-import threading
 import time
 from typing import Any
 
@@ -40,9 +38,9 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook.services.search import SearchHit, search
-from ckbook.store.errors import classify
 from ckbook.ui.row_models import RowListModel
 from ckbook.ui.safe_text import plain_label
+from ckbook.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 
@@ -180,61 +178,41 @@ class SearchHitDelegate(QStyledItemDelegate):
             x += metrics.horizontalAdvance(shown)
 
 
+def _timed_search(text: str) -> tuple[tuple[SearchHit, ...], float]:
+    started = time.perf_counter()
+    hits = tuple(search(text, RESULT_LIMIT, prefix_last=True))
+    return hits, (time.perf_counter() - started) * 1000
+
+
 class SearchWorker(QObject):
-    """Runs searches on its own thread and connection; only the newest request counts."""
+    """Runs searches on a ``Worker`` (its own connection per search); only the newest request
+    counts (one waiting is replaced by a newer one)."""
 
     #: (generation, hits as a tuple of SearchHit, milliseconds taken)
     answered = Signal(int, object, float)
     #: (generation, what went wrong, worded for the user)
     failed = Signal(int, str)
 
-    def __init__(self, database: Any = None, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._database = database
-        self._requests: queue.Queue[tuple[int, str] | None] = queue.Queue()
-        self._thread = threading.Thread(target=self._run, name="ckbook-search", daemon=True)
-        self._thread.start()
+        self._worker = Worker("search", self)
 
     def request(self, generation: int, text: str) -> None:
-        self._requests.put((generation, text))
+        def answered(value: tuple[tuple[SearchHit, ...], float]) -> None:
+            self.answered.emit(generation, *value)
+
+        self._worker.run(
+            _timed_search,
+            text,
+            lane="search",
+            done=answered,
+            failed=lambda failure: self.failed.emit(
+                generation, f"Search unavailable: {failure.text}"
+            ),
+        )
 
     def stop(self) -> None:
-        self._requests.put(None)
-        self._thread.join(timeout=10)
-
-    def _run(self) -> None:
-        if self._database is not None:
-            with self._database.connection_context():
-                self._loop()
-        else:
-            self._loop()
-
-    def _loop(self) -> None:
-        while True:
-            item = self._requests.get()
-            # Skip to the newest request: older ones are already out of date.
-            while item is not None:
-                try:
-                    newer = self._requests.get_nowait()
-                except queue.Empty:
-                    break
-                item = newer
-            if item is None:
-                return
-            generation, text = item
-            started = time.perf_counter()
-            try:
-                hits = search(text, RESULT_LIMIT, prefix_last=True)
-            except Exception as exc:
-                problem = classify(exc)
-                if problem is None:
-                    log.exception("search for %r failed", text)
-                    self.failed.emit(generation, "Search failed (see log)")
-                else:
-                    self.failed.emit(generation, f"Search unavailable: {problem.value}")
-                continue
-            elapsed = (time.perf_counter() - started) * 1000
-            self.answered.emit(generation, tuple(hits), elapsed)
+        self._worker.stop()
 
 
 class _SearchField(QLineEdit):
@@ -404,9 +382,9 @@ def open_hit(window: Any, hit: SearchHit) -> None:
         window.note_opener(hit.id, hit.client_id, hit.detail or "other")
 
 
-def install_search(window: Any, notebook: Any, database: Any) -> SearchPanel:
+def install_search(window: Any, notebook: Any) -> SearchPanel:
     """Wire Ctrl+F: a "search" page with its own search thread and connection."""
-    worker = SearchWorker(database, parent=window)
+    worker = SearchWorker(parent=window)
     panel = SearchPanel(worker, tz=notebook.tz)
     window.add_page("search", "Search", panel)
 

@@ -17,10 +17,8 @@ first time, the rows it has while a newer report is built — and only the newes
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import logging
-import threading
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import (
@@ -48,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from ckbook.services.base import Changed, worker_connection
+from ckbook.services.base import Changed, Kind
 from ckbook.services.care import acknowledge_request, answer_request
 from ckbook.services.notes import add_note
 from ckbook.services.promises import close_promise, reopen_promise
@@ -64,11 +62,11 @@ from ckbook.services.today import (
     reminder_for,
     today_report,
 )
-from ckbook.store.errors import classify
 from ckbook.ui import theme
 from ckbook.ui.card_sections import RecordUndo, no_undo
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.safe_text import heading_label, plain_label, plain_tooltip
+from ckbook.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 
@@ -259,12 +257,11 @@ class TodayModel(QAbstractItemModel):
 
 
 class TodayLoader(QObject):
-    """Builds Today's report on a worker thread with its own connection; the newest request wins.
+    """Builds Today's report on a ``Worker`` (its own connection); the newest request wins.
 
     ``request(now, tz)`` returns a generation number; ``loaded(generation, TodayReport)`` or
     ``failed(generation, text)`` answers it on the GUI thread. Requests made while a report is
-    being built collapse into one more build, for the newest. The thread lives only while there
-    is work, so an idle page holds neither a thread nor a connection.
+    being built collapse into one more build, for the newest.
     """
 
     #: (generation, TodayReport) — frozen rows only cross the thread.
@@ -274,69 +271,35 @@ class TodayLoader(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._lock = threading.Lock()
         self._generation = 0
-        self._wanted: tuple[int, datetime, tzinfo] | None = None
-        self._thread: threading.Thread | None = None
-        self._stopped = False
+        self._worker = Worker("today", self)
 
     def request(self, now: datetime, tz: tzinfo) -> int:
-        with self._lock:
-            self._generation += 1
-            if self._stopped:
-                return self._generation
-            self._wanted = (self._generation, now, tz)
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="ckbook-today", daemon=True)
-                self._thread.start()
-            return self._generation
+        self._generation += 1
+        generation = self._generation
+        self._worker.run(
+            today_report,
+            now,
+            tz,
+            lane="report",
+            done=lambda report: self.loaded.emit(generation, report),
+            failed=lambda failure: self.failed.emit(
+                generation, f"Today is not available: {failure.text}."
+            ),
+        )
+        return generation
 
     @property
     def busy(self) -> bool:
-        with self._lock:
-            return self._thread is not None
+        return self._worker.busy
 
     def wait(self, timeout: float = 10.0) -> None:
         """Let a build under way finish (before the database closes)."""
-        with self._lock:
-            thread = self._thread
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(timeout)
+        self._worker.wait(timeout)
 
     def stop(self) -> None:
         """No more builds (the app is quitting); waits for one under way."""
-        with self._lock:
-            self._stopped = True
-            self._wanted = None
-        self.wait()
-
-    def _run(self) -> None:
-        while True:
-            with self._lock:
-                job, self._wanted = self._wanted, None
-                if job is None:
-                    self._thread = None
-                    return
-            generation, now, tz = job
-            try:
-                with worker_connection():
-                    report = today_report(now, tz)
-            except Exception as exc:  # reported, never raised on a worker thread
-                problem = classify(exc)
-                if problem is None:
-                    log.exception("building Today failed")
-                    text = "Today could not be built (see the log)."
-                else:
-                    text = f"Today is not available: {problem.value}."
-                self._emit(self.failed, generation, text)
-            else:
-                self._emit(self.loaded, generation, report)
-
-    @staticmethod
-    def _emit(signal: object, *args: object) -> None:
-        # RuntimeError: the page went away while the report was being built.
-        with contextlib.suppress(RuntimeError):
-            signal.emit(*args)  # type: ignore[attr-defined]
+        self._worker.stop()
 
 
 class TodayPage(QWidget):
@@ -657,8 +620,8 @@ class TodayPage(QWidget):
     # -- slots ---------------------------------------------------------------------------
 
     def _on_notebook_changed(self, changed: Changed) -> None:
-        if changed.kind in ("settings",):
-            return
+        if changed.kind is Kind.SETTINGS or changed.text_only:
+            return  # a note's text (a call-note autosave) shows in no Today row
         self._refresh_timer.start()
 
     def _on_minute_timeout(self) -> None:

@@ -6,15 +6,13 @@ user sees what would be imported (and what would be skipped, and why) and confir
 import runs on the worker in one transaction. Export: pick a file and a format; the worker takes
 one snapshot and writes the file (owner-only, atomically).
 
-The worker is a plain thread with its own database connection for each job (RELIABILITY #6); the
-GUI thread never waits on the write lock an import holds (#7). Results come back as frozen values
-through a signal.
+Both run on a ``ui.worker.Worker`` (its own connection per job, RELIABILITY #6): the GUI thread
+never waits on the write lock an import holds (#7); results come back as frozen values.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,9 +30,8 @@ from ckbook.interop.transfer import (
     format_for,
     import_file,
 )
-from ckbook.services.base import InputError, worker_connection
 from ckbook.services.importing import ImportReport
-from ckbook.store.errors import StoreError, classify
+from ckbook.ui.worker import Failure, Worker
 
 log = logging.getLogger(__name__)
 
@@ -134,56 +131,6 @@ class ImportConfirm:
             box.deleteLater()
 
 
-class TransferWorker(QObject):
-    """Runs one job at a time on its own thread, with its own connection."""
-
-    #: (job id, result: ImportReport or ExportResult)
-    done = Signal(int, object)
-    #: (job id, what went wrong, worded for the user)
-    failed = Signal(int, str)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._thread: threading.Thread | None = None
-        self._jobs = 0
-
-    @property
-    def busy(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
-    def start(self, job: Callable[[], object]) -> int:
-        if self.busy:
-            raise RuntimeError("a transfer is already running")
-        self._jobs += 1
-        job_id = self._jobs
-        self._thread = threading.Thread(
-            target=self._run, args=(job_id, job), name="ckbook-transfer", daemon=True
-        )
-        self._thread.start()
-        return job_id
-
-    def wait(self, timeout: float = 30.0) -> None:
-        if self._thread is not None:
-            self._thread.join(timeout)
-
-    def _run(self, job_id: int, job: Callable[[], object]) -> None:
-        try:
-            with worker_connection():
-                result = job()
-        except (InputError, StoreError) as exc:
-            self.failed.emit(job_id, str(exc))
-            return
-        except Exception as exc:
-            problem = classify(exc)
-            if problem is None:
-                log.exception("import/export failed")
-                self.failed.emit(job_id, f"Failed: {exc} (see the log)")
-            else:
-                self.failed.emit(job_id, f"Not done: {problem.value}")
-            return
-        self.done.emit(job_id, result)
-
-
 class Transfer(QObject):
     """The File menu's Import… and Export…, and what happens after each."""
 
@@ -196,10 +143,7 @@ class Transfer(QObject):
         super().__init__(window)
         self.window = window
         self.notebook = notebook
-        self.worker = TransferWorker(self)
-        self.worker.done.connect(self._on_worker_done)
-        self.worker.failed.connect(self._on_worker_failed)
-        self._pending: dict[int, Callable[[object], None]] = {}
+        self.worker = Worker("transfer", self)
         self.import_action = QAction("&Import…", window)
         self.import_action.setObjectName("action_import")
         self.import_action.setStatusTip("Add clients from a vCard or CSV file")
@@ -217,23 +161,24 @@ class Transfer(QObject):
         self.import_action.setEnabled(False)
         self.export_action.setEnabled(False)
         self.window.show_status(status, 0)
-        job_id = self.worker.start(job)
-        self._pending[job_id] = then
+        self.worker.run(
+            job,
+            done=lambda result: self._on_worker_done(then, result),
+            failed=self._on_worker_failed,
+        )
 
     def _idle(self) -> None:
         self.import_action.setEnabled(True)
         self.export_action.setEnabled(True)
 
-    def _on_worker_done(self, job_id: int, result: object) -> None:
+    def _on_worker_done(self, then: Callable[[object], None], result: object) -> None:
         self._idle()
-        then = self._pending.pop(job_id, None)
-        if then is not None:
-            then(result)
+        then(result)
         self.finished.emit(result)
 
-    def _on_worker_failed(self, job_id: int, text: str) -> None:
+    def _on_worker_failed(self, failure: Failure) -> None:
         self._idle()
-        self._pending.pop(job_id, None)
+        text = failure.text if not failure.retry else f"Not done: {failure.text}"
         self.window.show_status("")
         self.notebook.message.emit("warning", text)
         self.problem.emit(text)
@@ -291,7 +236,8 @@ class Transfer(QObject):
         now, tz = self.notebook.now(), self.notebook.tz
 
         def write() -> ExportResult:
-            return export_file(choice.kind, choice.path, now, tz)
+            # The save dialog has asked before naming an existing file: replacing it is agreed.
+            return export_file(choice.kind, choice.path, now, tz, overwrite=True)
 
         self._run(write, self._exported, f"Exporting to {Path(choice.path).name}…")
 

@@ -50,7 +50,7 @@ opened = open_database(os.environ["CKBOOK_TEST_DB"])
 clock = SystemClock()
 client = add_client(ClientInput(name="Ada Lovelace"), clock.now()).ids[0]
 window = build(opened, clock, app)  # the real main window, wired as ckbook.app wires it
-notes = install_notes(window, window.notebook, opened.database)
+notes = install_notes(window, window.notebook)
 window.show()
 window.open_client(client)
 window.trigger("call_note")  # Ctrl+Shift+C with the open client

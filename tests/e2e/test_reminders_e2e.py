@@ -88,6 +88,7 @@ def _wait_for(what: str, check, app: subprocess.Popen[bytes], timeout: float = 1
 
 def test_missed_batch_one_notification_and_done_keeps_the_promise(desktop, tmp_path) -> None:
     db = tmp_path / "notebook" / "ckbook.sqlite3"
+    db.parent.mkdir()
     missed, coming = _notebook(db)
     env = {
         **desktop.env,

@@ -20,7 +20,9 @@ def test_dry_run_lists_and_writes_nothing(run, tmp_path: Path) -> None:  # type:
         "  new: Ada (line 2)",
         "  new: Bea (line 3)",
     ]
-    assert run("clients", "--json").json() == []
+    # Not even a notebook: a dry run into a new one leaves none behind.
+    assert list((tmp_path / "notebook").iterdir()) == []
+    assert "no notebook at" in run("clients", "--json").err
 
 
 def test_import_then_again_adds_no_one_and_updates_what_changed(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -50,7 +52,7 @@ def test_an_invalid_record_stops_the_import_with_one_line(run, tmp_path: Path) -
         "ckbook: error: line 3 (Bea): email 'not an email' is not an email address — nothing "
         "imported (skip invalid records to import the rest)\n"
     )
-    assert run("clients", "--json").json() == []
+    assert list((tmp_path / "notebook").iterdir()) == []  # no notebook made for nothing
     dry = run("import", "csv", str(tmp_path / "bad.csv"), "--dry-run")
     assert dry.code == 2 and dry.err.count("\n") == 1
     assert dry.out.splitlines()[0] == (

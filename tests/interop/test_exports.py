@@ -17,7 +17,6 @@ from icalendar import Calendar
 from ckbook.interop import files
 from ckbook.interop.json_export import load
 from ckbook.interop.transfer import export_file, import_file
-from ckbook.services.base import InputError
 from ckbook.services.care import add_incident, add_request
 from ckbook.services.clients import client_detail, client_summaries, delete_client
 from ckbook.services.due import Due
@@ -25,6 +24,7 @@ from ckbook.services.money import MoneyTermsInput, set_money_terms
 from ckbook.services.notes import add_note
 from ckbook.services.promises import add_promise
 from ckbook.store.database import OpenedDatabase, close_database, open_database
+from ckbook.store.errors import StoreError
 from tests.factories import make_client
 
 FORMATS = ("vcard", "csv", "ics", "json")
@@ -60,10 +60,15 @@ def filled(db: OpenedDatabase, now, tz) -> dict[str, int]:  # type: ignore[no-un
     return {"ada": ada, "bea": bea, "note": note, "timed": timed, "dated": dated}
 
 
+def _folder(path: Path) -> Path:
+    path.mkdir(exist_ok=True)
+    return path
+
+
 @pytest.fixture
 def fresh(tmp_path: Path) -> Iterator[OpenedDatabase]:
     """A second, empty notebook (the models are rebound to it)."""
-    opened = open_database(tmp_path / "fresh" / "ckbook.sqlite3")
+    opened = open_database(_folder(tmp_path / "fresh") / "ckbook.sqlite3")
     yield opened
     close_database(opened)
 
@@ -85,7 +90,7 @@ def test_round_trip_into_a_fresh_notebook(kind, filled, db, tmp_path, now, tz) -
     result = export_file(kind, path, now, tz)
     assert result.count == 2  # the deleted client is left out
     close_database(db)
-    opened = open_database(tmp_path / "fresh" / "ckbook.sqlite3")
+    opened = open_database(_folder(tmp_path / "fresh") / "ckbook.sqlite3")
     try:
         report = import_file(kind, path, now)
         assert len(report.imported) == 2 and not report.invalid and not report.duplicates
@@ -102,7 +107,7 @@ def test_vcard_keeps_commas_in_tags_and_names(db, tmp_path, now, tz) -> None:  #
     export_file("vcard", path, now, tz)
     assert "CATEGORIES:a\\, b,c\r\n" in path.read_bytes().decode()
     close_database(db)
-    opened = open_database(tmp_path / "fresh" / "ckbook.sqlite3")
+    opened = open_database(_folder(tmp_path / "fresh") / "ckbook.sqlite3")
     try:
         (client_id,) = [i.client_id for i in import_file("vcard", path, now).imported]
         assert client_id is not None
@@ -121,7 +126,7 @@ def test_csv_round_trip_keeps_the_current_money_terms(filled, db, tmp_path, now,
     text = path.read_text(encoding="utf-8-sig")
     assert "'=Analytical, Engines; Ltd" in text and ",1250.50," in text
     close_database(db)
-    opened = open_database(tmp_path / "fresh" / "ckbook.sqlite3")
+    opened = open_database(_folder(tmp_path / "fresh") / "ckbook.sqlite3")
     try:
         report = import_file("csv", path, now)
         ada = next(i.client_id for i in report.imported if i.name == "Ada Lovelace")
@@ -235,7 +240,7 @@ def test_exports_are_owner_only_even_over_a_readable_file(kind, filled, tmp_path
     path = tmp_path / f"out.{kind}"
     path.write_text("old")
     path.chmod(0o644)
-    export_file(kind, path, now, tz)
+    export_file(kind, path, now, tz, overwrite=True)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert path.read_text(encoding="utf-8") != "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notebook", path.name]  # no temp file
@@ -244,7 +249,7 @@ def test_exports_are_owner_only_even_over_a_readable_file(kind, filled, tmp_path
 def test_a_failed_write_keeps_the_old_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "keep.csv"
     path.write_text("the good one")
-    with pytest.raises(RuntimeError), files.private_file(path) as stream:
+    with pytest.raises(RuntimeError), files.private_file(path, overwrite=True) as stream:
         stream.write("half a fi")
         raise RuntimeError("disk full, say")
     assert path.read_text() == "the good one"
@@ -252,8 +257,9 @@ def test_a_failed_write_keeps_the_old_file(tmp_path) -> None:  # type: ignore[no
 
 
 def test_an_unwritable_target_is_named(db, tmp_path, now, tz) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(InputError, match=r"cannot write .*missing"):
+    with pytest.raises(StoreError, match=r"the folder .*missing does not exist"):
         export_file("csv", tmp_path / "missing" / "x.csv", now, tz)
+    assert not (tmp_path / "missing").exists()
 
 
 def test_import_reads_a_file_that_is_not_utf8_and_says_how(db, tmp_path, now) -> None:  # type: ignore[no-untyped-def]
@@ -274,9 +280,9 @@ def test_the_file_is_written_after_the_read_transaction_has_ended(  # type: igno
     seen: list[bool] = []
     real = transfer.files.private_file
 
-    def watching(path, newline=None):  # type: ignore[no-untyped-def]
+    def watching(path, newline=None, overwrite=False):  # type: ignore[no-untyped-def]
         seen.append(database_proxy.obj.in_transaction())
-        return real(path, newline=newline)
+        return real(path, newline=newline, overwrite=overwrite)
 
     monkeypatch.setattr(transfer.files, "private_file", watching)
     result = export_file(kind, tmp_path / f"x.{kind}", now, tz)

@@ -31,11 +31,16 @@ from tests.conftest import NOW, TZ
 CLIENTS = 10_000
 
 
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 @pytest.fixture(scope="session")
 def demo_notebook(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 10,000-client demo (fewer notes than `ckbook demo`'s default, to keep the suite quick),
     with some reminder history and settings so every table holds rows."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"  # mktemp made the folder
     opened = open_database(path)
     try:
         make_demo(CLIENTS, 20_000, 10_000, seed=12, now=NOW, tz=TZ)
@@ -63,6 +68,7 @@ def demo_notebook(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def demo(demo_notebook: Path, tmp_path: Path) -> Iterator[OpenedDatabase]:
     copy = tmp_path / "notebook" / "demo.sqlite3"
+    copy.parent.mkdir()
     backup_sqlite(demo_notebook, copy)
     opened = open_database(copy)
     yield opened
@@ -99,7 +105,7 @@ def test_vcard_export_then_import_keeps_every_client_and_field(demo, tmp_path) -
     path = tmp_path / "all.vcf"
     assert export_file("vcard", path, NOW, TZ).count == CLIENTS
     close_database(demo)
-    fresh = open_database(tmp_path / "fresh" / "ckbook.sqlite3")
+    fresh = open_database(_folder(tmp_path / "fresh") / "ckbook.sqlite3")
     try:
         report = import_file("vcard", path, NOW)
         assert report.counts() == f"{CLIENTS} new, 0 updated, 0 unchanged"
@@ -134,7 +140,7 @@ def test_json_export_then_import_gives_an_identical_notebook(demo, tmp_path) -> 
     close_database(demo)
     before = _tables(demo.location)
     assert all(before[t] for t in before), [t for t in before if not before[t]]
-    fresh = open_database(tmp_path / "fresh" / "ckbook.sqlite3")
+    fresh = open_database(_folder(tmp_path / "fresh") / "ckbook.sqlite3")
     try:
         report = import_file("json", path, NOW)
         assert report.counts() == f"{CLIENTS} new, 0 updated, 0 unchanged"

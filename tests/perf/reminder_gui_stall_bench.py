@@ -29,7 +29,7 @@ def main() -> None:
     clock = FixedClock(NOW, TZ)
     notebook = Notebook(clock, opened.location)
     banner = ReminderBanner()
-    engine = ReminderEngine(notebook, ReminderRouter(notebook, banner), opened.database)
+    engine = ReminderEngine(notebook, ReminderRouter(notebook, banner))
     gaps: list[float] = []
     last = [time.perf_counter()]
     checks: list[float] = []

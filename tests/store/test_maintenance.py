@@ -31,6 +31,7 @@ def test_backup_of_a_live_wal_notebook_has_every_row(db, now, tmp_path):
     db.database.execute_sql("PRAGMA wal_autocheckpoint = 0")
     make_client(now, "Grace")
     assert Path(f"{db.location}-wal").stat().st_size > 0
+    (tmp_path / "copies").mkdir()
     target = backup(db.location, tmp_path / "copies" / "b.sqlite3")
     assert names(target) == ["Ada", "Grace"]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600

@@ -279,7 +279,7 @@ def test_when_no_recovery_file_can_be_written_the_text_goes_to_the_log(
 
 
 def test_a_deleted_note_is_reported_without_retrying(qtbot, db, clock, tz):
-    writer = SaveWriter(note_text_saver(clock), db.database, clock)
+    writer = SaveWriter(note_text_saver(clock), clock, own_connection=True)
     try:
         saver = Autosaver(writer, tz, debounce_ms=10, retry_ms=20)
         saver.load(12345, "")
@@ -293,7 +293,7 @@ def test_a_deleted_note_is_reported_without_retrying(qtbot, db, clock, tz):
 
 def test_the_real_save_stores_the_note_from_the_writer_thread(qtbot, db, clock, now, tz):
     note_id = add_note(make_client(now), now).ids[0]
-    writer = SaveWriter(note_text_saver(clock), db.database, clock)
+    writer = SaveWriter(note_text_saver(clock), clock, own_connection=True)
     try:
         saver = Autosaver(writer, tz, debounce_ms=10)
         saver.load(note_id, "")

@@ -25,7 +25,7 @@ from tests.ui.test_autosave import disk_full
 
 @pytest.fixture
 def writer(db, clock, qapp):
-    w = SaveWriter(note_text_saver(clock), db.database, clock)
+    w = SaveWriter(note_text_saver(clock), clock, own_connection=True)
     yield w
     w.stop()
 
@@ -252,8 +252,8 @@ def disk(clock):
 def full_notes(qapp, notebook, db, clock, disk, client_id, tmp_path):
     writer = SaveWriter(
         disk,
-        db.database,
         clock,
+        own_connection=True,
         retry_ms=50,
         recovery_dir=tmp_path / "recovery",
         location=notebook.location,
@@ -312,7 +312,7 @@ def test_the_next_start_says_where_unsaved_text_was_kept(
     window.handlers = {}  # type: ignore[attr-defined]
     qtbot.addWidget(window)
     with qtbot.waitSignal(notebook.message, timeout=2000) as blocker:
-        notes = install_notes(window, notebook, db.database, recovery_dir=folder)
+        notes = install_notes(window, notebook, recovery_dir=folder)
     notes.writer.stop()
     level, text = blocker.args
     assert level == "error"

@@ -18,8 +18,8 @@ from tests.factories import make_client
 def window(qtbot, notebook, db, tmp_path):
     main = MainWindow(notebook, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.IniFormat))
     qtbot.addWidget(main)
-    notes = install_notes(main, notebook, db.database)
-    panel = install_search(main, notebook, db.database)
+    notes = install_notes(main, notebook)
+    panel = install_search(main, notebook)
     main.show()
     yield main, notes, panel
     for widget in list(notes.open_windows.values()):

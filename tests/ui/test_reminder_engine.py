@@ -263,7 +263,7 @@ def test_the_threaded_engine_checks_and_records_on_its_worker(
     desktop = FakeDesktop()
     add_promise(ada, "send the deck", now, tz, due=Due(date(2026, 11, 16)))
     router = ReminderRouter(notebook, banner, desktop)
-    engine = ReminderEngine(notebook, router, db.database)
+    engine = ReminderEngine(notebook, router)
     reports = []
     engine.reportReady.connect(reports.append)
     with qtbot.waitSignal(engine.popups, timeout=5000):

@@ -36,7 +36,7 @@ def wired(db, notebook, qtbot, tmp_path, monkeypatch) -> Iterator[tuple[MainWind
     monkeypatch.setattr(QCoreApplication, "quit", lambda *_: quits.append(1))
     window.quits = quits  # type: ignore[attr-defined]
     app = QApplication.instance()
-    parts = install_reminders(app, window, notebook, db.database, "nb.sqlite3")
+    parts = install_reminders(app, window, notebook, "nb.sqlite3")
     yield window, parts
     parts.engine.stop()
     parts.desktop.stop()

@@ -14,7 +14,7 @@ from tests.factories import make_client
 
 @pytest.fixture
 def worker(db, qapp):
-    w = SearchWorker(db.database)
+    w = SearchWorker()
     yield w
     w.stop()
 

@@ -22,7 +22,7 @@ def test_the_settings_action_opens_the_dialog_without_the_placeholder_message(
     asked: list[bool] = []
     monkeypatch.setattr(SettingsDialog, "ask", classmethod(lambda cls, *a, **k: asked.append(True)))
     app = QApplication.instance()
-    parts = install_reminders(app, window, notebook, db.database, "nb.sqlite3")
+    parts = install_reminders(app, window, notebook, "nb.sqlite3")
     try:
         window.statusBar().clearMessage()
         window.action("settings").trigger()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ckbook.services.base import Changed, ConflictError
+from ckbook.services.base import Changed, ConflictError, Kind
 from ckbook.services.clients import ClientDetail, client_detail, update_client
 from ckbook.services.limits import CHECKIN_DAYS, RESPONSE_HOURS
 from ckbook.services.rules import ATTENTION_DEFAULTS
@@ -334,7 +334,7 @@ class ProfileSection(QWidget):
         fresh = self.notebook.attempt(client_detail, client_id, self.notebook.now())
         if fresh is not None and self.client_id == client_id:
             self.show_detail(fresh)  # fields holding unsaved typing keep it
-            self.notebook.broadcast(Changed("client", (client_id,), (client_id,), "reloaded"))
+            self.notebook.broadcast(Changed(Kind.CLIENT, (client_id,), (client_id,), "reloaded"))
         labels = ", ".join(f.widget.accessibleName() for f in fields)
         return (
             f"Not saved: {labels}. This client was changed elsewhere; the card now shows what "

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from ckbook.services.notes import NoteRow, notes_for_client
+from ckbook.services.notes import NoteRow, get_note, notes_for_client
 from ckbook.store.models import NOTE_KINDS
 from ckbook.ui.icons import icon
 from ckbook.ui.notebook import Notebook
@@ -186,6 +186,18 @@ class TimelineSection(QWidget):
         else:
             self.preview.set_plain("")
             self.open_button.setEnabled(False)
+
+    def update_notes(self, note_ids: tuple[int, ...]) -> None:
+        """Show the new text of these notes (an autosave): only their rows change; a note not
+        listed (an older page) needs nothing."""
+        for note_id in note_ids:
+            if self.model.row_of(note_id) is None:
+                continue
+            note = self.notebook.attempt(get_note, note_id)
+            if note is None or not self.model.replace_row(note):
+                continue
+            if self.current_note_id() == note_id:
+                self.preview.set_markdown(note.body)
 
     def current_note_id(self) -> int | None:
         index = self.list.currentIndex()

@@ -1,0 +1,33 @@
+"""A notebook whose filesystem is read-only opens in the window, shown as read-only, its cards
+readable; a new notebook says it was created."""
+
+from __future__ import annotations
+
+from ckbook.app import build
+from ckbook.store.database import close_database, open_database
+
+
+def test_a_read_only_notebook_opens_in_the_window_and_says_so(read_only_folder, clock, qtbot, qapp):  # type: ignore[no-untyped-def]
+    opened = open_database(read_only_folder / "nb.sqlite3")
+    try:
+        window = build(opened, clock, qapp)
+        qtbot.addWidget(window)
+        window.show()
+        assert window.windowTitle().endswith("(read-only)")
+        assert window.read_only_label.isVisible()
+        assert "nothing can be saved" in window.read_only_label.text()
+    finally:
+        close_database(opened)
+
+
+def test_a_new_notebook_says_it_was_created(tmp_path, clock, qtbot, qapp):  # type: ignore[no-untyped-def]
+    opened = open_database(tmp_path / "fresh.sqlite3")
+    try:
+        window = build(opened, clock, qapp)
+        qtbot.addWidget(window)
+        assert window.statusBar().currentMessage() == (
+            f"Created a new notebook at {tmp_path / 'fresh.sqlite3'}"
+        )
+        assert not window.windowTitle().endswith("(read-only)")
+    finally:
+        close_database(opened)
