@@ -224,10 +224,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     imports = commands.add_parser(
         "import",
-        help="add clients from a vCard or CSV file",
-        description="Add the clients in FILE. Every record is checked first: an invalid one "
-        "stops the import (nothing is written) unless --skip-invalid. A record whose email "
-        "already belongs to a client (or to an earlier record) is a duplicate: skipped, listed.",
+        help="add or update clients from a vCard or CSV file; restore a JSON export",
+        description="Add or update the clients in FILE (vcard, csv), in one transaction. Every "
+        "record is checked first: an invalid one stops the import (nothing is written) unless "
+        "--skip-invalid. A record is the client with the same UID, else the same name and an "
+        "email or phone in common, else the same name and organisation: that client is updated "
+        "with what the file says (nothing the file lacks is blanked); anyone else is new. The "
+        "file's encoding is detected and reported. json restores a whole `ckbook export json` "
+        "into an empty notebook.",
     )
     imports.add_argument("format", choices=IMPORT_FORMATS, metavar="vcard|csv|json")
     imports.add_argument("file", metavar="FILE")
@@ -685,18 +689,45 @@ def _restore(ctx: Context) -> int:
     return EXIT_OK
 
 
+class _TerminalProgress:
+    """``Importing… 45%`` on one line of a terminal's stderr; nothing when stderr is piped, so a
+    script's output stays what it was."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.shown = -1
+        self.on = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.on or total <= 0:
+            return
+        percent = min(100, done * 100 // total)
+        if percent != self.shown:
+            self.shown = percent
+            print(f"\r{self.what}… {percent}%", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.on and self.shown >= 0:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)  # clear the line
+
+
 def _import(ctx: Context) -> int:
     from ckbook.interop.transfer import import_file
 
     args = ctx.args
-    report = import_file(
-        args.format,
-        args.file,
-        ctx.now,
-        dry_run=args.dry_run,
-        skip_invalid=args.skip_invalid,
-        mapping=args.map,
-    )
+    progress = _TerminalProgress("Reading" if args.dry_run else "Importing")
+    try:
+        report = import_file(
+            args.format,
+            args.file,
+            ctx.now,
+            dry_run=args.dry_run,
+            skip_invalid=args.skip_invalid,
+            mapping=args.map,
+            progress=progress,
+        )
+    finally:
+        progress.close()
     if ctx.json:
         _print_json(
             {
@@ -743,14 +774,19 @@ def _export(ctx: Context) -> int:
     args = ctx.args
     if args.as_entries == "events" and args.format != "ics":
         return _fail("--as events applies to ics exports only")
-    result = export_file(
-        args.format,
-        args.file,
-        ctx.now,
-        ctx.tz,
-        overwrite=args.overwrite,
-        as_events=args.as_entries == "events",
-    )
+    progress = _TerminalProgress("Exporting")
+    try:
+        result = export_file(
+            args.format,
+            args.file,
+            ctx.now,
+            ctx.tz,
+            overwrite=args.overwrite,
+            as_events=args.as_entries == "events",
+            progress=progress,
+        )
+    finally:
+        progress.close()
     if ctx.json:
         _print_json(
             {

@@ -36,7 +36,7 @@ from ckbook.interop.fields import (
 from ckbook.interop.fields import split_values as _split
 from ckbook.interop.snapshot import Snapshot
 from ckbook.services.base import InputError
-from ckbook.services.importing import ImportItem, ImportSkip
+from ckbook.services.importing import ImportItem, ImportSkip, Progress
 
 #: Characters that make a spreadsheet read a cell as a formula (RELIABILITY #13).
 FORMULA_STARTS = frozenset("=+-@\t\r")
@@ -91,12 +91,14 @@ def _number(value: int | Decimal | None) -> str:
 # -- export ----------------------------------------------------------------------------------
 
 
-def write_csv(snapshot: Snapshot, stream: TextIO) -> int:
+def write_csv(snapshot: Snapshot, stream: TextIO, progress: Progress | None = None) -> int:
     """Write every client of ``snapshot`` as a CSV row; returns how many."""
     stream.write("\ufeff")
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for client in snapshot.clients:
+    for index, client in enumerate(snapshot.clients):
+        if progress is not None and index % 200 == 0:
+            progress(index, len(snapshot.clients))
         cid = client["id"]
         money_versions = snapshot.of("money", cid)
         money = money_versions[-1] if money_versions else {}

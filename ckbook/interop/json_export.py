@@ -25,6 +25,7 @@ from typing import Any, TextIO
 from ckbook import __version__
 from ckbook.interop.snapshot import Row, Snapshot
 from ckbook.services.due import Due
+from ckbook.services.importing import Progress
 
 FORMAT = "ckbook-export"
 VERSION = 2
@@ -78,7 +79,7 @@ def _client(snapshot: Snapshot, client: Row) -> dict[str, object]:
     return data
 
 
-def _chunks(snapshot: Snapshot) -> Iterator[str]:
+def _chunks(snapshot: Snapshot, progress: Progress | None = None) -> Iterator[str]:
     """The document, a client at a time and one client a line (a 10,000-client notebook is
     never one string, and stays a third smaller than indented JSON)."""
     header = {
@@ -89,6 +90,8 @@ def _chunks(snapshot: Snapshot) -> Iterator[str]:
     }
     yield json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ',\n "clients": ['
     for index, client in enumerate(snapshot.clients):
+        if progress is not None and index % 200 == 0:
+            progress(index, len(snapshot.clients))
         text = json.dumps(_client(snapshot, client), ensure_ascii=False, separators=(",", ":"))
         yield ("," if index else "") + "\n  " + text
     yield "\n ]" if snapshot.clients else "]"
@@ -106,9 +109,9 @@ def _chunks(snapshot: Snapshot) -> Iterator[str]:
     yield "\n}\n"
 
 
-def write_json(snapshot: Snapshot, stream: TextIO) -> int:
+def write_json(snapshot: Snapshot, stream: TextIO, progress: Progress | None = None) -> int:
     """Write the snapshot as a ckbook-export document; returns how many clients."""
-    for chunk in _chunks(snapshot):
+    for chunk in _chunks(snapshot, progress):
         stream.write(chunk)
     return len(snapshot.clients)
 

@@ -154,11 +154,13 @@ def export_file(
     remind_before_minutes: int | None = None,
     as_events: bool = False,
     overwrite: bool = False,
+    progress: Progress | None = None,
 ) -> ExportResult:
     """Write the notebook's clients (or open promises and check-ins, for ics) to ``path``.
 
     An existing file is replaced only with ``overwrite`` (the user agreed); the notebook itself,
-    a device or any SQLite file never (``store.output``)."""
+    a device or any SQLite file never (``store.output``). ``progress`` may raise Cancelled: the
+    file is then not written at all."""
     if kind not in EXPORT_FORMATS:
         raise InputError(f"cannot export {kind!r}: choose one of {', '.join(EXPORT_FORMATS)}")
     target = Path(path)
@@ -170,15 +172,17 @@ def export_file(
         remind_before_minutes = load_settings().remind_before_minutes
     picture = snapshot.take(now.astimezone(UTC), _PARTS[kind])
     writers: dict[str, Callable[[TextIO], int]] = {
-        "vcard": lambda stream: write_vcards(picture, stream),
-        "csv": lambda stream: write_csv(picture, stream),
+        "vcard": lambda stream: write_vcards(picture, stream, progress),
+        "csv": lambda stream: write_csv(picture, stream, progress),
         "ics": lambda stream: write_ics(picture, stream, tz, remind_before_minutes or 0, as_events),
-        "json": lambda stream: write_json(picture, stream),
+        "json": lambda stream: write_json(picture, stream, progress),
     }
     try:
         # newline="": vCard, CSV and iCalendar lines end in CRLF, written as such.
         with files.private_file(target, newline="", overwrite=overwrite) as stream:
             count = writers[kind](stream)
+            if progress is not None:
+                progress(count, count)  # the last chance to cancel before the file is published
         size = target.stat().st_size
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None

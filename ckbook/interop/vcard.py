@@ -41,7 +41,7 @@ from ckbook import __version__
 from ckbook.interop.fields import PROFILE_COLUMNS, Record, collect, split_values
 from ckbook.interop.snapshot import Snapshot
 from ckbook.services.base import InputError
-from ckbook.services.importing import ImportItem, ImportSkip
+from ckbook.services.importing import ImportItem, ImportSkip, Progress
 
 PRODID = f"-//ckbook//ckbook {__version__}//EN"
 #: Our attention-profile properties: X-CKBOOK-STATUS, X-CKBOOK-CHECKIN-DAYS, …
@@ -447,11 +447,14 @@ def _card(snapshot: Snapshot, client: dict[str, Any]) -> str:
     return text
 
 
-def write_vcards(snapshot: Snapshot, stream: TextIO) -> int:
+def write_vcards(snapshot: Snapshot, stream: TextIO, progress: Progress | None = None) -> int:
     """Write every client of ``snapshot`` as a vCard 4.0; returns how many."""
-    for client in snapshot.clients:
+    total = len(snapshot.clients)
+    for index, client in enumerate(snapshot.clients):
+        if progress is not None and index % 200 == 0:
+            progress(index, total)
         stream.write(_card(snapshot, client))
-    return len(snapshot.clients)
+    return total
 
 
 def vcards_text(snapshot: Snapshot) -> str:

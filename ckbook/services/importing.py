@@ -67,8 +67,11 @@ _MONEY_FIELDS = tuple(f.name for f in fields(MoneyTermsInput) if f.name != "chan
 Progress = Callable[[int, int], None]
 
 
-class Cancelled(Exception):
+class Cancelled(InputError):
     """The user stopped an import or export; nothing was written."""
+
+    def __init__(self, message: str = "cancelled: nothing was written") -> None:
+        super().__init__(message)
 
 
 @dataclass(frozen=True)

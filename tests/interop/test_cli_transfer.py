@@ -90,3 +90,43 @@ def test_export_every_format_owner_only(run, tmp_path: Path) -> None:  # type: i
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
     text = run("export", "csv", str(tmp_path / "c.csv")).out
     assert text.startswith(f"Exported 1 client to {tmp_path / 'c.csv'} (")
+
+
+def test_progress_shows_on_a_terminal_and_stays_quiet_when_piped(tmp_path: Path) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    rows = "".join(f"Client {n},c{n}@example.com,\n" for n in range(3000))
+    (tmp_path / "many.csv").write_text("Name,Email,Phone\n" + rows)
+    ckbook = str(Path(sys.executable).with_name("ckbook"))  # the console script
+    command = [ckbook, "--db", str(tmp_path / "nb.sqlite3"),
+               "import", "csv", str(tmp_path / "many.csv")]  # fmt: skip
+    piped = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout.splitlines()[0] == "Imported: 3000 new, 0 updated, 0 unchanged"
+    again = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert again.stderr == ""  # no progress when piped
+    leader, follower = pty.openpty()
+    try:
+        on_terminal = subprocess.run(
+            [*command[:-1], str(tmp_path / "many.csv")],
+            stdout=subprocess.PIPE, stderr=follower, text=True, timeout=120,
+        )  # fmt: skip
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert on_terminal.returncode == 0
+    assert on_terminal.stdout.splitlines()[0] == "Imported: 0 new, 0 updated, 3000 unchanged"
+    assert again.stdout == on_terminal.stdout
+    assert b"Importing\xe2\x80\xa6 100%" in shown

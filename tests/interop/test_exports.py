@@ -288,3 +288,17 @@ def test_the_file_is_written_after_the_read_transaction_has_ended(  # type: igno
     result = export_file(kind, tmp_path / f"x.{kind}", now, tz)
     assert seen == [False]
     assert result.read_seconds < result.seconds
+
+
+@pytest.mark.parametrize("kind", ["vcard", "csv", "json"])
+def test_a_cancelled_export_leaves_no_file(kind, filled, tmp_path, now, tz) -> None:  # type: ignore[no-untyped-def]
+    from ckbook.services.importing import Cancelled
+
+    def cancel(done: int, total: int) -> None:
+        raise Cancelled()
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    with pytest.raises(Cancelled):
+        export_file(kind, folder / f"out.{kind}", now, tz, progress=cancel)
+    assert list(folder.iterdir()) == []  # no file, no temporary left behind

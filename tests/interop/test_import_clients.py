@@ -212,3 +212,23 @@ def test_many_records_each_id_belongs_to_its_record(db, now, tz) -> None:  # typ
         number = int(imported.name.split()[1])
         assert (detail.name, detail.emails, detail.tags) == (
             imported.name, (f"c{number}@example.com",), (f"t{number % 3}",))  # fmt: skip
+
+
+def test_a_cancelled_import_writes_nothing(db, now, tz) -> None:  # type: ignore[no-untyped-def]
+    from ckbook.services.importing import Cancelled
+
+    make_client(now, "Old", emails=("old@example.com",))
+    items = [item(n, f"Client {n}", f"c{n}@example.com") for n in range(2, 900)]
+    items.append(item(900, "Old", "old@example.com", phones=("+44 9",)))
+    calls: list[tuple[int, int]] = []
+
+    def cancel_once_writing(done: int, total: int) -> None:
+        calls.append((done, total))
+        if done > total // 2:  # past the matching, into the writes
+            raise Cancelled()
+
+    with pytest.raises(Cancelled, match="cancelled: nothing was written"):
+        import_clients(items, now, progress=cancel_once_writing)
+    assert names(now, tz) == ["Old"]
+    assert client_detail(client_summaries(now, tz)[0].id, now).phones == ()
+    assert calls and calls[-1][0] > calls[-1][1] // 2
