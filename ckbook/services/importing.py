@@ -61,6 +61,17 @@ _SCALARS = (
     "response_hours",
     "preferred_channel",
 )
+#: Field names as the preview and the report say them.
+FIELD_NAMES = {
+    "handling_notes": "handling notes", "client_since": "client since",
+    "attention_level": "attention level", "checkin_days": "check-in days",
+    "response_hours": "response hours", "preferred_channel": "preferred channel",
+    "emails": "email", "phones": "phone", "tags": "tag",
+    "pricing_model": "pricing model", "budget_ceiling": "budget ceiling",
+    "payment_terms_days": "payment terms (days)", "discount_condition": "discount condition",
+    "scope_in": "in scope", "scope_out": "out of scope", "agreed_on": "agreed on",
+    "confirmed_by_client": "confirmed by client",
+}  # fmt: skip
 _MONEY_FIELDS = tuple(f.name for f in fields(MoneyTermsInput) if f.name != "change_reason")
 
 #: Called now and then with (records done, records in all); raises Cancelled to stop.
@@ -382,7 +393,8 @@ def _diff(
             continue  # the file has nothing to say: never blank what is stored
         if new != current[name]:
             update.scalars[name] = new
-            update.changes.append(FieldChange(name, _shown(current[name]), _shown(new)))
+            label = FIELD_NAMES.get(name, name)
+            update.changes.append(FieldChange(label, _shown(current[name]), _shown(new)))
     stored = current["contacts"]
     for kind, values in (("email", data.emails), ("phone", data.phones)):
         if f"{kind}s" not in present:
@@ -397,7 +409,7 @@ def _diff(
             label = _label_of(labels, kind, value)
             if key not in known:
                 update.contacts.append((kind, value, label))
-                update.changes.append(FieldChange(f"{kind}s", "", value))
+                update.changes.append(FieldChange(kind, "", value))
                 known[key] = (0, label)
             elif label and not known[key][1] and known[key][0]:
                 update.labels.append((known[key][0], label))
@@ -407,7 +419,7 @@ def _diff(
         for tag in data.tags:
             if tag.lower() not in have:
                 update.tags.append(tag)
-                update.changes.append(FieldChange("tags", "", tag))
+                update.changes.append(FieldChange("tag", "", tag))
                 have.add(tag.lower())
     if money is not None:
         terms = current["money"]
@@ -416,8 +428,9 @@ def _diff(
             for n in _MONEY_FIELDS:
                 old = getattr(terms, n) if terms is not None else None
                 if old != getattr(money, n):
+                    label = f"money: {FIELD_NAMES.get(n, n)}"
                     update.changes.append(
-                        FieldChange(f"money: {n}", _shown(old), _shown(getattr(money, n)))
+                        FieldChange(label, _shown(old), _shown(getattr(money, n)))
                     )
     return update
 

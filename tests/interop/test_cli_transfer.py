@@ -40,7 +40,7 @@ def test_import_then_again_adds_no_one_and_updates_what_changed(run, tmp_path: P
     third = run("import", "csv", str(tmp_path / "c.csv"))
     assert third.out.splitlines() == [
         "Imported: 0 new, 1 updated, 1 unchanged",
-        f"  updated: [{first['imported'][1]['id']}] Bea (line 3): phones: + +44 2",
+        f"  updated: [{first['imported'][1]['id']}] Bea (line 3): phone: + +44 2",
     ]
 
 

@@ -151,7 +151,7 @@ def test_a_changed_file_updates_the_clients_it_names(run, detail, tmp_path) -> N
     result = run("import", "csv", str(tmp_path / "changed.csv"))
     assert result.out.splitlines()[0] == "Imported: 0 new, 1 updated, 2 unchanged"
     assert result.out.splitlines()[1].endswith(
-        "Priya Natarajan (line 2): handling_notes: Invoices to the practice manager. → "
+        "Priya Natarajan (line 2): handling notes: Invoices to the practice manager. → "
         "Invoices by email now."
     )
     assert detail("Priya Natarajan")["handling_notes"] == "Invoices by email now."

@@ -153,7 +153,7 @@ def test_an_update_never_blanks_what_the_file_lacks(db, now, tz) -> None:  # typ
         organisation="Engines", tags=("maths",),
     )  # fmt: skip
     report = import_clients([item(2, "Ada", "ada@example.com", tags=("vip",))], now)
-    assert [c.describe() for c in report.imported[0].changes] == ["tags: + vip"]
+    assert [c.describe() for c in report.imported[0].changes] == ["tag: + vip"]
     detail = client_detail(cid, now)
     assert (detail.address, detail.organisation, detail.phones) == ("1 Road", "Engines", ("+44 1",))
     assert detail.tags == ("maths", "vip")

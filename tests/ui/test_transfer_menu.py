@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QPushButton
 
 from ckbook.interop.transfer import ExportResult
 from ckbook.services.clients import client_summaries
@@ -128,3 +129,114 @@ def test_cancelled_file_dialogs_do_nothing(window, transfer, monkeypatch) -> Non
     transfer.import_action.trigger()
     transfer.export_action.trigger()
     assert not transfer.busy and transfer.import_action.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("typed", "chosen", "expected"),
+    [
+        ("x.ics", ("vcard", False), ("x.ics", "ics", False, True)),  # the name wins, with a warning
+        ("x", ("csv", False), ("x.csv", "csv", False, False)),
+        ("x.ics", ("ics", True), ("x.ics", "ics", True, False)),
+        ("x", ("ics", True), ("x.ics", "ics", True, False)),
+        ("x.vcard", ("json", False), ("x.vcard", "vcard", False, True)),
+        ("notes.txt", ("json", False), ("notes.txt", "json", False, False)),  # unknown: the type
+    ],
+)
+def test_export_uses_the_extension_typed_and_warns_when_it_contradicts(  # type: ignore[no-untyped-def]
+    typed, chosen, expected
+) -> None:
+    from ckbook.ui.transfer import EXPORT_FILTERS, export_choice
+
+    choice = export_choice(typed, EXPORT_FILTERS[chosen])
+    assert (choice.path, choice.kind, choice.as_events, bool(choice.warning)) == expected
+    if choice.warning:
+        assert choice.warning.startswith(f"{typed} is written as ")
+
+
+def test_export_warning_reaches_the_user_and_the_file_has_the_named_format(  # type: ignore[no-untyped-def]
+    qtbot, window, transfer, notebook, tmp_path, monkeypatch, now
+) -> None:
+    from ckbook.ui.transfer import EXPORT_FILTERS, export_choice
+
+    make_client(now, "Ada", emails=("ada@example.com",))
+    target = tmp_path / "x.ics"
+    choice = export_choice(str(target), EXPORT_FILTERS[("vcard", False)])
+    monkeypatch.setattr(ExportFileDialog, "ask", classmethod(lambda cls, parent: choice))
+    messages: list[tuple[str, str]] = []
+    notebook.message.connect(lambda level, text: messages.append((level, text)))
+    with qtbot.waitSignal(transfer.finished, timeout=10_000):
+        transfer.export_action.trigger()
+    assert messages == [("warning", "x.ics is written as iCalendar, as its name says, although "
+                                    "the type chosen was vCard.")]  # fmt: skip
+    assert target.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+def test_preview_shows_new_updated_unchanged_and_each_change(  # type: ignore[no-untyped-def]
+    qtbot, window, transfer, notebook, tmp_path, monkeypatch, now, tz
+) -> None:
+    from ckbook.ui.transfer import preview_text
+
+    make_client(now, "Ada", emails=("ada@example.com",))
+    make_client(now, "Cyd", emails=("cyd@example.com",))
+    path = tmp_path / "people.csv"
+    path.write_bytes(
+        "Name,Email,Company\nAda,ada@example.com,Engines\nBea,bea@example.com,\n"
+        "Cyd,cyd@example.com,\n".encode("cp1252")
+    )
+    monkeypatch.setattr(
+        ImportFileDialog, "ask", classmethod(lambda cls, parent: ImportChoice(str(path), "csv"))
+    )
+    previews: list[tuple[str, list[str], str]] = []
+
+    def confirm(cls, parent, report, name):  # type: ignore[no-untyped-def]
+        previews.append(preview_text(report, name))
+        return True
+
+    monkeypatch.setattr(ImportConfirm, "ask", classmethod(confirm))
+    with qtbot.waitSignal(notebook.changed, timeout=10_000):
+        transfer.import_action.trigger()
+    ((text, informative, details),) = previews
+    assert text == "people.csv: 1 new, 1 updated, 1 unchanged. Import?"
+    assert details.splitlines() == ["Ada (line 2):", "    organisation: + Engines", "New (1): Bea"]
+    assert informative == []  # plain ASCII is plain UTF-8: nothing to say about the encoding
+    assert [r.organisation for r in client_summaries(now, tz)] == ["Engines", "", ""]
+
+
+def test_the_preview_says_how_the_file_was_read(tmp_path, db, now) -> None:  # type: ignore[no-untyped-def]
+    from ckbook.interop.transfer import import_file
+    from ckbook.ui.transfer import preview_text
+
+    path = tmp_path / "people.csv"
+    path.write_bytes("Name,Notes\nJürgen Weiß,Grüße – €\n".encode("cp1252"))
+    _text, informative, _details = preview_text(import_file("csv", path, now, dry_run=True), "x")
+    assert informative == ["Read as Windows-1252 (detected)."]
+
+
+def test_cancel_stops_an_import_and_nothing_is_written(  # type: ignore[no-untyped-def]
+    qtbot, window, transfer, notebook, tmp_path, monkeypatch, now, tz
+) -> None:
+    from ckbook.ui import transfer as transfer_module
+
+    path = tmp_path / "many.csv"
+    path.write_text("Name,Email\n" + "".join(f"C{n},c{n}@example.com\n" for n in range(2000)))
+    monkeypatch.setattr(
+        ImportFileDialog, "ask", classmethod(lambda cls, parent: ImportChoice(str(path), "csv"))
+    )
+    monkeypatch.setattr(ImportConfirm, "ask", classmethod(lambda cls, parent, report, name: True))
+    made: list[transfer_module.JobProgress] = []
+    real_init = transfer_module.JobProgress.__init__
+
+    def init(self, parent, label):  # type: ignore[no-untyped-def]
+        real_init(self, parent, label)
+        made.append(self)
+        assert self.dialog.minimumDuration() == 500  # shown only for a job that takes a while
+        if label.startswith("Importing"):  # the user presses Cancel as the import starts
+            self.dialog.findChild(QPushButton).click()
+
+    monkeypatch.setattr(transfer_module.JobProgress, "__init__", init)
+    with qtbot.waitSignal(notebook.message, timeout=20_000) as message:
+        transfer.import_action.trigger()
+    assert message.args == ["warning", "cancelled: nothing was written"]
+    assert len(made) == 2  # the dry run's, then the import's
+    assert client_summaries(now, tz) == []
+    qtbot.waitUntil(lambda: transfer.import_action.isEnabled())
