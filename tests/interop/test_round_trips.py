@@ -152,3 +152,37 @@ def test_json_export_then_import_gives_an_identical_notebook(demo, tmp_path) -> 
     for table, rows in before.items():
         assert len(after[table]) == len(rows), table
         assert after[table] == rows, table
+
+
+def test_an_export_from_ckbook_0_1_restores_into_this_ckbook(db, now, tz) -> None:  # type: ignore[no-untyped-def]
+    """Format version 1 (no UIDs, no contact or money ids, no notebook-wide tables) still
+    imports: ids kept, UIDs minted, tags rebuilt, every money version and the promise's due."""
+    from datetime import date, time
+
+    from ckbook.services.clients import client_detail
+    from ckbook.store.models import MoneyTerms, Promise
+
+    fixture = Path(__file__).with_name("fixtures") / "ckbook-0.1-export.json"
+    report = import_file("json", fixture, now)
+    assert report.counts() == "2 new, 0 updated, 0 unchanged"
+    assert report.source == "a ckbook export, format version 1: restored every table"
+    ada = client_detail(3, now)
+    assert (ada.name, ada.emails, ada.phones, ada.tags) == (
+        "Ada Lovelace", ("ada@example.com", "ada@home.example"), ("+44 20 7946 0000",),
+        ("maths", "vip"))  # fmt: skip
+    assert client_detail(5, now).tags == ("vip",)
+    assert [c.uid.startswith("urn:uuid:") for c in Client.select()] == [True, True]
+    versions = [(m.version, m.amount) for m in MoneyTerms.select().order_by(MoneyTerms.version)]
+    assert [(v, str(a)) for v, a in versions] == [(1, "95.00"), (2, "1250.50")]
+    quote = Promise.get_by_id(21)
+    assert (quote.due_date, quote.due_time, quote.note_id) == (date(2026, 11, 20), time(15), 11)
+    assert Promise.get_by_id(22).due_date is None
+    labels = [c.label for c in ContactDetail.select().order_by(ContactDetail.id)]
+    assert labels == ["work", "", "office", ""]
+
+
+def test_an_export_from_a_newer_ckbook_is_refused(db, tmp_path, now) -> None:  # type: ignore[no-untyped-def]
+    newer = tmp_path / "newer.json"
+    newer.write_text('{"format": "ckbook-export", "version": 99, "clients": []}')
+    with pytest.raises(InputError, match=r"written by a newer ckbook \(format version 99"):
+        import_file("json", newer, now)
