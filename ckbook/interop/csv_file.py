@@ -6,13 +6,18 @@ read the accents right), CRLF line ends. A text cell that a spreadsheet would ru
 one starting with ``= + - @``, a tab or a carriage return — is written with a leading ``'``
 (RELIABILITY #13); so is a text cell that already starts with ``'`` followed by one of those or by
 another ``'``, so that import can take exactly one ``'`` off again and every text round-trips.
-Numbers (money, negatives included; days; hours) are written as plain numbers, never guarded.
+Numbers (money, negatives included; days; hours) are written as plain numbers, never guarded; so
+are phone numbers made only of digits and the marks phones use (``+49 30 1234``), which hide no
+formula and would otherwise open as ``'+49…``.
 Lists (emails, phones, tags) are joined with ", ".
 
 Import: the delimiter is whatever of ``, ; TAB |`` the header row uses most; columns are matched by
-name, ignoring case, spaces, dashes and underscores, against the names of our export, Google's
-(``E-mail 1 - Value``, ``Labels``/``Group Membership`` with ``:::`` between values) and Outlook's
-(``E-mail Address``, ``Mobile Phone``, ``Business Street``…). Unknown columns are ignored.
+name, ignoring case, accents, spaces and punctuation, against the names of our export (``uid``
+included), Google's (``E-mail 1 - Value``, ``Labels``/``Group Membership`` with ``:::`` between
+values) and Outlook's (``E-mail Address``, ``Mobile Phone``, ``Business Street``…), in English,
+German, French and Spanish (``Vorname``, ``E-Mail-Adresse``, ``Prénom``, ``Apellidos``…);
+``--map FIELD=COLUMN`` names any other. Unknown columns are ignored; a row with more or fewer
+fields than the header is reported by its line, never read with a field lost.
 """
 
 from __future__ import annotations
@@ -73,7 +78,7 @@ def unguard_cell(cell: str) -> str:
 
 #: A phone number that is only digits and the marks phone numbers use: no formula can hide in it,
 #: so it is written as it is and a spreadsheet shows ``+49 30 1234`` without a quote mark.
-_PHONE_TEXT = re.compile(r"\+?[0-9][0-9 ()./-]*")
+_PHONE_TEXT = re.compile(r"\+?[0-9(][0-9 ()./-]*")
 
 
 def phone_cell(phones: list[str]) -> str:

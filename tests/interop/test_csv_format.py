@@ -237,3 +237,13 @@ def test_any_client_text_round_trips_through_a_whole_csv_file(
     assert problems == []
     assert (item.client.organisation, item.client.address, item.client.handling_notes) == (
         organisation, address, notes)  # fmt: skip
+
+
+def test_phones_are_written_plain_so_a_spreadsheet_shows_no_quote_mark() -> None:
+    from ckbook.interop.csv_file import phone_cell
+
+    assert phone_cell(["+49 30 1234", "(030) 123-45/6"]) == "+49 30 1234, (030) 123-45/6"
+    assert phone_cell(["-12"]) == "'-12"  # a phone does not start with a minus: guarded
+    # Anything else in a phone cell is text like any other (RELIABILITY #13).
+    assert phone_cell(["+1 555", "=HYPERLINK(1)"]) == "'+1 555, =HYPERLINK(1)"
+    assert phone_cell(["+44 1 ext. 5"]) == "'+44 1 ext. 5"
