@@ -149,6 +149,16 @@ def test_json_export_then_import_gives_an_identical_notebook(demo, tmp_path) -> 
     finally:
         close_database(fresh)
     after = _tables(fresh.location)
+    connection = sqlite3.connect(fresh.location)
+    try:  # the search index was rebuilt in step with the rows (FTS5 checks it against them)
+        for fts in ("note_fts", "promise_fts", "client_fts"):
+            connection.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
+        (found,) = connection.execute(
+            "SELECT count(*) FROM note_fts WHERE note_fts MATCH 'call'"
+        ).fetchone()
+        assert found > 0
+    finally:
+        connection.close()
     for table, rows in before.items():
         assert len(after[table]) == len(rows), table
         assert after[table] == rows, table
