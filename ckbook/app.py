@@ -163,6 +163,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ckbook.ui.transfer import install_transfer
 
     _transfer = install_transfer(window, window.notebook)  # File › Import…, Export… (worker)
+    if opened.path is not None:
+        from ckbook.ui.backups import install_backups
+
+        # Automatic backups (a worker; at start when a day old, every 30 min of changes, at
+        # quit) and File › Restore from backup….
+        _backups = install_backups(window, window.notebook, opened.location)
     if not (args.background and Tray.available()):
         window.show()
     try:

@@ -16,6 +16,9 @@ calendars that ignore tasks (khal, many phone calendars).
   take for a duration; we always tell it.
 - A live client with a check-in cadence gets a "Check in with …" VTODO due on the day the
   cadence runs out (date-only), overdue ones included.
+- A repeating promise also carries its rule as ``RRULE`` (the stored RFC 5545 value) with
+  ``DTSTART`` at its current occurrence (RFC 5545 wants a DTSTART beside an RRULE), so the
+  calendar shows every later occurrence too (to-dos and events alike).
 - UIDs are stable (``promise-12@ckbook``, ``checkin-7-2026-11-20@ckbook``; events the same), so
   importing a newer export updates the calendar's entries instead of doubling them.
 """
@@ -25,7 +28,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TextIO
 
-from icalendar import Alarm, Calendar, Component, Event, Todo
+from icalendar import Alarm, Calendar, Component, Event, Todo, vRecur
 
 from ckbook import __version__
 from ckbook.interop.snapshot import Row, Snapshot
@@ -89,6 +92,11 @@ def _promise_entry(
     else:
         entry.add("status", "NEEDS-ACTION")
         entry.add("due", moment)
+    rule = promise.get("recurrence")
+    if rule:
+        if not as_events:  # an event has its DTSTART already
+            entry.add("dtstart", moment)
+        entry.add("rrule", vRecur.from_ical(rule))
     alarm = _alarm(f"Promise due: {client['name']}: {promise['text']}")
     minutes = promise["remind_before_minutes"]
     if minutes is not None and due.time is not None:

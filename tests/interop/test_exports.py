@@ -302,3 +302,20 @@ def test_a_cancelled_export_leaves_no_file(kind, filled, tmp_path, now, tz) -> N
     with pytest.raises(Cancelled):
         export_file(kind, folder / f"out.{kind}", now, tz, progress=cancel)
     assert list(folder.iterdir()) == []  # no file, no temporary left behind
+
+
+@pytest.mark.parametrize("as_events", [False, True])
+def test_a_repeating_promise_carries_its_rule_as_a_todo_and_as_an_event(  # type: ignore[no-untyped-def]
+    as_events, db, tmp_path, now, tz
+) -> None:
+    ada = make_client(now, "Ada")
+    weekly = add_promise(ada, "send the report", now, tz, due=Due(date(2026, 11, 23), time(10)),
+                         recurrence="FREQ=WEEKLY;BYDAY=MO").ids[0]  # fmt: skip
+    path = tmp_path / "repeat.ics"
+    export_file("ics", path, now, tz, as_events=as_events)
+    calendar = Calendar.from_ical(path.read_bytes())
+    (entry,) = [e for e in calendar.walk("VEVENT" if as_events else "VTODO")
+                if str(e["uid"]) == f"promise-{weekly}@ckbook"]  # fmt: skip
+    assert entry["rrule"].to_ical() == b"FREQ=WEEKLY;BYDAY=MO"
+    assert entry.decoded("dtstart") == datetime_in(tz, 2026, 11, 23, 10)
+    assert entry.to_ical().count(b"\r\nDTSTART") == 1  # one start, never two

@@ -52,6 +52,7 @@ def test_a_full_disk_keeps_the_text_says_so_and_saving_resumes(  # type: ignore[
     writer = SaveWriter(
         note_text_saver(clock),
         clock,
+        own_connection=True,
         retry_ms=100,
         recovery_dir=tmp_path / "recovery",
         location=opened.location,
