@@ -258,6 +258,20 @@ _ADDRESS_PART = re.compile(
 )
 
 
+class UnmappedColumnsError(InputError):
+    """The header names no column a client can be read from; ``columns`` are the ones it has,
+    for a mapping step (``--map``, or the window's column chooser)."""
+
+    def __init__(self, header: list[str] | tuple[str, ...], where: str = "") -> None:
+        self.columns = tuple(h.strip() for h in header if h.strip())
+        shown = ", ".join(self.columns[:8]) or "none"
+        prefix = f"{where}: " if where else ""
+        super().__init__(
+            f"{prefix}the header row names no client column (name, first/last name, company "
+            f"or email); columns found: {shown} (name them with --map FIELD=COLUMN)"
+        )
+
+
 #: What ``--map FIELD=COLUMN`` may name, and where it goes.
 MAPPABLE = {
     "name": "name", "first_name": "first", "middle_name": "middle", "last_name": "last",
@@ -308,11 +322,7 @@ class _Columns:
             for name in MONEY_COLUMNS:
                 self.single.pop(name, None)
         if not ({"name", "first", "last", "organisation"} & set(self.single) or self.emails):
-            shown = ", ".join(h for h in header[:8] if h.strip()) or "none"
-            raise InputError(
-                f"the header row names no client column (name, first/last name, company or "
-                f"email); columns found: {shown}"
-            )
+            raise UnmappedColumnsError(header)
 
     @staticmethod
     def _mapped(header: list[str], keys: list[str], mapping: Mapping[str, str]) -> dict[int, str]:

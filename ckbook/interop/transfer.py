@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ckbook.interop import files, snapshot
-from ckbook.interop.csv_file import read_csv, write_csv
+from ckbook.interop.csv_file import UnmappedColumnsError, read_csv, write_csv
 from ckbook.interop.ics import write_ics
 from ckbook.interop.json_export import write_json
 from ckbook.interop.text_files import read_import_text
@@ -88,6 +88,8 @@ def read_records(
             items, skips = read_vcards(decoded.text)
         else:
             items, skips = read_csv(decoded.text, columns)
+    except UnmappedColumnsError as exc:  # the mapping step needs its columns
+        raise UnmappedColumnsError(exc.columns, str(path)) from None
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from None
     return ImportFile(items, skips, decoded.describe())

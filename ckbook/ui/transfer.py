@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from ckbook.interop.csv_file import UnmappedColumnsError
 from ckbook.interop.transfer import (
     EXPORT_FORMATS,
     SUFFIXES,
@@ -37,6 +38,7 @@ from ckbook.interop.transfer import (
     import_file,
 )
 from ckbook.services.importing import Cancelled, ImportReport, Progress
+from ckbook.ui.dialogs.column_map import ColumnMapDialog
 from ckbook.ui.worker import Failure, Worker
 
 log = logging.getLogger(__name__)
@@ -65,6 +67,14 @@ PROGRESS_AFTER_MS = 500
 class ImportChoice:
     path: str
     kind: str  # "vcard", "csv" or "json"
+    mapping: tuple[tuple[str, str], ...] = ()  # CSV: (field, column) the user chose
+
+
+@dataclass(frozen=True)
+class NeedsColumns:
+    """The dry run found no column it knows: the file's columns, for the column chooser."""
+
+    columns: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -295,16 +305,35 @@ class Transfer(QObject):
         choice = ImportFileDialog.ask(self.window)
         if choice is None:
             return
+        self._check(choice)
+
+    def _check(self, choice: ImportChoice) -> None:
         now = self.notebook.now()
 
-        def check(progress: Progress) -> ImportReport:
-            return import_file(choice.kind, choice.path, now, dry_run=True, progress=progress)
+        def check(progress: Progress) -> ImportReport | NeedsColumns:
+            try:
+                return import_file(
+                    choice.kind,
+                    choice.path,
+                    now,
+                    dry_run=True,
+                    mapping=dict(choice.mapping),
+                    progress=progress,
+                )
+            except UnmappedColumnsError as exc:
+                return NeedsColumns(exc.columns)
 
         self._run(check, lambda report: self._confirm(choice, report), "Reading the file…")
 
     def _confirm(self, choice: ImportChoice, report: object) -> None:
-        assert isinstance(report, ImportReport)
         name = Path(choice.path).name
+        if isinstance(report, NeedsColumns):
+            self.window.show_status("")
+            mapping = ColumnMapDialog.ask(self.window, name, report.columns)
+            if mapping:
+                self._check(replace(choice, mapping=tuple(mapping.items())))
+            return
+        assert isinstance(report, ImportReport)
         if not report.writes and not report.refused:
             self.window.show_status("")
             text = f"{name}: nothing to import ({report.counts()})."
@@ -320,7 +349,14 @@ class Transfer(QObject):
         skip = report.refused
 
         def write(progress: Progress) -> ImportReport:
-            return import_file(choice.kind, choice.path, now, skip_invalid=skip, progress=progress)
+            return import_file(
+                choice.kind,
+                choice.path,
+                now,
+                skip_invalid=skip,
+                mapping=dict(choice.mapping),
+                progress=progress,
+            )
 
         self._run(write, self._imported, f"Importing {name}…")
 

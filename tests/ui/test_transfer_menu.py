@@ -240,3 +240,45 @@ def test_cancel_stops_an_import_and_nothing_is_written(  # type: ignore[no-untyp
     assert len(made) == 2  # the dry run's, then the import's
     assert client_summaries(now, tz) == []
     qtbot.waitUntil(lambda: transfer.import_action.isEnabled())
+
+
+def test_unknown_columns_ask_which_holds_what_then_import(  # type: ignore[no-untyped-def]
+    qtbot, window, transfer, notebook, tmp_path, monkeypatch, now, tz
+) -> None:
+    from ckbook.ui.dialogs.column_map import ColumnMapDialog
+
+    path = tmp_path / "crm.csv"
+    path.write_text("Kunde,Mail,Handy\nOla Nordmann,ola@example.no,+47 912 34 567\n")
+    monkeypatch.setattr(
+        ImportFileDialog, "ask", classmethod(lambda cls, parent: ImportChoice(str(path), "csv"))
+    )
+    offered: list[tuple[str, ...]] = []
+
+    def choose(cls, parent, name, columns):  # type: ignore[no-untyped-def]
+        offered.append(columns)
+        return {"name": "Kunde", "emails": "Mail", "phones": "Handy"}
+
+    monkeypatch.setattr(ColumnMapDialog, "ask", classmethod(choose))
+    monkeypatch.setattr(ImportConfirm, "ask", classmethod(lambda cls, parent, report, name: True))
+    said: list[str] = []
+    notebook.message.connect(lambda level, text: said.append(text))
+    with qtbot.waitSignal(notebook.changed, timeout=10_000):
+        transfer.import_action.trigger()
+    assert said == []
+    assert offered == [("Kunde", "Mail", "Handy")]
+    (ola,) = client_summaries(now, tz)
+    assert (ola.name, ola.emails, ola.phones) == ("Ola Nordmann", ("ola@example.no",),
+                                                  ("+47 912 34 567",))  # fmt: skip
+
+
+def test_the_column_chooser_needs_a_name_an_organisation_or_an_email(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ckbook.ui.dialogs.column_map import ColumnMapDialog
+
+    dialog = ColumnMapDialog("crm.csv", ("Kunde", "Mail", "Handy"))
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()
+    dialog.choices["phones"].setCurrentText("Handy")
+    assert not dialog.ok_button.isEnabled()  # a phone alone is no one
+    dialog.choices["emails"].setCurrentText("Mail")
+    assert dialog.ok_button.isEnabled()
+    assert dialog.mapping() == {"emails": "Mail", "phones": "Handy"}
