@@ -232,3 +232,28 @@ def test_a_cancelled_import_writes_nothing(db, now, tz) -> None:  # type: ignore
     assert names(now, tz) == ["Old"]
     assert client_detail(client_summaries(now, tz)[0].id, now).phones == ()
     assert calls and calls[-1][0] > calls[-1][1] // 2
+
+
+def test_editing_a_clients_emails_keeps_the_labels_an_import_gave(db, now, tz) -> None:  # type: ignore[no-untyped-def]
+    from ckbook.services.clients import update_client
+    from ckbook.store.models import ContactDetail
+
+    report = import_clients(
+        [ImportItem("entry 1", ClientInput(name="Ada", emails=("ada@work.example",),
+                                           phones=("+44 1",)),
+                    labels=(("email", "ada@work.example", "work"), ("phone", "+44 1", "mobile")))],
+        now,
+    )  # fmt: skip
+    cid = report.imported[0].client_id
+    assert cid is not None
+    update_client(cid, now, emails=("ada@work.example", "ada@home.example"))
+    rows = (
+        ContactDetail.select()
+        .where(ContactDetail.client == cid)
+        .order_by(ContactDetail.kind, ContactDetail.position)
+    )
+    assert [(c.kind, c.value, c.label) for c in rows] == [
+        ("email", "ada@work.example", "work"),
+        ("email", "ada@home.example", ""),
+        ("phone", "+44 1", "mobile"),
+    ]
