@@ -48,7 +48,8 @@ FORMULA_STARTS = frozenset("=+-@\t\r")
 _GUARD = "'"
 DELIMITERS = (",", ";", "\t", "|")
 
-TEXT_COLUMNS = ("name", "organisation", "emails", "phones", "address", "tags", "handling_notes")
+TEXT_COLUMNS = ("name", "organisation", "emails", "phones", "address", "tags", "handling_notes",
+                "email_labels", "phone_labels")  # fmt: skip
 #: Our export's columns, in order.
 COLUMNS = ("id", "uid", *TEXT_COLUMNS, *PROFILE_COLUMNS, "money_version", *MONEY_COLUMNS)
 _NUMBER_COLUMNS = frozenset(
@@ -89,6 +90,12 @@ def phone_cell(phones: list[str]) -> str:
     return guard_cell(joined)
 
 
+def _labels_cell(contacts: list[tuple[str, str]]) -> str:
+    """The labels of the emails (or phones) in their order, ", " between; empty without any."""
+    labels = [label for _value, label in contacts]
+    return ", ".join(labels) if any(labels) else ""
+
+
 def _number(value: int | Decimal | None) -> str:
     return "" if value is None else str(value)
 
@@ -113,6 +120,8 @@ def write_csv(snapshot: Snapshot, stream: TextIO, progress: Progress | None = No
             "organisation": client["organisation"],
             "emails": ", ".join(snapshot.emails(cid)),
             "phones": phone_cell(snapshot.phones(cid)),
+            "email_labels": _labels_cell(snapshot.contacts(cid, "email")),
+            "phone_labels": _labels_cell(snapshot.contacts(cid, "phone")),
             "address": client["address"],
             "tags": ", ".join(snapshot.tags.get(cid, [])),
             "handling_notes": client["handling_notes"],
@@ -284,6 +293,14 @@ MAPPABLE = {
 }  # fmt: skip
 
 
+#: Google's "E-mail 1 - Label" / "Phone 2 - Type" columns (the label of the value beside them).
+_LABEL_COLUMN = re.compile(r"^(e ?mail|phone) (\d+) (label|type)$")
+#: Outlook's column names say the label (after the German/French/Spanish aliases).
+_LABEL_OF_COLUMN = (("mobile", "mobile"), ("business", "work"), ("home", "home"),
+                    ("other", "other"), ("primary", "main"), ("company main", "work"))  # fmt: skip
+_KNOWN_LABELS = frozenset(("work", "home", "mobile", "other", "main", "fax", "pager", "office"))
+
+
 class _Columns:
     """Which column holds what, from the header row."""
 
@@ -295,6 +312,12 @@ class _Columns:
         self.phones: list[int] = []
         self.tags: list[int] = []
         self.address_parts: dict[str, list[int]] = {}
+        #: value column -> its label: ("column", index of the label column) or ("fixed", label)
+        self.labels: dict[int, tuple[str, int | str]] = {}
+        label_columns: dict[str, int] = {}  # "e mail 1" / "phone 2" -> Google's label column
+        for index, key in enumerate(keys):
+            if match := _LABEL_COLUMN.match(key):
+                label_columns.setdefault(f"{match.group(1)} {match.group(2)}", index)
         mapped = self._mapped(header, keys, mapping or {})
         for index, key in enumerate(keys):
             if index in mapped:
@@ -307,8 +330,12 @@ class _Columns:
                 self.single.setdefault("name", index)
             elif _EMAIL.match(key):
                 self.emails.append(index)
+                self._label_for(index, key, label_columns)
             elif _PHONE.match(key):
                 self.phones.append(index)
+                self._label_for(index, key, label_columns)
+            elif key in ("email labels", "phone labels"):  # our own export
+                self.single[key.replace(" ", "_")] = index
             elif key in _TAGS:
                 self.tags.append(index)
             elif match := _ADDRESS_PART.match(key):
@@ -323,6 +350,21 @@ class _Columns:
                 self.single.pop(name, None)
         if not ({"name", "first", "last", "organisation"} & set(self.single) or self.emails):
             raise UnmappedColumnsError(header)
+
+    def _label_for(self, index: int, key: str, label_columns: dict[str, int]) -> None:
+        """Where a value column's label comes from: Google's "… N - Label" column beside it,
+        or the column's own name (Outlook's "Mobile Phone", "Business Phone", …)."""
+        numbered = re.match(r"^(e ?mail|phone) (\d+) value$", key)
+        if numbered:
+            kind = "e mail" if numbered.group(1).startswith("e") else "phone"
+            column = label_columns.get(f"{kind} {numbered.group(2)}")
+            if column is not None:
+                self.labels[index] = ("column", column)
+            return
+        for word, label in _LABEL_OF_COLUMN:
+            if key.startswith(word):
+                self.labels[index] = ("fixed", label)
+                return
 
     @staticmethod
     def _mapped(header: list[str], keys: list[str], mapping: Mapping[str, str]) -> dict[int, str]:
@@ -382,6 +424,27 @@ class _Columns:
                 if any(lines):
                     address = "\n".join(line for line in lines if line)
                     break
+        labels: list[tuple[str, str, str]] = []
+        emails: list[str] = []
+        phones: list[str] = []
+        for kind, indexes, out, separators in (
+            ("email", self.emails, emails, (" ::: ", ";", ",", "\n")),
+            ("phone", self.phones, phones, (" ::: ", ";", "\n", ", ")),
+        ):
+            for index in indexes:
+                values = _split(cell(index), separators)
+                out.extend(values)
+                source = self.labels.get(index)
+                if source is not None:
+                    kind_of, where_from = source
+                    label = cell(int(where_from)) if kind_of == "column" else str(where_from)
+                    labels.extend((kind, value, _label_text(label)) for value in values)
+            own = single(f"{kind}_labels")
+            if own:  # our own export: labels in the order of the values
+                named = [part.strip() for part in own.split(",")]
+                labels.extend(
+                    (kind, value, label) for value, label in zip(out, named, strict=False) if label
+                )
         tags: list[str] = []
         for index in self.tags:
             for tag in _split(cell(index), (" ::: ", ";", ",", "\n")):
@@ -393,12 +456,19 @@ class _Columns:
             organisation=organisation,
             address=address,
             handling_notes=single("handling_notes"),
-            emails=[e for i in self.emails for e in _split(cell(i), (" ::: ", ";", ",", "\n"))],
-            phones=[p for i in self.phones for p in _split(cell(i), (" ::: ", ";", "\n", ", "))],
+            emails=emails,
+            phones=phones,
             tags=tags,
             extra={k: single(k) for k in (*PROFILE_COLUMNS, *MONEY_COLUMNS) if k in self.single},
             uid=single("uid"),
+            labels=[entry for entry in labels if entry[2]],
         )
+
+
+def _label_text(label: str) -> str:
+    """Google's "* Work" as "work"; a label of the user's own as it is."""
+    text = label.strip().lstrip("*").strip()
+    return text.lower() if text.lower() in _KNOWN_LABELS else text
 
 
 def sniff_delimiter(text: str) -> str:

@@ -114,9 +114,9 @@ def test_our_own_export_reads_back_with_profile_and_money() -> None:
                     preferred_channel="call", status="lead", handling_notes="-not before 10")],
         tags={1: ["maths", "vip"]},
         children={
-            "contacts": {1: [{"kind": "email", "value": "ada@example.com"},
-                             {"kind": "phone", "value": "+44 20 1234"},
-                             {"kind": "phone", "value": "020 5678"}]},
+            "contacts": {1: [{"kind": "email", "value": "ada@example.com", "label": "work"},
+                             {"kind": "phone", "value": "+44 20 1234", "label": ""},
+                             {"kind": "phone", "value": "020 5678", "label": "my desk"}]},
             "money": {1: [money_row(budget_ceiling=Decimal("1000"), agreed_on=date(2026, 3, 1))]},
         },
     )  # fmt: skip
@@ -134,6 +134,7 @@ def test_our_own_export_reads_back_with_profile_and_money() -> None:
     assert client.handling_notes == "-not before 10"
     assert client.emails == ("ada@example.com",)
     assert client.phones == ("+44 20 1234", "020 5678")
+    assert item.labels == (("email", "ada@example.com", "work"), ("phone", "020 5678", "my desk"))
     assert client.tags == ("maths", "vip")
     assert (client.status, client.attention_level, client.checkin_days) == ("lead", "high-touch", 7)
     assert (client.response_hours, client.preferred_channel) == (4, "call")

@@ -120,7 +120,22 @@ def test_people_sharing_an_email_stay_two_clients(run) -> None:  # type: ignore[
     assert clients["Tom Baker"]["emails"] == clients["Tina Baker"]["emails"]
 
 
-def test_google_and_outlook_fields_land_where_they_belong(run, detail) -> None:  # type: ignore[no-untyped-def]
+def _labels(db_path: str, name: str) -> list[tuple[str, str]]:
+    import sqlite3
+
+    connection = sqlite3.connect(db_path)
+    try:
+        rows = connection.execute(
+            "SELECT kind, label FROM contact_detail JOIN client ON client.id = client_id "
+            "WHERE client.name = ? ORDER BY kind, position",
+            (name,),
+        ).fetchall()
+    finally:
+        connection.close()
+    return [(kind, label) for kind, label in rows]
+
+
+def test_google_and_outlook_fields_land_where_they_belong(run, detail, db_path) -> None:  # type: ignore[no-untyped-def]
     _import(run, "csv", "google.csv")
     _import(run, "csv", "outlook_de.csv")
     _import(run, "csv", "outlook_es.csv")
@@ -136,6 +151,10 @@ def test_google_and_outlook_fields_land_where_they_belong(run, detail) -> None: 
     assert jorg["address"] == "Königsallee 12\nDüsseldorf\n40212\nDeutschland"
     assert jorg["tags"] == ["Großkunde", "Kunden"]
     assert jorg["handling_notes"] == "Rechnungen bitte an die Buchhaltung – nicht an ihn."
+    assert _labels(db_path, "Bea Smith") == [("email", "work"), ("email", "home"),
+                                             ("phone", "mobile"), ("phone", "work")]  # fmt: skip
+    assert _labels(db_path, "Jörg Weiß") == [("email", ""), ("email", ""), ("phone", "work"),
+                                             ("phone", "mobile")]  # fmt: skip
     lucia = detail("Lucía García Pérez")
     assert (lucia["organisation"], lucia["emails"]) == (
         "Azulejos García",
