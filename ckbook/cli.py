@@ -270,6 +270,12 @@ def build_parser() -> argparse.ArgumentParser:
         "tasks (promises without a due are left out of events)",
     )
     export.add_argument(
+        "--vcard-version",
+        choices=("4.0", "3.0"),
+        default="4.0",
+        help="vcard: the version written (3.0 for programs that read nothing newer)",
+    )
+    export.add_argument(
         "--overwrite", action="store_true", help="replace FILE if it exists (never the notebook)"
     )
     _common(export)
@@ -774,6 +780,8 @@ def _export(ctx: Context) -> int:
     args = ctx.args
     if args.as_entries == "events" and args.format != "ics":
         return _fail("--as events applies to ics exports only")
+    if args.vcard_version != "4.0" and args.format != "vcard":
+        return _fail("--vcard-version applies to vcard exports only")
     progress = _TerminalProgress("Exporting")
     try:
         result = export_file(
@@ -784,6 +792,7 @@ def _export(ctx: Context) -> int:
             overwrite=args.overwrite,
             as_events=args.as_entries == "events",
             progress=progress,
+            vcard_version=args.vcard_version,
         )
     finally:
         progress.close()

@@ -157,6 +157,7 @@ def export_file(
     as_events: bool = False,
     overwrite: bool = False,
     progress: Progress | None = None,
+    vcard_version: str = "4.0",
 ) -> ExportResult:
     """Write the notebook's clients (or open promises and check-ins, for ics) to ``path``.
 
@@ -174,7 +175,7 @@ def export_file(
         remind_before_minutes = load_settings().remind_before_minutes
     picture = snapshot.take(now.astimezone(UTC), _PARTS[kind])
     writers: dict[str, Callable[[TextIO], int]] = {
-        "vcard": lambda stream: write_vcards(picture, stream, progress),
+        "vcard": lambda stream: write_vcards(picture, stream, progress, vcard_version),
         "csv": lambda stream: write_csv(picture, stream, progress),
         "ics": lambda stream: write_ics(picture, stream, tz, remind_before_minutes or 0, as_events),
         "json": lambda stream: write_json(picture, stream, progress),

@@ -1,4 +1,5 @@
-"""Clients as vCards: export as vCard 4.0, import vCard 2.1, 3.0 and 4.0 (several cards a file).
+"""Clients as vCards: export as vCard 4.0 (or 3.0), import vCard 2.1, 3.0 and 4.0 (several cards a
+file).
 
 The parsing and escaping are vobject's; this module wraps what vobject leaves to its caller on
 real-world files:
@@ -405,10 +406,10 @@ def _name_parts(name: str) -> vobject.vcard.Name:
     return vobject.vcard.Name(family=words[-1], given=" ".join(words[:-1]))
 
 
-def _card(snapshot: Snapshot, client: dict[str, Any]) -> str:
+def _card(snapshot: Snapshot, client: dict[str, Any], version: str = "4.0") -> str:
     cid = client["id"]
     card = vobject.vCard()
-    card.add("version").value = "4.0"
+    card.add("version").value = version
     card.add("prodid").value = PRODID
     card.add("uid").value = client["uid"]
     card.add("fn").value = client["name"]
@@ -431,7 +432,10 @@ def _card(snapshot: Snapshot, client: dict[str, Any]) -> str:
                 prop = card.add(kind)
             prop.value = value
             if index == 0 and len(contacts) > 1:
-                prop.params["PREF"] = ["1"]
+                if version == "3.0":  # 3.0 says "preferred" as a TYPE value
+                    prop.params["TYPE"] = [*prop.params.get("TYPE", []), "pref"]
+                else:
+                    prop.params["PREF"] = ["1"]
     if client["address"]:
         card.add("adr").value = vobject.vcard.Address(street=_lines(client["address"]))
     tags = snapshot.tags.get(cid, [])
@@ -447,13 +451,21 @@ def _card(snapshot: Snapshot, client: dict[str, Any]) -> str:
     return text
 
 
-def write_vcards(snapshot: Snapshot, stream: TextIO, progress: Progress | None = None) -> int:
-    """Write every client of ``snapshot`` as a vCard 4.0; returns how many."""
+#: The vCard versions ckbook writes (4.0 unless asked; 3.0 for programs that read nothing newer).
+VERSIONS = ("4.0", "3.0")
+
+
+def write_vcards(
+    snapshot: Snapshot, stream: TextIO, progress: Progress | None = None, version: str = "4.0"
+) -> int:
+    """Write every client of ``snapshot`` as a vCard (4.0, or 3.0); returns how many."""
+    if version not in VERSIONS:
+        raise InputError(f"vCard {version} is not one ckbook writes ({', '.join(VERSIONS)})")
     total = len(snapshot.clients)
     for index, client in enumerate(snapshot.clients):
         if progress is not None and index % 200 == 0:
             progress(index, total)
-        stream.write(_card(snapshot, client))
+        stream.write(_card(snapshot, client, version))
     return total
 
 

@@ -45,13 +45,25 @@ log = logging.getLogger(__name__)
 
 #: At most this many skipped records are listed in a message box; the rest are counted.
 SHOWN_SKIPS = 12
-#: The export dialog's types: (format, as events) -> filter text.
+
+
+@dataclass(frozen=True)
+class ExportType:
+    """One entry of the export dialog's types."""
+
+    kind: str  # one of EXPORT_FORMATS
+    as_events: bool = False
+    vcard_version: str = "4.0"
+
+
+#: The export dialog's types -> filter text (the first is the default).
 EXPORT_FILTERS = {
-    ("vcard", False): "vCard 4.0 — clients (*.vcf)",
-    ("csv", False): "CSV — clients with profile and money terms (*.csv)",
-    ("ics", False): "iCalendar — open promises and check-ins as to-dos (*.ics)",
-    ("ics", True): "iCalendar — promises and check-ins as calendar events (*.ics)",
-    ("json", False): "JSON — the whole notebook (*.json)",
+    ExportType("vcard"): "vCard 4.0 — clients (*.vcf)",
+    ExportType("vcard", vcard_version="3.0"): "vCard 3.0 — clients, for older programs (*.vcf)",
+    ExportType("csv"): "CSV — clients with profile and money terms (*.csv)",
+    ExportType("ics"): "iCalendar — open promises and check-ins as to-dos (*.ics)",
+    ExportType("ics", as_events=True): "iCalendar — promises and check-ins as events (*.ics)",
+    ExportType("json"): "JSON — the whole notebook (*.json)",
 }
 IMPORT_FILTER = (
     "Contacts and exports (*.vcf *.vcard *.csv *.txt *.json);;vCard (*.vcf *.vcard);;"
@@ -83,6 +95,7 @@ class ExportChoice:
     kind: str  # one of EXPORT_FORMATS
     as_events: bool = False
     warning: str = ""  # the extension typed contradicted the chosen type
+    vcard_version: str = "4.0"
 
 
 def import_kind(path: str) -> str:
@@ -99,12 +112,13 @@ def export_choice(path: str, chosen_filter: str) -> ExportChoice:
     """What to write where: the extension typed wins when it names a format (warning when it
     contradicts the chosen type); with no extension the chosen type's is added."""
     chosen = next((key for key, text in EXPORT_FILTERS.items() if text == chosen_filter), None)
-    kind, as_events = chosen or ("vcard", False)
+    chosen = chosen or ExportType("vcard")
+    kind = chosen.kind
     if not Path(path).suffix:
-        return ExportChoice(path + SUFFIXES[kind], kind, as_events)
+        path += SUFFIXES[kind]
     typed = format_for(path, EXPORT_FORMATS)
     if typed is None or typed == kind:
-        return ExportChoice(path, kind, as_events)
+        return ExportChoice(path, kind, chosen.as_events, "", chosen.vcard_version)
     warning = (
         f"{Path(path).name} is written as {FORMAT_NAMES[typed]}, as its name says, although "
         f"the type chosen was {FORMAT_NAMES[kind]}."
@@ -125,7 +139,7 @@ class ExportFileDialog:
     @classmethod
     def ask(cls, parent: QWidget | None) -> ExportChoice | None:
         filters = ";;".join(EXPORT_FILTERS.values())
-        first = EXPORT_FILTERS[("vcard", False)]
+        first = EXPORT_FILTERS[ExportType("vcard")]
         path, chosen = QFileDialog.getSaveFileName(
             parent, "Export", "ckbook" + SUFFIXES["vcard"], filters, first
         )
@@ -388,6 +402,7 @@ class Transfer(QObject):
                 overwrite=True,
                 as_events=choice.as_events,
                 progress=progress,
+                vcard_version=choice.vcard_version,
             )
 
         self._run(write, self._exported, f"Exporting to {Path(choice.path).name}…")

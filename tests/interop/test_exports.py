@@ -319,3 +319,19 @@ def test_a_repeating_promise_carries_its_rule_as_a_todo_and_as_an_event(  # type
     assert entry["rrule"].to_ical() == b"FREQ=WEEKLY;BYDAY=MO"
     assert entry.decoded("dtstart") == datetime_in(tz, 2026, 11, 23, 10)
     assert entry.to_ical().count(b"\r\nDTSTART") == 1  # one start, never two
+
+
+def test_vcard_3_round_trip_into_a_fresh_notebook(filled, db, tmp_path, now, tz) -> None:  # type: ignore[no-untyped-def]
+    before = _clients(now, tz)
+    path = tmp_path / "clients3.vcf"
+    export_file("vcard", path, now, tz, vcard_version="3.0")
+    text = path.read_text(encoding="utf-8")
+    assert "VERSION:3.0" in text and "PREF=1" not in text and "TYPE=pref" in text
+    close_database(db)
+    opened = open_database(_folder(tmp_path / "fresh") / "ckbook.sqlite3")
+    try:
+        assert import_file("vcard", path, now).counts() == "2 new, 0 updated, 0 unchanged"
+        assert _clients(now, tz) == before
+        assert import_file("vcard", path, now).counts() == "0 new, 0 updated, 2 unchanged"
+    finally:
+        close_database(opened)

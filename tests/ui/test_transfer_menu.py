@@ -140,14 +140,19 @@ def test_cancelled_file_dialogs_do_nothing(window, transfer, monkeypatch) -> Non
         ("x", ("ics", True), ("x.ics", "ics", True, False)),
         ("x.vcard", ("json", False), ("x.vcard", "vcard", False, True)),
         ("notes.txt", ("json", False), ("notes.txt", "json", False, False)),  # unknown: the type
+        ("x.vcf", ("vcard", "3.0"), ("x.vcf", "vcard", False, False)),
     ],
 )
 def test_export_uses_the_extension_typed_and_warns_when_it_contradicts(  # type: ignore[no-untyped-def]
     typed, chosen, expected
 ) -> None:
-    from ckbook.ui.transfer import EXPORT_FILTERS, export_choice
+    from ckbook.ui.transfer import EXPORT_FILTERS, ExportType, export_choice
 
-    choice = export_choice(typed, EXPORT_FILTERS[chosen])
+    kind, option = chosen
+    key = ExportType(kind, vcard_version=option) if option == "3.0" else ExportType(kind, option)
+    choice = export_choice(typed, EXPORT_FILTERS[key])
+    if option == "3.0":
+        assert choice.vcard_version == "3.0"
     assert (choice.path, choice.kind, choice.as_events, bool(choice.warning)) == expected
     if choice.warning:
         assert choice.warning.startswith(f"{typed} is written as ")
@@ -156,11 +161,11 @@ def test_export_uses_the_extension_typed_and_warns_when_it_contradicts(  # type:
 def test_export_warning_reaches_the_user_and_the_file_has_the_named_format(  # type: ignore[no-untyped-def]
     qtbot, window, transfer, notebook, tmp_path, monkeypatch, now
 ) -> None:
-    from ckbook.ui.transfer import EXPORT_FILTERS, export_choice
+    from ckbook.ui.transfer import EXPORT_FILTERS, ExportType, export_choice
 
     make_client(now, "Ada", emails=("ada@example.com",))
     target = tmp_path / "x.ics"
-    choice = export_choice(str(target), EXPORT_FILTERS[("vcard", False)])
+    choice = export_choice(str(target), EXPORT_FILTERS[ExportType("vcard")])
     monkeypatch.setattr(ExportFileDialog, "ask", classmethod(lambda cls, parent: choice))
     messages: list[tuple[str, str]] = []
     notebook.message.connect(lambda level, text: messages.append((level, text)))
