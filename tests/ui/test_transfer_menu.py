@@ -287,3 +287,32 @@ def test_the_column_chooser_needs_a_name_an_organisation_or_an_email(qtbot) -> N
     dialog.choices["emails"].setCurrentText("Mail")
     assert dialog.ok_button.isEnabled()
     assert dialog.mapping() == {"emails": "Mail", "phones": "Handy"}
+
+
+def test_a_json_export_restores_from_the_window_into_an_empty_notebook(  # type: ignore[no-untyped-def]
+    qtbot, window, transfer, notebook, monkeypatch, now, tz
+) -> None:
+    from ckbook.ui.transfer import import_kind
+
+    fixture = Path(__file__).parents[1] / "interop" / "fixtures" / "ckbook-0.1-export.json"
+    assert import_kind(str(fixture)) == "json"
+    monkeypatch.setattr(
+        ImportFileDialog, "ask", classmethod(lambda cls, parent: ImportChoice(str(fixture), "json"))
+    )
+    asked: list[ImportReport] = []
+    monkeypatch.setattr(
+        ImportConfirm, "ask",
+        classmethod(lambda cls, parent, report, name: asked.append(report) or True),
+    )  # fmt: skip
+    with qtbot.waitSignal(notebook.changed, timeout=10_000):
+        transfer.import_action.trigger()
+    assert asked[0].counts() == "2 new, 0 updated, 0 unchanged"
+    assert [r.name for r in client_summaries(now, tz)] == ["Ada Lovelace", "Béatrice Ørsted"]
+    messages: list[str] = []
+    notebook.message.connect(lambda level, text: messages.append(text))
+    qtbot.waitUntil(lambda: transfer.import_action.isEnabled())
+    with qtbot.waitSignal(notebook.message, timeout=10_000):
+        transfer.import_action.trigger()  # again: the notebook is no longer empty
+    assert (
+        "already has 2 clients; a full export restores only into an empty notebook" in (messages[0])
+    )
