@@ -1,8 +1,10 @@
 """Import and export as the command line and the window ask for them: a format, a file, now.
 
-``import_file`` reads and checks the whole file before the database is touched, then hands the
-records to the import use-case (one transaction, or nothing). ``export_file`` takes one snapshot
-(one short read transaction), then writes the file owner-only and atomically.
+``import_file`` reads the whole file (in whatever encoding it is: ``text_files``) and checks every
+record before the database is touched, then hands the records to the import use-case, which
+matches and updates or adds them in one transaction, or nothing; a JSON export is restored whole
+(``json_import``). ``export_file`` takes one snapshot (one short read transaction), then writes
+the file owner-only and atomically. Both take a ``progress`` that may cancel them.
 """
 
 from __future__ import annotations
