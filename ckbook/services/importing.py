@@ -33,6 +33,7 @@ from peewee import fn
 from ckbook.services.base import Changed, InputError, Kind, write_transaction
 from ckbook.services.clients import ClientInput, clean_client_input
 from ckbook.services.money import MoneyTermsInput, clean_money_terms
+from ckbook.services.text import clean_line
 from ckbook.store.models import (
     Client,
     ClientTag,
@@ -456,7 +457,7 @@ def _check(items: Iterable[ImportItem]) -> tuple[list[_Valid], list[ImportSkip]]
             client = clean_client_input(item.client)
             money = clean_money_terms(item.money) if item.money is not None else None
         except InputError as exc:
-            invalid.append(ImportSkip(item.where, item.client.name.strip(), str(exc)))
+            invalid.append(ImportSkip(item.where, _shown_name(item.client.name), str(exc)))
             continue
         labels = {
             (kind, value.strip().lower() if kind == "email" else phone_key(value)): label
@@ -527,6 +528,14 @@ def _plan(valid: Sequence[_Valid], progress: Progress | None) -> _Plan:
         else:
             plan.unchanged.append((position, record, cid))
     return plan
+
+
+def _shown_name(name: str) -> str:
+    """The name of a refused record as a report shows it: one clean line (``services.text``)."""
+    try:
+        return clean_line(name)
+    except InputError:  # not UTF-8: the reason says so
+        return ""
 
 
 def import_clients(
