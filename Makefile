@@ -1,4 +1,4 @@
-.PHONY: run test lint format screenshots bench
+.PHONY: run test lint format screenshots bench icons install-desktop
 
 run:
 	python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/ckbook
@@ -17,3 +17,9 @@ screenshots:
 
 bench:
 	.venv/bin/python tests/perf/bench_demo.py
+
+icons:
+	.venv/bin/python packaging/render_icons.py
+
+install-desktop:
+	.venv/bin/ckbook --install-desktop

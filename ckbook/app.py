@@ -10,9 +10,10 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ckbook import APP_NAME, __version__
+from ckbook import APP_ID, APP_NAME, __version__
 from ckbook.services.clock import Clock, OffsetClock, SystemClock, local_zone, parse_now
 from ckbook.store.database import OpenedDatabase, close_database, open_database
 from ckbook.store.errors import StoreError
@@ -124,8 +125,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    # Before the QApplication exists: on Wayland the window's app id is read once, at start.
+    QGuiApplication.setDesktopFileName(APP_ID)
     running = QApplication.instance()
     app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
+    from ckbook.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())  # every window and dialog, and the task bar
     try:
         clock = make_clock(args.now)
     except ValueError as exc:

@@ -83,6 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="A client relationship notebook. With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add ckbook (launcher and icon) to your application menu, for you only",
+    )
     parser.add_argument("--db", help="SQLite file or postgresql:// URL")
     parser.add_argument("--now", metavar="ISO", help="pretend it is this local date-time")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -741,6 +746,23 @@ def _check(ctx: Context) -> int:
 # -- entry point ---------------------------------------------------------------------------
 
 
+def _install_desktop() -> int:
+    from ckbook.services.launcher import install_desktop
+
+    try:
+        report = install_desktop()
+    except OSError as exc:
+        return _fail(f"could not install the launcher: {exc.strerror or exc}")
+    for line in report.lines():
+        print(line)
+    if report.refused:
+        return _fail(
+            f"{len(report.refused)} file(s) in the way were not ckbook's; left as they were"
+        )
+    print(f"{APP_NAME} is in your application menu (it may take a moment to appear)")
+    return EXIT_OK
+
+
 def _fail(message: str) -> int:
     print(f"{APP_NAME}: error: {_one_line(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
@@ -830,6 +852,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args, extra = parser.parse_known_args(arguments)
+        if args.install_desktop:
+            return _install_desktop()
         if args.command is None:
             # No command: the window. It reads --db/--now (and Qt's own options) itself, and is
             # imported only now so that every other command runs without loading Qt.

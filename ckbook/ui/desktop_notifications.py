@@ -41,12 +41,15 @@ from jeepney import (
 from jeepney.io.threading import DBusConnection, ReceiveStopped, open_dbus_connection
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance, Slot
 
+from ckbook import APP_ID
+
 log = logging.getLogger(__name__)
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 INTERFACE = "org.freedesktop.Notifications"
 APP_NAME = "ckbook"
+DESKTOP_ENTRY = APP_ID  # the launcher's name: the daemon shows its icon and name
 
 # Every call from the GUI thread is bounded: a hung daemon freezes the window at most this long.
 CALL_TIMEOUT_S = 1.0
@@ -135,7 +138,7 @@ class DesktopNotifier(QObject):
             flat_actions += [action_key, label]
         # The spec makes the summary plain text; only the body may be read as markup, so only the
         # body is escaped (escaping the summary would show "&amp;" on spec-following daemons).
-        hints = {"desktop-entry": ("s", APP_NAME)}
+        hints = {"desktop-entry": ("s", DESKTOP_ENTRY)}
         msg = new_method_call(
             _NOTIFICATIONS,
             "Notify",
