@@ -8,12 +8,13 @@ import logging
 import signal
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ckbook import APP_ID, APP_NAME, __version__
+from ckbook import APP_ID, APP_NAME, __version__, logs
 from ckbook.services.clock import Clock, OffsetClock, SystemClock, local_zone, parse_now
 from ckbook.store.database import OpenedDatabase, close_database, open_database
 from ckbook.store.errors import StoreError
@@ -120,8 +121,14 @@ def recover_at_start(target: str | None, error: Exception, clock: Clock) -> Open
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    args = parse_args(argv)
+    log_file = logs.start_logging()
+    try:
+        return _run(parse_args(argv), log_file)
+    finally:
+        logs.stop_logging()
+
+
+def _run(args: argparse.Namespace, log_file: Path | None) -> int:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
@@ -177,9 +184,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         _backups = install_backups(window, window.notebook, opened.location)
     if not (args.background and Tray.available()):
         window.show()
+    from ckbook.ui.crash import CrashReporter
+
+    # An uncaught error is logged and shown once while the window runs on; a hard crash leaves
+    # the threads' stacks in the log folder, shown at the next start.
+    crashes = CrashReporter(log_file, window, app)
+    crashes.report_previous_crash(logs.previous_faults())
+    crashes.install()
+    logs.start_fault_log()
     try:
         return app.exec()
     finally:
+        logs.stop_fault_log()
+        crashes.uninstall()
         close_database(opened)
 
 
