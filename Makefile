@@ -14,6 +14,9 @@ format:
 
 screenshots:
 	.venv/bin/python packaging/screenshots.py shots/
+	.venv/bin/python packaging/screenshots.py shots/1024x700 --size 1024x700
+	.venv/bin/python packaging/screenshots_today.py shots/
+	.venv/bin/python packaging/screenshots_desktop.py shots/ --size 1024x700
 
 bench:
 	.venv/bin/python tests/perf/bench_demo.py

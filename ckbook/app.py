@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ckbook import APP_ID, APP_NAME, __version__, logs
 from ckbook.services.clock import Clock, OffsetClock, SystemClock, local_zone, parse_now
+from ckbook.services.settings import load_settings
 from ckbook.store.database import OpenedDatabase, close_database, open_database
 from ckbook.store.errors import StoreError
 
@@ -176,6 +177,17 @@ def _run(args: argparse.Namespace, log_file: Path | None) -> int:
     from ckbook.ui.transfer import install_transfer
 
     _transfer = install_transfer(window, window.notebook)  # File › Import…, Export… (worker)
+    from ckbook.ui.welcome import DemoOpener, install_welcome
+
+    # An empty notebook opens on the welcome page: first client, import, or the demo.
+    _welcome = install_welcome(
+        window,
+        window.notebook,
+        _transfer.start_import,
+        DemoOpener(window.notebook.message.emit),
+    )
+    settings = window.notebook.attempt(load_settings)
+    window.use_color_scheme(settings.color_scheme if settings is not None else "system")
     if opened.path is not None:
         from ckbook.ui.backups import install_backups
 

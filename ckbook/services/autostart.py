@@ -73,6 +73,14 @@ def gui_command(which: Callable[[str], str | None] = shutil.which) -> list[str]:
     return [launcher] if launcher else [sys.executable, "-m", "ckbook.app"]
 
 
+def ckbook_command() -> list[str]:
+    """How to run this ckbook's command line (and, with no command, its window) in a new
+    process: the bundle's own program when frozen, else this interpreter."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "ckbook"]
+
+
 def launch_command(
     db: str | None = None, which: Callable[[str], str | None] = shutil.which
 ) -> list[str]:

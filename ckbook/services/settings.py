@@ -1,5 +1,6 @@
 """The user's settings, stored in the notebook's Setting table (so they travel with the notebook
-and its backups): default remind-before, quiet hours, close-to-tray, start at login.
+and its backups): default remind-before, quiet hours, close-to-tray, start at login, and the
+colour scheme (follow the system, light or dark).
 
 Declared once here with their defaults and checks; read as one frozen ``Settings`` value;
 changed only through ``update_settings``, which validates everything first, writes in one
@@ -21,6 +22,9 @@ from ckbook.services.reminder_rules import DEFAULT_REMIND_BEFORE_MINUTES, QuietH
 from ckbook.store.models import Setting
 from ckbook.store.rows import tuples
 
+#: The colour schemes the window can use; "system" follows the desktop's light/dark setting.
+COLOR_SCHEMES = ("system", "light", "dark")
+
 #: Longest sensible default remind-before: one week (the same limit as a promise's own).
 MAX_REMIND_BEFORE_MINUTES = REMIND_BEFORE_MINUTES.high
 
@@ -35,6 +39,7 @@ class Settings:
     start_at_login: bool = False
     #: Whether the user was told once that closing the window keeps ckbook in the tray.
     tray_hint_shown: bool = False
+    color_scheme: str = "system"
 
     @property
     def quiet_hours(self) -> QuietHours | None:
@@ -80,6 +85,18 @@ def _read_time(text: str) -> time:
     return time.fromisoformat(text).replace(second=0, microsecond=0)
 
 
+def _write_scheme(value: object) -> str:
+    if value not in COLOR_SCHEMES:
+        raise ValueError
+    return str(value)
+
+
+def _read_scheme(text: str) -> str:
+    if text not in COLOR_SCHEMES:
+        raise ValueError(text)
+    return text
+
+
 _CODECS: dict[str, tuple[Callable[[object], str], Callable[[str], Any], str]] = {
     "remind_before_minutes": (
         _write_minutes,
@@ -92,6 +109,11 @@ _CODECS: dict[str, tuple[Callable[[object], str], Callable[[str], Any], str]] = 
     "close_to_tray": (_write_bool, _read_bool, "close to tray must be yes or no"),
     "start_at_login": (_write_bool, _read_bool, "start at login must be yes or no"),
     "tray_hint_shown": (_write_bool, _read_bool, "tray hint shown must be yes or no"),
+    "color_scheme": (
+        _write_scheme,
+        _read_scheme,
+        "the colour scheme must be system, light or dark",
+    ),
 }
 _PREFIX = "settings."
 
