@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import enum
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
@@ -358,6 +359,18 @@ def backup_files(location: str) -> list[Path]:
     return found
 
 
+_AUTO_NAME = re.compile(r"^auto-(\d{8}-\d{6})Z(?:-\d+)?\.sqlite3$")
+
+
+def auto_backup_stamp(path: Path) -> datetime | None:
+    """When an automatic backup was made, from its name (``auto-YYYYMMDD-HHMMSSZ…``, UTC);
+    None for any other file."""
+    match = _AUTO_NAME.match(path.name)
+    if match is None:
+        return None
+    return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+
+
 def list_backups(location: str) -> list[BackupInfo]:
     """Every backup of the notebook at ``location``, newest first, with what it holds."""
     infos = []
@@ -365,7 +378,7 @@ def list_backups(location: str) -> list[BackupInfo]:
         stat_result = path.stat()
         counts = _counts(path)
         clients, notes, promises = counts if counts else (None, None, None)
-        made_at = datetime.fromtimestamp(stat_result.st_mtime, UTC)
+        made_at = auto_backup_stamp(path) or datetime.fromtimestamp(stat_result.st_mtime, UTC)
         infos.append(BackupInfo(path, made_at, stat_result.st_size, clients, notes, promises))
     return sorted(infos, key=lambda info: (info.made_at, info.path.name), reverse=True)
 

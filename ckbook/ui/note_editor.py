@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -25,6 +32,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,9 +41,10 @@ from typing_extensions import override
 
 from ckbook.services.capture import CapturedLine, promise_lines
 from ckbook.services.due import Due
-from ckbook.services.due_phrases import parse_due
+from ckbook.services.due_phrases import due_in_words, parse_due, restate_due
 from ckbook.services.notes import NoteRow, delete_note, update_note
 from ckbook.services.promises import PromiseRow, promises_for_note, update_promise
+from ckbook.services.recurrence import describe as describe_rule
 from ckbook.store.models import MOODS, NOTE_KINDS
 from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Autosaver, SaveWriter
 from ckbook.ui.notebook import Notebook
@@ -67,39 +76,74 @@ class CaptureView:
     promise_id: int | None
     """The promise made from the line, once it is saved."""
     phrase: str | None
+    recurrence: str | None = None
+    note: str | None = None
+    """How an ambiguous due was read, shown so the user sees it."""
+    words: str = ""
+    """The due in words the reader reads back ("Thu 19 Nov 17:00"): the correction box starts
+    with them."""
 
     @property
     def label(self) -> str:
-        return f"→ {describe_due(self.due)}"
+        repeats = f" ↻ {describe_rule(self.recurrence)}" if self.recurrence else ""
+        return f"→ {describe_due(self.due)}{repeats}"
+
+
+#: The due beside a line is a chip: a rounded, outlined button that looks clickable in light and
+#: dark themes (palette colours), and says so with a pointing hand.
+CHIP_STYLE = (
+    "QPushButton { border: 1px solid palette(mid); border-radius: 9px; padding: 1px 8px;"
+    " background: palette(base); text-align: left; }"
+    "QPushButton:hover, QPushButton:focus { border-color: palette(highlight); }"
+    "QPushButton:disabled { border-style: dashed; }"
+)
 
 
 class CaptureRow(QWidget):
-    """A line's text and its due; click the due to correct it."""
+    """A line's text and, beside it, its due as a chip; click the chip to correct the due in
+    words. After a correction the row offers to change the words in the line that named the old
+    due, so the note never contradicts the promise."""
 
     correction_requested = Signal(int, str)  # promise id, typed due
+    #: (line number, new text of the line): the user took the offer to restate the due.
+    reword_requested = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view: CaptureView | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 6)
-        layout.setSpacing(0)
+        layout.setSpacing(2)
         self.text_label = plain_label(wrap=True)
         self.due_button = QPushButton()
-        self.due_button.setFlat(True)
-        self.due_button.setStyleSheet("text-align: left; padding: 1px 4px;")
+        self.due_button.setStyleSheet(CHIP_STYLE)
+        self.due_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.due_button.clicked.connect(self._on_due_button_clicked)
         self.due_field = QLineEdit()
-        self.due_field.setPlaceholderText("e.g. Fri 19:30 or 2026-11-20T19:30")
+        self.due_field.setPlaceholderText("e.g. no, Thursday 5pm · the 9th · 2026-11-20T19:30")
         self.due_field.setAccessibleName("Correct the due")
         self.due_field.returnPressed.connect(self._on_due_field_return_pressed)
         self.due_field.hide()
+        self.reword_button = QPushButton()
+        self.reword_button.setFlat(True)
+        self.reword_button.setStyleSheet("text-align: left; padding: 1px 4px;")
+        self.reword_button.clicked.connect(self._on_reword_button_clicked)
+        self.reword_button.hide()
+        self._reword: tuple[int, int, str] | None = None  # promise id, line, new text
+        chip = QHBoxLayout()  # the chip as wide as its text, under the line's words
+        chip.setContentsMargins(0, 0, 0, 0)
+        chip.addWidget(self.due_button)
+        chip.addStretch(1)
         layout.addWidget(self.text_label)
-        layout.addWidget(self.due_button)
+        layout.addLayout(chip)
         layout.addWidget(self.due_field)
+        layout.addWidget(self.reword_button)
 
     def show_view(self, view: CaptureView) -> None:
         self.view = view
+        if self._reword is not None and self._reword[0] != view.promise_id:
+            self._reword = None  # the offer was for another line
+            self.reword_button.hide()
         elided = view.text if len(view.text) <= 120 else view.text[:119] + "…"
         self.text_label.setText(f"+ {elided}")
         self.text_label.setToolTip(plain_tooltip(view.text))
@@ -111,12 +155,30 @@ class CaptureRow(QWidget):
         else:
             hint = "Click to correct the due."
         read = f"Read from “{view.phrase}”. " if view.phrase else ""
-        self.due_button.setToolTip(plain_tooltip(read + hint))
+        note = f"{view.note}. " if view.note else ""
+        self.due_button.setToolTip(plain_tooltip(read + note + hint))
+
+    def offer_reword(self, line: int, old_phrase: str, new_text: str, new_words: str) -> None:
+        """Offer to change the words of the line that named the old due."""
+        if self.view is None or self.view.promise_id is None:
+            return
+        self._reword = (self.view.promise_id, line, new_text)
+        self.reword_button.setText(f"Say “{new_words}” in the line")
+        self.reword_button.setToolTip(
+            plain_tooltip(f"The line still says “{old_phrase}”; it would become: + {new_text}")
+        )
+        self.reword_button.show()
+
+    def _on_reword_button_clicked(self) -> None:
+        if self._reword is not None:
+            self.reword_requested.emit(self._reword[1], self._reword[2])
+        self._reword = None
+        self.reword_button.hide()
 
     def start_correction(self) -> None:
         if self.view is None or self.view.promise_id is None:
             return
-        self.due_field.setText(self.view.due.to_json() if self.view.due else "")
+        self.due_field.setText(self.view.words)
         self.due_button.hide()
         self.due_field.show()
         self.due_field.setFocus()
@@ -138,6 +200,7 @@ class CapturePanel(QWidget):
     """The ``+`` lines of the note with their dues, beside the editor."""
 
     correction_requested = Signal(int, str)
+    reword_requested = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -165,6 +228,7 @@ class CapturePanel(QWidget):
         while len(self._rows) < len(views):
             row = CaptureRow()
             row.correction_requested.connect(self.correction_requested)
+            row.reword_requested.connect(self.reword_requested)
             self._list_layout.insertWidget(len(self._rows), row)
             self._rows.append(row)
         for row, view in zip(self._rows, views, strict=False):
@@ -222,6 +286,7 @@ class NoteEditor(QWidget):
 
         self.captures = CapturePanel()
         self.captures.correction_requested.connect(self._on_captures_correction_requested)
+        self.captures.reword_requested.connect(self._on_captures_reword_requested)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.pages)
         split.addWidget(self.captures)
@@ -321,7 +386,12 @@ class NoteEditor(QWidget):
         typed = typed.strip()
         if typed:
             try:
-                due = parse_due(typed, self.notebook.now(), self.notebook.tz)
+                due = parse_due(
+                    typed,
+                    self.notebook.now(),
+                    self.notebook.tz,
+                    end_of_business=self.notebook.end_of_business(),
+                )
             except ValueError as exc:
                 self.status.setText(str(exc))
                 return
@@ -334,13 +404,53 @@ class NoteEditor(QWidget):
         self._refresh_captures()
         for index, view in enumerate(self.captures.views):
             if view.promise_id == promise_id:
-                self.captures.row(index).end_correction()
+                row = self.captures.row(index)
+                row.end_correction()
+                if typed and view.phrase and view.due is not None:
+                    self._offer_reword(row, view, view.due)
+        self.editor.setFocus()
+
+    def _offer_reword(self, row: CaptureRow, view: CaptureView, due: Due) -> None:
+        """The line still names the due it was read as; offer words for the corrected one."""
+        assert view.phrase is not None
+        new_text = restate_due(
+            view.text,
+            due,
+            self.notebook.now(),
+            self.notebook.tz,
+            end_of_business=self.notebook.end_of_business(),
+        )
+        at = view.text.find(view.phrase)
+        if new_text is None or new_text == view.text or at < 0:
+            return
+        tail = len(view.text) - at - len(view.phrase)
+        row.offer_reword(view.line, view.phrase, new_text, new_text[at : len(new_text) - tail])
+
+    def _on_captures_reword_requested(self, line: int, new_text: str) -> None:
+        """Rewrite the line's words (after its "+ " mark); the note saves and the promise's text
+        follows, its corrected due kept."""
+        block = self.editor.document().findBlockByNumber(line)
+        if not block.isValid():
+            return
+        current = block.text()
+        mark = current.find("+ ")
+        if mark < 0:
+            return
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + mark + 2)
+        cursor.setPosition(block.position() + len(current), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(new_text)
         self.editor.setFocus()
 
     # --- helpers ------------------------------------------------------------------------------
 
     def _count_complete(self, body: str) -> int:
-        lines = promise_lines(body, self.notebook.now(), self.notebook.tz)
+        lines = promise_lines(
+            body,
+            self.notebook.now(),
+            self.notebook.tz,
+            end_of_business=self.notebook.end_of_business(),
+        )
         return sum(1 for line in lines if line.complete)
 
     def _reload_promises(self) -> None:
@@ -350,20 +460,81 @@ class NoteEditor(QWidget):
         found = self.notebook.attempt(promises_for_note, self._note_id)
         self._promises = found or []
 
-    def _view(self, line: CapturedLine, taken: set[int]) -> CaptureView:
+    def _view(self, line: CapturedLine, taken: set[int], today: date) -> CaptureView:
         if line.complete:
             candidates = [p for p in self._promises if p.text == line.text and p.id not in taken]
             candidates.sort(key=lambda p: (p.status != "open", -p.id))
             if candidates:
                 promise = candidates[0]
                 taken.add(promise.id)
-                return CaptureView(line.line, line.text, promise.due, True, promise.id, line.phrase)
-        return CaptureView(line.line, line.text, line.due, line.complete, None, line.phrase)
+                words = due_in_words(promise.due, today) if promise.due else ""
+                return CaptureView(
+                    line.line,
+                    line.text,
+                    promise.due,
+                    True,
+                    promise.id,
+                    line.phrase,
+                    promise.recurrence,
+                    line.note,
+                    words,
+                )
+        words = due_in_words(line.due, today) if line.due else ""
+        return CaptureView(
+            line.line,
+            line.text,
+            line.due,
+            line.complete,
+            None,
+            line.phrase,
+            line.recurrence,
+            line.note,
+            words,
+        )
 
     def _refresh_captures(self) -> None:
-        lines = promise_lines(self.editor.toPlainText(), self.notebook.now(), self.notebook.tz)
+        now = self.notebook.now()
+        lines = promise_lines(
+            self.editor.toPlainText(),
+            now,
+            self.notebook.tz,
+            end_of_business=self.notebook.end_of_business(),
+        )
         taken: set[int] = set()
-        self.captures.show_views([self._view(line, taken) for line in lines])
+        today = now.astimezone(self.notebook.tz).date()
+        self.captures.show_views([self._view(line, taken, today) for line in lines])
+        self._underline_phrases(lines)
+
+    def _underline_phrases(self, lines: list[CapturedLine]) -> None:
+        """Underline, in the note itself, the words each ``+`` line's due was read from."""
+        document = self.editor.document()
+        selections: list[QTextEdit.ExtraSelection] = []
+        for line in lines:
+            if not line.phrase:
+                continue
+            block = document.findBlockByNumber(line.line)
+            text = block.text()
+            mark = text.find("+ ")
+            at = text.find(line.phrase, mark + 2) if mark >= 0 else -1
+            if at < 0:
+                continue  # typed with extra spaces inside the phrase: nothing to point at
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(block)
+            cursor.setPosition(block.position() + at)
+            cursor.setPosition(
+                block.position() + at + len(line.phrase), QTextCursor.MoveMode.KeepAnchor
+            )
+            selection.cursor = cursor
+            style = QTextCharFormat()
+            style.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            style.setUnderlineColor(self.palette().color(QPalette.ColorRole.Highlight))
+            selection.format = style
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+
+    def underlined(self) -> list[str]:
+        """The words underlined as dues, in order (what the user sees pointed at)."""
+        return [s.cursor.selectedText() for s in self.editor.extraSelections()]
 
 
 class NoteWindow(QWidget):
