@@ -1,4 +1,4 @@
-.PHONY: run test lint format screenshots bench icons install-desktop
+.PHONY: run test lint format screenshots bench icons install-desktop bundle
 
 run:
 	python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/ckbook
@@ -26,3 +26,6 @@ icons:
 
 install-desktop:
 	.venv/bin/ckbook --install-desktop
+
+bundle:
+	.venv/bin/python packaging/bundle.py --dist build/bundle

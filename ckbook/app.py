@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ckbook import APP_ID, APP_NAME, __version__, logs
 from ckbook.services.clock import Clock, OffsetClock, SystemClock, local_zone, parse_now
@@ -78,6 +78,21 @@ def build(opened: OpenedDatabase, clock: Clock, app: QApplication):  # type: ign
     if opened.created:
         window.show_status(f"Created a new notebook at {opened.location}", 15000)
     return window
+
+
+def log_window_shown(window: QWidget) -> None:
+    """One line in the log: how big the window opened, on what screen, on which page (what a
+    report about a window that does not fit needs first)."""
+    screen = window.screen()
+    area = screen.availableGeometry() if screen is not None else None
+    log.info(
+        "window shown: %d×%d on a %s screen at scale %.3g, page %s",
+        window.width(),
+        window.height(),
+        f"{area.width()}×{area.height()}" if area is not None else "unknown",
+        window.devicePixelRatioF(),
+        getattr(window, "current_page", lambda: "")(),
+    )
 
 
 def start_error_box(text: str, detail: str = "") -> QMessageBox:
@@ -196,6 +211,7 @@ def _run(args: argparse.Namespace, log_file: Path | None) -> int:
         _backups = install_backups(window, window.notebook, opened.location)
     if not (args.background and Tray.available()):
         window.show()
+        log_window_shown(window)
     from ckbook.ui.crash import CrashReporter
 
     # An uncaught error is logged and shown once while the window runs on; a hard crash leaves
