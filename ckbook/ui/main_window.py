@@ -828,12 +828,15 @@ class MainWindow(QMainWindow):
 
     @override
     def showEvent(self, event: QShowEvent) -> None:
-        if self._split_at_show:
-            self._split_at_show = False
-            layout = self.layout()
-            if layout is not None:
-                layout.activate()  # the splitter's width now, or setSizes scales them later
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the splitter's width now, or setSizes scales them later
+        card_width = self.splitter.sizes()[1] if len(self.splitter.sizes()) > 1 else 0
+        # A split saved in a wider window (or at a smaller scale) can leave the card a sliver.
+        squeezed = card_width < min(CARD_MIN_WIDTH, self.width() // 3)
+        if self._split_at_show or squeezed:
             self.splitter.setSizes(splitter_sizes(self.width()))
+        self._split_at_show = False
         super().showEvent(event)
 
     @override

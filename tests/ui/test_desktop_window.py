@@ -184,3 +184,16 @@ def test_help_shows_the_user_guide_and_every_key_of_design(qtbot, window):
         assert f"| {keys} |" in table, keys
     window.action("shortcuts").trigger()
     qtbot.waitUntil(lambda: window.findChild(QWidget, "helpViewer") is not None)
+
+
+def test_a_saved_split_that_leaves_the_card_a_sliver_is_shared_again(qtbot, notebook, settings):
+    first = MainWindow(notebook, settings=settings)
+    qtbot.addWidget(first)
+    first.show()
+    width = first.splitter.width()
+    first.splitter.setSizes([width - 40, 40])  # saved at scale 1, opened at scale 2
+    first.save_state()
+    second = MainWindow(notebook, settings=settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.splitter.sizes()[1] >= min(500, second.width() // 3)
