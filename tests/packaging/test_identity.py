@@ -101,3 +101,16 @@ def test_the_window_tells_the_desktop_its_id_and_icon(qapp, monkeypatch):
     assert QGuiApplication.desktopFileName() == APP_ID
     icon = QGuiApplication.windowIcon()
     assert not icon.isNull() and 16 in {s.width() for s in icon.availableSizes()}
+
+
+def test_every_screenshot_the_metainfo_and_readme_show_is_in_the_repository():
+    root = Path(__file__).resolve().parents[2]
+    urls = [image.text or "" for image in metainfo().iter("image")]
+    assert urls
+    for url in urls:
+        name = url.rsplit("/docs/screenshots/", 1)[-1]
+        assert (root / "docs" / "screenshots" / name).is_file(), url
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for line in readme.splitlines():
+        if line.startswith("![") and "](" in line:
+            assert (root / line.split("](", 1)[1].rstrip(")")).is_file(), line
