@@ -41,6 +41,7 @@ from ckbook.services.due_phrases import END_OF_BUSINESS, read_due
 from ckbook.services.notes import update_note
 from ckbook.services.promises import _due_of, insert_promise
 from ckbook.services.settings import end_of_business
+from ckbook.services.text import clean_block
 from ckbook.store.models import Note, Promise
 
 PROMISE_MARK = "+"
@@ -280,6 +281,7 @@ def save_note_text(
     and requests, in one transaction. Returns what changed in the note (``Scope.TEXT`` when only
     its body did), then, only when there are any, the promises and the requests made or updated:
     a keystroke's save that adds no line touches no list row."""
+    body = clean_block(body, "note")  # before its lines become promises and requests
     with write_transaction():
         note = get_row(Note, note_id, " (was it deleted?)")
         client_id = note.client_id

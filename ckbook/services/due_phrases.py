@@ -146,14 +146,16 @@ def read_due(
     repeating = reader.recurrence()
     if repeating is not None:
         start, end, due, rule = repeating
+        # Not moved out of a DST gap (unlike a one-off due): the series keeps its wall time;
+        # ``Due.deadline`` and ``on_the_clock`` resolve each occurrence.
         return DueReading(due, _cut(text, start, end), text[start:end], ((start, end),), None, rule)
     found = reader.best()
     if found is None:
         return DueReading(None, text.strip(), None)
     start, end = found.start, found.end
-    return DueReading(
-        found.due, _cut(text, start, end), text[start:end], ((start, end),), found.note
-    )
+    # As the clock will show it: a time in a daylight-saving gap moved on (clock.local_instant).
+    due = found.due.on_the_clock(tz)
+    return DueReading(due, _cut(text, start, end), text[start:end], ((start, end),), found.note)
 
 
 def due_in_words(due: Due, today: date) -> str:
@@ -219,7 +221,7 @@ def parse_due(
     """
     stripped = value.strip()
     if _ISO_SHAPE.fullmatch(stripped):
-        return Due.from_iso(stripped)  # its ValueError already names the value
+        return Due.from_iso(stripped).on_the_clock(tz)  # its ValueError names the value
     phrase = _CORRECTION_LEAD.sub("", stripped).strip()
     if phrase:
         # Lenient mode: the whole value is meant as a date, so "sun" is Sunday and "7:30" is a time.
@@ -231,7 +233,7 @@ def parse_due(
                     f"{value!r} is {found.due.date.isoformat()}, out of range: "
                     f"the year must be {YEARS.describe()}"
                 )
-            return found.due
+            return found.due.on_the_clock(tz)
     raise ValueError(
         f"cannot read {value!r} as a due; use YYYY-MM-DD, YYYY-MM-DDTHH:MM "
         "or a phrase like 'next Friday 3pm'"

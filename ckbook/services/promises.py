@@ -15,7 +15,6 @@ from ckbook.services.base import (
     InputError,
     Kind,
     get_row,
-    require_text,
     write_transaction,
 )
 from ckbook.services.clients import _get_live
@@ -26,6 +25,7 @@ from ckbook.services.limits import REMIND_BEFORE_MINUTES, check_date
 from ckbook.services.recurrence import check_rule, next_occurrence
 from ckbook.services.rules import PromiseState, promise_state
 from ckbook.services.settings import end_of_business
+from ckbook.services.text import require_text
 from ckbook.store.models import Client, Promise
 
 CLOSING_STATUSES = ("kept", "broken", "cancelled")
@@ -148,6 +148,10 @@ def add_promise(
         reading = read_due(text, now, tz, end_of_business=end_of_business())
         due, recurrence = reading.due, recurrence or reading.recurrence
     _check_due(due)
+    if due is not None and recurrence is None:
+        # Stored as it will come due (clock.local_instant); a series keeps its wall time, and
+        # each occurrence is resolved where it is shown and comes due.
+        due = due.on_the_clock(tz)
     with write_transaction():
         _get_live(client_id)
         promise = insert_promise(

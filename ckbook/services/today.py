@@ -242,6 +242,7 @@ def _promise_rows(
         key = None
         if section is not Section.UPCOMING:
             key = promise_reminder_key(pid, due, overdue=section is Section.OVERDUE)
+        shown = due.on_the_clock(tz).describe()  # as `ckbook due` shows it (clock.local_instant)
         row = TodayRow(
             section,
             RowKind.PROMISE,
@@ -249,7 +250,7 @@ def _promise_rows(
             cid,
             name,
             text,
-            due.describe() if rule is None else f"{due.describe()} · repeats {describe_rule(rule)}",
+            shown if rule is None else f"{shown} · repeats {describe_rule(rule)}",
             "overdue" if section is Section.OVERDUE else "",
             due=due,
             reminder_key=key,

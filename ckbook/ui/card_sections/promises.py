@@ -44,6 +44,7 @@ from ckbook.services.promises import (
 )
 from ckbook.services.recurrence import describe as describe_rule
 from ckbook.services.rules import PromiseState
+from ckbook.services.text import clean_line
 from ckbook.ui import theme
 from ckbook.ui.card_sections import RecordUndo, no_undo
 from ckbook.ui.dialogs.edit_promise import EditPromiseDialog
@@ -60,7 +61,7 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 def describe_promise(promise: PromiseRow, state: PromiseState, tz: tzinfo) -> str:
     """E.g. ``send the deck — due Wed 18 Nov 2026 (due today)`` or ``… — kept 18 Nov 2026``."""
-    text = promise.text.replace("\n", " ")
+    text = clean_line(promise.text)  # one line; no override stored earlier turns the due around
     if promise.status != "open":
         when = promise.closed_at.astimezone(tz).strftime("%d %b %Y") if promise.closed_at else ""
         return f"{text} — {promise.status} {when}".rstrip()
