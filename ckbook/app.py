@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ckbook import APP_ID, APP_NAME, __version__, logs
+from ckbook.services import dates
 from ckbook.services.clock import Clock, OffsetClock, SystemClock, local_zone, parse_now
 from ckbook.services.settings import load_settings
 from ckbook.store.database import OpenedDatabase, close_database, open_database
@@ -122,7 +123,7 @@ def recover_at_start(target: str | None, error: Exception, clock: Clock) -> Open
     box = start_error_box(f"{location}\n\n{words}", str(error))
     restore = None
     if good is not None:
-        made = good.made_at.astimezone(clock.tz).strftime("%d %b %Y %H:%M")
+        made = dates.moment_text(good.made_at, clock.now(), clock.tz, long=True)
         restore = box.addButton(
             f"Restore the backup of {made} ({good.counts()})", QMessageBox.ButtonRole.AcceptRole
         )

@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.services import dates
 from ckbook.services.base import Changed
 from ckbook.services.clients import ClientSummary, all_tags, client_summaries
-from ckbook.services.due import Due
 from ckbook.services.rules import Health, PromiseState, promise_state
 from ckbook.store.models import CLIENT_STATUSES
 from ckbook.ui import theme
@@ -72,12 +72,6 @@ HEADER_TIPS = {
     Column.NEXT_DUE: "When the next open promise is due",
     Column.OPEN_PROMISES: "Open promises",
 }
-
-
-def short_due(due: Due, today: date) -> str:
-    """E.g. ``18 Nov``, ``18 Nov 15:00``, ``03 Jan 2027`` (the year only when not this year)."""
-    text = due.date.strftime("%d %b" if due.date.year == today.year else "%d %b %Y")
-    return f"{text} {due.time.strftime('%H:%M')}" if due.time is not None else text
 
 
 class Role(enum.IntEnum):
@@ -307,11 +301,12 @@ class ClientListModel(QAbstractTableModel):
         if column == Column.LAST_CONTACT:
             if row.last_contact is None:
                 return "never"
-            return row.last_contact.astimezone(self._tz).strftime("%d %b %Y")
+            return dates.since_text(row.last_contact, self._now(), self._tz)
         if column == Column.NEXT_DUE:
             if row.next_due is None:
                 return ""
-            return short_due(row.next_due, self._now().astimezone(self._tz).date())
+            # Compact: the overdue colour says it is late (the tooltip says how).
+            return dates.due_text(row.next_due, self._now(), self._tz, compact=True)
         if column == Column.OPEN_PROMISES:
             return str(row.open_promises)
         return None
@@ -320,7 +315,9 @@ class ClientListModel(QAbstractTableModel):
         if column == Column.HEALTH:
             if row.checkin_due_at is None:
                 return f"No check-in cadence while {row.status}"
-            due = row.checkin_due_at.astimezone(self._tz).strftime("%a %d %b %Y")
+            today = self._now().astimezone(self._tz).date()
+            day = row.checkin_due_at.astimezone(self._tz).date()
+            due = dates.day_text(day, today, long=True)
             return f"Check-in due {due} ({row.attention_level} attention)"
         if column == Column.NEXT_DUE and row.next_due is not None:
             return f"{row.next_due.describe()}: {self._due_state(row)}"
@@ -432,7 +429,7 @@ def column_widths(metrics: QFontMetrics) -> dict[Column, tuple[int, int]]:
     """Each column's narrowest readable width in this font, and its share of spare room."""
     pad = metrics.height() * 3 // 4  # the cell's margins
     date = metrics.horizontalAdvance("28 Nov 2026") + pad
-    due = metrics.horizontalAdvance("28 Nov 17:30") + pad
+    due = max(metrics.horizontalAdvance(t) for t in ("28 Nov 17:30", "6 days late")) + pad
     return {
         Column.NAME: (metrics.horizontalAdvance("Rosa Lovelace") + pad, 3),
         Column.ORGANISATION: (metrics.horizontalAdvance("Copper Studio") + pad, 2),
