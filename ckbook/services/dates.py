@@ -59,10 +59,21 @@ def day_text(day: date, today: date, *, long: bool = False) -> str:
 
 
 def moment_text(instant: datetime, now: datetime, tz: tzinfo, *, long: bool = False) -> str:
-    """An instant in local time: ``today 15:00``, ``3 days ago 09:30``, ``6 Nov 2025 12:00``."""
+    """An instant in local time: ``today 15:00``, ``yesterday 09:30``, else its day and time
+    (``Mon 16 Nov 18:00``, ``6 Nov 2025 12:00``): "3 days ago 09:30" would not read well."""
     local = instant.astimezone(tz)
     today = now.astimezone(tz).date()
-    return f"{day_text(local.date(), today, long=long)} {clock_time(local.time())}"
+    near = relative_day(local.date(), today)
+    if near is None or abs((local.date() - today).days) > 1:
+        near = long_day(local.date(), today) if long else short_day(local.date(), today)
+    return f"{near} {clock_time(local.time())}"
+
+
+def overdue_since(day: date, today: date) -> str:
+    """Since when something is overdue: ``due today``, ``due 3 days ago``, ``due since Wed 18
+    Feb``."""
+    near = relative_day(day, today)
+    return f"due {near}" if near is not None else f"due since {long_day(day, today)}"
 
 
 def since_text(instant: datetime, now: datetime, tz: tzinfo) -> str:
@@ -87,4 +98,8 @@ def due_text(
         return f"{-days} day{'s' if days != -1 else ''} late"
     if days == 0 and due.time is not None and now.astimezone(tz).time() > due.time and not compact:
         return f"late since {clock_time(due.time)}"
+    if days > 1 and at:  # "in 3 days, 17:00"
+        near = relative_day(due.date, today)
+        if near is not None:
+            return f"{near},{at}"
     return f"{day_text(due.date, today, long=long)}{at}"

@@ -43,6 +43,7 @@ def test_a_day_is_relative_when_near_and_its_date_when_far(day, short, long):
         (Due(date(2026, 11, 18), time(9, 0)), "late since 09:00"),
         (Due(date(2026, 11, 19), time(9, 0)), "tomorrow 09:00"),
         (Due(date(2026, 11, 20)), "in 2 days"),
+        (Due(date(2026, 11, 21), time(17, 30)), "in 3 days, 17:30"),
         (Due(date(2026, 11, 17)), "1 day late"),
         (Due(date(2026, 11, 15), time(12, 0)), "3 days late"),
         (Due(date(2024, 1, 28)), "late since 28 Jan 2024"),
@@ -69,3 +70,17 @@ def test_a_narrow_column_shows_a_long_late_due_as_its_day():
     assert due_text(Due(date(2026, 5, 3)), NOW, TZ, compact=True) == "3 May"
     assert due_text(Due(date(2026, 11, 18), time(9, 0)), NOW, TZ, compact=True) == "today 09:00"
     assert due_text(Due(date(2026, 11, 16)), NOW, TZ, compact=True) == "2 days late"
+
+
+def test_a_moment_is_relative_only_for_today_yesterday_and_tomorrow():
+    assert moment_text(datetime(2026, 11, 17, 18, 0, tzinfo=TZ), NOW, TZ) == "yesterday 18:00"
+    assert moment_text(datetime(2026, 11, 16, 18, 0, tzinfo=TZ), NOW, TZ, long=True) == (
+        "Mon 16 Nov 18:00"
+    )
+
+
+def test_overdue_since_is_near_words_or_the_long_day():
+    from ckbook.services.dates import overdue_since
+
+    assert overdue_since(date(2026, 11, 15), TODAY) == "due 3 days ago"
+    assert overdue_since(date(2026, 2, 18), TODAY) == "due since Wed 18 Feb"
