@@ -28,4 +28,4 @@ install-desktop:
 	.venv/bin/ckbook --install-desktop
 
 bundle:
-	.venv/bin/python packaging/bundle.py --dist build/bundle
+	python3 -m venv .venv && .venv/bin/pip install -q -e ".[test]" && .venv/bin/python packaging/bundle.py --dist build/bundle

@@ -1,4 +1,5 @@
-"""Installing ckbook into the current user's desktop (``ckbook --install-desktop``): the launcher
+"""Installing ckbook into the current user's desktop (``ckbook --install-desktop``; undone by
+``--uninstall-desktop``): the launcher
 in the application menu and the application icon in the hicolor theme, under the XDG data home
 (``~/.local/share`` when unset), copied from the files shipped in the package.
 
@@ -38,8 +39,8 @@ class InstallReport:
     unchanged: tuple[Path, ...]
     refused: tuple[Path, ...]  # someone else's file: left as it was
 
-    def lines(self) -> list[str]:
-        said = [f"installed {path}" for path in self.written]
+    def lines(self, verb: str = "installed") -> list[str]:
+        said = [f"{verb} {path}" for path in self.written]
         said += [f"up to date {path}" for path in self.unchanged]
         said += [
             f"left alone {path} (not written by ckbook; remove it to install ours)"
@@ -134,6 +135,33 @@ def install_desktop(
     if written:
         _tell_the_desktop(root)
     return InstallReport(tuple(written), tuple(unchanged), tuple(refused))
+
+
+def uninstall_desktop(
+    environ: Mapping[str, str] | None = None, record_dir: Path | None = None
+) -> InstallReport:
+    """Remove what ``install_desktop`` wrote and is still as it wrote it (``written`` lists the
+    removed files); a file changed since is someone's now: left, and named in ``refused``."""
+    record_path = (record_dir or data_dir()) / RECORD_NAME
+    record = _read_record(record_path)
+    removed: list[Path] = []
+    refused: list[Path] = []
+    for name, digest in sorted(record.items()):
+        target = Path(name)
+        try:
+            present = _digest(target.read_bytes())
+        except FileNotFoundError:
+            continue
+        if present != digest:
+            refused.append(target)
+            continue
+        target.unlink()
+        removed.append(target)
+    with contextlib.suppress(FileNotFoundError):
+        record_path.unlink()
+    if removed:
+        _tell_the_desktop(data_home(environ))
+    return InstallReport(tuple(removed), (), tuple(refused))
 
 
 def _tell_the_desktop(root: Path) -> None:

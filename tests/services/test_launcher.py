@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 
 from ckbook import APP_ID, cli, resources
-from ckbook.services.launcher import install_desktop, launcher_text
+from ckbook.services.launcher import install_desktop, launcher_text, uninstall_desktop
 from tests.packaging.conftest import need_tool
 
 COMMAND = ["/opt/my apps/ckbook-gui"]
@@ -85,3 +85,17 @@ def test_the_launcher_text_keeps_every_other_key_of_the_shipped_one():
     assert [line for line in shipped if not line.startswith("Exec=")] == [
         line for line in made if not line.startswith(("Exec=", "TryExec="))
     ]
+
+
+def test_uninstall_removes_only_what_it_wrote_and_is_unchanged(tmp_path, monkeypatch, capsys):
+    install_desktop(env(tmp_path), COMMAND, tmp_path / "record")
+    share = tmp_path / "share"
+    changed = share / "icons" / resources.app_icon_png(32)
+    changed.write_bytes(b"edited by the user since")
+    report = uninstall_desktop(env(tmp_path), tmp_path / "record")
+    assert report.refused == (changed,) and changed.read_bytes() == b"edited by the user since"
+    assert not (share / "applications" / f"{APP_ID}.desktop").exists()
+    assert len(report.written) == len(resources.APP_ICON_SIZES) + 1  # launcher, SVG, PNGs - 1
+    monkeypatch.setenv("XDG_DATA_HOME", str(share))
+    assert cli.main(["--uninstall-desktop"]) == 0  # nothing left of ours: says so
+    assert "was not in your application menu" in capsys.readouterr().out
