@@ -97,6 +97,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", help="SQLite file or postgresql:// URL")
     parser.add_argument("--now", metavar="ISO", help="pretend it is this local date-time")
+    # Window options (no command), listed here so that their values are not read as a command;
+    # ckbook.app parses them again.
+    parser.add_argument(
+        "--open-client",
+        type=int,
+        metavar="ID",
+        help="with no command: open this client's card (in the window already open, if any)",
+    )
+    parser.add_argument(
+        "--background", action="store_true", help="with no command: start in the tray"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     client = commands.add_parser("client", help="add a client (ckbook client add NAME)")
@@ -119,6 +130,14 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--channel", choices=CHANNELS, default="email", help="preferred channel")
     _common(add)
     add.set_defaults(handler=_client_add, writes=True, creates=True)
+
+    merge = client_commands.add_parser(
+        "merge", help="merge OTHER into KEEP (everything moves; one transaction)"
+    )
+    merge.add_argument("keep", metavar="KEEP", help="the client that stays: " + CLIENT_HELP)
+    merge.add_argument("other", metavar="OTHER", help="the client merged away: " + CLIENT_HELP)
+    _common(merge)
+    merge.set_defaults(handler=_client_merge)
 
     clients = commands.add_parser("clients", help="list clients")
     _common(clients)
@@ -340,6 +359,37 @@ def _one_line(message: str) -> str:
 # -- commands ------------------------------------------------------------------------------
 
 
+def _client_merge(ctx: Context) -> int:
+    from ckbook.services.clients import client_detail, find_client
+    from ckbook.services.merging import merge_clients
+
+    keep = find_client(ctx.args.keep)
+    other = find_client(ctx.args.other)
+    if keep == other:
+        raise InputError(f"KEEP and OTHER are the same client (#{keep}): name two clients")
+    gone = client_detail(other, ctx.now)
+    merged = merge_clients(keep, other, ctx.now, forget_other=True)
+    moved = merged.record.counts() if merged.record else {}
+    detail = client_detail(keep, ctx.now)
+    if ctx.json:
+        _print_json(
+            {
+                "id": detail.id,
+                "name": detail.name,
+                "merged": {"id": gone.id, "name": gone.name},
+                "moved": moved,
+                "emails": list(detail.emails),
+                "phones": list(detail.phones),
+                "tags": list(detail.tags),
+            }
+        )
+        return EXIT_OK
+    counts = ", ".join(f"{count} {table}" for table, count in moved.items() if count)
+    print(f"Merged client {gone.id} ({gone.name}) into {detail.id}: {detail.name}")
+    print(f"  moved {counts or 'nothing'}")
+    return EXIT_OK
+
+
 def _client_add(ctx: Context) -> int:
     from ckbook.services.clients import ClientInput, add_client, client_detail
 
@@ -361,7 +411,20 @@ def _client_add(ctx: Context) -> int:
         ),
         preferred_channel=args.channel,
     )
+    from ckbook.services.merging import matching_clients
+
+    matches = matching_clients(data.name, data.emails, data.phones)
     client_id = add_client(data, ctx.now).ids[0]
+    for match in matches:  # added all the same (scripts rely on it), but never silently
+        logging.getLogger(__name__).warning(
+            "client %d may be the same person as client %d, %s; "
+            "`ckbook client merge %d %d` makes them one",
+            client_id,
+            match.id,
+            match.describe(),
+            match.id,
+            client_id,
+        )
     detail = client_detail(client_id, ctx.now)
     if ctx.json:
         _print_json(

@@ -25,6 +25,7 @@ THEME_FALLBACK = {
     "delete": "edit-delete",
     "edit": "document-edit",
     "history": "document-open-recent",
+    "merge": "merge",
     "money": "wallet-open",
     "note": "text-x-generic",
     "note-new": "document-new",

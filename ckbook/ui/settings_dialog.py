@@ -70,6 +70,19 @@ class SettingsDialog(QDialog):
         quiet_row.addWidget(self.quiet_end)
         quiet_row.addStretch(1)
 
+        # Which reminders stay on screen until seen (resident, critical); the rest may expire.
+        self.stay = {
+            "stay_promise_overdue": QCheckBox("Overdue promises"),
+            "stay_request_overdue": QCheckBox("Messages awaiting a late reply"),
+            "stay_promise_coming_due": QCheckBox("Promises coming due"),
+            "stay_checkin_overdue": QCheckBox("Clients to check in with"),
+        }
+        stay_box = QVBoxLayout()
+        stay_box.setSpacing(2)
+        for name, box in self.stay.items():
+            box.setChecked(bool(getattr(settings, name)))
+            stay_box.addWidget(box)
+
         eob = settings.end_of_business
         self.end_of_business = QTimeEdit(QTime(eob.hour, eob.minute))
         self.end_of_business.setDisplayFormat("HH:mm")
@@ -109,6 +122,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.quiet_enabled)
         form.addRow("Quiet hours", quiet_row)
         form.addRow("End of business (EOD, COB)", self.end_of_business)
+        form.addRow("Keep on screen until seen", stay_box)
         form.addRow(self.close_to_tray)
         form.addRow(self.tray_note)
         form.addRow(self.start_at_login)
@@ -143,6 +157,7 @@ class SettingsDialog(QDialog):
             close_to_tray=self.close_to_tray.isChecked(),
             start_at_login=self.start_at_login.isChecked(),
             end_of_business=py_time(self.end_of_business.time()),
+            **{name: box.isChecked() for name, box in self.stay.items()},
             color_scheme=str(self.color_scheme.currentData()),
         )
 
