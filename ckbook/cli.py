@@ -85,6 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="A client relationship notebook. With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add ckbook (launcher and icon) to your application menu, for you only",
+    )
+    parser.add_argument(
+        "--uninstall-desktop",
+        action="store_true",
+        help="take out what --install-desktop added (files changed since are left)",
+    )
     parser.add_argument("--db", help="SQLite file or postgresql:// URL")
     parser.add_argument("--now", metavar="ISO", help="pretend it is this local date-time")
     # Window options (no command), listed here so that their values are not read as a command;
@@ -906,6 +916,37 @@ def _check(ctx: Context) -> int:
 # -- entry point ---------------------------------------------------------------------------
 
 
+def _install_desktop() -> int:
+    from ckbook.services.launcher import install_desktop
+
+    try:
+        report = install_desktop()
+    except OSError as exc:
+        return _fail(f"could not install the launcher: {exc.strerror or exc}")
+    for line in report.lines():
+        print(line)
+    if report.refused:
+        return _fail(
+            f"{len(report.refused)} file(s) in the way were not ckbook's; left as they were"
+        )
+    print(f"{APP_NAME} is in your application menu (it may take a moment to appear)")
+    return EXIT_OK
+
+
+def _uninstall_desktop() -> int:
+    from ckbook.services.launcher import uninstall_desktop
+
+    try:
+        report = uninstall_desktop()
+    except OSError as exc:
+        return _fail(f"could not remove the launcher: {exc.strerror or exc}")
+    for line in report.lines("removed"):
+        print(line)
+    if not report.written and not report.refused:
+        print(f"{APP_NAME} was not in your application menu")
+    return EXIT_OK
+
+
 def _fail(message: str) -> int:
     _say(f"{APP_NAME}: error: {_one_line(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
@@ -1011,6 +1052,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args, extra = parser.parse_known_args(arguments)
+        if args.install_desktop:
+            return _install_desktop()
+        if args.uninstall_desktop:
+            return _uninstall_desktop()
         if args.command is None:
             # No command: the window. It reads --db/--now (and Qt's own options) itself, and is
             # imported only now so that every other command runs without loading Qt.
