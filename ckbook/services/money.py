@@ -60,6 +60,61 @@ class MoneyTermsRow(MoneyTermsInput):
         return " · ".join(parts)
 
 
+@dataclass(frozen=True)
+class TermsChange:
+    """One field that differs between two versions of a client's money terms."""
+
+    field: str
+    before: str
+    after: str
+
+    @property
+    def about_discount(self) -> bool:
+        """A discount promised, changed or dropped: what must never be silently forgotten."""
+        return self.field.startswith("discount")
+
+    def describe(self) -> str:
+        if not self.before:
+            return f"{self.field} {self.after} added"
+        if not self.after:
+            return f"{self.field} dropped (was {self.before})"
+        return f"{self.field} {self.before} → {self.after}"
+
+
+def _shown_terms(terms: MoneyTermsInput) -> dict[str, str]:
+    money = {
+        name: format_money(value, terms.currency) if value is not None else ""
+        for name, value in (
+            ("amount", terms.amount),
+            ("budget ceiling", terms.budget_ceiling),
+            ("deposit", terms.deposit),
+        )
+    }
+    days = terms.payment_terms_days
+    return {
+        "pricing": terms.pricing_model,
+        **money,
+        "payment terms": f"{days} days" if days is not None else "",
+        "discount": terms.discount,
+        "discount condition": terms.discount_condition,
+        "scope in": " ".join(terms.scope_in.split()),
+        "scope out": " ".join(terms.scope_out.split()),
+        "confirmed by client": "yes" if terms.confirmed_by_client else "no",
+    }
+
+
+def terms_changes(older: MoneyTermsInput | None, newer: MoneyTermsInput) -> tuple[TermsChange, ...]:
+    """What a new version of the money terms changed, field by field (nothing for the first)."""
+    if older is None:
+        return ()
+    before, after = _shown_terms(older), _shown_terms(newer)
+    return tuple(
+        TermsChange(name, before[name], after[name])
+        for name in after
+        if before[name] != after[name]
+    )
+
+
 def format_money(amount: Decimal, currency: str = "") -> str:
     """An amount as people read it: thousands separated, at least two decimals, never rounded
     ("1361.5" -> "1,361.50 EUR"; "95.1234" keeps its four decimals)."""
