@@ -46,6 +46,10 @@ class NoNotebookError(StoreError):
     """Nothing at the path (or its folder is missing) and the caller may not create a notebook."""
 
 
+class ServerUnavailableError(StoreError):
+    """A PostgreSQL server cannot be used: no driver, not reachable, refused us, or too old."""
+
+
 class ReadOnlyError(StoreError):
     """The notebook cannot be written (a read-only file or folder)."""
 
