@@ -262,7 +262,7 @@ def _connect(target: str, read_only: bool = False) -> peewee.Database:
 
 
 def open_database(
-    target: str | os.PathLike[str] | None = None, *, create: bool = True
+    target: str | os.PathLike[str] | None = None, *, create: bool = True, bind: bool = True
 ) -> OpenedDatabase:
     """Open (creating and upgrading as needed) the notebook and bind the models to it.
 
@@ -270,11 +270,14 @@ def open_database(
     nothing. Whatever is asked, a file that is not a ckbook notebook is refused untouched: not a
     SQLite file, another program's SQLite database, a notebook from a newer ckbook. A notebook
     that cannot be written (its file or folder is read-only) opens for reading only.
+
+    ``bind=False`` opens a second database beside the notebook (``migrate-to``'s target): the
+    models stay bound to the notebook, which stays the file exports and backups never write over.
     """
     global _open_notebook
     location = resolve_db_target(target)
     if _is_url(location):
-        return _open_server(location, create)
+        return _open_server(location, create, bind)
     path = Path(location).expanduser()
     location = os.fspath(path)
     try:
@@ -315,14 +318,16 @@ def open_database(
         database.close()
         raise NotADatabaseError(f"{location} cannot be read as a database: {exc}") from exc
 
-    database_proxy.initialize(database)
+    if bind:
+        database_proxy.initialize(database)
     done: list[str] = []
     if not read_only:
         runner = Runner(database, os.fspath(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
         done = runner.up()
         if is_new:
             database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-    _open_notebook = path
+    if bind:
+        _open_notebook = path
     return OpenedDatabase(
         database=database,
         location=location,
@@ -385,7 +390,7 @@ def _connect_server(database: peewee.PostgresqlDatabase, shown: str) -> None:
         )
 
 
-def _open_server(url: str, create: bool = True) -> OpenedDatabase:
+def _open_server(url: str, create: bool = True, bind: bool = True) -> OpenedDatabase:
     shown = without_password(url)
     database = _server_database(url)
     _connect_server(database, shown)
@@ -411,7 +416,8 @@ def _open_server(url: str, create: bool = True) -> OpenedDatabase:
                     f"{shown} was written by a newer ckbook (schema step {unknown[-1]}); "
                     "update ckbook to open it. The database was not changed."
                 )
-            database_proxy.initialize(database)
+            if bind:
+                database_proxy.initialize(database)
             runner = Runner(database, os.fspath(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
             done = runner.up()
         finally:
