@@ -13,9 +13,11 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ckbook import APP_NAME, __version__
+from ckbook.paths import resolve_db_target
 from ckbook.services.clock import Clock, OffsetClock, SystemClock, local_zone, parse_now
 from ckbook.store.database import OpenedDatabase, close_database, open_database
 from ckbook.store.errors import StoreError
+from ckbook.ui.single_instance import LaunchRequest, SingleInstance, hand_over
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="start in the tray without opening the window (start at login); "
         "opens the window when there is no tray",
+    )
+    parser.add_argument(
+        "--open-client",
+        type=int,
+        metavar="ID",
+        help="open this client's card (in the window already open on this notebook, if any)",
     )
     args, _qt_args = parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
     return args
@@ -87,6 +95,35 @@ def start_error_box(text: str, detail: str = "") -> QMessageBox:
     return box
 
 
+def install_live_changes(app: QApplication, window, opened: OpenedDatabase):  # type: ignore[no-untyped-def]
+    """What the CLI, an import or another process writes shows in the window within ~2 s (a
+    poll of SQLite's data_version on a worker). None on PostgreSQL (no data_version there)."""
+    if opened.path is None:
+        return None
+    from ckbook.store.changes import ChangeFeed
+    from ckbook.ui.live_changes import LiveChanges
+
+    live = LiveChanges(window.notebook, ChangeFeed(opened.path), parent=app)
+    live.start()
+    app.aboutToQuit.connect(live.stop)
+    return live
+
+
+def hand_over_or_explain(instance: SingleInstance, request: LaunchRequest) -> int:
+    """A second launch: pass the request to the window open on this notebook and exit 0; when
+    that window does not answer, say so and exit 1 (never a second window on one notebook)."""
+    if hand_over(instance.server_name, request):
+        log.info("ckbook is already open on this notebook; brought its window forward")
+        return 0
+    text = (
+        f"ckbook is already running on this notebook ({instance.holder()}) but does not answer. "
+        "Close it (or end that process) and start ckbook again."
+    )
+    print(f"ckbook: error: {text}", file=sys.stderr)
+    start_error_box(text).exec()
+    return 1
+
+
 def recover_at_start(target: str | None, error: Exception, clock: Clock) -> OpenedDatabase | None:
     """Explain why the notebook cannot open, in plain words, without changing it; when a good
     backup exists and the file is damaged or unreadable, offer to restore it (the bad file is
@@ -126,6 +163,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setApplicationVersion(__version__)
     running = QApplication.instance()
     app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
+    request = LaunchRequest(open_client=args.open_client, background=args.background)
+    # One window per notebook, decided before the database is opened (a second launch neither
+    # upgrades nor backs up a notebook the first one has open).
+    instance = SingleInstance(resolve_db_target(args.db), parent=app)
+    if not instance.acquire():
+        return hand_over_or_explain(instance, request)
     try:
         clock = make_clock(args.now)
     except ValueError as exc:
@@ -163,6 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ckbook.ui.transfer import install_transfer
 
     _transfer = install_transfer(window, window.notebook)  # File › Import…, Export… (worker)
+    _live = install_live_changes(app, window, opened)
     if opened.path is not None:
         from ckbook.ui.backups import install_backups
 
@@ -171,10 +215,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         _backups = install_backups(window, window.notebook, opened.location)
     if not (args.background and Tray.available()):
         window.show()
+    if args.open_client is not None:
+        window.open_client(args.open_client)
+    # A second launch on this notebook: bring this window forward and do what it was asked.
+    instance.requested.connect(window.answer_launch)
     try:
         return app.exec()
     finally:
         close_database(opened)
+        instance.release()
 
 
 if __name__ == "__main__":

@@ -35,3 +35,14 @@ def row_counts(target: str) -> dict[str, int]:
             )
         ]
         return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+def select_rows(target: str, sql: str) -> list[tuple[object, ...]]:
+    """The rows of one query (no parameters) on the notebook at ``target``."""
+    if "://" in target:
+        import psycopg
+
+        with psycopg.connect(target) as connection:
+            return [tuple(row) for row in connection.execute(sql)]  # type: ignore[arg-type]
+    with closing(sqlite3.connect(f"file:{target}?mode=ro", uri=True)) as con:
+        return [tuple(row) for row in con.execute(sql)]

@@ -19,7 +19,9 @@ from peewee import fn
 
 from ckbook.services.base import Changed, InputError, Kind, write_transaction
 from ckbook.services.clients import ClientInput, clean_client_input
+from ckbook.services.merging import ClientIndex
 from ckbook.services.money import MoneyTermsInput, clean_money_terms
+from ckbook.services.text import clean_line
 from ckbook.store.models import Client, ClientTag, ContactDetail, MoneyTerms, Tag, database_proxy
 from ckbook.store.rows import tuples
 
@@ -63,6 +65,9 @@ class ImportReport:
     invalid: tuple[ImportSkip, ...]
     dry_run: bool
     skip_invalid: bool
+    #: Records imported (or to be) that may be someone already here: the same name or phone as
+    #: a live client (one card per person; ``ckbook client merge`` or the card makes them one).
+    resembling: tuple[ImportSkip, ...] = ()
 
     @property
     def refused(self) -> bool:
@@ -89,6 +94,8 @@ class ImportReport:
             parts.append(f"{_count(len(self.duplicates), 'duplicate')} skipped")
         if self.invalid and not self.refused:
             parts.append(f"{_count(len(self.invalid), 'invalid record')} skipped")
+        if self.resembling:
+            parts.append(f"{_count(len(self.resembling), 'client')} may already be in the notebook")
         return "; ".join(parts)
 
     @property
@@ -110,10 +117,18 @@ def _check(items: Iterable[ImportItem]) -> _Checked:
             client = clean_client_input(item.client)
             money = clean_money_terms(item.money) if item.money is not None else None
         except InputError as exc:
-            checked.invalid.append(ImportSkip(item.where, item.client.name.strip(), str(exc)))
+            checked.invalid.append(ImportSkip(item.where, _shown_name(item.client.name), str(exc)))
             continue
         checked.valid.append((item.where, client, money))
     return checked
+
+
+def _shown_name(name: str) -> str:
+    """The name of a refused record as a report shows it: one clean line (``services.text``)."""
+    try:
+        return clean_line(name)
+    except InputError:  # not UTF-8: the reason says so
+        return ""
 
 
 def _known_emails() -> dict[str, tuple[int, str]]:
@@ -147,8 +162,12 @@ def import_clients(
     if refused and not dry_run:
         raise InputError(ImportReport((), (), report_invalid, dry_run, skip_invalid).refusal())
 
+    resembling: list[ImportSkip] = []
+
     def plan() -> tuple[list[tuple[str, ClientInput, MoneyTermsInput | None]], list[ImportSkip]]:
         known = _known_emails()
+        index = ClientIndex()
+        resembling.clear()
         in_file: dict[str, str] = {}
         keep: list[tuple[str, ClientInput, MoneyTermsInput | None]] = []
         duplicates: list[ImportSkip] = []
@@ -169,6 +188,10 @@ def import_clients(
             for email in client.emails:
                 in_file[email.lower()] = where
             keep.append((where, client, money))
+            for match in index.matches(client.name, (), client.phones)[:1]:
+                resembling.append(
+                    ImportSkip(where, client.name, f"may be client {match.id}, {match.describe()}")
+                )
         return keep, duplicates
 
     if dry_run:
@@ -181,6 +204,7 @@ def import_clients(
             report_invalid,
             dry_run,
             skip_invalid,
+            tuple(resembling),
         )
 
     with write_transaction():
@@ -192,6 +216,7 @@ def import_clients(
         report_invalid,
         dry_run,
         skip_invalid,
+        tuple(resembling),
     )
 
 

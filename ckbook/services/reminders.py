@@ -1,11 +1,21 @@
 """Reminder use-cases: gather every occurrence from the notebook, decide which fire now (rules in
 ``reminder_rules``), and record fired / snoozed / done in the reminder log so nothing fires twice,
-even across restarts."""
+even across restarts.
+
+Showing is claimed first (``claim``): one conditional write per occurrence in a write transaction,
+which only one process can win, then shown, then confirmed (``confirm_shown``). Two processes on
+one notebook never both show an occurrence; a process that dies after claiming and before showing
+leaves a claim that expires (``CLAIM_LEASE``) and is taken over, so the reminder is not lost; one
+that dies after showing has already recorded it, so it is not shown again.
+"""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+
+import peewee
 
 from ckbook.services.base import Changed, Kind, NotFoundError, write_transaction
 from ckbook.services.care import answer_request, requests
@@ -13,7 +23,9 @@ from ckbook.services.clients import client_summaries
 from ckbook.services.limits import warn_bad_row
 from ckbook.services.promises import close_promise, open_promises
 from ckbook.services.reminder_rules import (
+    CLAIM_LEASE,
     DEFAULT_REMIND_BEFORE_MINUTES,
+    PROMISE_KINDS,
     LogState,
     Occurrence,
     ReminderKind,
@@ -85,15 +97,20 @@ def all_occurrences(
 
 def snoozed_keys(now: datetime) -> set[tuple[str, int, str]]:
     """The reminder occurrences snoozed at ``now`` (and not done). Today and the tray leave out
-    what these are about until the snooze ends: one rule, so the two never disagree."""
-    return {
-        (kind, subject, occurrence)
-        for kind, subject, occurrence in tuples(
-            ReminderLog.select(
-                ReminderLog.kind, ReminderLog.subject_id, ReminderLog.occurrence
-            ).where((ReminderLog.snoozed_until > now) & ReminderLog.done_at.is_null())
+    what these are about until the snooze ends: one rule, so the two never disagree. A snoozed
+    promise is snoozed whole: both its reminders (coming due, overdue) for that due are in the
+    set, so one that turns overdue during the snooze stays out too."""
+    found: set[tuple[str, int, str]] = set()
+    for kind, subject, occurrence in tuples(
+        ReminderLog.select(ReminderLog.kind, ReminderLog.subject_id, ReminderLog.occurrence).where(
+            (ReminderLog.snoozed_until > now) & ReminderLog.done_at.is_null()
         )
-    }
+    ):
+        if kind in PROMISE_KINDS:
+            found.update((promise_kind, subject, occurrence) for promise_kind in PROMISE_KINDS)
+        else:
+            found.add((kind, subject, occurrence))
+    return found
 
 
 def _log_states() -> dict[tuple[str, int, str], LogState]:
@@ -106,12 +123,15 @@ def _log_states() -> dict[tuple[str, int, str], LogState]:
         ReminderLog.fired_at,
         ReminderLog.snoozed_until,
         ReminderLog.done_at,
+        ReminderLog.claimed_by,
     )
     return {
         (kind, subject_id, occurrence): LogState(
-            convert(fired_at), convert(snoozed_until), convert(done_at)
+            convert(fired_at), convert(snoozed_until), convert(done_at), claimed_by is not None
         )
-        for kind, subject_id, occurrence, fired_at, snoozed_until, done_at in tuples(logs)
+        for kind, subject_id, occurrence, fired_at, snoozed_until, done_at, claimed_by in tuples(
+            logs
+        )
     }
 
 
@@ -121,17 +141,17 @@ def check(
     """Which reminders fire now (not yet recorded as fired) and the next instant to wake."""
     occurrences = all_occurrences(now, tz, default_minutes)
     log = _log_states()
-    return ReminderCheck(tuple(due_now(occurrences, log, now)), next_wake(occurrences, log, now))
+    firing = due_now(occurrences, log, now, tz)
+    return ReminderCheck(tuple(firing), next_wake(occurrences, log, now))
 
 
 def _upsert(occurrence: Occurrence, **values: object) -> None:
     _upsert_many([occurrence], **values)
 
 
-def _upsert_many(occurrences: list[Occurrence], **values: object) -> None:
-    """Insert or update log rows by key: one statement per 500 rows, however many there are
-    (the first start on a big notebook may record thousands at once)."""
-    rows = [
+def _log_rows(occurrences: list[Occurrence], **values: object) -> list[dict[str, object]]:
+    """The reminder log rows for ``occurrences`` (their key and due), with ``values``."""
+    return [
         {
             "kind": o.kind.value,
             "subject_id": o.subject_id,
@@ -141,6 +161,12 @@ def _upsert_many(occurrences: list[Occurrence], **values: object) -> None:
         }
         for o in occurrences
     ]
+
+
+def _upsert_many(occurrences: list[Occurrence], **values: object) -> None:
+    """Insert or update log rows by key: one statement per 500 rows, however many there are
+    (the first start on a big notebook may record thousands at once)."""
+    rows = _log_rows(occurrences, **values)
     for start in range(0, len(rows), 500):
         (
             ReminderLog.insert_many(rows[start : start + 500])
@@ -152,10 +178,83 @@ def _upsert_many(occurrences: list[Occurrence], **values: object) -> None:
         )
 
 
+@dataclass(frozen=True)
+class Claim:
+    """The occurrences this process won the right to show, under ``token``."""
+
+    token: str
+    won: tuple[Occurrence, ...]
+
+
+def _claimable(now: datetime) -> peewee.Expression:
+    """SQL twin of ``reminder_rules.should_fire`` over a log row (its due is checked already)."""
+    log = ReminderLog
+    never_shown = log.fired_at.is_null() & (
+        log.snoozed_until.is_null() | (log.snoozed_until <= now)
+    )
+    snooze_over = (
+        log.snoozed_until.is_null(False)
+        & (log.fired_at < log.snoozed_until)
+        & (log.snoozed_until <= now)
+    )
+    abandoned = log.claimed_by.is_null(False) & (log.fired_at <= now - CLAIM_LEASE)
+    return log.done_at.is_null() & (never_shown | snooze_over | abandoned)
+
+
+def claim(occurrences: tuple[Occurrence, ...] | list[Occurrence], now: datetime) -> Claim:
+    """Claim the right to show ``occurrences``; returns those this call won, in their order.
+
+    One write transaction: the log rows are made if missing, then marked fired and claimed only
+    where they are still due to show. Another process doing the same at the same moment waits for
+    the write lock, then finds them taken.
+    """
+    token = uuid.uuid4().hex
+    occurrences = list(occurrences)
+    keys = [o.key for o in occurrences]
+    with write_transaction():
+        rows = _log_rows(occurrences)
+        for start in range(0, len(rows), 500):
+            ReminderLog.insert_many(rows[start : start + 500]).on_conflict_ignore().execute()
+        for start in range(0, len(keys), 300):
+            chunk = keys[start : start + 300]
+            (
+                ReminderLog.update(fired_at=now, claimed_by=token)
+                .where(
+                    peewee.Tuple(
+                        ReminderLog.kind, ReminderLog.subject_id, ReminderLog.occurrence
+                    ).in_(chunk)
+                    & _claimable(now)
+                )
+                .execute()
+            )
+        won = set(
+            tuples(
+                ReminderLog.select(
+                    ReminderLog.kind, ReminderLog.subject_id, ReminderLog.occurrence
+                ).where(ReminderLog.claimed_by == token)
+            )
+        )
+    return Claim(token, tuple(o for o in occurrences if o.key in won))
+
+
+def confirm_shown(claim_made: Claim) -> Changed:
+    """The claimed reminders were shown: they are fired for good (the claim is released)."""
+    with write_transaction():
+        ReminderLog.update(claimed_by=None).where(
+            ReminderLog.claimed_by == claim_made.token
+        ).execute()
+    return Changed(
+        Kind.REMINDER,
+        tuple(o.subject_id for o in claim_made.won),
+        tuple(sorted({o.client_id for o in claim_made.won})),
+        "fired",
+    )
+
+
 def mark_fired(occurrences: tuple[Occurrence, ...] | list[Occurrence], now: datetime) -> Changed:
     """Record that these were shown, in one transaction, so they never show again."""
     with write_transaction():
-        _upsert_many(list(occurrences), fired_at=now)
+        _upsert_many(list(occurrences), fired_at=now, claimed_by=None)
     return Changed(
         Kind.REMINDER,
         tuple(o.subject_id for o in occurrences),
@@ -167,7 +266,7 @@ def mark_fired(occurrences: tuple[Occurrence, ...] | list[Occurrence], now: date
 def snooze(occurrence: Occurrence, choice: str, now: datetime, tz: tzinfo) -> Changed:
     until = snooze_until(choice, now, tz)
     with write_transaction():
-        _upsert(occurrence, fired_at=now, snoozed_until=until)
+        _upsert(occurrence, fired_at=now, snoozed_until=until, claimed_by=None)
     return Changed(Kind.REMINDER, (occurrence.subject_id,), (occurrence.client_id,), "snoozed")
 
 
@@ -185,7 +284,7 @@ def done(occurrence: Occurrence, now: datetime) -> Changed:
                 changed = close_promise(occurrence.subject_id, "kept", now)
         elif occurrence.kind is ReminderKind.REQUEST_OVERDUE:
             changed = answer_request(occurrence.subject_id, now)
-        _upsert(occurrence, fired_at=now, done_at=now)
+        _upsert(occurrence, fired_at=now, done_at=now, claimed_by=None)
     return changed
 
 

@@ -1,5 +1,7 @@
 """The user's settings, stored in the notebook's Setting table (so they travel with the notebook
-and its backups): default remind-before, quiet hours, close-to-tray, start at login.
+and its backups): default remind-before, quiet hours, which reminders stay on screen until seen,
+close-to-tray, start at login, and the end of business (what "EOD" and "COB" mean in a promise
+line).
 
 Declared once here with their defaults and checks; read as one frozen ``Settings`` value;
 changed only through ``update_settings``, which validates everything first, writes in one
@@ -16,8 +18,9 @@ from datetime import time
 from typing import Any
 
 from ckbook.services.base import Changed, InputError, Kind, write_transaction
+from ckbook.services.due_phrases import END_OF_BUSINESS
 from ckbook.services.limits import REMIND_BEFORE_MINUTES
-from ckbook.services.reminder_rules import DEFAULT_REMIND_BEFORE_MINUTES, QuietHours
+from ckbook.services.reminder_rules import DEFAULT_REMIND_BEFORE_MINUTES, QuietHours, ReminderKind
 from ckbook.store.models import Setting
 from ckbook.store.rows import tuples
 
@@ -35,6 +38,23 @@ class Settings:
     start_at_login: bool = False
     #: Whether the user was told once that closing the window keeps ckbook in the tray.
     tray_hint_shown: bool = False
+    #: What "EOD", "COB", "close of business" and "end of play" mean in a promise line.
+    end_of_business: time = END_OF_BUSINESS
+    #: Per kind of reminder: sent as resident and critical, so it stays on screen until the user
+    #: acts on it (what is late by default; what is only coming up may expire like any pop-up).
+    stay_promise_overdue: bool = True
+    stay_request_overdue: bool = True
+    stay_promise_coming_due: bool = False
+    stay_checkin_overdue: bool = False
+
+    def stays_until_seen(self, kind: ReminderKind) -> bool:
+        """Whether a reminder of ``kind`` stays on screen until the user acts on it."""
+        return {
+            ReminderKind.PROMISE_OVERDUE: self.stay_promise_overdue,
+            ReminderKind.REQUEST_OVERDUE: self.stay_request_overdue,
+            ReminderKind.PROMISE_COMING_DUE: self.stay_promise_coming_due,
+            ReminderKind.CHECKIN_OVERDUE: self.stay_checkin_overdue,
+        }[kind]
 
     @property
     def quiet_hours(self) -> QuietHours | None:
@@ -92,6 +112,15 @@ _CODECS: dict[str, tuple[Callable[[object], str], Callable[[str], Any], str]] = 
     "close_to_tray": (_write_bool, _read_bool, "close to tray must be yes or no"),
     "start_at_login": (_write_bool, _read_bool, "start at login must be yes or no"),
     "tray_hint_shown": (_write_bool, _read_bool, "tray hint shown must be yes or no"),
+    "stay_promise_overdue": (_write_bool, _read_bool, "keep overdue promises must be yes or no"),
+    "stay_request_overdue": (_write_bool, _read_bool, "keep late replies must be yes or no"),
+    "stay_promise_coming_due": (
+        _write_bool,
+        _read_bool,
+        "keep promises coming due must be yes or no",
+    ),
+    "stay_checkin_overdue": (_write_bool, _read_bool, "keep check-ins must be yes or no"),
+    "end_of_business": (_write_time, _read_time, "end of business must be a time of day"),
 }
 _PREFIX = "settings."
 
@@ -136,6 +165,11 @@ def update_settings(**changes: object) -> Changed:
                 conflict_target=[Setting.key], update={Setting.value: text}
             ).execute()
     return Changed(Kind.SETTINGS, (), (), ",".join(sorted(changes)))
+
+
+def end_of_business() -> time:
+    """The stored end of business, for reading a due out of words (``due_phrases.read_due``)."""
+    return load_settings().end_of_business
 
 
 def save_settings(settings: Settings) -> Changed:

@@ -6,11 +6,12 @@ every migration) and must hold no rows yet: a server database that is empty (or 
 notebook), or a file that does not exist yet, written beside its name and published only once
 complete (``store.output``: never over the notebook or an existing file).
 
-Every table of the models is copied in id order in batches, in one transaction on the target.
-Values travel as stored, except where the two databases store a kind of value differently
-(instants, dates, times, booleans), which pass through the model field's own conversion. Before
-the target commits, each table is read back from it: its row count and a SHA-256 of its rows
-(canonical text of each value, in id order) must equal the source's, else nothing is kept.
+Every table of the models (but the change journal) is copied in id order in batches, in one
+transaction on the target. Values travel as stored, except where the two databases store a kind
+of value differently (instants, dates, times, booleans), which pass through the model field's own
+conversion. Before the target commits, each table is read back from it: its row count and a
+SHA-256 of its rows (canonical text of each value, in id order) must equal the source's, else
+nothing is kept.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from ckbook.store.database import (
     without_password,
 )
 from ckbook.store.errors import StoreError
-from ckbook.store.models import ALL_MODELS, BaseModel, UTCDateTimeField
+from ckbook.store.models import ALL_MODELS, BaseModel, ChangeJournal, UTCDateTimeField
 from ckbook.store.output import atomic_output
 from ckbook.store.server import lock_for_bulk_write, reset_id_sequences
 
@@ -90,9 +91,15 @@ class NotebookCopy:
         }
 
 
+#: Not content: the log a window polls to see others' changes (migration 0006). A new notebook
+#: starts with none; what the target's triggers log while the rows go in is dropped.
+_TRANSIENT: tuple[type[BaseModel], ...] = (ChangeJournal,)
+
+
 def _models() -> list[type[BaseModel]]:
-    """Every table, parents before children (foreign keys hold at each insert)."""
-    ordered: list[type[BaseModel]] = peewee.sort_models(ALL_MODELS)  # type: ignore[attr-defined]
+    """Every table of content, parents before children (foreign keys hold at each insert)."""
+    content = [model for model in ALL_MODELS if model not in _TRANSIENT]
+    ordered: list[type[BaseModel]] = peewee.sort_models(content)  # type: ignore[attr-defined]
     return ordered
 
 
@@ -231,6 +238,8 @@ def _into(source: OpenedDatabase, target: OpenedDatabase) -> tuple[TableCopied, 
     with _snapshot(source.database), target.database.atomic():
         lock_for_bulk_write(target.database, _models())
         tables = _copy_rows(source.database, target.database)
+        for model in _TRANSIENT:
+            model.delete().bind(target.database).execute()
         reset_id_sequences(target.database, _models())
     return tables
 

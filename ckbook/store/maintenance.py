@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import enum
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
@@ -24,6 +25,7 @@ from ckbook.store.database import (
     known_migrations,
     open_database,
     read_only_uri,
+    without_password,
 )
 from ckbook.store.errors import (
     DamagedError,
@@ -124,7 +126,10 @@ def _make_backups_folder(folder: Path) -> None:
 
 def _sqlite_path(location: str) -> Path:
     if "://" in location:
-        raise StoreError("backup, restore and check work on SQLite notebooks only")
+        raise StoreError(
+            "backup and restore work on notebook files; back a server up with its own tools "
+            "(pg_dump), or copy it to a file with ckbook migrate-to FILE"
+        )
     return Path(location).expanduser()
 
 
@@ -174,6 +179,8 @@ def check(location: str, *, repair: bool = True) -> CheckReport:
     """Integrity, foreign-key and search-index check of a notebook; StoreError when there is no
     notebook file at ``location``. Only the search index is ever changed: with ``repair``, an
     index out of step with its rows is rebuilt from them (derived data, nothing of the user's)."""
+    if "://" in location:
+        return _check_server(location, repair)
     path = _existing_notebook(_sqlite_path(location))
     report = _inspect(path)
     if not report.intact or not report.schema_steps or report.newer_steps:
@@ -184,6 +191,26 @@ def check(location: str, *, repair: bool = True) -> CheckReport:
         _rebuild_search_indexes(path, damaged)
         repaired = not _damaged_search_indexes(path)
     return dataclasses.replace(report, damaged_indexes=damaged, indexes_repaired=repaired)
+
+
+def _check_server(url: str, repair: bool) -> CheckReport:
+    """``check`` on a PostgreSQL notebook (team mode); see ``store.server.inspect_server``."""
+    from ckbook.store.server import inspect_server
+
+    integrity, links, steps, damaged, repaired = inspect_server(url, repair=repair)
+    if integrity != ("ok",) and not steps:
+        raise NotADatabaseError(f"{url} holds no ckbook notebook")
+    known = known_migrations()
+    return CheckReport(
+        location=without_password(url),
+        integrity=integrity,
+        foreign_key_problems=links,
+        schema_steps=steps,
+        pending_steps=tuple(name for name in known if name not in steps),
+        newer_steps=tuple(sorted(set(steps) - set(known))),
+        damaged_indexes=damaged,
+        indexes_repaired=repaired,
+    )
 
 
 def _fts_tables(connection: sqlite3.Connection) -> list[str]:
@@ -358,6 +385,18 @@ def backup_files(location: str) -> list[Path]:
     return found
 
 
+_AUTO_NAME = re.compile(r"^auto-(\d{8}-\d{6})Z(?:-\d+)?\.sqlite3$")
+
+
+def auto_backup_stamp(path: Path) -> datetime | None:
+    """When an automatic backup was made, from its name (``auto-YYYYMMDD-HHMMSSZ…``, UTC);
+    None for any other file."""
+    match = _AUTO_NAME.match(path.name)
+    if match is None:
+        return None
+    return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+
+
 def list_backups(location: str) -> list[BackupInfo]:
     """Every backup of the notebook at ``location``, newest first, with what it holds."""
     infos = []
@@ -365,7 +404,7 @@ def list_backups(location: str) -> list[BackupInfo]:
         stat_result = path.stat()
         counts = _counts(path)
         clients, notes, promises = counts if counts else (None, None, None)
-        made_at = datetime.fromtimestamp(stat_result.st_mtime, UTC)
+        made_at = auto_backup_stamp(path) or datetime.fromtimestamp(stat_result.st_mtime, UTC)
         infos.append(BackupInfo(path, made_at, stat_result.st_size, clients, notes, promises))
     return sorted(infos, key=lambda info: (info.made_at, info.path.name), reverse=True)
 

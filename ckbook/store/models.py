@@ -244,6 +244,8 @@ class Promise(BaseModel):
     renegotiated_from: ForeignKeyField[Promise | None] = ForeignKeyField(  # "self" types as Any
         "self", backref="renegotiations", null=True, on_delete="SET NULL"
     )
+    #: A repeating promise's RFC 5545 RRULE value; its due is the current occurrence.
+    recurrence = TextField(null=True)
 
     if TYPE_CHECKING:
         client_id: ForeignId[int]
@@ -303,6 +305,8 @@ class ReminderLog(BaseModel):
     fired_at = UTCDateTimeField(null=True)
     snoozed_until = UTCDateTimeField(null=True)
     done_at = UTCDateTimeField(null=True)
+    #: The claim that is showing it (fired_at is then when it was claimed); cleared once shown.
+    claimed_by = CharField(max_length=32, null=True)
 
     class Meta:
         indexes = ((("kind", "subject_id", "occurrence"), True),)
@@ -311,6 +315,20 @@ class ReminderLog(BaseModel):
 class Setting(BaseModel):
     key = CharField(max_length=80, primary_key=True)
     value = TextField()
+
+
+class ChangeJournal(BaseModel):
+    """What changed in the notebook, written by triggers (migration 0006) whoever writes: this
+    window, the CLI, an import, another process. A window reads the rows after the last it saw
+    when SQLite's ``data_version`` says another connection committed, and refreshes just those
+    rows. Kept short: old rows are pruned (``store.changes``)."""
+
+    id = AutoField()
+    kind = CharField(max_length=16)
+    row_id = IntegerField()
+    client_id = IntegerField(null=True)
+    #: "text" when only a note's text changed (no list row shows it), else "rows".
+    scope = CharField(max_length=8, default="rows")
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
@@ -325,4 +343,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Request,
     ReminderLog,
     Setting,
+    ChangeJournal,
 )

@@ -23,6 +23,7 @@ THEME_FALLBACK = {
     "delete": "edit-delete",
     "edit": "document-edit",
     "history": "document-open-recent",
+    "merge": "merge",
     "money": "wallet-open",
     "note": "text-x-generic",
     "note-new": "document-new",

@@ -9,7 +9,7 @@ highlighted. When a note is logged with a frustrated or angry mood, ``offer_late
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 
 from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime
 from PySide6.QtWidgets import (
@@ -41,7 +41,9 @@ from ckbook.services.care import (
     record_incident_fix,
     update_incident,
 )
+from ckbook.services.clock import local_instant
 from ckbook.services.due import Due
+from ckbook.services.incident_draft import incident_draft
 from ckbook.services.notes import get_note
 from ckbook.services.promises import get_promise
 from ckbook.store.models import SEVERITIES
@@ -83,7 +85,7 @@ def to_qdatetime(instant: datetime, tz: tzinfo) -> QDateTime:
 
 def from_qdatetime(value: QDateTime, tz: tzinfo) -> datetime:
     d, t = value.date(), value.time()
-    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=tz)
+    return local_instant(date(d.year(), d.month(), d.day()), time(t.hour(), t.minute()), tz)
 
 
 def guide_text() -> str:
@@ -234,6 +236,20 @@ class IncidentDialog(QDialog):
             self.load(get_incident(incident_id))
         else:
             self._show_next_step("apologise")
+            if note_id is not None:
+                self._draft_from_note(note_id)
+
+    def _draft_from_note(self, note_id: int) -> None:
+        """ "Record what went wrong" from a conversation: what happened, when and who, from
+        its note (the user corrects it before saving)."""
+        note = self.notebook.attempt(get_note, note_id)
+        if note is None:
+            return
+        draft = incident_draft(note)
+        self.client_id = draft.client_id
+        self.setWindowTitle(f"Something went wrong — {draft.client_name}")
+        self.what.setPlainText(draft.what)
+        self.happened.setDateTime(to_qdatetime(draft.happened_at, self.notebook.tz))
 
     # -- building blocks -----------------------------------------------------------------
 

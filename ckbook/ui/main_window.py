@@ -33,6 +33,7 @@ Window geometry, the splitter and the list's columns are kept in QSettings ("ckb
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -60,21 +61,30 @@ from typing_extensions import override
 from ckbook import APP_NAME, __version__
 from ckbook.services.base import Changed
 from ckbook.services.clients import (
+    client_detail,
     delete_client,
     purge_deleted_clients,
     restore_client,
 )
+from ckbook.services.merging import Merged, matching_clients, merge_clients, unmerge
 from ckbook.services.money import add_client_with_terms
 from ckbook.services.notes import get_note
 from ckbook.ui import icons
 from ckbook.ui.card_sections.timeline import note_heading
 from ckbook.ui.client_card import ClientCard
 from ckbook.ui.client_list import ClientListView
-from ckbook.ui.dialogs.confirm import DeleteClientDialog
+from ckbook.ui.dialogs.confirm import (
+    DeleteClientDialog,
+    DuplicateClientDialog,
+    MergeClientsDialog,
+)
 from ckbook.ui.dialogs.new_client import NewClientDialog
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.quick_switcher import ClientPicker
 from ckbook.ui.safe_text import SafeTextBrowser, plain_label
+from ckbook.ui.single_instance import LaunchRequest
+
+log = logging.getLogger(__name__)
 
 NoteOpener = Callable[[int | None, int, str], object]
 
@@ -102,6 +112,14 @@ ACTIONS: tuple[_ActionSpec, ...] = (
     _ActionSpec("call_note", "&Call note", "Ctrl+Shift+C", "call", "client", "Start a call note"),
     _ActionSpec("add_promise", "Add &promise", "Ctrl+P", "promise-add", "client", "Promise"),
     _ActionSpec("money_terms", "&Money terms…", None, "money", "client", "Record money terms"),
+    _ActionSpec(
+        "merge_client",
+        "Mer&ge another client into this one…",
+        None,
+        "merge",
+        "client",
+        "Make two cards of one person one",
+    ),
     _ActionSpec("delete_client", "&Delete client…", None, "delete", "client", "Delete client"),
     _ActionSpec("about", "&About ckbook", None, "about", "help", "About ckbook"),
 )
@@ -201,6 +219,7 @@ class MainWindow(QMainWindow):
                 "Read-only: this notebook's file or folder cannot be written; nothing can be saved"
             )
             self.read_only_label.setObjectName("readOnlyState")
+            self.read_only_label.setStyleSheet("font-weight: bold")
             self.statusBar().addPermanentWidget(self.read_only_label)
 
         # -- pages --------------------------------------------------------------------------
@@ -255,6 +274,7 @@ class MainWindow(QMainWindow):
             "settings": lambda: self.show_status("Settings are not available yet."),
             "clients": lambda: self.show_page("clients"),
             "money_terms": self.change_money_terms,
+            "merge_client": self.merge_into_current_client,
             "delete_client": self.delete_current_client,
             "about": self.show_about,
         }
@@ -429,7 +449,7 @@ class MainWindow(QMainWindow):
 
     def _update_client_actions(self) -> None:
         has_client = self.card.client_id is not None
-        for name in ("money_terms", "delete_client"):
+        for name in ("money_terms", "merge_client", "delete_client"):
             self._actions[name].setEnabled(has_client)
 
     def new_client(self) -> int | None:
@@ -437,6 +457,19 @@ class MainWindow(QMainWindow):
         today = self.notebook.now().astimezone(self.notebook.tz).date()
         answer = NewClientDialog.ask(self, today)
         while answer is not None:
+            # One card per person: someone with this name, email or phone may be here already.
+            matches = self.notebook.attempt(
+                matching_clients, answer.client.name, answer.client.emails, answer.client.phones
+            )
+            if matches:
+                choice, match_id = DuplicateClientDialog.ask(self, answer.client.name, matches)
+                if choice == "open":
+                    self.open_client(match_id)
+                    self.show_status("Opened the client already in your notebook; nothing added")
+                    return None
+                if choice == "back":
+                    answer = NewClientDialog.ask(self, today, answer)
+                    continue
             # One use-case: the client and the terms typed for them are stored together or not
             # at all; when not, the dialog comes back with everything typed and the reason.
             changed, problem = self._run_saying_why(
@@ -507,6 +540,41 @@ class MainWindow(QMainWindow):
     def change_money_terms(self) -> None:
         if self.card.client_id is not None:
             self.card.money.change_terms()
+
+    def merge_into_current_client(self) -> bool:
+        """Client › Merge another client into this one: pick the other card, confirm, and
+        everything of theirs moves to the open card (one transaction; Ctrl+Z separates them)."""
+        keep_id, detail = self.card.client_id, self.card.detail
+        if keep_id is None or detail is None:
+            return False
+        other_id = ClientPicker.ask(self, self.notebook, f"Merge into {detail.name}")
+        if other_id is None:
+            return False
+        if other_id == keep_id:
+            self.show_status("That is this client; pick the other card of the same person")
+            return False
+        other = self.notebook.attempt(client_detail, other_id, self.notebook.now())
+        if other is None or not MergeClientsDialog.ask(self, detail.name, other.name):
+            return False
+        self.card.flush()
+        merged = self.notebook.run(merge_clients, keep_id, other_id, self.notebook.now())
+        if not isinstance(merged, Merged) or merged.record is None:
+            return False
+        record = merged.record
+        self._deleted.append(other_id)  # gone for good at quit, like a delete
+
+        def separate() -> None:
+            if self.notebook.run(unmerge, record, self.notebook.now()) is not None:
+                if other_id in self._deleted:
+                    self._deleted.remove(other_id)
+                self.open_client(keep_id)
+
+        self.record_undo(f"merge {other.name} into {detail.name}", separate)
+        self.open_client(keep_id)
+        self.show_status(
+            f"Merged {other.name} into {detail.name}. Undo (Ctrl+Z) separates them again."
+        )
+        return True
 
     def delete_current_client(self) -> bool:
         client_id = self.card.client_id
@@ -594,6 +662,25 @@ class MainWindow(QMainWindow):
         self._actions["undo"].setText(f"&Undo {self._undo[-1][0]}" if self._undo else "&Undo")
         self.show_status(f"Undone: {description}")
         return True
+
+    # -- a second launch on this notebook ----------------------------------------------------
+    def answer_launch(self, request: LaunchRequest) -> None:
+        """Another ``ckbook`` was started on this notebook: come forward (out of the tray or the
+        taskbar) and open what it asked for. A start at login (background) changes nothing."""
+        if request.background:
+            return
+        self.bring_forward()
+        if request.open_client is not None:
+            self.open_client(request.open_client)
+            if self.card.client_id == request.open_client:
+                log.info("a second launch asked for it: opened client %d", request.open_client)
+
+    def bring_forward(self) -> None:
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     # -- messages ----------------------------------------------------------------------------
     def show_status(self, text: str, timeout_ms: int = 5000) -> None:

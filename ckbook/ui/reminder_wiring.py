@@ -226,6 +226,9 @@ def install_reminders(
     engine.reportReady.connect(lambda _report: closer.apply())
     engine.pausedChanged.connect(tray.set_paused_until)
     router.openClient.connect(open_client)
+    # Pop-ups the desktop closed unseen: on the badge and in the menu until opened or acted on.
+    router.missedChanged.connect(tray.set_missed)
+    tray.missedOpened.connect(router.open_missed)
     router.openApp.connect(show_due)
     tray.openClient.connect(open_client)
     tray.openApp.connect(lambda: show_window(window))

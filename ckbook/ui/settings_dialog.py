@@ -66,6 +66,27 @@ class SettingsDialog(QDialog):
         quiet_row.addWidget(self.quiet_end)
         quiet_row.addStretch(1)
 
+        # Which reminders stay on screen until seen (resident, critical); the rest may expire.
+        self.stay = {
+            "stay_promise_overdue": QCheckBox("Overdue promises"),
+            "stay_request_overdue": QCheckBox("Messages awaiting a late reply"),
+            "stay_promise_coming_due": QCheckBox("Promises coming due"),
+            "stay_checkin_overdue": QCheckBox("Clients to check in with"),
+        }
+        stay_box = QVBoxLayout()
+        stay_box.setSpacing(2)
+        for name, box in self.stay.items():
+            box.setChecked(bool(getattr(settings, name)))
+            stay_box.addWidget(box)
+
+        eob = settings.end_of_business
+        self.end_of_business = QTimeEdit(QTime(eob.hour, eob.minute))
+        self.end_of_business.setDisplayFormat("HH:mm")
+        self.end_of_business.setAccessibleName("End of business")
+        self.end_of_business.setToolTip(
+            "What EOD, COB, “close of business” and “end of play” mean in a promise line."
+        )
+
         self.close_to_tray = QCheckBox("Closing the window keeps ckbook running in the tray")
         self.close_to_tray.setChecked(settings.close_to_tray)
         self.tray_note = plain_label(
@@ -90,6 +111,8 @@ class SettingsDialog(QDialog):
         form.addRow("Remind before a due time", self.remind_before)
         form.addRow(self.quiet_enabled)
         form.addRow("Quiet hours", quiet_row)
+        form.addRow("End of business (EOD, COB)", self.end_of_business)
+        form.addRow("Keep on screen until seen", stay_box)
         form.addRow(self.close_to_tray)
         form.addRow(self.tray_note)
         form.addRow(self.start_at_login)
@@ -122,6 +145,8 @@ class SettingsDialog(QDialog):
             quiet_end=py_time(end),
             close_to_tray=self.close_to_tray.isChecked(),
             start_at_login=self.start_at_login.isChecked(),
+            end_of_business=py_time(self.end_of_business.time()),
+            **{name: box.isChecked() for name, box in self.stay.items()},
         )
 
     def problem(self) -> str:

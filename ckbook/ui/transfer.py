@@ -89,7 +89,9 @@ class ExportFileDialog:
 
 
 def skipped_lines(report: ImportReport) -> list[str]:
-    skips = [*report.invalid, *report.duplicates]
+    """What the dry run found worth a look: records skipped, and those that may be someone
+    already in the notebook (imported all the same; Client › Merge makes them one)."""
+    skips = [*report.invalid, *report.duplicates, *report.resembling]
     lines = [s.describe() for s in skips[:SHOWN_SKIPS]]
     if len(skips) > SHOWN_SKIPS:
         lines.append(f"… and {len(skips) - SHOWN_SKIPS} more")

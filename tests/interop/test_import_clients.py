@@ -139,3 +139,22 @@ def test_many_records_each_id_belongs_to_its_record(db, now, tz) -> None:  # typ
         number = int(imported.name.split()[1])
         assert (detail.name, detail.emails, detail.tags) == (
             imported.name, (f"c{number}@example.com",), (f"t{number % 3}",))  # fmt: skip
+
+
+def test_a_record_resembling_a_client_already_here_is_named_in_the_report(db, now, tz) -> None:  # type: ignore[no-untyped-def]
+    ada = make_client(now, "Ada Lovelace", phones=("+44 20 7946 0000",))
+    report = import_clients(
+        [
+            item(2, "ada lovelace"),  # same name, no email: not a skipped duplicate
+            item(3, "A. Lovelace", phones=("020 7946 0000",)),  # same phone
+            item(4, "Grace Hopper"),
+        ],
+        now,
+        dry_run=True,
+    )
+    assert [i.name for i in report.imported] == ["ada lovelace", "A. Lovelace", "Grace Hopper"]
+    assert [s.describe() for s in report.resembling] == [
+        f"line 2 (ada lovelace): may be client {ada}, Ada Lovelace: same name",
+        f"line 3 (A. Lovelace): may be client {ada}, Ada Lovelace: same phone +44 20 7946 0000",
+    ]
+    assert report.summary() == "Would import 3 clients; 2 clients may already be in the notebook"

@@ -112,3 +112,24 @@ def test_a_notebook_from_a_newer_ckbook_is_refused(empty_server_database):  # ty
         )
     with pytest.raises(SchemaTooNewError, match="9999_from_the_future"):
         open_database(empty_server_database)
+
+
+@pytest.mark.postgresql
+def test_check_on_a_server_reads_every_table_and_rebuilds_a_broken_search_index(  # type: ignore[no-untyped-def]
+    empty_server_database, capsys
+):
+    assert main(["client", "add", "Ada Lovelace", "--db", empty_server_database]) == 0
+    assert main(["check", "--db", empty_server_database]) == 0
+    assert f"{empty_server_database}: ok" in capsys.readouterr().out
+    with psycopg.connect(empty_server_database) as connection:  # a failed index build
+        connection.execute(
+            "UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'note_search'::regclass"
+        )
+    assert main(["check", "--db", empty_server_database, "--json"]) == 0
+    out = capsys.readouterr().out
+    assert '"note_search"' in out and '"indexes_repaired": true' in out
+    with psycopg.connect(empty_server_database) as connection:
+        row = connection.execute(
+            "SELECT indisvalid FROM pg_index WHERE indexrelid = 'note_search'::regclass"
+        ).fetchone()
+    assert row == (True,)

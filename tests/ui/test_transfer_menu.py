@@ -125,3 +125,26 @@ def test_cancelled_file_dialogs_do_nothing(window, transfer, monkeypatch) -> Non
     transfer.import_action.trigger()
     transfer.export_action.trigger()
     assert not transfer.busy and transfer.import_action.isEnabled()
+
+
+def test_the_import_question_names_who_may_already_be_here(
+    qtbot, window, transfer, notebook, tmp_path, monkeypatch, now
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    make_client(now, "Ada Lovelace")
+    path = tmp_path / "people.vcf"
+    path.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Ada Lovelace\nEND:VCARD\n")
+    monkeypatch.setattr(
+        ImportFileDialog, "ask", classmethod(lambda cls, parent: ImportChoice(str(path), "vcard"))
+    )
+    shown: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box.informativeText())
+        return 0  # closed: nothing imported
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    with qtbot.waitSignal(transfer.finished, timeout=10_000):
+        transfer.import_action.trigger()
+    assert shown and "may be client 1, Ada Lovelace: same name" in shown[0]
