@@ -416,10 +416,20 @@ def _open_server(url: str, create: bool = True, bind: bool = True) -> OpenedData
                     f"{shown} was written by a newer ckbook (schema step {unknown[-1]}); "
                     "update ckbook to open it. The database was not changed."
                 )
+            # The server's rights decide: a role that may not add a client reads only.
+            read_only = bool(tables) and not _may_write(database)
+            pending = [name for name in known_migrations() if name not in applied]
+            if read_only and pending:
+                raise ReadOnlyError(
+                    f"{shown} needs an upgrade ({pending[0]}) and your role may only read it; "
+                    "ask the notebook's owner to open it once with this ckbook"
+                )
             if bind:
                 database_proxy.initialize(database)
-            runner = Runner(database, os.fspath(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
-            done = runner.up()
+            done: list[str] = []
+            if pending:  # the runner creates its history table first: a member may not
+                runner = Runner(database, os.fspath(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
+                done = runner.up()
         finally:
             database.execute_sql("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
     except StoreError:
@@ -429,8 +439,17 @@ def _open_server(url: str, create: bool = True, bind: bool = True) -> OpenedData
         database.close()
         raise StoreError(f"cannot open the notebook at {shown}: {_one_line(str(exc))}") from exc
     return OpenedDatabase(
-        database=database, location=shown, applied_migrations=tuple(done), created=not applied
+        database=database,
+        location=shown,
+        applied_migrations=tuple(done),
+        created=not applied,
+        read_only=read_only,
     )
+
+
+def _may_write(database: peewee.Database) -> bool:
+    row = database.execute_sql("SELECT has_table_privilege('client', 'INSERT')").fetchone()
+    return bool(row and row[0])
 
 
 def remove_new_notebook(opened: OpenedDatabase) -> None:
