@@ -7,6 +7,7 @@ PostgreSQL server (``tests/pg_server.py``): one server for the session, a fresh 
 cloned from a migrated template. ``@pytest.mark.sqlite_only("why")`` keeps a test (or module) to
 SQLite when what it tests is SQLite's by nature (WAL, file modes, the backup API, …). Without a
 server the PostgreSQL runs are skipped, except in CI (``CI`` set), where they fail.
+``@pytest.mark.postgresql`` on a test that opens the notebook runs it on the server only.
 ``CKBOOK_TEST_BACKENDS=sqlite`` runs SQLite only.
 """
 
@@ -103,6 +104,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         and metafunc.definition.get_closest_marker("sqlite_only") is None
     ):
         backends.append(pytest.param("postgresql", marks=pytest.mark.postgresql))
+    if metafunc.definition.get_closest_marker("postgresql") is not None:
+        backends = ["postgresql"]  # a test of what only the server does
     metafunc.parametrize("backend", backends, indirect=True)
 
 

@@ -46,3 +46,16 @@ def select_rows(target: str, sql: str) -> list[tuple[object, ...]]:
             return [tuple(row) for row in connection.execute(sql)]  # type: ignore[arg-type]
     with closing(sqlite3.connect(f"file:{target}?mode=ro", uri=True)) as con:
         return [tuple(row) for row in con.execute(sql)]
+
+
+def execute_elsewhere(target: str, sql: str, params: tuple[object, ...] = ()) -> None:
+    """Run one statement and commit it on a connection of its own: another person's change.
+    ``?`` marks the parameters on either database."""
+    if "://" in target:
+        import psycopg
+
+        with psycopg.connect(target) as connection:
+            connection.execute(sql.replace("?", "%s"), params)  # type: ignore[arg-type]
+        return
+    with closing(sqlite3.connect(target)) as con, con:
+        con.execute(sql, params)
