@@ -8,13 +8,17 @@ import logging
 import signal
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ckbook import APP_NAME, __version__
+from ckbook import APP_ID, APP_NAME, __version__, logs
 from ckbook.paths import resolve_db_target
+from ckbook.services import dates
 from ckbook.services.clock import Clock, OffsetClock, SystemClock, local_zone, parse_now
+from ckbook.services.settings import load_settings
 from ckbook.store.database import OpenedDatabase, close_database, open_database
 from ckbook.store.errors import StoreError
 from ckbook.ui.single_instance import LaunchRequest, SingleInstance, hand_over
@@ -85,6 +89,21 @@ def build(opened: OpenedDatabase, clock: Clock, app: QApplication):  # type: ign
     return window
 
 
+def log_window_shown(window: QWidget) -> None:
+    """One line in the log: how big the window opened, on what screen, on which page (what a
+    report about a window that does not fit needs first)."""
+    screen = window.screen()
+    area = screen.availableGeometry() if screen is not None else None
+    log.info(
+        "window shown: %d×%d on a %s screen at scale %.3g, page %s",
+        window.width(),
+        window.height(),
+        f"{area.width()}×{area.height()}" if area is not None else "unknown",
+        window.devicePixelRatioF(),
+        getattr(window, "current_page", lambda: "")(),
+    )
+
+
 def start_error_box(text: str, detail: str = "") -> QMessageBox:
     """The box saying why the notebook cannot open. Plain text (RELIABILITY #1): the message
     holds the user's --db path, which rich text would read as markup (an <img> loads a file)."""
@@ -141,7 +160,7 @@ def recover_at_start(target: str | None, error: Exception, clock: Clock) -> Open
     box = start_error_box(f"{location}\n\n{words}", str(error))
     restore = None
     if good is not None:
-        made = good.made_at.astimezone(clock.tz).strftime("%d %b %Y %H:%M")
+        made = dates.moment_text(good.made_at, clock.now(), clock.tz, long=True)
         restore = box.addButton(
             f"Restore the backup of {made} ({good.counts()})", QMessageBox.ButtonRole.AcceptRole
         )
@@ -156,13 +175,24 @@ def recover_at_start(target: str | None, error: Exception, clock: Clock) -> Open
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    args = parse_args(argv)
+    log_file = logs.start_logging()
+    try:
+        return _run(parse_args(argv), log_file)
+    finally:
+        logs.stop_logging()
+
+
+def _run(args: argparse.Namespace, log_file: Path | None) -> int:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    # Before the QApplication exists: on Wayland the window's app id is read once, at start.
+    QGuiApplication.setDesktopFileName(APP_ID)
     running = QApplication.instance()
     app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
+    from ckbook.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())  # every window and dialog, and the task bar
     request = LaunchRequest(open_client=args.open_client, background=args.background)
     # One window per notebook, decided before the database is opened (a second launch neither
     # upgrades nor backs up a notebook the first one has open).
@@ -206,6 +236,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ckbook.ui.transfer import install_transfer
 
     _transfer = install_transfer(window, window.notebook)  # File › Import…, Export… (worker)
+    from ckbook.ui.welcome import DemoOpener, install_welcome
+
+    # An empty notebook opens on the welcome page: first client, import, or the demo.
+    _welcome = install_welcome(
+        window,
+        window.notebook,
+        _transfer.start_import,
+        DemoOpener(window.notebook.message.emit),
+    )
+    settings = window.notebook.attempt(load_settings)
+    window.use_color_scheme(settings.color_scheme if settings is not None else "system")
     _live = install_live_changes(app, window, opened)
     if opened.path is not None:
         from ckbook.ui.backups import install_backups
@@ -215,13 +256,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         _backups = install_backups(window, window.notebook, opened.location)
     if not (args.background and Tray.available()):
         window.show()
+        log_window_shown(window)
     if args.open_client is not None:
         window.open_client(args.open_client)
     # A second launch on this notebook: bring this window forward and do what it was asked.
     instance.requested.connect(window.answer_launch)
+    from ckbook.ui.crash import CrashReporter
+
+    # An uncaught error is logged and shown once while the window runs on; a hard crash leaves
+    # the threads' stacks in the log folder, shown at the next start.
+    crashes = CrashReporter(log_file, window, app)
+    crashes.report_previous_crash(logs.previous_faults())
+    crashes.install()
+    logs.start_fault_log()
     try:
         return app.exec()
     finally:
+        logs.stop_fault_log()
+        crashes.uninstall()
         close_database(opened)
         instance.release()
 

@@ -1,7 +1,7 @@
 """The user's settings, stored in the notebook's Setting table (so they travel with the notebook
 and its backups): default remind-before, quiet hours, which reminders stay on screen until seen,
-close-to-tray, start at login, and the end of business (what "EOD" and "COB" mean in a promise
-line).
+close-to-tray, start at login, the end of business (what "EOD" and "COB" mean in a promise
+line), and the colour scheme (follow the system, light or dark).
 
 Declared once here with their defaults and checks; read as one frozen ``Settings`` value;
 changed only through ``update_settings``, which validates everything first, writes in one
@@ -24,6 +24,9 @@ from ckbook.services.reminder_rules import DEFAULT_REMIND_BEFORE_MINUTES, QuietH
 from ckbook.store.models import Setting
 from ckbook.store.rows import tuples
 
+#: The colour schemes the window can use; "system" follows the desktop's light/dark setting.
+COLOR_SCHEMES = ("system", "light", "dark")
+
 #: Longest sensible default remind-before: one week (the same limit as a promise's own).
 MAX_REMIND_BEFORE_MINUTES = REMIND_BEFORE_MINUTES.high
 
@@ -40,6 +43,7 @@ class Settings:
     tray_hint_shown: bool = False
     #: What "EOD", "COB", "close of business" and "end of play" mean in a promise line.
     end_of_business: time = END_OF_BUSINESS
+    color_scheme: str = "system"
     #: Per kind of reminder: sent as resident and critical, so it stays on screen until the user
     #: acts on it (what is late by default; what is only coming up may expire like any pop-up).
     stay_promise_overdue: bool = True
@@ -100,6 +104,18 @@ def _read_time(text: str) -> time:
     return time.fromisoformat(text).replace(second=0, microsecond=0)
 
 
+def _write_scheme(value: object) -> str:
+    if value not in COLOR_SCHEMES:
+        raise ValueError
+    return str(value)
+
+
+def _read_scheme(text: str) -> str:
+    if text not in COLOR_SCHEMES:
+        raise ValueError(text)
+    return text
+
+
 _CODECS: dict[str, tuple[Callable[[object], str], Callable[[str], Any], str]] = {
     "remind_before_minutes": (
         _write_minutes,
@@ -121,6 +137,11 @@ _CODECS: dict[str, tuple[Callable[[object], str], Callable[[str], Any], str]] = 
     ),
     "stay_checkin_overdue": (_write_bool, _read_bool, "keep check-ins must be yes or no"),
     "end_of_business": (_write_time, _read_time, "end of business must be a time of day"),
+    "color_scheme": (
+        _write_scheme,
+        _read_scheme,
+        "the colour scheme must be system, light or dark",
+    ),
 }
 _PREFIX = "settings."
 

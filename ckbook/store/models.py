@@ -7,6 +7,7 @@ SQLite's NUMERIC affinity can never round it through a float.
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, overload
@@ -55,6 +56,11 @@ MOODS = ("delighted", "content", "neutral", "frustrated", "angry")
 PROMISE_STATUSES = ("open", "kept", "broken", "renegotiated", "cancelled")
 SEVERITIES = ("minor", "major", "critical")
 CONTACT_KINDS = ("email", "phone")
+
+
+def mint_uid() -> str:
+    """A new client's UID: what exports carry and imports match on (see migration 0005)."""
+    return f"urn:uuid:{uuid.uuid4()}"
 
 
 class UTCDateTimeField(Field, Generic[_Instant]):
@@ -152,6 +158,7 @@ class Client(BaseModel):
     updated_at = UTCDateTimeField()
     deleted_at = UTCDateTimeField(null=True, index=True)
     version = IntegerField(default=1)
+    uid = CharField(max_length=255, unique=True, default=mint_uid)
 
 
 class ContactDetail(BaseModel):

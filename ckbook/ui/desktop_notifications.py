@@ -41,12 +41,15 @@ from jeepney import (
 from jeepney.io.threading import DBusConnection, ReceiveStopped, open_dbus_connection
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance, Slot
 
+from ckbook import APP_ID
+
 log = logging.getLogger(__name__)
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 INTERFACE = "org.freedesktop.Notifications"
 APP_NAME = "ckbook"
+DESKTOP_ENTRY = APP_ID  # the launcher's name: the daemon shows its icon and name
 
 URGENCY_NORMAL = 1
 URGENCY_CRITICAL = 2
@@ -149,7 +152,7 @@ class DesktopNotifier(QObject):
         # The spec makes the summary plain text; only the body may be read as markup, so only the
         # body is escaped (escaping the summary would show "&amp;" on spec-following daemons).
         hints: dict[str, tuple[str, object]] = {
-            "desktop-entry": ("s", APP_NAME),
+            "desktop-entry": ("s", DESKTOP_ENTRY),
             "urgency": ("y", urgency),
         }
         if resident:

@@ -1,5 +1,6 @@
-"""The settings dialog: default remind-before, quiet hours, close to tray, start at login, and a
-"Send a test reminder" button that says which route pop-ups take on this desktop.
+"""The settings dialog: default remind-before, quiet hours, close to tray, start at login, the
+colour scheme (follow the system, light, dark), and a "Send a test reminder" button that says
+which route pop-ups take on this desktop.
 
 It returns a ``Settings`` value (``ask``); storing it and writing the autostart entry is the
 caller's job, through the settings service and ``ckbook.services.autostart``.
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +31,8 @@ from ckbook.services.settings import Settings
 from ckbook.ui.dialogs import grow_to_fit, run_modal, spin_box
 from ckbook.ui.qt_values import py_time
 from ckbook.ui.safe_text import plain_label
+
+SCHEME_CHOICES = (("Follow the system", "system"), ("Light", "light"), ("Dark", "dark"))
 
 
 class SettingsDialog(QDialog):
@@ -97,6 +101,12 @@ class SettingsDialog(QDialog):
         self.start_at_login = QCheckBox("Start ckbook when I log in")
         self.start_at_login.setChecked(settings.start_at_login)
 
+        self.color_scheme = QComboBox()
+        self.color_scheme.setAccessibleName("Colour scheme")
+        for label, scheme in SCHEME_CHOICES:
+            self.color_scheme.addItem(label, scheme)
+        self.color_scheme.setCurrentIndex(max(0, self.color_scheme.findData(settings.color_scheme)))
+
         self.test_button = QPushButton("Send a test reminder")
         self.test_button.clicked.connect(self._on_test_button_clicked)
         self.test_result = plain_label(wrap=True)
@@ -116,6 +126,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.close_to_tray)
         form.addRow(self.tray_note)
         form.addRow(self.start_at_login)
+        form.addRow("Appearance", self.color_scheme)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addStretch(1)
@@ -147,6 +158,7 @@ class SettingsDialog(QDialog):
             start_at_login=self.start_at_login.isChecked(),
             end_of_business=py_time(self.end_of_business.time()),
             **{name: box.isChecked() for name, box in self.stay.items()},
+            color_scheme=str(self.color_scheme.currentData()),
         )
 
     def problem(self) -> str:

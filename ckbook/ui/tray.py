@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QObject, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ckbook.services.agenda import DueReport
 from ckbook.services.reminder_rules import Occurrence, ReminderKind
+from ckbook.ui.icons import app_icon
 from ckbook.ui.safe_text import plain_tooltip
 
 #: At most this many items in the menu; the rest are one "… more" entry that opens the window.
@@ -36,18 +37,8 @@ def _menu_text(text: str, limit: int = 60) -> str:
 
 
 def _draw_base(painter: QPainter, size: int) -> None:
-    """The ckbook mark: a rounded notebook with a spine."""
-    margin = max(1, size // 16)
-    body = QRectF(margin, margin, size - 2 * margin, size - 2 * margin)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("#2f6f9f"))
-    painter.drawRoundedRect(body, size / 8, size / 8)
-    painter.setBrush(QColor("#1f4f73"))
-    painter.drawRect(QRectF(body.left(), body.top(), size / 5, body.height()))
-    painter.setPen(QPen(QColor("#ffffff"), max(1.0, size / 16)))
-    for fraction in (0.35, 0.55, 0.75):
-        y = body.top() + body.height() * fraction
-        painter.drawLine(QPoint(int(size * 0.38), int(y)), QPoint(int(size * 0.82), int(y)))
+    """The ckbook mark: the application icon (one drawing for the window, menu and tray)."""
+    app_icon().paint(painter, QRect(0, 0, size, size))
 
 
 def _draw_badge(painter: QPainter, size: int, count: int) -> None:
@@ -84,10 +75,6 @@ def badge_icon(count: int) -> QIcon:
     for size in _ICON_SIZES:
         icon.addPixmap(badge_pixmap(size, count))
     return icon
-
-
-def app_icon() -> QIcon:
-    return badge_icon(0)
 
 
 class Tray(QObject):
