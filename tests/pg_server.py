@@ -92,7 +92,12 @@ def running_server() -> Iterator[Server]:
             owner = pwd.getpwnam("postgres")
         except KeyError as exc:
             raise NoServerError("running as root and there is no 'postgres' user") from exc
-        as_user = ["runuser", "-u", "postgres", "--"]
+        runuser = shutil.which("runuser") or next(
+            (p for p in ("/usr/sbin/runuser", "/sbin/runuser") if os.path.exists(p)), None
+        )
+        if runuser is None:
+            raise NoServerError("running as root and there is no runuser to start it as postgres")
+        as_user = [runuser, "-u", "postgres", "--"]
     folder = Path(tempfile.mkdtemp(prefix="ckbook-pg-"))
     data = folder / "data"
     if owner is not None:
