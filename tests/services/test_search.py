@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -173,6 +174,7 @@ def test_the_like_fallback_for_postgresql_finds_the_same_things(db, now, tz):
     }
 
 
+@pytest.mark.sqlite_only("FTS5's integrity-check; on PostgreSQL the index is a generated column")
 def test_index_stays_in_step_with_cascaded_deletes(db, now, tz):
     from ckbook.services.clients import purge_deleted_clients
 
@@ -188,3 +190,18 @@ def test_index_stays_in_step_with_cascaded_deletes(db, now, tz):
         "SELECT count(*) FROM note_fts WHERE note_fts MATCH 'cascade'"
     ).fetchone()[0]
     assert count == 0
+
+
+def test_a_common_word_is_ranked_among_its_newest_matches_only(db, now, monkeypatch):  # type: ignore[no-untyped-def]
+    """Both ways of finding matches: few (all ranked) and more than the window (the newest)."""
+    import ckbook.services.search as search_module
+
+    ada = make_client(now, "Ada Lovelace")
+    notes = [add_note(ada, now, body=f"zebra parade number {n}").ids[0] for n in range(6)]
+    if db.location.startswith("postgresql"):
+        # The server chooses the way by its statistics of the words (autovacuum keeps them).
+        db.database.execute_sql("ANALYZE note")
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 3)
+    assert {h.id for h in search("zebra") if h.kind == "note"} == set(notes[-3:])
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 10)
+    assert {h.id for h in search("zebra") if h.kind == "note"} == set(notes)
