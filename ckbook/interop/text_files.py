@@ -19,6 +19,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from ckbook.services.base import InputError
+from ckbook.store.database import is_open_notebook
 
 #: Larger import files are refused before reading (a contacts export is a few MB at most).
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -144,6 +145,9 @@ def decode(data: bytes, declared_ok: bool = False) -> DecodedText:
 def read_import_text(path: str | os.PathLike[str], declared_ok: bool = False) -> DecodedText:
     """The text of the file at ``path`` (see ``decode``); InputError names the file and why."""
     file = Path(path)
+    if is_open_notebook(file):
+        # Never read through a second descriptor: closing it would drop SQLite's locks.
+        raise InputError(f"{file} is the notebook itself; import reads vCard, CSV or JSON files")
     try:
         if file.is_dir():
             raise InputError(f"{file} is a folder, not a file")

@@ -21,6 +21,7 @@ import contextlib
 import os
 import sqlite3
 import stat
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -86,6 +87,19 @@ class OpenedDatabase:
 
 #: The notebook file this process has open (exports and backups never write over it).
 _open_notebook: Path | None = None
+#: Every notebook file this process has open through SQLite, by real path (opens minus closes).
+_live_notebooks: Counter[str] = Counter()
+
+
+def is_open_notebook(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a notebook file this process has open through SQLite.
+
+    Such a file must never be opened any other way (not even to read its header): closing any
+    other descriptor of a file drops every POSIX lock the process holds on it, SQLite's
+    included, and another process may then checkpoint and truncate the WAL under our
+    connections — a corrupt notebook. Measured here: after one ``open(path).read(100)`` a
+    second process got an EXCLUSIVE lock while this one was still connected."""
+    return _live_notebooks[os.path.realpath(path)] > 0
 
 
 def open_notebook_path() -> Path | None:
@@ -150,7 +164,12 @@ def _prepare_sqlite_file(path: Path, create: bool = True) -> bool:
 
 
 def _check_sqlite_header(path: Path) -> None:
-    """Refuse a file that is not SQLite, or one cut short (the header says how long it is)."""
+    """Refuse a file that is not SQLite, or one cut short (the header says how long it is).
+
+    A notebook this process has open was checked when it was opened, and is not opened again
+    to be read (``is_open_notebook``)."""
+    if is_open_notebook(path):
+        return
     with path.open("rb") as handle:
         header = handle.read(100)
     if header[:16] and header[:16] != b"SQLite format 3\x00":
@@ -328,6 +347,7 @@ def open_database(
             database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     if bind:
         _open_notebook = path
+    _live_notebooks[os.path.realpath(path)] += 1
     return OpenedDatabase(
         database=database,
         location=location,
@@ -463,6 +483,10 @@ def remove_new_notebook(opened: OpenedDatabase) -> None:
 
 
 def close_database(opened: OpenedDatabase) -> None:
+    if opened.path is not None:
+        key = os.path.realpath(opened.path)
+        if _live_notebooks[key] > 0:
+            _live_notebooks[key] -= 1
     if opened.database.is_closed():
         return
     if isinstance(opened.database, peewee.SqliteDatabase):

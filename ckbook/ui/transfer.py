@@ -38,6 +38,7 @@ from ckbook.interop.transfer import (
     import_file,
 )
 from ckbook.services.importing import Cancelled, ImportReport, Progress
+from ckbook.store.database import is_open_notebook
 from ckbook.ui.dialogs.column_map import ColumnMapDialog
 from ckbook.ui.worker import Failure, Worker
 
@@ -101,8 +102,8 @@ class ExportChoice:
 def import_kind(path: str) -> str:
     """The import format for ``path``: its suffix, else a file that starts like a vCard is one."""
     kind = format_for(path, ("vcard", "csv", "json"))
-    if kind is not None:
-        return kind
+    if kind is not None or is_open_notebook(path):
+        return kind or "csv"  # the notebook itself is refused, unread, by the import
     with open(path, "rb") as file:
         head = file.read(64).lstrip(b"\xef\xbb\xbf \r\n\t").upper()
     return "vcard" if head.startswith(b"BEGIN:VCARD") else "csv"
