@@ -439,15 +439,15 @@ def _due(ctx: Context) -> int:
         if promises:
             print(f"\n{title}:")
             for p in promises:
-                print(f"  [{p.id}] {p.client_name}: {p.text} — {_due_text(p.due)}")
+                print(f"  [{p.subject_id}] {p.client_name}: {p.text} — {_due_text(p.due)}")
     if report.checkins:
         print("\nCheck-ins overdue:")
         for c in report.checkins:
-            last = _shown(c.last_contact, ctx.tz) if c.last_contact else "never"
-            print(f"  [{c.id}] {c.name} ({c.health.value}) — last contact {last}")
+            last = _shown(c.at, ctx.tz) if c.at else "never"
+            print(f"  [{c.client_id}] {c.client_name} ({c.flag}) — last contact {last}")
     if report.requests:
         print("\nReplies overdue:")
-        for r in report.requests:
+        for r in (row.request for row in report.requests if row.request is not None):
             print(
                 f"  [{r.id}] {r.client_name}: {r.summary} — received "
                 f"{_shown(r.received_at, ctx.tz)} by {r.channel}"

@@ -160,9 +160,11 @@ class Tray(QObject):
         entries += [
             (f"Due today: {p.client_name} — {p.text}", p.client_id) for p in report.due_today
         ]
-        entries += [(f"Check in with {c.name}", c.id) for c in report.checkins]
+        entries += [(f"Check in with {c.client_name}", c.client_id) for c in report.checkins]
         entries += [
-            (f"Reply to {r.client_name} — {r.summary}", r.client_id) for r in report.requests
+            (f"Reply to {r.client_name} — {r.request.summary}", r.client_id)
+            for r in report.requests
+            if r.request is not None
         ]
         return entries
 
