@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from typing_extensions import override
 
 from ckbook import APP_NAME, __version__
 from ckbook.services.clock import Clock, OffsetClock, SystemClock, local_zone, parse_now
@@ -145,30 +150,89 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         opened = recovered
     _wake = install_sigterm_handler(app)
-    window = build(opened, clock, app)
-    from ckbook.ui.reminder_wiring import install_reminders
+    composed = compose(app, opened, clock, args.db)
+    window = composed.window
+    if os.environ.get(REPORT_FIRST_PAINT):
+        report_first_paint(app, window)
     from ckbook.ui.tray import Tray
 
-    _reminders = install_reminders(app, window, window.notebook, args.db)
-    from ckbook.ui.care_card import install_care
-
-    _care = install_care(window, window.notebook)  # Today (the window opens on it), card care
-    from ckbook.ui.call_window import install_notes
-    from ckbook.ui.search_panel import install_search
-
-    # Call notes and the note editor (one writer thread; flushed and stopped on aboutToQuit,
-    # which SIGTERM reaches through app.quit()), and Ctrl+F search on its own thread.
-    _notes = install_notes(window, window.notebook)
-    _search = install_search(window, window.notebook)
-    from ckbook.ui.transfer import install_transfer
-
-    _transfer = install_transfer(window, window.notebook)  # File › Import…, Export… (worker)
     if not (args.background and Tray.available()):
         window.show()
     try:
         return app.exec()
     finally:
         close_database(opened)
+
+
+@dataclass(frozen=True)
+class Composed:
+    """The window and the parts wired into it (kept alive for the app's lifetime)."""
+
+    window: Any
+    reminders: Any
+    care: Any
+    notes: Any
+    search: Any
+    transfer: Any
+
+
+def compose(
+    app: QApplication, opened: OpenedDatabase, clock: Clock, db_argument: str | None
+) -> Composed:
+    """Build the main window and wire every part into it (the benchmark composes the same)."""
+    window = build(opened, clock, app)
+    from ckbook.ui.reminder_wiring import install_reminders
+
+    reminders = install_reminders(app, window, window.notebook, db_argument)
+    from ckbook.ui.care_card import install_care
+
+    care = install_care(window, window.notebook)  # Today (the window opens on it), card care
+    from ckbook.ui.call_window import install_notes
+    from ckbook.ui.search_panel import install_search
+
+    # Call notes and the note editor (one writer thread; flushed and stopped on aboutToQuit,
+    # which SIGTERM reaches through app.quit()), and Ctrl+F search on a worker.
+    notes = install_notes(window, window.notebook)
+    search = install_search(window, window.notebook)
+    from ckbook.ui.transfer import install_transfer
+
+    transfer = install_transfer(window, window.notebook)  # File › Import…, Export… (worker)
+    return Composed(window, reminders, care, notes, search, transfer)
+
+
+#: Set (to anything) by the benchmark: print when the window first paints and when Today first
+#: shows its rows (``time.time()``), then quit.
+REPORT_FIRST_PAINT = "CKBOOK_REPORT_FIRST_PAINT"
+
+
+def report_first_paint(app: QApplication, window: Any) -> None:
+    """What ``REPORT_FIRST_PAINT`` asks for (tests/perf/bench.py measures start with it)."""
+
+    class FirstPaint(QObject):
+        @override
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            painted = event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
+            if painted and watched.window() is window:  # type: ignore[attr-defined]
+                print(f"first-paint {time.time():.6f}", flush=True)
+                app.removeEventFilter(self)
+            return False
+
+    spy = FirstPaint(app)
+    app.installEventFilter(spy)
+    today = getattr(window, "pages", {}).get("today")
+
+    def rows_shown() -> None:
+        QTimer.singleShot(0, lambda: _rows_painted(today))
+
+    def _rows_painted(page: Any) -> None:
+        page.repaint()  # the rows are laid out and drawn before the time is taken
+        print(f"today-rows {time.time():.6f}", flush=True)
+        app.exit(0)
+
+    if today is not None:
+        today.refreshed.connect(rows_shown)
+    else:
+        QTimer.singleShot(0, lambda: app.exit(0))
 
 
 if __name__ == "__main__":
