@@ -76,7 +76,7 @@ def build(opened: OpenedDatabase, clock: Clock, app: QApplication):  # type: ign
     from ckbook.ui.notebook import Notebook
 
     notebook = Notebook(clock, opened.location, parent=app, read_only=opened.read_only)
-    window = MainWindow(notebook)
+    window = MainWindow(notebook, background_loads=True)
     if opened.created:
         window.show_status(f"Created a new notebook at {opened.location}", 15000)
     return window

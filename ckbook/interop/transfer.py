@@ -16,10 +16,6 @@ from pathlib import Path
 from typing import TextIO
 
 from ckbook.interop import files, snapshot
-from ckbook.interop.csv_file import read_csv, write_csv
-from ckbook.interop.ics import write_ics
-from ckbook.interop.json_export import write_json
-from ckbook.interop.vcard import read_vcards, write_vcards
 from ckbook.services.base import InputError
 from ckbook.services.importing import ImportItem, ImportReport, ImportSkip, import_clients
 
@@ -50,6 +46,10 @@ def read_records(
     kind: str, path: str | os.PathLike[str]
 ) -> tuple[list[ImportItem], list[ImportSkip]]:
     """The records of an import file (no database needed); InputError for an unusable file."""
+    # The format modules (vobject, icalendar: ~0.5 s) load on first use, not with the window.
+    from ckbook.interop.csv_file import read_csv
+    from ckbook.interop.vcard import read_vcards
+
     readers = {"vcard": read_vcards, "csv": read_csv}
     if kind not in readers:
         raise InputError(f"cannot import {kind!r}: choose one of {', '.join(IMPORT_FORMATS)}")
@@ -120,6 +120,11 @@ def export_file(
         from ckbook.services.settings import load_settings
 
         remind_before_minutes = load_settings().remind_before_minutes
+    from ckbook.interop.csv_file import write_csv
+    from ckbook.interop.ics import write_ics
+    from ckbook.interop.json_export import write_json
+    from ckbook.interop.vcard import write_vcards
+
     picture = snapshot.take(now.astimezone(UTC), _PARTS[kind])
     writers: dict[str, Callable[[TextIO], int]] = {
         "vcard": lambda stream: write_vcards(picture, stream),
