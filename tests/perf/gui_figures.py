@@ -356,16 +356,22 @@ RAW_DUE_NOW = (
 def _reminder_check(db: Path, clock: Any, repeats: int) -> dict[str, Any]:
     """One check as the engine's worker runs it (what fires now, the next wake, the tray's
     report), first and then steady; the reference selects the same rows in raw SQL."""
+    from datetime import timedelta
+
+    from ckbook.services.reminders import ReminderBook
     from ckbook.services.settings import load_settings
     from ckbook.ui.reminder_engine import CheckRequest, run_check
 
     minutes = load_settings().remind_before_minutes
+    book = ReminderBook(clock.tz, minutes)
+    start = clock.now()
 
-    def one() -> float:
-        return _ms(lambda: run_check(CheckRequest(0, clock.now(), clock.tz, minutes)))
+    def one(step: int) -> float:
+        at = start + timedelta(minutes=step)  # the engine's once-a-minute look
+        return _ms(lambda: run_check(CheckRequest(step, at, clock.tz, minutes), book))
 
-    first = [one()]
-    steady = [one() for _ in range(max(5, repeats // 4))]
+    first = [one(0)]  # reads everything, as at start
+    steady = [one(step) for step in range(1, max(6, repeats // 4 + 1))]
     raw = sqlite3.connect(db)
     reference: list[float] = []
     for _ in range(max(5, repeats // 4)):
