@@ -283,7 +283,10 @@ class Context:
 
 
 def _print_json(value: object) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    # Indented for a person at a terminal; one line for a pipe or a file, where it is read by a
+    # program and the indenting encoder (pure Python) was most of a big listing's time.
+    indent = 2 if sys.stdout.isatty() else None
+    print(json.dumps(value, ensure_ascii=False, indent=indent))
 
 
 _local = clock.instant_json  # every instant in JSON: local, with its offset, to the minute
