@@ -174,6 +174,7 @@ class Composed:
     notes: Any
     search: Any
     transfer: Any
+    backups: Any
 
 
 def compose(
@@ -197,7 +198,14 @@ def compose(
     from ckbook.ui.transfer import install_transfer
 
     transfer = install_transfer(window, window.notebook)  # File › Import…, Export… (worker)
-    return Composed(window, reminders, care, notes, search, transfer)
+    backups = None
+    if opened.path is not None:
+        from ckbook.ui.backups import install_backups
+
+        # Automatic backups (a worker; at start when a day old, every 30 min of changes, at
+        # quit) and File › Restore from backup….
+        backups = install_backups(window, window.notebook, opened.location)
+    return Composed(window, reminders, care, notes, search, transfer, backups)
 
 
 #: Set (to anything) by the benchmark: print when the window first paints and when Today first

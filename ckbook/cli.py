@@ -14,18 +14,20 @@ import importlib
 import json
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from ckbook import APP_NAME, __version__
 from ckbook.services import clock, limits
 from ckbook.services.base import InputError
 from ckbook.services.due import Due
 from ckbook.services.rules import ATTENTION_DEFAULTS
+from ckbook.services.text import for_terminal, require_utf8
 from ckbook.store.errors import ReadOnlyError, StoreError, classify, explain
 from ckbook.store.models import ATTENTION_LEVELS, CHANNELS, CLIENT_STATUSES, SEVERITIES
 
@@ -256,7 +258,10 @@ def build_parser() -> argparse.ArgumentParser:
     _common(export)
     export.set_defaults(handler=_export)
 
-    check = commands.add_parser("check", help="check the notebook's integrity (changes nothing)")
+    check = commands.add_parser(
+        "check",
+        help="check the notebook's integrity, links and search index (repairs only the index)",
+    )
     _common(check)
     check.set_defaults(handler=_check, opens_db=False)
     return parser
@@ -282,11 +287,24 @@ class Context:
         return bool(getattr(self.args, "json", False))
 
 
+#: What json.dumps (ensure_ascii=False) leaves raw but a terminal acts on: DEL and C1 (U+009B
+#: is CSI to xterm), bidi controls, and lone surrogates (which UTF-8 cannot even carry). Outside
+#: strings JSON has none of them, so escaping them keeps the same values.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
 def _print_json(value: object) -> None:
     # Indented for a person at a terminal; one line for a pipe or a file, where it is read by a
     # program and the indenting encoder (pure Python) was most of a big listing's time.
     indent = 2 if sys.stdout.isatty() else None
-    print(json.dumps(value, ensure_ascii=False, indent=indent))
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    print(_JSON_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text))
+
+
+def _say(text: str = "", *, file: TextIO | None = None) -> None:
+    """Print a line for a person: every piece of user text goes out through here, so stored text
+    can never move the cursor, recolour, retitle or reverse the terminal (``for_terminal``)."""
+    print(for_terminal(text), file=file)
 
 
 _local = clock.instant_json  # every instant in JSON: local, with its offset, to the minute
@@ -303,8 +321,9 @@ def _duration(seconds: int | None) -> str | None:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
 
 
-def _due_text(due: Due | None) -> str:
-    return f"due {due.describe()}" if due else "no due date"
+def _due_text(due: Due | None, tz: tzinfo) -> str:
+    """A due as Today shows it: a time in a daylight-saving gap as the clock will show it."""
+    return f"due {due.on_the_clock(tz).describe()}" if due else "no due date"
 
 
 def _one_line(message: str) -> str:
@@ -356,16 +375,16 @@ def _client_add(ctx: Context) -> int:
         )
         return EXIT_OK
     org = f" ({detail.organisation})" if detail.organisation else ""
-    print(f"Added client {detail.id}: {detail.name}{org}")
-    print(
+    _say(f"Added client {detail.id}: {detail.name}{org}")
+    _say(
         f"  {detail.attention_level} attention: check in every {detail.checkin_days} days, "
         f"reply within {detail.response_hours} h, prefers {detail.preferred_channel}"
     )
     for label, values in (("email", detail.emails), ("phone", detail.phones)):
         for value in values:
-            print(f"  {label}: {value}")
+            _say(f"  {label}: {value}")
     if detail.tags:
-        print(f"  tags: {', '.join(detail.tags)}")
+        _say(f"  tags: {', '.join(detail.tags)}")
     return EXIT_OK
 
 
@@ -395,7 +414,7 @@ def _clients(ctx: Context) -> int:
         )
         return EXIT_OK
     if not rows:
-        print("No clients yet. Add one with: ckbook client add NAME")
+        _say("No clients yet. Add one with: ckbook client add NAME")
         return EXIT_OK
     width = len(str(max(row.id for row in rows)))
     for row in rows:
@@ -407,7 +426,7 @@ def _clients(ctx: Context) -> int:
         parts.extend(row.phones)
         if row.tags:
             parts.append("#" + " #".join(row.tags))
-        print(" · ".join(parts))
+        _say(" · ".join(parts))
     return EXIT_OK
 
 
@@ -421,8 +440,8 @@ def _promise_add(ctx: Context) -> int:
     if ctx.json:
         _print_json(row.to_json(ctx.tz))
         return EXIT_OK
-    print(f"Promise {row.id} to {row.client_name}: {row.text}")
-    print(f"  {_due_text(row.due)}")
+    _say(f"Promise {row.id} to {row.client_name}: {row.text}")
+    _say(f"  {_due_text(row.due, ctx.tz)}")
     return EXIT_OK
 
 
@@ -433,25 +452,25 @@ def _due(ctx: Context) -> int:
     if ctx.json:
         _print_json(report.to_json(ctx.tz))
         return EXIT_OK
-    print(f"{report.summary()} (as of {_shown(report.now, ctx.tz)})")
+    _say(f"{report.summary()} (as of {_shown(report.now, ctx.tz)})")
     for title, promises in (
         ("Overdue", report.overdue),
         ("Due today", report.due_today),
         (f"Coming up (next {ctx.args.within} days)", report.upcoming),
     ):
         if promises:
-            print(f"\n{title}:")
+            _say(f"\n{title}:")
             for p in promises:
-                print(f"  [{p.subject_id}] {p.client_name}: {p.text} — {_due_text(p.due)}")
+                _say(f"  [{p.subject_id}] {p.client_name}: {p.text} — {_due_text(p.due, ctx.tz)}")
     if report.checkins:
-        print("\nCheck-ins overdue:")
+        _say("\nCheck-ins overdue:")
         for c in report.checkins:
             last = _shown(c.at, ctx.tz) if c.at else "never"
-            print(f"  [{c.client_id}] {c.client_name} ({c.flag}) — last contact {last}")
+            _say(f"  [{c.client_id}] {c.client_name} ({c.flag}) — last contact {last}")
     if report.requests:
-        print("\nReplies overdue:")
+        _say("\nReplies overdue:")
         for r in (row.request for row in report.requests if row.request is not None):
-            print(
+            _say(
                 f"  [{r.id}] {r.client_name}: {r.summary} — received "
                 f"{_shown(r.received_at, ctx.tz)} by {r.channel}"
             )
@@ -468,8 +487,8 @@ def _incident_add(ctx: Context) -> int:
     if ctx.json:
         _print_json(row.to_json(ctx.tz))
         return EXIT_OK
-    print(f"Incident {row.id} for {row.client_name} ({row.severity}): {row.what}")
-    print(f"  next: {row.next_step()}")
+    _say(f"Incident {row.id} for {row.client_name} ({row.severity}): {row.what}")
+    _say(f"  next: {row.next_step()}")
     return EXIT_OK
 
 
@@ -494,9 +513,9 @@ def _request_add(ctx: Context) -> int:
         _print_json(_request_json(row, ctx))
         return EXIT_OK
     late = " — overdue" if row.overdue(ctx.now) else ""
-    print(f"Request {row.id} from {row.client_name} by {row.channel}: {row.summary}")
+    _say(f"Request {row.id} from {row.client_name} by {row.channel}: {row.summary}")
     received, reply_by = _shown(row.received_at, ctx.tz), _shown(row.deadline, ctx.tz)
-    print(f"  received {received}, reply by {reply_by}{late}")
+    _say(f"  received {received}, reply by {reply_by}{late}")
     return EXIT_OK
 
 
@@ -513,7 +532,7 @@ def _request_mark(ctx: Context) -> int:
         _print_json(_request_json(row, ctx))
         return EXIT_OK
     done = "answered" if row.answered_at else "acknowledged"
-    print(f"Request {row.id} from {row.client_name} {done}: {row.summary}")
+    _say(f"Request {row.id} from {row.client_name} {done}: {row.summary}")
     return EXIT_OK
 
 
@@ -525,15 +544,15 @@ def _today(ctx: Context) -> int:
         _print_json(report.to_json(ctx.tz))
         return EXIT_OK
     snoozed = f", {report.snoozed} snoozed" if report.snoozed else ""
-    print(f"{report.summary()} (as of {_shown(report.now, ctx.tz)}{snoozed})")
+    _say(f"{report.summary()} (as of {_shown(report.now, ctx.tz)}{snoozed})")
     for section, rows in report.sections:
         if not rows:
             continue
-        print(f"\n{SECTION_TITLES[section]} ({len(rows)}):")
+        _say(f"\n{SECTION_TITLES[section]} ({len(rows)}):")
         for row in rows:
             flag = f" [{row.flag}]" if row.flag else ""
             what = f"{row.client_name}: {row.text} — {row.when}{flag}"
-            print(f"  [{row.kind.value} {row.subject_id}] {what}")
+            _say(f"  [{row.kind.value} {row.subject_id}] {what}")
     return EXIT_OK
 
 
@@ -561,7 +580,7 @@ def _notes(ctx: Context) -> int:
         )
         return EXIT_OK
     if not rows:
-        print("No notes yet.")
+        _say("No notes yet.")
         return EXIT_OK
     for index, n in enumerate(rows):
         header = [_shown(n.started_at, ctx.tz), n.kind]
@@ -570,10 +589,10 @@ def _notes(ctx: Context) -> int:
         if n.mood:
             header.append(n.mood)
         if index:
-            print()
-        print(f"[{n.id}] " + " · ".join(header))
+            _say()
+        _say(f"[{n.id}] " + " · ".join(header))
         for line in n.body.splitlines() or [""]:
-            print(f"    {line}".rstrip())
+            _say(f"    {line}".rstrip())
     return EXIT_OK
 
 
@@ -585,7 +604,7 @@ def _search(ctx: Context) -> int:
         _print_json([hit.to_json(ctx.tz) for hit in hits])
         return EXIT_OK
     if not hits:
-        print("Nothing found.")
+        _say("Nothing found.")
         return EXIT_OK
     for hit in hits:
         header = [hit.kind, hit.client_name]
@@ -593,8 +612,8 @@ def _search(ctx: Context) -> int:
             header.append(hit.detail)
         if hit.when is not None:
             header.append(_shown(hit.when, ctx.tz))
-        print(f"[{hit.kind} {hit.id}] " + " · ".join(header[1:]))
-        print("    " + _one_line(hit.marked("[", "]")))
+        _say(f"[{hit.kind} {hit.id}] " + " · ".join(header[1:]))
+        _say("    " + _one_line(hit.marked("[", "]")))
     return EXIT_OK
 
 
@@ -622,7 +641,7 @@ def _demo(ctx: Context) -> int:
     if ctx.json:
         _print_json({"database": ctx.location, "seconds": round(seconds, 3), **summary.__dict__})
         return EXIT_OK
-    print(f"Demo notebook in {ctx.location}: {summary.describe()} ({seconds:.2f} s)")
+    _say(f"Demo notebook in {ctx.location}: {summary.describe()} ({seconds:.2f} s)")
     return EXIT_OK
 
 
@@ -638,10 +657,10 @@ def _backup(ctx: Context) -> int:
         if ctx.json:
             _print_json([b.to_json(ctx.tz) for b in found])
         elif not found:
-            print(f"No backups of {ctx.location} yet. Make one with: ckbook backup")
+            _say(f"No backups of {ctx.location} yet. Make one with: ckbook backup")
         else:
             for item in found:
-                print(item.describe(ctx.tz))
+                _say(item.describe(ctx.tz))
         return EXIT_OK
     target = Path(ctx.args.to) if ctx.args.to else None
     local_now = ctx.now.astimezone(ctx.tz)
@@ -649,7 +668,7 @@ def _backup(ctx: Context) -> int:
     if ctx.json:
         _print_json({"database": ctx.location, "backup": str(written)})
     else:
-        print(f"Backed up {ctx.location} to {written}")
+        _say(f"Backed up {ctx.location} to {written}")
     return EXIT_OK
 
 
@@ -664,9 +683,9 @@ def _restore(ctx: Context) -> int:
             {"database": str(target), "restored_from": ctx.args.file, "safety_copy": str(safety)}
         )
     else:
-        print(f"Restored {target} from {ctx.args.file}")
+        _say(f"Restored {target} from {ctx.args.file}")
         if safety is not None:
-            print(f"The notebook as it was is kept in {safety}")
+            _say(f"The notebook as it was is kept in {safety}")
     return EXIT_OK
 
 
@@ -690,15 +709,15 @@ def _import(ctx: Context) -> int:
             }
         )
     else:
-        print(report.summary())
+        _say(report.summary())
         verb = "would import" if report.dry_run else "imported"
         for item in report.imported:
             shown = f"[{item.client_id}] " if item.client_id is not None else ""
-            print(f"  {verb}: {shown}{item.name} ({item.where})")
+            _say(f"  {verb}: {shown}{item.name} ({item.where})")
         for skip in report.duplicates:
-            print(f"  skipped: {skip.describe()}")
+            _say(f"  skipped: {skip.describe()}")
         for skip in report.invalid:
-            print(f"  invalid: {skip.describe()}")
+            _say(f"  invalid: {skip.describe()}")
     if report.refused:  # a dry run: the real import would stop here
         return _fail(report.refusal())
     return EXIT_OK
@@ -721,7 +740,7 @@ def _export(ctx: Context) -> int:
             }
         )
     else:
-        print(result.describe())
+        _say(result.describe())
     return EXIT_OK
 
 
@@ -732,7 +751,7 @@ def _check(ctx: Context) -> int:
     if ctx.json:
         _print_json({**report.__dict__, "ok": report.ok})
     else:
-        print("\n".join(report.lines()))
+        _say("\n".join(report.lines()))
     problem = report.problem()
     # DESIGN allows 0 and 2 only: problems found are reported like bad input, in one line.
     return EXIT_OK if problem is None else _fail(f"{report.location}: {problem}")
@@ -742,7 +761,7 @@ def _check(ctx: Context) -> int:
 
 
 def _fail(message: str) -> int:
-    print(f"{APP_NAME}: error: {_one_line(message)}", file=sys.stderr)
+    _say(f"{APP_NAME}: error: {_one_line(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
@@ -818,10 +837,26 @@ def _run(args: argparse.Namespace) -> int:
         close_database(opened)
         if opened.created:
             if succeeded and writes:
-                print(f"{APP_NAME}: created a new notebook at {opened.location}", file=sys.stderr)
+                _say(f"{APP_NAME}: created a new notebook at {opened.location}", file=sys.stderr)
             else:
                 # A failed command or a dry run leaves no notebook behind it made for nothing.
                 remove_new_notebook(opened)
+
+
+#: Arguments that name files: any bytes the file system allows, so they are not checked as text.
+_PATH_ARGUMENTS = frozenset({"db", "file", "to"})
+_POSITIONALS = frozenset({"name", "client", "text", "format"})
+
+
+def _refuse_non_utf8(args: argparse.Namespace) -> None:
+    """InputError naming the first text argument that is not valid UTF-8, before anything runs
+    (Python keeps such bytes as lone surrogates, which nothing can store or print)."""
+    for dest, value in vars(args).items():
+        if dest not in _PATH_ARGUMENTS:
+            where = dest.upper() if dest in _POSITIONALS else f"--{dest.replace('_', '-')}"
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str):
+                    require_utf8(item, where)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -837,6 +872,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(app.main(arguments))
         if extra:
             raise UsageError(f"unrecognized arguments: {' '.join(extra)}")
+        _refuse_non_utf8(args)
         # Warnings (a value stored out of range, read clipped) as one line each; no-op when
         # logging is already set up (tests).
         logging.basicConfig(level=logging.WARNING, format=f"{APP_NAME}: warning: %(message)s")

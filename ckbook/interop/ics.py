@@ -10,16 +10,19 @@
   take for a duration; we always tell it.
 - A live client with a check-in cadence gets a "Check in with …" VTODO due on the day the
   cadence runs out (date-only), overdue ones included.
+- A repeating promise also carries its rule as ``RRULE`` (the stored RFC 5545 value) with
+  ``DTSTART`` at its current occurrence (RFC 5545 wants a DTSTART beside an RRULE), so the
+  calendar shows every later occurrence too.
 - UIDs are stable (``promise-12@ckbook``, ``checkin-7-2026-11-20@ckbook``), so importing a newer
   export updates the calendar's to-dos instead of doubling them.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TextIO
 
-from icalendar import Alarm, Calendar, Todo
+from icalendar import Alarm, Calendar, Todo, vRecur
 
 from ckbook import __version__
 from ckbook.interop.snapshot import Row, Snapshot
@@ -54,12 +57,18 @@ def _promise_todo(
     todo.add("summary", f"{client['name']}: {promise['text']}")
     todo.add("description", f"Promise to {client['name']} (ckbook promise {promise['id']})")
     todo.add("status", "NEEDS-ACTION")
+    when: date | datetime
     if due.time is None:
-        todo.add("due", due.date)
+        when = due.date
     elif _zone_name(tz) and due.date.year in _TZ_YEARS:
-        todo.add("due", datetime.combine(due.date, due.time, tzinfo=tz))
+        when = datetime.combine(due.date, due.time, tzinfo=tz)
     else:
-        todo.add("due", due.deadline(tz))  # UTC
+        when = due.deadline(tz)  # UTC
+    todo.add("due", when)
+    rule = promise.get("recurrence")
+    if rule:
+        todo.add("dtstart", when)
+        todo.add("rrule", vRecur.from_ical(rule))
     alarm = _alarm(f"Promise due: {client['name']}: {promise['text']}")
     minutes = promise["remind_before_minutes"]
     if minutes is not None and due.time is not None:

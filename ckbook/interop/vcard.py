@@ -249,7 +249,8 @@ def _record(card: Any, where: str) -> Record:
     if all_of("org"):
         units = all_of("org")[0].value
         units = units if isinstance(units, list) else [str(units)]
-        organisation = "; ".join(u.strip() for u in units if u and u.strip())
+        # A unit with a comma comes as a list of its parts ("ORG:,0" -> [["", "0"]]).
+        organisation = "; ".join(part for part in map(_plain, units) if part)
     if not name:
         name = organisation  # a company's card
     addresses = _in_preference_order(all_of("adr"))

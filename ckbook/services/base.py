@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import enum
 import os
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -151,37 +150,6 @@ def get_row(model: type[ModelT], row_id: int, hint: str = "") -> ModelT:
     if found is None:
         raise NotFoundError(f"no {model.__name__.lower()} with id {row_id}{hint}")
     return found
-
-
-def require_text(value: str | None, what: str, max_length: int = 10_000) -> str:
-    text = (value or "").strip()
-    if not text:
-        raise InputError(f"{what} is empty")
-    if len(text) > max_length:
-        raise InputError(f"{what} is too long ({len(text)} characters; at most {max_length})")
-    return text
-
-
-#: Bidirectional embeddings, overrides and isolates: invisible, they reorder the text around
-#: the value wherever it is shown (a name with U+202E turns the rest of a CLI line around).
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_LINE_BREAKS = "\t\n\r"
-
-
-def require_plain(value: str, what: str, multiline: bool = False) -> str:
-    """``value`` when it holds no control character and no bidirectional control; a
-    ``multiline`` value (an address, notes) may keep tabs and line breaks."""
-    for ch in value:
-        if ch in _BIDI_CONTROLS:
-            raise InputError(
-                f"{what} contains an invisible direction control (U+{ord(ch):04X}) that would "
-                "reorder the text around it; remove it"
-            )
-        if (unicodedata.category(ch) == "Cc" or ch in "\u2028\u2029") and not (
-            multiline and ch in _LINE_BREAKS
-        ):
-            raise InputError(f"{what} contains a control character (U+{ord(ch):04X}); remove it")
-    return value
 
 
 def require_choice(value: str, choices: tuple[str, ...], what: str) -> str:

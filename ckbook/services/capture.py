@@ -32,14 +32,16 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, time, tzinfo
 
 from ckbook.services.base import Changed, Kind, get_row, write_transaction
 from ckbook.services.care import sync_note_requests
 from ckbook.services.due import Due
-from ckbook.services.due_phrases import read_due
+from ckbook.services.due_phrases import END_OF_BUSINESS, read_due
 from ckbook.services.notes import update_note
 from ckbook.services.promises import _due_of, insert_promise
+from ckbook.services.settings import end_of_business
+from ckbook.services.text import clean_block
 from ckbook.store.models import Note, Promise
 
 PROMISE_MARK = "+"
@@ -61,6 +63,10 @@ class CapturedLine:
     """For a promise: the due read from its text, None when it names no date."""
     phrase: str | None = None
     """The words that were read as the due, e.g. ``"by Friday 3pm"``."""
+    recurrence: str | None = None
+    """For a repeating promise ("every Monday at 10"), its RRULE value."""
+    note: str | None = None
+    """How an ambiguous due was read ("5/6 read as 5 June: day first, ...")."""
 
 
 def _marked(line: str) -> tuple[str, str] | None:
@@ -115,20 +121,44 @@ def _marked_lines(body: str, final: bool) -> Iterator[tuple[int, str, str, bool]
             yield number, marked[0], marked[1], final or number < len(lines) - 1
 
 
-def captured_lines(body: str, now: datetime, tz: tzinfo, final: bool = False) -> list[CapturedLine]:
+def captured_lines(
+    body: str,
+    now: datetime,
+    tz: tzinfo,
+    final: bool = False,
+    end_of_business: time = END_OF_BUSINESS,
+) -> list[CapturedLine]:
     """Every promise and request line of ``body``, in order; promise dues read relative to now."""
     found: list[CapturedLine] = []
     for number, kind, text, complete in _marked_lines(body, final):
         if kind == "promise":
-            reading = read_due(text, now, tz)
-            found.append(CapturedLine(kind, number, text, complete, reading.due, reading.phrase))
+            reading = read_due(text, now, tz, end_of_business=end_of_business)
+            found.append(
+                CapturedLine(
+                    kind,
+                    number,
+                    text,
+                    complete,
+                    reading.due,
+                    reading.phrase,
+                    reading.recurrence,
+                    reading.note,
+                )
+            )
         else:
             found.append(CapturedLine(kind, number, text, complete))
     return found
 
 
-def promise_lines(body: str, now: datetime, tz: tzinfo, final: bool = False) -> list[CapturedLine]:
-    return [c for c in captured_lines(body, now, tz, final) if c.kind == "promise"]
+def promise_lines(
+    body: str,
+    now: datetime,
+    tz: tzinfo,
+    final: bool = False,
+    end_of_business: time = END_OF_BUSINESS,
+) -> list[CapturedLine]:
+    lines = captured_lines(body, now, tz, final, end_of_business)
+    return [c for c in lines if c.kind == "promise"]
 
 
 def request_lines(body: str, final: bool = False) -> list[CapturedLine]:
@@ -198,6 +228,7 @@ def _sync(note: Note, body: str, now: datetime, tz: tzinfo, final: bool) -> list
     if not unowned:
         return []
     # 2. The others are edits of a stored line (update its promise) or new lines (a new promise).
+    eob = end_of_business()
     edited_from = {new: old for old, new in plan_sync(note.body or "", body, final).updates}
     touched: list[int] = []
     for text in unowned:
@@ -205,16 +236,20 @@ def _sync(note: Note, body: str, now: datetime, tz: tzinfo, final: bool) -> list
         promise = _pick(candidates, old_text, taken) if old_text is not None else None
         if promise is not None:
             stored_due = _due_of(promise)
-            read_then = read_due(promise.text, promise.made_at, tz).due
+            read_then = read_due(promise.text, promise.made_at, tz, end_of_business=eob).due
             promise.text = text
             if stored_due == read_then:  # the user did not correct it: follow the words
-                due = read_due(text, promise.made_at, tz).due
+                reading = read_due(text, promise.made_at, tz, end_of_business=eob)
+                due = reading.due
                 promise.due_date = due.date if due else None
                 promise.due_time = due.time if due else None
+                promise.recurrence = reading.recurrence if due else None
             promise.save()
         else:
-            due = read_due(text, now, tz).due
-            promise = insert_promise(note.client_id, text, due, now, note.id)
+            reading = read_due(text, now, tz, end_of_business=eob)
+            promise = insert_promise(
+                note.client_id, text, reading.due, now, note.id, recurrence=reading.recurrence
+            )
             candidates.append(promise)
         taken.add(promise.id)
         touched.append(promise.id)
@@ -246,6 +281,7 @@ def save_note_text(
     and requests, in one transaction. Returns what changed in the note (``Scope.TEXT`` when only
     its body did), then, only when there are any, the promises and the requests made or updated:
     a keystroke's save that adds no line touches no list row."""
+    body = clean_block(body, "note")  # before its lines become promises and requests
     with write_transaction():
         note = get_row(Note, note_id, " (was it deleted?)")
         client_id = note.client_id

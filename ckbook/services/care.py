@@ -14,7 +14,6 @@ from ckbook.services.base import (
     NotFoundError,
     get_row,
     require_choice,
-    require_text,
     write_transaction,
 )
 from ckbook.services.clients import _get_live
@@ -23,6 +22,7 @@ from ckbook.services.due import Due
 from ckbook.services.limits import check_date
 from ckbook.services.promises import insert_promise
 from ckbook.services.rules import request_deadline, request_overdue
+from ckbook.services.text import optional_text, require_text
 from ckbook.store.models import CHANNELS, SEVERITIES, Client, Incident, Note, Promise, Request
 from ckbook.store.rows import tuples
 
@@ -132,7 +132,7 @@ def add_incident(
     happened_at: datetime | None = None,
     note_id: int | None = None,
 ) -> Changed:
-    what = require_text(what, "what happened", 5000)
+    what = require_text(what, "what happened", 5000, multiline=True)
     require_choice(severity, SEVERITIES, "severity")
     with write_transaction():
         _get_live(client_id)
@@ -174,13 +174,11 @@ def _clean_incident_changes(changes: dict[str, object]) -> dict[str, object]:
     if "severity" in clean:
         require_choice(str(clean["severity"]), SEVERITIES, "severity")
     if "what" in clean:
-        clean["what"] = require_text(str(clean["what"]), "what happened", 5000)
+        clean["what"] = require_text(str(clean["what"]), "what happened", 5000, multiline=True)
     for name in _INCIDENT_TEXTS:
         if name in clean:
-            text = str(clean[name] or "").strip()
-            if len(text) > 5000:
-                raise InputError(f"{name.replace('_', ' ')} is too long (at most 5000 characters)")
-            clean[name] = text
+            what = name.replace("_", " ")
+            clean[name] = optional_text(str(clean[name] or ""), what, 5000, multiline=True)
     for name in _INCIDENT_INSTANTS:
         value = clean.get(name)
         if value is not None and (not isinstance(value, datetime) or value.tzinfo is None):
@@ -210,7 +208,7 @@ def record_incident_fix(incident_id: int, fix: str, due: Due | None, now: dateti
     """The fix is a promise: record what we will do and by when, as a promise linked to the
     incident, in one transaction. A second call updates the open fix promise rather than adding
     another; a fix promise already closed is left as history and a new one is made."""
-    fix = require_text(fix, "the fix", 2000)
+    fix = require_text(fix, "the fix", 2000, multiline=True)
     if due is not None:
         check_date(due.date)
     with write_transaction():
@@ -312,7 +310,7 @@ def add_request(
     received_at: datetime | None = None,
     note_id: int | None = None,
 ) -> Changed:
-    summary = require_text(summary, "request summary", 5000)
+    summary = require_text(summary, "request summary", 5000, multiline=True)
     require_choice(channel, CHANNELS, "channel")
     received = received_at or now
     if received > now:

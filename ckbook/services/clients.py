@@ -22,13 +22,12 @@ from ckbook.services.base import (
     Kind,
     NotFoundError,
     require_choice,
-    require_plain,
-    require_text,
     write_transaction,
 )
 from ckbook.services.due import Due
 from ckbook.services.limits import CHECKIN_DAYS, RESPONSE_HOURS
 from ckbook.services.rules import CheckinStatus, Health, checkin_status, kept_rate
+from ckbook.services.text import clean_block, clean_line, nfc, require_text
 from ckbook.store.models import (
     ATTENTION_LEVELS,
     CHANNELS,
@@ -124,18 +123,10 @@ class ClientDetail:
 
 
 def _validate(data: ClientInput) -> ClientInput:
+    """``data`` checked; its text is expected cleaned already (``clean_client_input``)."""
     require_text(data.name, "client name", 200)
     if len(data.organisation) > 200:
         raise InputError("organisation is too long (at most 200 characters)")
-    # One-line fields end up in list rows, CLI lines and notifications: no control characters,
-    # no direction overrides. Address and handling notes may keep tabs and line breaks.
-    require_plain(data.name, "client name")
-    require_plain(data.organisation, "organisation")
-    for what, values in (("email", data.emails), ("phone", data.phones), ("tag", data.tags)):
-        for value in values:
-            require_plain(value, f"{what} {value!r}")
-    require_plain(data.address, "address", multiline=True)
-    require_plain(data.handling_notes, "how they like to be handled", multiline=True)
     require_choice(data.status, CLIENT_STATUSES, "status")
     require_choice(data.attention_level, ATTENTION_LEVELS, "attention level")
     require_choice(data.preferred_channel, CHANNELS, "preferred channel")
@@ -150,10 +141,11 @@ def _validate(data: ClientInput) -> ClientInput:
     return data
 
 
-def _clean_list(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+def _clean_list(values: tuple[str, ...] | list[str], what: str) -> tuple[str, ...]:
+    """One-line values cleaned (``services.text``), without blanks or repeats (any case)."""
     seen: dict[str, None] = {}
     for value in values:
-        value = value.strip()
+        value = clean_line(value, what)
         if value and value.lower() not in {v.lower() for v in seen}:
             seen[value] = None
     return tuple(seen)
@@ -179,21 +171,28 @@ def _write_tags(client_id: int, tags: tuple[str, ...]) -> None:
         ClientTag.create(client=client_id, tag=tag)
 
 
-def clean_client_input(data: ClientInput) -> ClientInput:
-    """``data`` as a new client is stored (trimmed, lists without blanks or repeats), checked by
-    the same rules as ``add_client``; raises InputError naming what is wrong."""
-    return _validate(
-        ClientInput(
-            **{
-                **data.__dict__,
-                "name": data.name.strip(),
-                "organisation": data.organisation.strip(),
-                "emails": _clean_list(data.emails),
-                "phones": _clean_list(data.phones),
-                "tags": _clean_list(data.tags),
-            }
-        )
+def _cleaned(data: ClientInput) -> ClientInput:
+    """``data``'s text through the one text rule (``services.text``): one-line fields trimmed,
+    lists without blanks or repeats, address and handling notes as blocks."""
+    return ClientInput(
+        **{
+            **data.__dict__,
+            "name": clean_line(data.name, "client name"),
+            "organisation": clean_line(data.organisation, "organisation"),
+            "emails": _clean_list(data.emails, "email"),
+            "phones": _clean_list(data.phones, "phone"),
+            "tags": _clean_list(data.tags, "tag"),
+            "address": clean_block(data.address, "address"),
+            "handling_notes": clean_block(data.handling_notes, "how they like to be handled"),
+        }
     )
+
+
+def clean_client_input(data: ClientInput) -> ClientInput:
+    """``data`` as a new client is stored (cleaned by the one text rule, lists without blanks
+    or repeats), checked by the same rules as ``add_client``; raises InputError naming what is
+    wrong."""
+    return _validate(_cleaned(data))
 
 
 def add_client(data: ClientInput, now: datetime) -> Changed:
@@ -241,11 +240,7 @@ def update_client(
             name: getattr(current, name) for name in (*PROFILE_FIELDS, "emails", "phones", "tags")
         }
         merged.update(changes)
-        for key in ("emails", "phones", "tags"):
-            merged[key] = _clean_list(tuple(merged[key]))
-        if isinstance(merged["name"], str):
-            merged["name"] = merged["name"].strip()
-        data = _validate(ClientInput(**merged))
+        data = clean_client_input(ClientInput(**merged))
         row: dict[Any, object] = {
             getattr(Client, name): getattr(data, name) for name in PROFILE_FIELDS if name in changes
         }
@@ -320,7 +315,7 @@ def find_client(reference: str | int) -> int:
     reference is ambiguous and InputError says which two it could be and to write ``#ID`` (a
     promise must never land on the wrong client). ``#ID`` is always the id.
     """
-    text = str(reference).strip()
+    text = clean_line(str(reference), "client")  # NFC: "Zoé" typed either way finds Zoé
     if not text:
         raise InputError("client is empty: give an id or a name")
     live = Client.deleted_at.is_null()
@@ -336,7 +331,7 @@ def find_client(reference: str | int) -> int:
     named: list[tuple[int, str]] = [
         (cid, name)
         for cid, name in _raw_rows(Client.select(Client.id, Client.name).where(live))
-        if name.casefold() == wanted
+        if nfc(name).casefold() == wanted
     ]
     if by_id is not None:
         others = [cid for cid, _name in named if cid != by_id[0]]

@@ -1,16 +1,24 @@
-"""The one clock: what "now" is and which time zone is local.
+"""The one clock: what "now" is, which time zone is local, and how a local wall time becomes an
+instant.
 
 Every rule takes ``now`` as an argument; use-cases and the UI get it from a ``Clock`` so tests and
 ``--now`` can pin it. Instants are timezone-aware UTC; the local zone is an IANA zone so that
 daylight-saving days are handled correctly.
+
+Daylight saving (``local_instant``, used wherever a local date and time becomes an instant): a
+wall time that does not exist, inside the spring-forward gap, is moved forward by the gap's
+length, as the clocks were (02:30 on the last Sunday of March in Berlin is 03:30 summer time);
+a wall time that happens twice, in the autumn overlap, is its first occurrence (02:30 summer
+time). This is what Python's ``fold=0`` means; a due is stored and shown as the wall time it
+resolves to (``Due.on_the_clock``), so every view shows the moment it comes due.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from time import monotonic
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -71,7 +79,7 @@ class OffsetClock:
 
     start: datetime
     tz: tzinfo = field(default_factory=local_zone)
-    ticks: Callable[[], float] = time.monotonic
+    ticks: Callable[[], float] = monotonic
 
     def __post_init__(self) -> None:
         self.start = as_utc(self.start, self.tz)
@@ -87,10 +95,24 @@ def instant_json(instant: datetime | None, tz: tzinfo) -> str | None:
     return None if instant is None else instant.astimezone(tz).isoformat(timespec="minutes")
 
 
+def local_instant(day: date, at: time, tz: tzinfo) -> datetime:
+    """The UTC instant of the local wall time ``day`` ``at`` in ``tz``: a time in a
+    daylight-saving gap moved forward by the gap, a time in an overlap its first occurrence
+    (see the module docstring). The one place a local date and time becomes an instant."""
+    wall = datetime.combine(day, at.replace(tzinfo=None), tzinfo=tz).replace(fold=0)
+    return wall.astimezone(UTC)
+
+
+def on_the_clock(day: date, at: time, tz: tzinfo) -> datetime:
+    """The local wall time at which ``day`` ``at`` happens in ``tz`` (``local_instant``
+    shown locally): the same time, except in a gap, where it is the moved time."""
+    return local_instant(day, at, tz).astimezone(tz)
+
+
 def as_utc(instant: datetime, tz: tzinfo) -> datetime:
-    """An aware UTC instant; a naive one is read as local time in ``tz``."""
+    """An aware UTC instant; a naive one is read as local time in ``tz`` (``local_instant``)."""
     if instant.tzinfo is None:
-        instant = instant.replace(tzinfo=tz)
+        return local_instant(instant.date(), instant.time(), tz)
     return instant.astimezone(UTC)
 
 

@@ -1,7 +1,10 @@
 """What a promise's due is: a local date, with an optional local time of day.
 
 A date-only due is due at the end of that day, so it is overdue from the next day on. A timed due is
-due at that local time. The instant is computed in the local zone, so daylight-saving days work.
+due at that local time. The instant is computed in the local zone by ``clock.local_instant``, so
+daylight-saving days work one way everywhere: a time in the spring-forward gap is moved forward
+by the gap (``on_the_clock`` says to what; dues are read that way), a time in the autumn overlap
+is its first occurrence.
 
 A due is typed with a year in ``limits.YEARS`` (``from_iso`` and the phrase reader refuse others);
 one stored out of range by an earlier release still has a deadline: the farthest instant a
@@ -13,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from ckbook.services.clock import local_instant, on_the_clock
 from ckbook.services.limits import YEARS
 
 #: The deadlines of dues too far out to compute (stored by an earlier release).
@@ -39,12 +43,22 @@ class Due:
         ``FAR_FUTURE`` for a due near year 1 or 9999, which no instant can hold)."""
         try:
             if self.time is None:
-                local = datetime.combine(self.date + timedelta(days=1), time(0, 0), tzinfo=tz)
-            else:
-                local = datetime.combine(self.date, self.time, tzinfo=tz)
-            return local.astimezone(UTC)
+                return local_instant(self.date + timedelta(days=1), time(0, 0), tz)
+            return local_instant(self.date, self.time, tz)
         except OverflowError:
             return FAR_PAST if self.date.year < 5000 else FAR_FUTURE
+
+    def on_the_clock(self, tz: tzinfo) -> Due:
+        """This due as the wall clock in ``tz`` shows the moment it comes due: a time inside a
+        daylight-saving gap moved forward by the gap (02:30 -> 03:30); anything else as is."""
+        if self.time is None or not self.in_range:
+            return self
+        try:
+            moment = on_the_clock(self.date, self.time, tz)
+        except OverflowError:
+            return self
+        resolved = Due(moment.date(), moment.time().replace(tzinfo=None))
+        return self if resolved == self else resolved
 
     def to_json(self) -> str:
         """``YYYY-MM-DD`` without a time, ``YYYY-MM-DDTHH:MM`` (local) with one."""

@@ -20,6 +20,7 @@ from peewee import fn
 from ckbook.services.base import Changed, InputError, Kind, write_transaction
 from ckbook.services.clients import ClientInput, clean_client_input
 from ckbook.services.money import MoneyTermsInput, clean_money_terms
+from ckbook.services.text import clean_line
 from ckbook.store.models import Client, ClientTag, ContactDetail, MoneyTerms, Tag, database_proxy
 from ckbook.store.rows import tuples
 
@@ -110,10 +111,18 @@ def _check(items: Iterable[ImportItem]) -> _Checked:
             client = clean_client_input(item.client)
             money = clean_money_terms(item.money) if item.money is not None else None
         except InputError as exc:
-            checked.invalid.append(ImportSkip(item.where, item.client.name.strip(), str(exc)))
+            checked.invalid.append(ImportSkip(item.where, _shown_name(item.client.name), str(exc)))
             continue
         checked.valid.append((item.where, client, money))
     return checked
+
+
+def _shown_name(name: str) -> str:
+    """The name of a refused record as a report shows it: one clean line (``services.text``)."""
+    try:
+        return clean_line(name)
+    except InputError:  # not UTF-8: the reason says so
+        return ""
 
 
 def _known_emails() -> dict[str, tuple[int, str]]:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from peewee import Case, Value, fn
 
 from ckbook.services.care import requests
 from ckbook.services.clients import ClientDetail
+from ckbook.services.clock import local_instant
 from ckbook.services.rules import CHECKIN_STATUSES, Health, format_rate
 from ckbook.store.models import Client, Note, Promise, UTCDateTimeField
 from ckbook.store.rows import tuples
@@ -105,7 +106,7 @@ def month_starts(now: datetime, tz: tzinfo, months: int = MONTHS) -> list[date]:
 
 def _window_start(now: datetime, tz: tzinfo, months: int) -> datetime:
     first = month_starts(now, tz, months)[0]
-    return datetime.combine(first, time(0, 0), tzinfo=tz).astimezone(UTC)
+    return local_instant(first, time(0, 0), tz)
 
 
 def _month_of(instant: datetime, tz: tzinfo) -> date:
@@ -123,7 +124,7 @@ def _month_bucket(field: UTCDateTimeField[Any], now: datetime, tz: tzinfo, month
     database counts by local month without handing back every row. The bounds are UTC instants
     of each local month's start, compared as stored."""
     starts = month_starts(now, tz, months)
-    bounds = [datetime.combine(m, time(0, 0), tzinfo=tz).astimezone(UTC) for m in starts[1:]]
+    bounds = [local_instant(m, time(0, 0), tz) for m in starts[1:]]
     return Case(None, [(field < bound, i) for i, bound in enumerate(bounds)], len(starts) - 1)
 
 

@@ -11,6 +11,7 @@ from peewee import fn
 
 from ckbook.services.base import Changed, InputError, Kind, require_choice, write_transaction
 from ckbook.services.clients import ClientInput, _get_live, add_client, clean_client_input
+from ckbook.services.text import clean_block, clean_line
 from ckbook.store.models import PRICING_MODELS, MoneyTerms
 from ckbook.store.rows import tuples
 
@@ -170,8 +171,15 @@ def clean_money_terms(terms: MoneyTermsInput) -> MoneyTermsInput:
     ``set_money_terms``; raises InputError naming what is wrong. Pure: dialogs check with it
     before they close."""
     require_choice(terms.pricing_model, PRICING_MODELS, "pricing model")
-    currency = terms.currency.strip().upper()
-    if len(currency) != 3 or not currency.isalpha():
+    words = {  # the one text rule (services.text); scope may run over several lines
+        "discount": clean_line(terms.discount, "discount"),
+        "discount_condition": clean_line(terms.discount_condition, "discount condition"),
+        "scope_in": clean_block(terms.scope_in, "scope in"),
+        "scope_out": clean_block(terms.scope_out, "scope out"),
+        "change_reason": clean_line(terms.change_reason, "reason for the change"),
+    }
+    currency = clean_line(terms.currency, "currency").upper()
+    if len(currency) != 3 or not (currency.isascii() and currency.isalpha()):
         raise InputError(f"currency {terms.currency!r} is not a three-letter code like EUR")
     for name in ("amount", "budget_ceiling", "deposit"):
         value = getattr(terms, name)
@@ -179,9 +187,9 @@ def clean_money_terms(terms: MoneyTermsInput) -> MoneyTermsInput:
             raise InputError(f"{name.replace('_', ' ')} must be a Decimal of zero or more")
     if terms.payment_terms_days is not None and not 0 <= terms.payment_terms_days <= 3650:
         raise InputError("payment terms must be between 0 and 3650 days")
-    if terms.discount_condition and not terms.discount:
+    if words["discount_condition"] and not words["discount"]:
         raise InputError("a discount condition needs the discount itself")
-    return MoneyTermsInput(**{**terms.__dict__, "currency": currency})
+    return MoneyTermsInput(**{**terms.__dict__, **words, "currency": currency})
 
 
 def set_money_terms(client_id: int, terms: MoneyTermsInput, now: datetime) -> Changed:

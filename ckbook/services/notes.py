@@ -22,8 +22,10 @@ from ckbook.services.base import (
 )
 from ckbook.services.clients import _get_live
 from ckbook.services.limits import NOTE_DURATION_SECONDS
+from ckbook.services.text import clean_block
 from ckbook.store.models import MOODS, NOTE_KINDS, Client, Note
 
+#: The longest note body, in characters (after cleaning): the editor refuses a paste beyond it.
 MAX_BODY = 1_000_000
 
 
@@ -57,6 +59,7 @@ def add_note(
     started_at: datetime | None = None,
     duration_seconds: int | None = None,
 ) -> Changed:
+    body = clean_block(body, "note")
     _check(kind, mood, body)
     NOTE_DURATION_SECONDS.check_optional(duration_seconds)
     with write_transaction():
@@ -86,6 +89,8 @@ def update_note(
 ) -> Changed:
     """Change the given fields only (an autosave sends just the body: a ``Scope.TEXT`` change,
     which no list, Today row or reminder shows)."""
+    if body is not None:
+        body = clean_block(body, "note")
     with write_transaction():
         note = get_row(Note, note_id)
         _check(kind or note.kind, mood, body if body is not None else "")

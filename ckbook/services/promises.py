@@ -15,7 +15,6 @@ from ckbook.services.base import (
     InputError,
     Kind,
     get_row,
-    require_text,
     write_transaction,
 )
 from ckbook.services.clients import _get_live
@@ -23,7 +22,10 @@ from ckbook.services.clock import instant_json
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import read_due
 from ckbook.services.limits import REMIND_BEFORE_MINUTES, check_date
+from ckbook.services.recurrence import check_rule, next_occurrence
 from ckbook.services.rules import PromiseState, promise_state
+from ckbook.services.settings import end_of_business
+from ckbook.services.text import require_text
 from ckbook.store.models import Client, Promise
 from ckbook.store.rows import tuples
 
@@ -43,6 +45,8 @@ class PromiseRow:
     closed_at: datetime | None
     note_id: int | None
     renegotiated_from: int | None
+    recurrence: str | None = None
+    """A repeating promise's RRULE value; ``due`` is its current occurrence."""
 
     def state(self, now: datetime, tz: tzinfo) -> PromiseState:
         return promise_state(self.status, self.due, now, tz)
@@ -95,6 +99,7 @@ def _row(promise: Promise, client_name: str) -> PromiseRow:
         closed_at=promise.closed_at,
         note_id=promise.note_id,
         renegotiated_from=promise.renegotiated_from_id,
+        recurrence=promise.recurrence,
     )
 
 
@@ -106,8 +111,11 @@ def insert_promise(
     note_id: int | None,
     remind_before_minutes: int | None = None,
     renegotiated_from: int | None = None,
+    recurrence: str | None = None,
 ) -> Promise:
     """A new open promise, inside the caller's transaction (text already checked)."""
+    if recurrence is not None and due is None:
+        recurrence = None  # a repeat rule counts from a due; without one there is nothing to repeat
     return Promise.create(
         client=client_id,
         note=note_id,
@@ -118,6 +126,7 @@ def insert_promise(
         remind_before_minutes=remind_before_minutes,
         status="open",
         renegotiated_from=renegotiated_from,
+        recurrence=recurrence,
     )
 
 
@@ -130,30 +139,88 @@ def add_promise(
     read_due_from_text: bool = True,
     note_id: int | None = None,
     remind_before_minutes: int | None = None,
+    recurrence: str | None = None,
 ) -> Changed:
-    """Record a promise. Without ``due``, the due is read from ``text``; the text is kept whole,
-    because the user's own words are the record of what was promised."""
+    """Record a promise. Without ``due``, the due (and a repeat rule, "every Monday at 10") is
+    read from ``text``; the text is kept whole, because the user's own words are the record of
+    what was promised. ``recurrence`` is an RRULE value ("FREQ=WEEKLY;BYDAY=MO")."""
     text = require_text(text, "promise text", 2000)
     REMIND_BEFORE_MINUTES.check_optional(remind_before_minutes)
+    if recurrence is not None:
+        recurrence = _checked_rule(recurrence)
     if due is None and read_due_from_text:
-        due = read_due(text, now, tz).due
+        reading = read_due(text, now, tz, end_of_business=end_of_business())
+        due, recurrence = reading.due, recurrence or reading.recurrence
     _check_due(due)
+    if due is not None and recurrence is None:
+        # Stored as it will come due (clock.local_instant); a series keeps its wall time, and
+        # each occurrence is resolved where it is shown and comes due.
+        due = due.on_the_clock(tz)
     with write_transaction():
         _get_live(client_id)
-        promise = insert_promise(client_id, text, due, now, note_id, remind_before_minutes)
+        promise = insert_promise(
+            client_id, text, due, now, note_id, remind_before_minutes, recurrence=recurrence
+        )
     return Changed(Kind.PROMISE, (promise.id,), (client_id,), "added")
 
 
+def _checked_rule(rule: str) -> str:
+    try:
+        return check_rule(rule)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+
+
 def close_promise(promise_id: int, status: str, now: datetime) -> Changed:
-    """Mark an open promise kept, broken or cancelled."""
+    """Mark an open promise kept, broken or cancelled.
+
+    A repeating promise kept or broken records that occurrence as a closed promise of its own
+    (so the kept rate counts it) and moves on to its next occurrence; cancelled ends the series,
+    and so does keeping the last occurrence of a series that ends."""
     if status not in CLOSING_STATUSES:
         raise InputError(f"status {status!r} is not one of: {', '.join(CLOSING_STATUSES)}")
     with write_transaction():
         promise = get_row(Promise, promise_id)
-        promise.status = status
-        promise.closed_at = now
+        current = _due_of(promise)
+        following = None
+        if promise.recurrence and current is not None and status != "cancelled":
+            following = next_occurrence(promise.recurrence, current)
+        if following is None or promise.status != "open":
+            promise.status = status
+            promise.closed_at = now
+            promise.save()
+            return Changed(Kind.PROMISE, (promise_id,), (promise.client_id,), status)
+        record = Promise.create(
+            client=promise.client_id,
+            note=promise.note_id,
+            text=promise.text,
+            made_at=promise.made_at,
+            due_date=promise.due_date,
+            due_time=promise.due_time,
+            remind_before_minutes=promise.remind_before_minutes,
+            status=status,
+            closed_at=now,
+            renegotiated_from=None,
+        )
+        promise.due_date, promise.due_time = following.date, following.time
         promise.save()
-    return Changed(Kind.PROMISE, (promise_id,), (promise.client_id,), status)
+    ids = (promise_id, record.id)
+    return Changed(Kind.PROMISE, ids, (promise.client_id,), f"{status}, next {following.to_json()}")
+
+
+def undo_occurrence(promise_id: int, record_id: int) -> Changed:
+    """Undo keeping (or breaking) one occurrence of a repeating promise: the promise is back at
+    that occurrence and the record of it is gone."""
+    with write_transaction():
+        promise = get_row(Promise, promise_id)
+        record = get_row(Promise, record_id)
+        if record.client_id != promise.client_id or record.status == "open" or record.recurrence:
+            raise InputError(f"promise {record_id} is not a recorded occurrence of {promise_id}")
+        promise.due_date, promise.due_time = record.due_date, record.due_time
+        promise.status, promise.closed_at = "open", None
+        promise.save()
+        record.delete_instance()
+    return Changed(Kind.PROMISE, (promise_id, record_id), (promise.client_id,), "reopened")
 
 
 def reopen_promise(promise_id: int) -> Changed:
@@ -279,6 +346,7 @@ def open_promises(client_ids: list[int] | None = None) -> list[PromiseRow]:
             Promise.closed_at,
             Promise.note,
             Promise.renegotiated_from,
+            Promise.recurrence,
         )
         .join(Client)
         .where((Promise.status == "open") & Client.deleted_at.is_null())

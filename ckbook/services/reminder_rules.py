@@ -13,8 +13,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 
+from ckbook.services.clock import local_instant
 from ckbook.services.due import Due
 from ckbook.services.limits import REMIND_BEFORE_MINUTES
+from ckbook.services.text import clean_line
 
 #: A timed due reminds this long before by default.
 DEFAULT_REMIND_BEFORE_MINUTES = 60
@@ -82,8 +84,7 @@ def promise_reminder_time(
     deadline = due.deadline(tz)
     try:
         if remind_before_minutes is None and due.time is None:
-            local = datetime.combine(due.date, DATE_ONLY_REMIND_AT, tzinfo=tz)
-            return local.astimezone(deadline.tzinfo)
+            return local_instant(due.date, DATE_ONLY_REMIND_AT, tz).astimezone(deadline.tzinfo)
         minutes = default_minutes if remind_before_minutes is None else remind_before_minutes
         return deadline - timedelta(minutes=REMIND_BEFORE_MINUTES.clip(minutes))
     except OverflowError:  # a due stored near year 1 (an earlier release let it in)
@@ -113,7 +114,11 @@ def promise_occurrences(
     """
     if due is None:
         return []
+    # Text an earlier release stored may hold direction overrides that would turn the due
+    # around in a notification: shown through the one text rule.
+    client_name, text = clean_line(client_name), clean_line(text)
     tag = due.to_json()
+    shown = due.on_the_clock(tz).describe()  # a time in a DST gap as it comes due
     return [
         Occurrence(
             ReminderKind.PROMISE_COMING_DUE,
@@ -121,7 +126,7 @@ def promise_occurrences(
             tag,
             promise_reminder_time(due, remind_before_minutes, tz, default_minutes),
             client_id,
-            f"Promise due {due.describe()}",
+            f"Promise due {shown}",
             f"{client_name}: {text}",
         ),
         Occurrence(
@@ -131,7 +136,7 @@ def promise_occurrences(
             due.deadline(tz),
             client_id,
             "Promise overdue",
-            f"{client_name}: {text} (was due {due.describe()})",
+            f"{client_name}: {text} (was due {shown})",
         ),
     ]
 
@@ -147,6 +152,7 @@ def checkin_occurrence(
     """``last_contact`` is the last logged contact, or when ``contact_logged`` is False the
     day they became a client (the cadence counts from there)."""
     day = last_contact.date().isoformat()
+    client_name = clean_line(client_name)  # as promise_occurrences
     if contact_logged:
         body = f"{client_name} has not heard from you since {day}"
     else:
@@ -165,6 +171,7 @@ def checkin_occurrence(
 def request_occurrence(
     request_id: int, client_id: int, client_name: str, summary: str, deadline: datetime
 ) -> Occurrence:
+    client_name, summary = clean_line(client_name), clean_line(summary)  # as promise_occurrences
     return Occurrence(
         ReminderKind.REQUEST_OVERDUE,
         request_id,
@@ -240,7 +247,7 @@ def snooze_until(choice: str, now: datetime, tz: tzinfo) -> datetime:
         return now + timedelta(hours=1)
     if choice == "tomorrow":
         tomorrow = now.astimezone(tz).date() + timedelta(days=1)
-        return datetime.combine(tomorrow, DATE_ONLY_REMIND_AT, tzinfo=tz).astimezone(now.tzinfo)
+        return local_instant(tomorrow, DATE_ONLY_REMIND_AT, tz).astimezone(now.tzinfo)
     raise ValueError(f"unknown snooze {choice!r}: use 15m, 1h or tomorrow")
 
 
@@ -271,7 +278,7 @@ def quiet_until(now: datetime, tz: tzinfo, quiet: QuietHours | None) -> datetime
         inside, end_day = t < quiet.end, local.date()
     if not inside:
         return None
-    end = datetime.combine(end_day, quiet.end, tzinfo=tz).astimezone(now.tzinfo)
+    end = local_instant(end_day, quiet.end, tz).astimezone(now.tzinfo)
     return end if end > now else None
 
 

@@ -1,5 +1,6 @@
 """The user's settings, stored in the notebook's Setting table (so they travel with the notebook
-and its backups): default remind-before, quiet hours, close-to-tray, start at login.
+and its backups): default remind-before, quiet hours, close-to-tray, start at login, and the end
+of business (what "EOD" and "COB" mean in a promise line).
 
 Declared once here with their defaults and checks; read as one frozen ``Settings`` value;
 changed only through ``update_settings``, which validates everything first, writes in one
@@ -16,6 +17,7 @@ from datetime import time
 from typing import Any
 
 from ckbook.services.base import Changed, InputError, Kind, write_transaction
+from ckbook.services.due_phrases import END_OF_BUSINESS
 from ckbook.services.limits import REMIND_BEFORE_MINUTES
 from ckbook.services.reminder_rules import DEFAULT_REMIND_BEFORE_MINUTES, QuietHours
 from ckbook.store.models import Setting
@@ -35,6 +37,8 @@ class Settings:
     start_at_login: bool = False
     #: Whether the user was told once that closing the window keeps ckbook in the tray.
     tray_hint_shown: bool = False
+    #: What "EOD", "COB", "close of business" and "end of play" mean in a promise line.
+    end_of_business: time = END_OF_BUSINESS
 
     @property
     def quiet_hours(self) -> QuietHours | None:
@@ -92,6 +96,7 @@ _CODECS: dict[str, tuple[Callable[[object], str], Callable[[str], Any], str]] = 
     "close_to_tray": (_write_bool, _read_bool, "close to tray must be yes or no"),
     "start_at_login": (_write_bool, _read_bool, "start at login must be yes or no"),
     "tray_hint_shown": (_write_bool, _read_bool, "tray hint shown must be yes or no"),
+    "end_of_business": (_write_time, _read_time, "end of business must be a time of day"),
 }
 _PREFIX = "settings."
 
@@ -136,6 +141,11 @@ def update_settings(**changes: object) -> Changed:
                 conflict_target=[Setting.key], update={Setting.value: text}
             ).execute()
     return Changed(Kind.SETTINGS, (), (), ",".join(sorted(changes)))
+
+
+def end_of_business() -> time:
+    """The stored end of business, for reading a due out of words (``due_phrases.read_due``)."""
+    return load_settings().end_of_business
 
 
 def save_settings(settings: Settings) -> Changed:

@@ -33,6 +33,7 @@ from ckbook.services.clock import instant_json
 from ckbook.services.due import Due
 from ckbook.services.insight import contact_text
 from ckbook.services.limits import CHECKIN_DAYS
+from ckbook.services.recurrence import describe as describe_rule
 from ckbook.services.reminder_rules import (
     DEFAULT_REMIND_BEFORE_MINUTES,
     Occurrence,
@@ -224,6 +225,7 @@ def _promise_rows(
             Promise.remind_before_minutes,
             Promise.made_at,
             Promise.note,
+            Promise.recurrence,
         )
         .join(Client)
         .where(
@@ -240,7 +242,7 @@ def _promise_rows(
     }
     # Raw values (dates as stored): peewee's per-value date conversion cost more than the rest.
     to_instant = Promise.made_at.python_value
-    for pid, cid, name, text, due_date, due_time, remind, made, note_id in _raw(query):
+    for pid, cid, name, text, due_date, due_time, remind, made, note_id, rule in _raw(query):
         due = Due(_to_date(due_date), _to_time(due_time))
         deadline = due.deadline(tz)
         if now >= deadline:
@@ -254,6 +256,7 @@ def _promise_rows(
         key = None
         if section is not Section.UPCOMING:
             key = promise_reminder_key(pid, due, overdue=section is Section.OVERDUE)
+        shown = due.on_the_clock(tz).describe()  # as `ckbook due` shows it (clock.local_instant)
         row = TodayRow(
             section,
             RowKind.PROMISE,
@@ -261,7 +264,7 @@ def _promise_rows(
             cid,
             name,
             text,
-            due.describe(),
+            shown if rule is None else f"{shown} · repeats {describe_rule(rule)}",
             "overdue" if section is Section.OVERDUE else "",
             due=due,
             reminder_key=key,

@@ -19,18 +19,21 @@ copies kept before an upgrade or a restore stay until the user removes them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from ckbook.store.maintenance import _make_backups_folder, backup, backups_folder
+from ckbook.store.maintenance import (
+    _make_backups_folder,
+    auto_backup_stamp,
+    backup,
+    backups_folder,
+)
 
 KEEP_LATEST = 5
 AT_START_IF_OLDER_THAN = timedelta(days=1)
 WHILE_CHANGING_EVERY = timedelta(minutes=30)
-_NAME = re.compile(r"^auto-(\d{8}-\d{6})Z(?:-\d+)?\.sqlite3$")
 
 
 @dataclass(frozen=True)
@@ -56,9 +59,8 @@ def automatic_backups(location: str) -> list[AutoBackup]:
     if not folder.is_dir():
         return []
     for path in folder.iterdir():
-        match = _NAME.match(path.name)
-        if match and path.is_file():
-            made_at = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+        made_at = auto_backup_stamp(path)
+        if made_at is not None and path.is_file():
             found.append(AutoBackup(path, made_at))
     return sorted(found, key=lambda b: (b.made_at, b.path.name))
 

@@ -8,8 +8,10 @@ worker thread while the app keeps writing. Every copy is created owner-only (060
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import enum
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
@@ -43,6 +45,10 @@ class CheckReport:
     pending_steps: tuple[str, ...]
     #: Schema steps this ckbook does not know: the file was written by a newer one.
     newer_steps: tuple[str, ...] = ()
+    #: Search indexes (FTS tables) found out of step with what they index.
+    damaged_indexes: tuple[str, ...] = ()
+    #: Those indexes were rebuilt from the notebook's own rows (``check`` repairs them).
+    indexes_repaired: bool = False
 
     @property
     def intact(self) -> bool:
@@ -50,8 +56,10 @@ class CheckReport:
 
     @property
     def ok(self) -> bool:
-        """Intact, and from a ckbook no newer than this one (which can vouch for it)."""
-        return self.intact and not self.newer_steps
+        """Intact, its search index in step (or repaired), and from a ckbook no newer than
+        this one (which can vouch for it)."""
+        index_ok = not self.damaged_indexes or self.indexes_repaired
+        return self.intact and index_ok and not self.newer_steps
 
     def problem(self) -> str | None:
         """What is wrong, in one line; None when nothing is."""
@@ -64,6 +72,10 @@ class CheckReport:
             found.append(
                 f"written by a newer ckbook (schema step {self.newer_steps[-1]}); update ckbook"
             )
+        if self.damaged_indexes and not self.indexes_repaired:
+            found.append(f"search index out of step: {', '.join(self.damaged_indexes)}")
+        if not self.intact:
+            found.append(RESTORE_ADVICE)
         return "; ".join(found) if found else None
 
     def lines(self) -> list[str]:
@@ -76,7 +88,20 @@ class CheckReport:
             lines.append(f"upgrade pending: {', '.join(self.pending_steps)}")
         if self.newer_steps:
             lines.append(f"written by a newer ckbook: {', '.join(self.newer_steps)}")
+        if not self.damaged_indexes:
+            lines.append("search index: ok")
+        else:
+            state = "rebuilt" if self.indexes_repaired else "not repaired (read-only)"
+            lines.append(f"search index: out of step in {', '.join(self.damaged_indexes)}; {state}")
+        if not self.intact:
+            lines.append(RESTORE_ADVICE)
         return lines
+
+
+RESTORE_ADVICE = (
+    "the notebook's data is damaged: restore a backup (ckbook backup --list, then ckbook restore "
+    "FILE); the damaged file is kept as a safety copy"
+)
 
 
 BACKUPS_FOLDER = "backups"
@@ -146,10 +171,58 @@ def _inspect(path: Path, quick: bool = False) -> CheckReport:
     )
 
 
-def check(location: str) -> CheckReport:
-    """Integrity and foreign-key check of a notebook, read-only; StoreError when there is no
-    notebook file at ``location``."""
-    return _inspect(_existing_notebook(_sqlite_path(location)))
+def check(location: str, *, repair: bool = True) -> CheckReport:
+    """Integrity, foreign-key and search-index check of a notebook; StoreError when there is no
+    notebook file at ``location``. Only the search index is ever changed: with ``repair``, an
+    index out of step with its rows is rebuilt from them (derived data, nothing of the user's)."""
+    path = _existing_notebook(_sqlite_path(location))
+    report = _inspect(path)
+    if not report.intact or not report.schema_steps or report.newer_steps:
+        return report
+    damaged = _damaged_search_indexes(path)
+    repaired = False
+    if damaged and repair and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        _rebuild_search_indexes(path, damaged)
+        repaired = not _damaged_search_indexes(path)
+    return dataclasses.replace(report, damaged_indexes=damaged, indexes_repaired=repaired)
+
+
+def _fts_tables(connection: sqlite3.Connection) -> list[str]:
+    rows = connection.execute(
+        "SELECT name FROM sqlite_master "
+        "WHERE type='table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
+    )
+    return sorted(row[0] for row in rows)
+
+
+def _damaged_search_indexes(path: Path) -> tuple[str, ...]:
+    """FTS5's own integrity check against the content table. It is written as an INSERT, so it
+    needs a writable connection; it changes nothing (and is rolled back regardless)."""
+    if not os.access(path.parent, os.W_OK):
+        return ()
+    damaged = []
+    with contextlib.closing(sqlite3.connect(os.fspath(path), isolation_level=None)) as connection:
+        connection.execute("PRAGMA busy_timeout = 5000")
+        for table in _fts_tables(connection):
+            try:
+                connection.execute(
+                    f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)"
+                )
+            except sqlite3.DatabaseError as exc:
+                if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_CORRUPT"):
+                    damaged.append(table)
+                else:
+                    raise
+    return tuple(damaged)
+
+
+def _rebuild_search_indexes(path: Path, tables: tuple[str, ...]) -> None:
+    with contextlib.closing(sqlite3.connect(os.fspath(path), isolation_level=None)) as connection:
+        connection.execute("PRAGMA busy_timeout = 5000")
+        connection.execute("BEGIN IMMEDIATE")
+        for table in tables:
+            connection.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+        connection.execute("COMMIT")
 
 
 def backup(
@@ -247,7 +320,8 @@ class BackupInfo:
     def counts(self) -> str:
         if not self.readable:
             return "cannot be read"
-        return f"{self.clients} clients, {self.notes} notes, {self.promises} promises"
+        counted = (("client", self.clients), ("note", self.notes), ("promise", self.promises))
+        return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for word, n in counted)
 
     def describe(self, tz: tzinfo) -> str:
         when = self.made_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
@@ -285,6 +359,18 @@ def backup_files(location: str) -> list[Path]:
     return found
 
 
+_AUTO_NAME = re.compile(r"^auto-(\d{8}-\d{6})Z(?:-\d+)?\.sqlite3$")
+
+
+def auto_backup_stamp(path: Path) -> datetime | None:
+    """When an automatic backup was made, from its name (``auto-YYYYMMDD-HHMMSSZ…``, UTC);
+    None for any other file."""
+    match = _AUTO_NAME.match(path.name)
+    if match is None:
+        return None
+    return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+
+
 def list_backups(location: str) -> list[BackupInfo]:
     """Every backup of the notebook at ``location``, newest first, with what it holds."""
     infos = []
@@ -292,7 +378,7 @@ def list_backups(location: str) -> list[BackupInfo]:
         stat_result = path.stat()
         counts = _counts(path)
         clients, notes, promises = counts if counts else (None, None, None)
-        made_at = datetime.fromtimestamp(stat_result.st_mtime, UTC)
+        made_at = auto_backup_stamp(path) or datetime.fromtimestamp(stat_result.st_mtime, UTC)
         infos.append(BackupInfo(path, made_at, stat_result.st_size, clients, notes, promises))
     return sorted(infos, key=lambda info: (info.made_at, info.path.name), reverse=True)
 

@@ -244,6 +244,8 @@ class Promise(BaseModel):
     renegotiated_from: ForeignKeyField[Promise | None] = ForeignKeyField(  # "self" types as Any
         "self", backref="renegotiations", null=True, on_delete="SET NULL"
     )
+    #: A repeating promise's RFC 5545 RRULE value; its due is the current occurrence.
+    recurrence = TextField(null=True)
 
     if TYPE_CHECKING:
         client_id: ForeignId[int]

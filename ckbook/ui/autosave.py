@@ -48,6 +48,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ckbook.services.base import Changed, worker_connection
 from ckbook.services.clock import Clock
+from ckbook.store.errors import StoreError
+from ckbook.store.output import atomic_output
 from ckbook.ui.worker import failure_of
 
 log = logging.getLogger(__name__)
@@ -195,29 +197,17 @@ def _private_folder(folder: Path) -> bool:
 
 
 def _write_private(folder: Path, name: str, text: str) -> Path | None:
-    """``text`` into a new 0600 file in ``folder``, flushed to the disk; None when it fails."""
+    """``text`` into a new 0600 file in ``folder`` (never over another file: ``name-2.txt`` when
+    ``name.txt`` is taken), flushed to the disk; None when it fails."""
     if not _private_folder(folder):
         return None
-    data = text.encode("utf-8")
-    for n in range(100):
-        path = folder / (f"{name}.txt" if n == 0 else f"{name}-{n}.txt")
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            continue
-        except OSError:
-            return None
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        except OSError:
-            log.warning("could not write the recovery file %s", path, exc_info=True)
-            path.unlink(missing_ok=True)
-            return None
-        return path
-    return None
+    try:
+        with atomic_output(folder / f"{name}.txt", unique=True) as out:
+            out.temp.write_bytes(text.encode("utf-8"))
+    except (OSError, StoreError):
+        log.warning("could not write the recovery file %s in %s", name, folder, exc_info=True)
+        return None
+    return out.path
 
 
 def recovery_text(

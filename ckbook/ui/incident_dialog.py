@@ -9,7 +9,7 @@ highlighted. When a note is logged with a frustrated or angry mood, ``offer_late
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 
 from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime
 from PySide6.QtWidgets import (
@@ -41,6 +41,7 @@ from ckbook.services.care import (
     record_incident_fix,
     update_incident,
 )
+from ckbook.services.clock import local_instant
 from ckbook.services.due import Due
 from ckbook.services.notes import get_note
 from ckbook.services.promises import get_promise
@@ -83,7 +84,7 @@ def to_qdatetime(instant: datetime, tz: tzinfo) -> QDateTime:
 
 def from_qdatetime(value: QDateTime, tz: tzinfo) -> datetime:
     d, t = value.date(), value.time()
-    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=tz)
+    return local_instant(date(d.year(), d.month(), d.day()), time(t.hour(), t.minute()), tz)
 
 
 def guide_text() -> str:

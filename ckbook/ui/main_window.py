@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
                 "Read-only: this notebook's file or folder cannot be written; nothing can be saved"
             )
             self.read_only_label.setObjectName("readOnlyState")
+            self.read_only_label.setStyleSheet("font-weight: bold")
             self.statusBar().addPermanentWidget(self.read_only_label)
 
         # -- pages --------------------------------------------------------------------------

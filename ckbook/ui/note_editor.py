@@ -14,17 +14,24 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,11 +40,14 @@ from typing_extensions import override
 
 from ckbook.services.capture import CapturedLine, promise_lines
 from ckbook.services.due import Due
-from ckbook.services.due_phrases import parse_due
+from ckbook.services.due_phrases import due_in_words, parse_due, restate_due
 from ckbook.services.notes import NoteRow, delete_note, update_note
 from ckbook.services.promises import PromiseRow, promises_for_note, update_promise
+from ckbook.services.recurrence import describe as describe_rule
 from ckbook.store.models import MOODS, NOTE_KINDS
+from ckbook.ui import theme
 from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Autosaver, SaveWriter
+from ckbook.ui.note_text import NoteTextEdit
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.safe_text import SafeTextBrowser, heading_label, plain_label, plain_tooltip
 
@@ -67,39 +77,74 @@ class CaptureView:
     promise_id: int | None
     """The promise made from the line, once it is saved."""
     phrase: str | None
+    recurrence: str | None = None
+    note: str | None = None
+    """How an ambiguous due was read, shown so the user sees it."""
+    words: str = ""
+    """The due in words the reader reads back ("Thu 19 Nov 17:00"): the correction box starts
+    with them."""
 
     @property
     def label(self) -> str:
-        return f"→ {describe_due(self.due)}"
+        repeats = f" ↻ {describe_rule(self.recurrence)}" if self.recurrence else ""
+        return f"→ {describe_due(self.due)}{repeats}"
+
+
+#: The due beside a line is a chip: a rounded, outlined button that looks clickable in light and
+#: dark themes (palette colours), and says so with a pointing hand.
+CHIP_STYLE = (
+    "QPushButton { border: 1px solid palette(mid); border-radius: 9px; padding: 1px 8px;"
+    " background: palette(base); text-align: left; }"
+    "QPushButton:hover, QPushButton:focus { border-color: palette(highlight); }"
+    "QPushButton:disabled { border-style: dashed; }"
+)
 
 
 class CaptureRow(QWidget):
-    """A line's text and its due; click the due to correct it."""
+    """A line's text and, beside it, its due as a chip; click the chip to correct the due in
+    words. After a correction the row offers to change the words in the line that named the old
+    due, so the note never contradicts the promise."""
 
     correction_requested = Signal(int, str)  # promise id, typed due
+    #: (line number, new text of the line): the user took the offer to restate the due.
+    reword_requested = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view: CaptureView | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 6)
-        layout.setSpacing(0)
+        layout.setSpacing(2)
         self.text_label = plain_label(wrap=True)
         self.due_button = QPushButton()
-        self.due_button.setFlat(True)
-        self.due_button.setStyleSheet("text-align: left; padding: 1px 4px;")
+        self.due_button.setStyleSheet(CHIP_STYLE)
+        self.due_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.due_button.clicked.connect(self._on_due_button_clicked)
         self.due_field = QLineEdit()
-        self.due_field.setPlaceholderText("e.g. Fri 19:30 or 2026-11-20T19:30")
+        self.due_field.setPlaceholderText("e.g. no, Thursday 5pm · the 9th · 2026-11-20T19:30")
         self.due_field.setAccessibleName("Correct the due")
         self.due_field.returnPressed.connect(self._on_due_field_return_pressed)
         self.due_field.hide()
+        self.reword_button = QPushButton()
+        self.reword_button.setFlat(True)
+        self.reword_button.setStyleSheet("text-align: left; padding: 1px 4px;")
+        self.reword_button.clicked.connect(self._on_reword_button_clicked)
+        self.reword_button.hide()
+        self._reword: tuple[int, int, str] | None = None  # promise id, line, new text
+        chip = QHBoxLayout()  # the chip as wide as its text, under the line's words
+        chip.setContentsMargins(0, 0, 0, 0)
+        chip.addWidget(self.due_button)
+        chip.addStretch(1)
         layout.addWidget(self.text_label)
-        layout.addWidget(self.due_button)
+        layout.addLayout(chip)
         layout.addWidget(self.due_field)
+        layout.addWidget(self.reword_button)
 
     def show_view(self, view: CaptureView) -> None:
         self.view = view
+        if self._reword is not None and self._reword[0] != view.promise_id:
+            self._reword = None  # the offer was for another line
+            self.reword_button.hide()
         elided = view.text if len(view.text) <= 120 else view.text[:119] + "…"
         self.text_label.setText(f"+ {elided}")
         self.text_label.setToolTip(plain_tooltip(view.text))
@@ -111,12 +156,30 @@ class CaptureRow(QWidget):
         else:
             hint = "Click to correct the due."
         read = f"Read from “{view.phrase}”. " if view.phrase else ""
-        self.due_button.setToolTip(plain_tooltip(read + hint))
+        note = f"{view.note}. " if view.note else ""
+        self.due_button.setToolTip(plain_tooltip(read + note + hint))
+
+    def offer_reword(self, line: int, old_phrase: str, new_text: str, new_words: str) -> None:
+        """Offer to change the words of the line that named the old due."""
+        if self.view is None or self.view.promise_id is None:
+            return
+        self._reword = (self.view.promise_id, line, new_text)
+        self.reword_button.setText(f"Say “{new_words}” in the line")
+        self.reword_button.setToolTip(
+            plain_tooltip(f"The line still says “{old_phrase}”; it would become: + {new_text}")
+        )
+        self.reword_button.show()
+
+    def _on_reword_button_clicked(self) -> None:
+        if self._reword is not None:
+            self.reword_requested.emit(self._reword[1], self._reword[2])
+        self._reword = None
+        self.reword_button.hide()
 
     def start_correction(self) -> None:
         if self.view is None or self.view.promise_id is None:
             return
-        self.due_field.setText(self.view.due.to_json() if self.view.due else "")
+        self.due_field.setText(self.view.words)
         self.due_button.hide()
         self.due_field.show()
         self.due_field.setFocus()
@@ -138,6 +201,7 @@ class CapturePanel(QWidget):
     """The ``+`` lines of the note with their dues, beside the editor."""
 
     correction_requested = Signal(int, str)
+    reword_requested = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -165,6 +229,7 @@ class CapturePanel(QWidget):
         while len(self._rows) < len(views):
             row = CaptureRow()
             row.correction_requested.connect(self.correction_requested)
+            row.reword_requested.connect(self.reword_requested)
             self._list_layout.insertWidget(len(self._rows), row)
             self._rows.append(row)
         for row, view in zip(self._rows, views, strict=False):
@@ -206,7 +271,7 @@ class NoteEditor(QWidget):
         self._complete_count = 0
         self._promises: list[PromiseRow] = []
 
-        self.editor = QPlainTextEdit()
+        self.editor = NoteTextEdit()
         self.editor.setAccessibleName("Note text")
         self.editor.setPlaceholderText(
             "Type the note. A line starting with “+ ” is a promise, e.g.\n"
@@ -214,6 +279,7 @@ class NoteEditor(QWidget):
         )
         self.editor.setTabChangesFocus(True)
         self.editor.textChanged.connect(self._on_editor_text_changed)
+        self.editor.paste_refused.connect(self._on_editor_paste_refused)
         self.preview = SafeTextBrowser()
         self.preview.setAccessibleName("Note preview")
         self.pages = QStackedWidget()
@@ -222,6 +288,7 @@ class NoteEditor(QWidget):
 
         self.captures = CapturePanel()
         self.captures.correction_requested.connect(self._on_captures_correction_requested)
+        self.captures.reword_requested.connect(self._on_captures_reword_requested)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.pages)
         split.addWidget(self.captures)
@@ -235,6 +302,10 @@ class NoteEditor(QWidget):
         self.preview_button.toggled.connect(self._on_preview_button_toggled)
         self.status = plain_label()
         self.status.setAccessibleName("Save status")
+        # Stays until the next edit: a save finishing a moment later must not hide it.
+        self.paste_notice = plain_label(wrap=True)
+        self.paste_notice.setAccessibleName("Paste refused")
+        self.paste_notice.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.preview_button)
@@ -242,6 +313,7 @@ class NoteEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split, 1)
+        layout.addWidget(self.paste_notice)
         layout.addLayout(bottom)
         QShortcut(QKeySequence.StandardKey.Save, self, self.flush)
 
@@ -252,16 +324,18 @@ class NoteEditor(QWidget):
         return self._note_id
 
     def text(self) -> str:
+        self.editor.finish_paste()
         return self.editor.toPlainText()
 
     def load(self, note_id: int, body: str) -> None:
         """Show ``note_id`` (its stored body, or its text still waiting to be saved after a
         failed save); loading is not an edit."""
+        self.editor.finish_paste()  # a paste going in belongs to the note shown until now
         body = self.autosaver.load(note_id, body)
         self._note_id = note_id
         self._loading = True
         try:
-            self.editor.setPlainText(body)
+            self.editor.set_text(body)
         finally:
             self._loading = False
         cursor = self.editor.textCursor()
@@ -277,9 +351,11 @@ class NoteEditor(QWidget):
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def flush(self, **extras: object) -> None:
+        self.editor.finish_paste()  # the whole paste is saved, never part of it
         self.autosaver.flush(**extras)
 
     def flush_and_wait(self, timeout: float = 10.0) -> bool:
+        self.editor.finish_paste()
         return self.autosaver.flush_and_wait(timeout)
 
     def capture_views(self) -> list[CaptureView]:
@@ -290,14 +366,22 @@ class NoteEditor(QWidget):
     def _on_editor_text_changed(self) -> None:
         if self._loading or self._note_id is None:
             return
+        self.paste_notice.hide()
         body = self.editor.toPlainText()
         self.autosaver.edited(body)
-        complete = self._count_complete(body)
+        # Read once per change: on a 1 MB note each reading of every line costs ~12 ms.
+        lines = self._read_lines(body)
+        complete = sum(1 for line in lines if line.complete)
         if complete > self._complete_count:
             # A promise line was just finished: save now, so it is on the card at once.
             self.autosaver.flush()
         self._complete_count = complete
-        self._refresh_captures()
+        self._refresh_captures(lines)
+
+    def _on_editor_paste_refused(self, message: str) -> None:
+        self.paste_notice.setStyleSheet(f"color: {theme.colors().error};")  # the scheme now
+        self.paste_notice.setText(message)
+        self.paste_notice.show()
 
     def _on_autosaver_saved(self, changes: object) -> None:
         for change in changes or ():  # type: ignore[attr-defined]
@@ -321,7 +405,12 @@ class NoteEditor(QWidget):
         typed = typed.strip()
         if typed:
             try:
-                due = parse_due(typed, self.notebook.now(), self.notebook.tz)
+                due = parse_due(
+                    typed,
+                    self.notebook.now(),
+                    self.notebook.tz,
+                    end_of_business=self.notebook.end_of_business(),
+                )
             except ValueError as exc:
                 self.status.setText(str(exc))
                 return
@@ -334,14 +423,56 @@ class NoteEditor(QWidget):
         self._refresh_captures()
         for index, view in enumerate(self.captures.views):
             if view.promise_id == promise_id:
-                self.captures.row(index).end_correction()
+                row = self.captures.row(index)
+                row.end_correction()
+                if typed and view.phrase and view.due is not None:
+                    self._offer_reword(row, view, view.due)
+        self.editor.setFocus()
+
+    def _offer_reword(self, row: CaptureRow, view: CaptureView, due: Due) -> None:
+        """The line still names the due it was read as; offer words for the corrected one."""
+        assert view.phrase is not None
+        new_text = restate_due(
+            view.text,
+            due,
+            self.notebook.now(),
+            self.notebook.tz,
+            end_of_business=self.notebook.end_of_business(),
+        )
+        at = view.text.find(view.phrase)
+        if new_text is None or new_text == view.text or at < 0:
+            return
+        tail = len(view.text) - at - len(view.phrase)
+        row.offer_reword(view.line, view.phrase, new_text, new_text[at : len(new_text) - tail])
+
+    def _on_captures_reword_requested(self, line: int, new_text: str) -> None:
+        """Rewrite the line's words (after its "+ " mark); the note saves and the promise's text
+        follows, its corrected due kept."""
+        block = self.editor.document().findBlockByNumber(line)
+        if not block.isValid():
+            return
+        current = block.text()
+        mark = current.find("+ ")
+        if mark < 0:
+            return
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + mark + 2)
+        cursor.setPosition(block.position() + len(current), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(new_text)
         self.editor.setFocus()
 
     # --- helpers ------------------------------------------------------------------------------
 
+    def _read_lines(self, body: str) -> list[CapturedLine]:
+        return promise_lines(
+            body,
+            self.notebook.now(),
+            self.notebook.tz,
+            end_of_business=self.notebook.end_of_business(),
+        )
+
     def _count_complete(self, body: str) -> int:
-        lines = promise_lines(body, self.notebook.now(), self.notebook.tz)
-        return sum(1 for line in lines if line.complete)
+        return sum(1 for line in self._read_lines(body) if line.complete)
 
     def _reload_promises(self) -> None:
         if self._note_id is None:
@@ -350,20 +481,77 @@ class NoteEditor(QWidget):
         found = self.notebook.attempt(promises_for_note, self._note_id)
         self._promises = found or []
 
-    def _view(self, line: CapturedLine, taken: set[int]) -> CaptureView:
+    def _view(self, line: CapturedLine, taken: set[int], today: date) -> CaptureView:
         if line.complete:
             candidates = [p for p in self._promises if p.text == line.text and p.id not in taken]
             candidates.sort(key=lambda p: (p.status != "open", -p.id))
             if candidates:
                 promise = candidates[0]
                 taken.add(promise.id)
-                return CaptureView(line.line, line.text, promise.due, True, promise.id, line.phrase)
-        return CaptureView(line.line, line.text, line.due, line.complete, None, line.phrase)
+                words = due_in_words(promise.due, today) if promise.due else ""
+                return CaptureView(
+                    line.line,
+                    line.text,
+                    promise.due,
+                    True,
+                    promise.id,
+                    line.phrase,
+                    promise.recurrence,
+                    line.note,
+                    words,
+                )
+        words = due_in_words(line.due, today) if line.due else ""
+        return CaptureView(
+            line.line,
+            line.text,
+            line.due,
+            line.complete,
+            None,
+            line.phrase,
+            line.recurrence,
+            line.note,
+            words,
+        )
 
-    def _refresh_captures(self) -> None:
-        lines = promise_lines(self.editor.toPlainText(), self.notebook.now(), self.notebook.tz)
+    def _refresh_captures(self, lines: list[CapturedLine] | None = None) -> None:
+        now = self.notebook.now()
+        if lines is None:
+            lines = self._read_lines(self.editor.toPlainText())
         taken: set[int] = set()
-        self.captures.show_views([self._view(line, taken) for line in lines])
+        today = now.astimezone(self.notebook.tz).date()
+        self.captures.show_views([self._view(line, taken, today) for line in lines])
+        self._underline_phrases(lines)
+
+    def _underline_phrases(self, lines: list[CapturedLine]) -> None:
+        """Underline, in the note itself, the words each ``+`` line's due was read from."""
+        document = self.editor.document()
+        selections: list[QTextEdit.ExtraSelection] = []
+        for line in lines:
+            if not line.phrase:
+                continue
+            block = document.findBlockByNumber(line.line)
+            text = block.text()
+            mark = text.find("+ ")
+            at = text.find(line.phrase, mark + 2) if mark >= 0 else -1
+            if at < 0:
+                continue  # typed with extra spaces inside the phrase: nothing to point at
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(block)
+            cursor.setPosition(block.position() + at)
+            cursor.setPosition(
+                block.position() + at + len(line.phrase), QTextCursor.MoveMode.KeepAnchor
+            )
+            selection.cursor = cursor
+            style = QTextCharFormat()
+            style.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            style.setUnderlineColor(self.palette().color(QPalette.ColorRole.Highlight))
+            selection.format = style
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+
+    def underlined(self) -> list[str]:
+        """The words underlined as dues, in order (what the user sees pointed at)."""
+        return [s.cursor.selectedText() for s in self.editor.extraSelections()]
 
 
 class NoteWindow(QWidget):

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import datetime, time, tzinfo
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from ckbook.services.base import Changed, InputError, brief_lock_wait
+from ckbook.services.base import Changed, InputError, Kind, brief_lock_wait
 from ckbook.services.clock import Clock
+from ckbook.services.due_phrases import END_OF_BUSINESS
+from ckbook.services.settings import end_of_business
 from ckbook.store.errors import StoreError, classify
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,8 @@ class Notebook(QObject):
         self.location = location
         #: The notebook's file or folder cannot be written: it is shown, not changed.
         self.read_only = read_only
+        self._end_of_business: time | None = None
+        self.changed.connect(self._on_changed)
 
     @property
     def tz(self) -> tzinfo:
@@ -53,6 +57,17 @@ class Notebook(QObject):
 
     def now(self) -> datetime:
         return self.clock.now()
+
+    def end_of_business(self) -> time:
+        """The setting that says what EOD/COB mean in a promise line; read once, again after the
+        settings change (the call window reads a due on every keystroke)."""
+        if self._end_of_business is None:
+            self._end_of_business = self.attempt(end_of_business) or END_OF_BUSINESS
+        return self._end_of_business
+
+    def _on_changed(self, change: Changed) -> None:
+        if change.kind == Kind.SETTINGS:
+            self._end_of_business = None
 
     def run(self, use_case: Callable[..., Changed], *args: Any, **kwargs: Any) -> Changed | None:
         """Run a use-case; on success broadcast and return what changed, else report and

@@ -66,6 +66,14 @@ class SettingsDialog(QDialog):
         quiet_row.addWidget(self.quiet_end)
         quiet_row.addStretch(1)
 
+        eob = settings.end_of_business
+        self.end_of_business = QTimeEdit(QTime(eob.hour, eob.minute))
+        self.end_of_business.setDisplayFormat("HH:mm")
+        self.end_of_business.setAccessibleName("End of business")
+        self.end_of_business.setToolTip(
+            "What EOD, COB, “close of business” and “end of play” mean in a promise line."
+        )
+
         self.close_to_tray = QCheckBox("Closing the window keeps ckbook running in the tray")
         self.close_to_tray.setChecked(settings.close_to_tray)
         self.tray_note = plain_label(
@@ -90,6 +98,7 @@ class SettingsDialog(QDialog):
         form.addRow("Remind before a due time", self.remind_before)
         form.addRow(self.quiet_enabled)
         form.addRow("Quiet hours", quiet_row)
+        form.addRow("End of business (EOD, COB)", self.end_of_business)
         form.addRow(self.close_to_tray)
         form.addRow(self.tray_note)
         form.addRow(self.start_at_login)
@@ -122,6 +131,7 @@ class SettingsDialog(QDialog):
             quiet_end=py_time(end),
             close_to_tray=self.close_to_tray.isChecked(),
             start_at_login=self.start_at_login.isChecked(),
+            end_of_business=py_time(self.end_of_business.time()),
         )
 
     def problem(self) -> str:

@@ -170,14 +170,14 @@ def test_editing_a_line_updates_its_promise_and_due(note_id, now, tz):
 
 
 def test_a_corrected_due_sticks_when_the_line_is_edited(note_id, now, tz):
-    sync_captured_promises(note_id, "+ call back at 7:30\n", now, tz)
+    sync_captured_promises(note_id, "+ call back at 07:30\n", now, tz)
     (promise,) = promises_for_note(note_id)
-    assert promise.due == Due(date(2026, 11, 19), time(7, 30))  # 7:30 has passed: tomorrow
+    assert promise.due == Due(date(2026, 11, 19), time(7, 30))  # 07:30 has passed: tomorrow
     corrected = Due(date(2026, 11, 18), time(19, 30))  # the user meant this evening
     update_promise(promise.id, due=corrected)
-    sync_captured_promises(note_id, "+ call back about the roof at 7:30\n", now, tz)
+    sync_captured_promises(note_id, "+ call back about the roof at 07:30\n", now, tz)
     (after,) = promises_for_note(note_id)
-    assert after.text == "call back about the roof at 7:30"
+    assert after.text == "call back about the roof at 07:30"
     assert after.due == corrected
 
 

@@ -65,3 +65,17 @@ def test_an_unreadable_stored_value_falls_back_to_its_default(db):
     assert settings.remind_before_minutes == 60
     assert settings.quiet_start == time(22)
     assert settings.close_to_tray is False
+
+
+def test_end_of_business_is_stored_and_read_into_promise_lines(db, now, tz):
+    from ckbook.services.promises import add_promise, get_promise
+    from tests.factories import make_client
+
+    assert load_settings().end_of_business == time(17, 0)
+    update_settings(end_of_business=time(18, 30))
+    assert load_settings().end_of_business == time(18, 30)
+    with pytest.raises(InputError, match="end of business must be a time"):
+        update_settings(end_of_business="18:30")
+    client = make_client(now, "Ada Lovelace")
+    promise = get_promise(add_promise(client, "send the quote by COB", now, tz).ids[0])
+    assert promise.due is not None and promise.due.to_json() == "2026-11-18T18:30"

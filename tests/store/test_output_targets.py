@@ -137,3 +137,26 @@ def test_backups_in_the_same_second_get_their_own_names(two_clients, now):  # ty
         assert written.stat().st_mode & 0o077 == 0
         intact_with(written, 2)
     intact_with(two_clients.location, 2)
+
+
+def test_check_finds_a_search_index_out_of_step_and_rebuilds_it(two_clients):  # type: ignore[no-untyped-def]
+    from ckbook.services.search import search
+
+    with closing(sqlite3.connect(two_clients.location)) as connection:
+        # Drop Bea from the name index behind the triggers' back: she can no longer be found.
+        connection.execute(
+            "INSERT INTO client_fts(client_fts, rowid, name, organisation, handling_notes) "
+            "SELECT 'delete', id, name, organisation, handling_notes FROM client "
+            "WHERE name = 'Bea Okafor'"
+        )
+        connection.commit()
+    assert not [hit for hit in search("Okafor", 10) if hit.kind == "client"]
+    report = check(two_clients.location)
+    assert report.damaged_indexes == ("client_fts",) and report.indexes_repaired
+    assert "search index: out of step in client_fts; rebuilt" in report.lines()
+    assert [hit.client_name for hit in search("Okafor", 10) if hit.kind == "client"] == [
+        "Bea Okafor"
+    ]
+    again = check(two_clients.location)
+    assert again.ok and not again.damaged_indexes
+    intact_with(two_clients.location, 2)

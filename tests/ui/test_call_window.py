@@ -74,9 +74,9 @@ def test_a_call_typed_live_is_stored_with_duration_mood_and_both_promises(
     # The line is complete: it becomes a promise at once.
     qtbot.waitUntil(lambda: call.editor.capture_views()[0].promise_id is not None, timeout=3000)
 
-    qtbot.keyClicks(editor, "+ call back at 7:30")
+    qtbot.keyClicks(editor, "+ call back at 07:30")
     second = call.editor.capture_views()[1]
-    assert second.label == "→ Thu 19 Nov 07:30"  # 7:30 has passed today: tomorrow morning
+    assert second.label == "→ Thu 19 Nov 07:30"  # 07:30 has passed today: tomorrow morning
     call.mood_box.setCurrentIndex(call.mood_box.findData("content"))
     monkeypatch.setattr(call, "elapsed_seconds", lambda: 754)
 
@@ -90,12 +90,12 @@ def test_a_call_typed_live_is_stored_with_duration_mood_and_both_promises(
     assert row.body == (
         "Called about the roof; they want it before winter.\n"
         "+ send the revised quote by Friday 3pm\n"
-        "+ call back at 7:30"
+        "+ call back at 07:30"
     )
     promises = [(p.text, p.due, p.status) for p in promises_for_note(row.id)]
     assert promises == [
         ("send the revised quote by Friday 3pm", Due(date(2026, 11, 20), time(15, 0)), "open"),
-        ("call back at 7:30", Due(date(2026, 11, 19), time(7, 30)), "open"),
+        ("call back at 07:30", Due(date(2026, 11, 19), time(7, 30)), "open"),
     ]
 
 
@@ -129,7 +129,7 @@ def test_the_call_window_stays_on_top_until_unpinned(qtbot, notes, client_id):
 def test_a_due_shown_next_to_a_line_can_be_corrected(qtbot, notes, client_id):
     call = start(qtbot, notes, client_id)
     editor = call.editor.editor
-    qtbot.keyClicks(editor, "+ call back at 7:30")
+    qtbot.keyClicks(editor, "+ call back at 07:30")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: call.editor.capture_views()[0].promise_id is not None, timeout=3000)
     row = call.editor.captures.row(0)
@@ -148,7 +148,7 @@ def test_a_due_shown_next_to_a_line_can_be_corrected(qtbot, notes, client_id):
     qtbot.keyClicks(editor, " about the roof")
     call.editor.flush_and_wait(5)
     (promise,) = promises_for_note(call.note_id)
-    assert promise.text == "call back at 7:30 about the roof"
+    assert promise.text == "call back at 07:30 about the roof"
     assert promise.due == Due(date(2026, 11, 18), time(19, 30))
 
 

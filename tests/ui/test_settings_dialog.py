@@ -23,6 +23,7 @@ def test_shows_the_settings_and_returns_the_changes(qtbot):
     dialog.quiet_start.setTime(QTime(21, 30))
     dialog.start_at_login.setChecked(True)
     dialog.close_to_tray.setChecked(False)
+    dialog.end_of_business.setTime(QTime(18, 0))
     assert dialog.value() == Settings(
         remind_before_minutes=90,
         quiet_hours_enabled=True,
@@ -30,6 +31,7 @@ def test_shows_the_settings_and_returns_the_changes(qtbot):
         quiet_end=time(7),
         close_to_tray=False,
         start_at_login=True,
+        end_of_business=time(18, 0),
     )
     with qtbot.waitSignal(dialog.accepted):
         dialog.accept()

@@ -1,6 +1,8 @@
-"""The promises checklist: tick = kept; the context menu closes a promise as broken or cancelled,
-or renegotiates it (asking for the new due); due today shows orange, overdue red. "Add a promise"
-reads the due from the text as it is typed and shows the date it understood before saving."""
+"""The promises checklist: tick = kept (a repeating promise moves on to its next occurrence); the
+context menu closes a promise as broken or cancelled, renegotiates it (asking for the new due) or
+edits its words and due (double-click too); due today shows orange, overdue red. "Add a promise"
+reads the due (and a repeat rule) from the text as it is typed and shows what it understood before
+saving."""
 
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.services.due import Due
 from ckbook.services.due_phrases import read_due
 from ckbook.services.promises import (
     PromiseRow,
@@ -36,10 +39,15 @@ from ckbook.services.promises import (
     promises_for_client,
     renegotiate_promise,
     reopen_promise,
+    undo_occurrence,
+    update_promise,
 )
+from ckbook.services.recurrence import describe as describe_rule
 from ckbook.services.rules import PromiseState
+from ckbook.services.text import clean_line
 from ckbook.ui import theme
 from ckbook.ui.card_sections import RecordUndo, no_undo
+from ckbook.ui.dialogs.edit_promise import EditPromiseDialog
 from ckbook.ui.dialogs.renegotiate import RenegotiateDialog
 from ckbook.ui.icons import ICON_DIR
 from ckbook.ui.notebook import Notebook
@@ -53,7 +61,7 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 def describe_promise(promise: PromiseRow, state: PromiseState, tz: tzinfo) -> str:
     """E.g. ``send the deck — due Wed 18 Nov 2026 (due today)`` or ``… — kept 18 Nov 2026``."""
-    text = promise.text.replace("\n", " ")
+    text = clean_line(promise.text)  # one line; no override stored earlier turns the due around
     if promise.status != "open":
         when = promise.closed_at.astimezone(tz).strftime("%d %b %Y") if promise.closed_at else ""
         return f"{text} — {promise.status} {when}".rstrip()
@@ -63,7 +71,8 @@ def describe_promise(promise: PromiseRow, state: PromiseState, tz: tzinfo) -> st
         PromiseState.DUE_TODAY: " (due today)",
         PromiseState.OVERDUE: " (overdue)",
     }.get(state, "")
-    return f"{text} — due {promise.due.describe()}{suffix}"
+    repeats = f" · repeats {describe_rule(promise.recurrence)}" if promise.recurrence else ""
+    return f"{text} — due {promise.due.describe()}{suffix}{repeats}"
 
 
 class PromiseListModel(RowListModel[PromiseRow]):
@@ -181,6 +190,7 @@ class PromisesSection(QWidget):
         self.show_closed.toggled.connect(lambda _on: self.refresh())
         self.model.tickRequested.connect(self._on_model_tick_requested)
         self.list.customContextMenuRequested.connect(self._on_list_context_menu)
+        self.list.doubleClicked.connect(self._on_list_double_clicked)
         self._on_add_edit_text_changed("")
         self.apply_theme()
 
@@ -248,11 +258,20 @@ class PromisesSection(QWidget):
         if not text.strip():
             self.due_label.setText("The due is read from what you type, e.g. “by Friday 3pm”.")
             return
-        reading = read_due(text, self.notebook.now(), self.notebook.tz)
+        reading = read_due(
+            text,
+            self.notebook.now(),
+            self.notebook.tz,
+            end_of_business=self.notebook.end_of_business(),
+        )
         if reading.due is None:
             self.due_label.setText("No due date understood — saved without one.")
         else:
-            self.due_label.setText(f"Due {reading.due.describe()} (from “{reading.phrase}”)")
+            repeats = f", repeats {describe_rule(reading.recurrence)}" if reading.recurrence else ""
+            note = f" — {reading.note}" if reading.note else ""
+            self.due_label.setText(
+                f"Due {reading.due.describe()}{repeats} (from “{reading.phrase}”){note}"
+            )
 
     def _on_add_edit_return_pressed(self) -> None:
         self.add_typed_promise()
@@ -263,7 +282,9 @@ class PromisesSection(QWidget):
         if not text or self.client_id is None:
             return None
         now = self.notebook.now()
-        reading = read_due(text, now, self.notebook.tz)
+        reading = read_due(
+            text, now, self.notebook.tz, end_of_business=self.notebook.end_of_business()
+        )
         result = self.notebook.run(
             add_promise,
             self.client_id,
@@ -272,6 +293,7 @@ class PromisesSection(QWidget):
             self.notebook.tz,
             due=reading.due,
             read_due_from_text=False,
+            recurrence=reading.recurrence,
         )
         if result is None:
             return None  # the message says why; the text stays in the field
@@ -299,6 +321,16 @@ class PromisesSection(QWidget):
         done = self.notebook.run(close_promise, promise_id, status, self.notebook.now())
         if done is None:
             return False
+        if len(done.ids) == 2:  # a repeating promise: that occurrence recorded, the next one due
+            record_id = done.ids[1]
+            self.record_undo(
+                f"mark occurrence {status}",
+                lambda: self.notebook.run(undo_occurrence, promise_id, record_id),
+            )
+            self._say(
+                f"Marked {quoted} {status} this time; it repeats. Undo (Ctrl+Z) takes it back."
+            )
+            return True
         self.record_undo(
             f"mark promise {status}",
             lambda: self.notebook.run(reopen_promise, promise_id),
@@ -319,7 +351,12 @@ class PromisesSection(QWidget):
             return False
         promise = self.model.promise(row)
         due = RenegotiateDialog.ask(
-            self, promise.text, promise.due, self.notebook.now(), self.notebook.tz
+            self,
+            promise.text,
+            promise.due,
+            self.notebook.now(),
+            self.notebook.tz,
+            self.notebook.end_of_business(),
         )
         if due is None:
             return False
@@ -328,6 +365,39 @@ class PromisesSection(QWidget):
             return False
         self._say(f"Renegotiated {quoted}: now due {due.describe()}.")
         return True
+
+    def edit(self, promise_id: int) -> bool:
+        """Edit the promise's words and due (typed in words); offers to change the words that
+        named the old due so the text never contradicts the new one."""
+        row = self.model.row_of(promise_id)
+        if row is None:
+            return False
+        promise = self.model.promise(row)
+        answer = EditPromiseDialog.ask(
+            self,
+            promise.text,
+            promise.due,
+            self.notebook.now(),
+            self.notebook.tz,
+            self.notebook.end_of_business(),
+        )
+        if answer is None or (answer.text, answer.due) == (promise.text, promise.due):
+            return False
+        return self.apply_edit(promise_id, answer.text, answer.due)
+
+    def apply_edit(self, promise_id: int, text: str, due: Due | None) -> bool:
+        quoted = self._quoted(promise_id)
+        result = self.notebook.run(
+            update_promise, promise_id, text=text, due=due, clear_due=due is None
+        )
+        if result is None:
+            return False
+        self._say(f"Changed {quoted}: now “{text}”, {due.describe() if due else 'no due'}.")
+        return True
+
+    def _on_list_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid() and self.model.promise(index.row()).status == "open":
+            self.edit(self.model.promise(index.row()).id)
 
     def _on_list_context_menu(self, position: QPoint) -> None:
         index = self.list.indexAt(position)
@@ -343,6 +413,7 @@ class PromisesSection(QWidget):
             menu.addAction("Kept").triggered.connect(lambda: self.close_as(promise.id, "kept"))
             menu.addAction("Broken").triggered.connect(lambda: self.close_as(promise.id, "broken"))
             menu.addAction("Renegotiated…").triggered.connect(lambda: self.renegotiate(promise.id))
+            menu.addAction("Edit words and due…").triggered.connect(lambda: self.edit(promise.id))
             menu.addAction("Cancelled").triggered.connect(
                 lambda: self.close_as(promise.id, "cancelled")
             )

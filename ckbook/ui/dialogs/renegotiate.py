@@ -3,7 +3,7 @@ was understood as before anything is saved."""
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import datetime, time, tzinfo
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ckbook.services.due import Due
-from ckbook.services.due_phrases import parse_due
+from ckbook.services.due_phrases import END_OF_BUSINESS, parse_due
 from ckbook.ui.dialogs import grow_to_fit, run_modal
 from ckbook.ui.safe_text import plain_label
 
@@ -29,11 +29,13 @@ class RenegotiateDialog(QDialog):
         now: datetime,
         tz: tzinfo,
         parent: QWidget | None = None,
+        end_of_business: time = END_OF_BUSINESS,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Renegotiate promise")
         self._now = now
         self._tz = tz
+        self._end_of_business = end_of_business
         self.due_edit = QLineEdit()
         self.due_edit.setAccessibleName("New due")
         self.due_edit.setPlaceholderText("e.g. next Friday 3pm, in 2 weeks, 2026-12-01")
@@ -68,7 +70,9 @@ class RenegotiateDialog(QDialog):
             self.understood.setText("type when it is due now")
         else:
             try:
-                self.due = parse_due(text, self._now, self._tz)
+                self.due = parse_due(
+                    text, self._now, self._tz, end_of_business=self._end_of_business
+                )
             except ValueError as exc:
                 self.understood.setText(f"not understood: {exc}")
             else:
@@ -84,5 +88,7 @@ class RenegotiateDialog(QDialog):
         current: Due | None,
         now: datetime,
         tz: tzinfo,
+        end_of_business: time = END_OF_BUSINESS,
     ) -> Due | None:
-        return run_modal(cls(promise_text, current, now, tz, parent), lambda d: d.due)
+        dialog = cls(promise_text, current, now, tz, parent, end_of_business)
+        return run_modal(dialog, lambda d: d.due)
