@@ -175,6 +175,7 @@ class Composed:
     search: Any
     transfer: Any
     backups: Any
+    collector: dict[str, Any]
 
 
 def compose(
@@ -205,8 +206,22 @@ def compose(
         # Automatic backups (a worker; at start when a day old, every 30 min of changes, at
         # quit) and File › Restore from backup….
         backups = install_backups(window, window.notebook, opened.location)
-    return Composed(window, reminders, care, notes, search, transfer, backups)
+    # The cycle collector runs while the user does not type (ui.collector), from a few seconds
+    # on: what start-up loaded is in by then, and is frozen out of later collections.
+    collector: dict[str, Any] = {}
 
+    def start_collector() -> None:
+        from ckbook.ui.collector import IdleCollector
+
+        collector["idle"] = IdleCollector(app)
+        app.aboutToQuit.connect(collector["idle"].stop)
+
+    QTimer.singleShot(COLLECTOR_AFTER_MS, start_collector)
+    return Composed(window, reminders, care, notes, search, transfer, backups, collector)
+
+
+#: When the idle-time cycle collector takes over from Python's (after start-up's loads).
+COLLECTOR_AFTER_MS = 4000
 
 #: Set (to anything) by the benchmark: print when the window first paints and when Today first
 #: shows its rows (``time.time()``), then quit.

@@ -32,7 +32,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -466,6 +466,7 @@ class TodayPage(QWidget):
         layout.addWidget(self.view, 1)
 
         # Coalesce bursts of changes into one rebuild; look again each minute (things turn due).
+        self._stale = False  # changed while another page was shown
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -676,7 +677,19 @@ class TodayPage(QWidget):
     def _on_notebook_changed(self, changed: Changed) -> None:
         if changed.kind is Kind.SETTINGS or changed.text_only:
             return  # a note's text (a call-note autosave) shows in no Today row
+        if self.window().isVisible() and not self.isVisible():
+            # Another page is on screen (a call is typed with Clients open): build the report
+            # when this page is shown again, not on every save meanwhile.
+            self._stale = True
+            return
         self._refresh_timer.start()
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._refresh_timer.start()
 
     def _on_minute_timeout(self) -> None:
         if self.isVisible():

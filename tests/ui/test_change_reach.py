@@ -198,3 +198,30 @@ def test_today_changes_only_the_rows_a_change_moves(
         for r in range(today.model.rowCount(overdue_parent))
     ]
     assert shown == rows and "promise 2" not in rows and "a new one" in rows
+
+
+def test_today_behind_another_page_builds_its_report_when_shown_again(  # type: ignore[no-untyped-def]
+    qtbot, notebook, clients, now, tz, tmp_path
+):
+    from PySide6.QtCore import QSettings
+
+    from ckbook.ui.main_window import MainWindow
+
+    window = MainWindow(notebook, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window)
+    today = TodayPage(notebook)
+    window.add_page("today", "Today", today)
+    window.show()
+    qtbot.waitUntil(lambda: not today.pending, timeout=10_000)
+    window.show_page("clients")
+    asked: list[int] = []
+    today.loader.loaded.connect(lambda generation, _report: asked.append(generation))
+
+    for n in range(3):  # saves while a call is typed with Clients on screen
+        notebook.run(add_promise, clients[n], f"promise {n}", now, tz)
+    qtbot.wait(100)
+    assert asked == [] and not today.pending
+
+    with qtbot.waitSignal(today.refreshed, timeout=10_000):
+        window.show_page("today")
+    assert len(asked) == 1
