@@ -373,7 +373,10 @@ def _reminder_check(db: Path, clock: Any, repeats: int) -> dict[str, Any]:
 
     def one(step: int) -> float:
         at = start + timedelta(minutes=step)  # the engine's once-a-minute look
-        return _ms(lambda: run_check(CheckRequest(step, at, clock.tz, minutes), book))
+        # local_writes: the window's own engine records what it shows meanwhile (its stamp, not
+        # this book's, follows those writes); no other program writes during this figure.
+        request = CheckRequest(step, at, clock.tz, minutes, local_writes=step > 0)
+        return _ms(lambda: run_check(request, book))
 
     first = [one(0)]  # reads everything, as at start
     steady = [one(step) for step in range(1, max(6, repeats // 4 + 1))]
