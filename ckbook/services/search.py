@@ -162,11 +162,12 @@ _MARKDOWN = (
 
 
 def plain_text(markdown: str) -> str:
-    """A note's Markdown as the words it shows, on one line: no ``**``, ``#``, list marks or
-    link targets (FTS5's highlight marks, control characters, pass through)."""
+    """A note's Markdown as the words it shows, on one line (its lines joined by " · "): no
+    ``**``, ``#``, list marks or link targets (FTS5's highlight marks pass through)."""
     for pattern, replacement in _MARKDOWN:
         markdown = pattern.sub(replacement, markdown)
-    return " ".join(markdown.split())
+    lines = (" ".join(line.split()) for line in markdown.splitlines())
+    return " · ".join(line for line in lines if line)  # a heading or list item stays apart
 
 
 def _highlights(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
