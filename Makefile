@@ -1,4 +1,4 @@
-.PHONY: run test lint format screenshots bench
+.PHONY: run test lint format screenshots bench icons install-desktop bundle
 
 run:
 	python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/ckbook
@@ -14,6 +14,18 @@ format:
 
 screenshots:
 	.venv/bin/python packaging/screenshots.py shots/
+	.venv/bin/python packaging/screenshots.py shots/1024x700 --size 1024x700
+	.venv/bin/python packaging/screenshots_today.py shots/
+	.venv/bin/python packaging/screenshots_desktop.py shots/ --size 1024x700
 
 bench:
 	.venv/bin/python tests/perf/bench_demo.py
+
+icons:
+	.venv/bin/python packaging/render_icons.py
+
+install-desktop:
+	.venv/bin/ckbook --install-desktop
+
+bundle:
+	python3 -m venv .venv && .venv/bin/pip install -q -e ".[test]" && .venv/bin/python packaging/bundle.py --dist build/bundle

@@ -11,16 +11,22 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from typing_extensions import override
 
-from ckbook import APP_NAME, __version__
+from ckbook import APP_ID, APP_NAME, __version__, logs
+from ckbook.paths import resolve_db_target
+from ckbook.services import dates
 from ckbook.services.clock import Clock, OffsetClock, SystemClock, local_zone, parse_now
+from ckbook.services.settings import load_settings
 from ckbook.store.database import OpenedDatabase, close_database, open_database
 from ckbook.store.errors import StoreError
+from ckbook.ui.single_instance import LaunchRequest, SingleInstance, hand_over
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +45,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="start in the tray without opening the window (start at login); "
         "opens the window when there is no tray",
+    )
+    parser.add_argument(
+        "--open-client",
+        type=int,
+        metavar="ID",
+        help="open this client's card (in the window already open on this notebook, if any)",
     )
     args, _qt_args = parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
     return args
@@ -82,6 +94,21 @@ def build(opened: OpenedDatabase, clock: Clock, app: QApplication):  # type: ign
     return window
 
 
+def log_window_shown(window: QWidget) -> None:
+    """One line in the log: how big the window opened, on what screen, on which page (what a
+    report about a window that does not fit needs first)."""
+    screen = window.screen()
+    area = screen.availableGeometry() if screen is not None else None
+    log.info(
+        "window shown: %d×%d on a %s screen at scale %.3g, page %s",
+        window.width(),
+        window.height(),
+        f"{area.width()}×{area.height()}" if area is not None else "unknown",
+        window.devicePixelRatioF(),
+        getattr(window, "current_page", lambda: "")(),
+    )
+
+
 def start_error_box(text: str, detail: str = "") -> QMessageBox:
     """The box saying why the notebook cannot open. Plain text (RELIABILITY #1): the message
     holds the user's --db path, which rich text would read as markup (an <img> loads a file)."""
@@ -90,6 +117,35 @@ def start_error_box(text: str, detail: str = "") -> QMessageBox:
     if detail:
         box.setInformativeText(detail)  # informative text follows the box's text format
     return box
+
+
+def install_live_changes(app: QApplication, window, opened: OpenedDatabase):  # type: ignore[no-untyped-def]
+    """What the CLI, an import or another process writes shows in the window within ~2 s (a
+    poll of SQLite's data_version on a worker). None on PostgreSQL (no data_version there)."""
+    if opened.path is None:
+        return None
+    from ckbook.store.changes import ChangeFeed
+    from ckbook.ui.live_changes import LiveChanges
+
+    live = LiveChanges(window.notebook, ChangeFeed(opened.path), parent=app)
+    live.start()
+    app.aboutToQuit.connect(live.stop)
+    return live
+
+
+def hand_over_or_explain(instance: SingleInstance, request: LaunchRequest) -> int:
+    """A second launch: pass the request to the window open on this notebook and exit 0; when
+    that window does not answer, say so and exit 1 (never a second window on one notebook)."""
+    if hand_over(instance.server_name, request):
+        log.info("ckbook is already open on this notebook; brought its window forward")
+        return 0
+    text = (
+        f"ckbook is already running on this notebook ({instance.holder()}) but does not answer. "
+        "Close it (or end that process) and start ckbook again."
+    )
+    print(f"ckbook: error: {text}", file=sys.stderr)
+    start_error_box(text).exec()
+    return 1
 
 
 def recover_at_start(target: str | None, error: Exception, clock: Clock) -> OpenedDatabase | None:
@@ -109,7 +165,7 @@ def recover_at_start(target: str | None, error: Exception, clock: Clock) -> Open
     box = start_error_box(f"{location}\n\n{words}", str(error))
     restore = None
     if good is not None:
-        made = good.made_at.astimezone(clock.tz).strftime("%d %b %Y %H:%M")
+        made = dates.moment_text(good.made_at, clock.now(), clock.tz, long=True)
         restore = box.addButton(
             f"Restore the backup of {made} ({good.counts()})", QMessageBox.ButtonRole.AcceptRole
         )
@@ -124,13 +180,30 @@ def recover_at_start(target: str | None, error: Exception, clock: Clock) -> Open
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    args = parse_args(argv)
+    log_file = logs.start_logging()
+    try:
+        return _run(parse_args(argv), log_file)
+    finally:
+        logs.stop_logging()
+
+
+def _run(args: argparse.Namespace, log_file: Path | None) -> int:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    # Before the QApplication exists: on Wayland the window's app id is read once, at start.
+    QGuiApplication.setDesktopFileName(APP_ID)
     running = QApplication.instance()
     app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
+    from ckbook.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())  # every window and dialog, and the task bar
+    request = LaunchRequest(open_client=args.open_client, background=args.background)
+    # One window per notebook, decided before the database is opened (a second launch neither
+    # upgrades nor backs up a notebook the first one has open).
+    instance = SingleInstance(resolve_db_target(args.db), parent=app)
+    if not instance.acquire():
+        return hand_over_or_explain(instance, request)
     try:
         clock = make_clock(args.now)
     except ValueError as exc:
@@ -158,10 +231,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if not (args.background and Tray.available()):
         window.show()
+        log_window_shown(window)
+    if args.open_client is not None:
+        window.open_client(args.open_client)
+    # A second launch on this notebook: bring this window forward and do what it was asked.
+    instance.requested.connect(window.answer_launch)
+    from ckbook.ui.crash import CrashReporter
+
+    # An uncaught error is logged and shown once while the window runs on; a hard crash leaves
+    # the threads' stacks in the log folder, shown at the next start.
+    crashes = CrashReporter(log_file, window, app)
+    crashes.report_previous_crash(logs.previous_faults())
+    crashes.install()
+    logs.start_fault_log()
     try:
         return app.exec()
     finally:
+        logs.stop_fault_log()
+        crashes.uninstall()
         close_database(opened)
+        instance.release()
 
 
 @dataclass(frozen=True)
@@ -174,6 +263,8 @@ class Composed:
     notes: Any
     search: Any
     transfer: Any
+    welcome: Any
+    live: Any
     backups: Any
     collector: dict[str, Any]
 
@@ -199,6 +290,18 @@ def compose(
     from ckbook.ui.transfer import install_transfer
 
     transfer = install_transfer(window, window.notebook)  # File › Import…, Export… (worker)
+    from ckbook.ui.welcome import DemoOpener, install_welcome
+
+    # An empty notebook opens on the welcome page: first client, import, or the demo.
+    welcome = install_welcome(
+        window,
+        window.notebook,
+        transfer.start_import,
+        DemoOpener(window.notebook.message.emit),
+    )
+    settings = window.notebook.attempt(load_settings)
+    window.use_color_scheme(settings.color_scheme if settings is not None else "system")
+    live = install_live_changes(app, window, opened)
     backups = None
     if opened.path is not None:
         from ckbook.ui.backups import install_backups
@@ -217,7 +320,9 @@ def compose(
         app.aboutToQuit.connect(collector["idle"].stop)
 
     QTimer.singleShot(COLLECTOR_AFTER_MS, start_collector)
-    return Composed(window, reminders, care, notes, search, transfer, backups, collector)
+    return Composed(
+        window, reminders, care, notes, search, transfer, welcome, live, backups, collector
+    )
 
 
 #: When the idle-time cycle collector takes over from Python's (after start-up's loads).

@@ -40,7 +40,7 @@ EXIT_BAD_INPUT = 2
 DEMO_DEFAULTS = {"clients": 60, "notes": 600, "promises": 300, "seed": 1}
 # As ckbook.interop.transfer names them (not imported here: vobject and icalendar load only
 # for import and export).
-IMPORT_FORMATS = ("vcard", "csv")
+IMPORT_FORMATS = ("vcard", "csv", "json")
 EXPORT_FORMATS = ("vcard", "csv", "ics", "json")
 
 
@@ -85,8 +85,29 @@ def build_parser() -> argparse.ArgumentParser:
         description="A client relationship notebook. With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add ckbook (launcher and icon) to your application menu, for you only",
+    )
+    parser.add_argument(
+        "--uninstall-desktop",
+        action="store_true",
+        help="take out what --install-desktop added (files changed since are left)",
+    )
     parser.add_argument("--db", help="SQLite file or postgresql:// URL")
     parser.add_argument("--now", metavar="ISO", help="pretend it is this local date-time")
+    # Window options (no command), listed here so that their values are not read as a command;
+    # ckbook.app parses them again.
+    parser.add_argument(
+        "--open-client",
+        type=int,
+        metavar="ID",
+        help="with no command: open this client's card (in the window already open, if any)",
+    )
+    parser.add_argument(
+        "--background", action="store_true", help="with no command: start in the tray"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     client = commands.add_parser("client", help="add a client (ckbook client add NAME)")
@@ -109,6 +130,14 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--channel", choices=CHANNELS, default="email", help="preferred channel")
     _common(add)
     add.set_defaults(handler=_client_add, writes=True, creates=True)
+
+    merge = client_commands.add_parser(
+        "merge", help="merge OTHER into KEEP (everything moves; one transaction)"
+    )
+    merge.add_argument("keep", metavar="KEEP", help="the client that stays: " + CLIENT_HELP)
+    merge.add_argument("other", metavar="OTHER", help="the client merged away: " + CLIENT_HELP)
+    _common(merge)
+    merge.set_defaults(handler=_client_merge)
 
     clients = commands.add_parser("clients", help="list clients")
     _common(clients)
@@ -226,18 +255,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     imports = commands.add_parser(
         "import",
-        help="add clients from a vCard or CSV file",
-        description="Add the clients in FILE. Every record is checked first: an invalid one "
-        "stops the import (nothing is written) unless --skip-invalid. A record whose email "
-        "already belongs to a client (or to an earlier record) is a duplicate: skipped, listed.",
+        help="add or update clients from a vCard or CSV file; restore a JSON export",
+        description="Add or update the clients in FILE (vcard, csv), in one transaction. Every "
+        "record is checked first: an invalid one stops the import (nothing is written) unless "
+        "--skip-invalid. A record is the client with the same UID, else the same name and an "
+        "email or phone in common, else the same name and organisation: that client is updated "
+        "with what the file says (nothing the file lacks is blanked); anyone else is new. The "
+        "file's encoding is detected and reported. json restores a whole `ckbook export json` "
+        "into an empty notebook.",
     )
-    imports.add_argument("format", choices=IMPORT_FORMATS, metavar="vcard|csv")
+    imports.add_argument("format", choices=IMPORT_FORMATS, metavar="vcard|csv|json")
     imports.add_argument("file", metavar="FILE")
     imports.add_argument(
         "--dry-run", action="store_true", help="report what would be imported; write nothing"
     )
     imports.add_argument(
         "--skip-invalid", action="store_true", help="import the valid records, list the others"
+    )
+    imports.add_argument(
+        "--map",
+        metavar="FIELD=COLUMN,…",
+        default="",
+        help="csv: read FIELD from the column named COLUMN (fields: name, first_name, "
+        "last_name, organisation, emails, phones, address, tags, handling_notes, uid, …)",
     )
     _common(imports)
     imports.set_defaults(handler=_import, writes=True, creates=True)
@@ -252,6 +292,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("format", choices=EXPORT_FORMATS, metavar="vcard|csv|ics|json")
     export.add_argument("file", metavar="FILE")
+    export.add_argument(
+        "--as",
+        dest="as_entries",
+        choices=("todos", "events"),
+        default="todos",
+        help="ics: open promises as to-dos (default) or as events, for calendars that ignore "
+        "tasks (promises without a due are left out of events)",
+    )
+    export.add_argument(
+        "--vcard-version",
+        choices=("4.0", "3.0"),
+        default="4.0",
+        help="vcard: the version written (3.0 for programs that read nothing newer)",
+    )
     export.add_argument(
         "--overwrite", action="store_true", help="replace FILE if it exists (never the notebook)"
     )
@@ -333,6 +387,37 @@ def _one_line(message: str) -> str:
 # -- commands ------------------------------------------------------------------------------
 
 
+def _client_merge(ctx: Context) -> int:
+    from ckbook.services.clients import client_detail, find_client
+    from ckbook.services.merging import merge_clients
+
+    keep = find_client(ctx.args.keep)
+    other = find_client(ctx.args.other)
+    if keep == other:
+        raise InputError(f"KEEP and OTHER are the same client (#{keep}): name two clients")
+    gone = client_detail(other, ctx.now)
+    merged = merge_clients(keep, other, ctx.now, forget_other=True)
+    moved = merged.record.counts() if merged.record else {}
+    detail = client_detail(keep, ctx.now)
+    if ctx.json:
+        _print_json(
+            {
+                "id": detail.id,
+                "name": detail.name,
+                "merged": {"id": gone.id, "name": gone.name},
+                "moved": moved,
+                "emails": list(detail.emails),
+                "phones": list(detail.phones),
+                "tags": list(detail.tags),
+            }
+        )
+        return EXIT_OK
+    counts = ", ".join(f"{count} {table}" for table, count in moved.items() if count)
+    print(f"Merged client {gone.id} ({gone.name}) into {detail.id}: {detail.name}")
+    print(f"  moved {counts or 'nothing'}")
+    return EXIT_OK
+
+
 def _client_add(ctx: Context) -> int:
     from ckbook.services.clients import ClientInput, add_client, client_detail
 
@@ -354,7 +439,20 @@ def _client_add(ctx: Context) -> int:
         ),
         preferred_channel=args.channel,
     )
+    from ckbook.services.merging import matching_clients
+
+    matches = matching_clients(data.name, data.emails, data.phones)
     client_id = add_client(data, ctx.now).ids[0]
+    for match in matches:  # added all the same (scripts rely on it), but never silently
+        logging.getLogger(__name__).warning(
+            "client %d may be the same person as client %d, %s; "
+            "`ckbook client merge %d %d` makes them one",
+            client_id,
+            match.id,
+            match.describe(),
+            match.id,
+            client_id,
+        )
     detail = client_detail(client_id, ctx.now)
     if ctx.json:
         _print_json(
@@ -689,20 +787,60 @@ def _restore(ctx: Context) -> int:
     return EXIT_OK
 
 
+class _TerminalProgress:
+    """``Importing… 45%`` on one line of a terminal's stderr; nothing when stderr is piped, so a
+    script's output stays what it was."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.shown = -1
+        self.on = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.on or total <= 0:
+            return
+        percent = min(100, done * 100 // total)
+        if percent != self.shown:
+            self.shown = percent
+            print(f"\r{self.what}… {percent}%", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.on and self.shown >= 0:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)  # clear the line
+
+
 def _import(ctx: Context) -> int:
     from ckbook.interop.transfer import import_file
 
     args = ctx.args
-    report = import_file(
-        args.format, args.file, ctx.now, dry_run=args.dry_run, skip_invalid=args.skip_invalid
-    )
+    progress = _TerminalProgress("Reading" if args.dry_run else "Importing")
+    try:
+        report = import_file(
+            args.format,
+            args.file,
+            ctx.now,
+            dry_run=args.dry_run,
+            skip_invalid=args.skip_invalid,
+            mapping=args.map,
+            progress=progress,
+        )
+    finally:
+        progress.close()
     if ctx.json:
         _print_json(
             {
                 "dry_run": report.dry_run,
                 "summary": report.summary(),
+                "source": report.source,
                 "imported": [
-                    {"where": i.where, "name": i.name, "id": i.client_id} for i in report.imported
+                    {
+                        "where": i.where,
+                        "name": i.name,
+                        "id": i.client_id,
+                        "outcome": i.outcome,
+                        "changes": [c.__dict__ for c in i.changes],
+                    }
+                    for i in report.imported
                 ],
                 "duplicates": [s.__dict__ for s in report.duplicates],
                 "invalid": [s.__dict__ for s in report.invalid],
@@ -710,10 +848,15 @@ def _import(ctx: Context) -> int:
         )
     else:
         _say(report.summary())
-        verb = "would import" if report.dry_run else "imported"
+        if report.source:
+            _say(f"  {report.source}")
         for item in report.imported:
+            if item.outcome == "unchanged":
+                continue
             shown = f"[{item.client_id}] " if item.client_id is not None else ""
-            _say(f"  {verb}: {shown}{item.name} ({item.where})")
+            changes = "; ".join(c.describe() for c in item.changes)
+            said = f"{item.outcome}: {shown}{item.name} ({item.where})"
+            _say(f"  {said}: {changes}" if changes else f"  {said}")
         for skip in report.duplicates:
             _say(f"  skipped: {skip.describe()}")
         for skip in report.invalid:
@@ -726,9 +869,25 @@ def _import(ctx: Context) -> int:
 def _export(ctx: Context) -> int:
     from ckbook.interop.transfer import export_file
 
-    result = export_file(
-        ctx.args.format, ctx.args.file, ctx.now, ctx.tz, overwrite=ctx.args.overwrite
-    )
+    args = ctx.args
+    if args.as_entries == "events" and args.format != "ics":
+        return _fail("--as events applies to ics exports only")
+    if args.vcard_version != "4.0" and args.format != "vcard":
+        return _fail("--vcard-version applies to vcard exports only")
+    progress = _TerminalProgress("Exporting")
+    try:
+        result = export_file(
+            args.format,
+            args.file,
+            ctx.now,
+            ctx.tz,
+            overwrite=args.overwrite,
+            as_events=args.as_entries == "events",
+            progress=progress,
+            vcard_version=args.vcard_version,
+        )
+    finally:
+        progress.close()
     if ctx.json:
         _print_json(
             {
@@ -758,6 +917,37 @@ def _check(ctx: Context) -> int:
 
 
 # -- entry point ---------------------------------------------------------------------------
+
+
+def _install_desktop() -> int:
+    from ckbook.services.launcher import install_desktop
+
+    try:
+        report = install_desktop()
+    except OSError as exc:
+        return _fail(f"could not install the launcher: {exc.strerror or exc}")
+    for line in report.lines():
+        print(line)
+    if report.refused:
+        return _fail(
+            f"{len(report.refused)} file(s) in the way were not ckbook's; left as they were"
+        )
+    print(f"{APP_NAME} is in your application menu (it may take a moment to appear)")
+    return EXIT_OK
+
+
+def _uninstall_desktop() -> int:
+    from ckbook.services.launcher import uninstall_desktop
+
+    try:
+        report = uninstall_desktop()
+    except OSError as exc:
+        return _fail(f"could not remove the launcher: {exc.strerror or exc}")
+    for line in report.lines("removed"):
+        print(line)
+    if not report.written and not report.refused:
+        print(f"{APP_NAME} was not in your application menu")
+    return EXIT_OK
 
 
 def _fail(message: str) -> int:
@@ -865,6 +1055,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args, extra = parser.parse_known_args(arguments)
+        if args.install_desktop:
+            return _install_desktop()
+        if args.uninstall_desktop:
+            return _uninstall_desktop()
         if args.command is None:
             # No command: the window. It reads --db/--now (and Qt's own options) itself, and is
             # imported only now so that every other command runs without loading Qt.

@@ -22,11 +22,13 @@ os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
 
 @pytest.fixture(autouse=True, scope="session")
 def _keep_tests_out_of_the_real_home(tmp_path_factory):  # type: ignore[no-untyped-def]
-    """Window settings, autostart entries and default notebooks go to a throwaway home."""
+    """Window settings, autostart entries, default notebooks and the log go to a throwaway home."""
     home = tmp_path_factory.mktemp("home")
-    saved = {key: os.environ.get(key) for key in ("XDG_CONFIG_HOME", "XDG_DATA_HOME")}
+    names = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")
+    saved = {key: os.environ.get(key) for key in names}
     os.environ["XDG_CONFIG_HOME"] = str(home / "config")
     os.environ["XDG_DATA_HOME"] = str(home / "data")
+    os.environ["XDG_STATE_HOME"] = str(home / "state")
     yield
     for key, value in saved.items():
         if value is None:

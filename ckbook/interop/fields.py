@@ -59,6 +59,8 @@ class Record:
     phones: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)  # PROFILE_COLUMNS and MONEY_COLUMNS
+    uid: str = ""
+    labels: list[tuple[str, str, str]] = field(default_factory=list)  # kind, value, label
 
     def is_empty(self) -> bool:
         return not any(
@@ -123,7 +125,27 @@ def build_item(record: Record) -> ImportItem:
         ),
         preferred_channel=_words(extra.get("preferred_channel", "")) or "email",
     )
-    return ImportItem(record.where, client, _money(extra))
+    present = {
+        name
+        for name, value in (
+            ("name", record.name),
+            ("organisation", record.organisation),
+            ("address", record.address),
+            ("handling_notes", record.handling_notes),
+            ("emails", record.emails),
+            ("phones", record.phones),
+            ("tags", record.tags),
+        )
+        if value
+    } | {name for name in PROFILE_COLUMNS if name in extra}
+    return ImportItem(
+        record.where,
+        client,
+        _money(extra),
+        uid=record.uid.strip(),
+        present=frozenset(present),
+        labels=tuple(record.labels),
+    )
 
 
 def _money(extra: Mapping[str, str]) -> MoneyTermsInput | None:

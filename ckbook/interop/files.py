@@ -1,4 +1,4 @@
-"""Reading an import file and writing an export file.
+"""Writing an export file (reading an import file is ``text_files``).
 
 Exports hold everything about every client, so they are written like the database is kept:
 readable by the owner only (0600, RELIABILITY #5), and atomically through ``store.output`` — into
@@ -11,34 +11,10 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any, TextIO
 
-from ckbook.services.base import InputError
 from ckbook.store.database import open_notebook_path
 from ckbook.store.output import atomic_output, check_target
-
-#: Larger import files are refused before reading (a contacts export is a few MB at most).
-MAX_IMPORT_BYTES = 200 * 1024 * 1024
-
-
-def read_text(path: str | os.PathLike[str]) -> str:
-    """The file's text, UTF-8 with or without a byte-order mark; InputError names the problem."""
-    file = Path(path)
-    try:
-        size = file.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise InputError(f"{file} is too large to import ({size // (1024 * 1024)} MB)")
-        data = file.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {file}: {exc.strerror or exc}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{file} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save it as UTF-8 and import again"
-        ) from None
 
 
 @contextlib.contextmanager

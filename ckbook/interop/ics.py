@@ -1,5 +1,11 @@
-"""Open promises and coming check-ins as an iCalendar file of to-dos (VTODO), via ``icalendar``.
+"""Open promises and coming check-ins as an iCalendar file, via ``icalendar``: to-dos (VTODO) for
+task lists (todoman, Thunderbird, Apple Reminders), or, with ``as_events``, events (VEVENT) for
+calendars that ignore tasks (khal, many phone calendars).
 
+- Every open promise is a VTODO; one without a due has no DUE (and no alarm).
+- With ``as_events``, a promise with a due is a VEVENT: a timed due starts then and lasts
+  ``EVENT_MINUTES``; a date-only due is an all-day event (DTSTART;VALUE=DATE, DTEND the next
+  day). A promise without a due has no place in a calendar and is left out (counted).
 - A promise with a due is a VTODO with DUE: a date-only due as ``DUE;VALUE=DATE``, a timed due in
   local time with ``TZID`` (and the zone's VTIMEZONE) — or in UTC when the local zone has no IANA
   name, or when the due lies outside 1970–2037, the years icalendar's generated VTIMEZONE covers.
@@ -12,9 +18,9 @@
   cadence runs out (date-only), overdue ones included.
 - A repeating promise also carries its rule as ``RRULE`` (the stored RFC 5545 value) with
   ``DTSTART`` at its current occurrence (RFC 5545 wants a DTSTART beside an RRULE), so the
-  calendar shows every later occurrence too.
-- UIDs are stable (``promise-12@ckbook``, ``checkin-7-2026-11-20@ckbook``), so importing a newer
-  export updates the calendar's to-dos instead of doubling them.
+  calendar shows every later occurrence too (to-dos and events alike).
+- UIDs are stable (``promise-12@ckbook``, ``checkin-7-2026-11-20@ckbook``; events the same), so
+  importing a newer export updates the calendar's entries instead of doubling them.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TextIO
 
-from icalendar import Alarm, Calendar, Todo, vRecur
+from icalendar import Alarm, Calendar, Component, Event, Todo, vRecur
 
 from ckbook import __version__
 from ckbook.interop.snapshot import Row, Snapshot
@@ -31,6 +37,8 @@ from ckbook.services.reminder_rules import promise_reminder_time
 from ckbook.services.rules import checkin_status
 
 PRODID = f"-//ckbook//ckbook {__version__}//EN"
+#: How long a timed promise's event lasts in a calendar.
+EVENT_MINUTES = 30
 _TZ_YEARS = range(1970, 2038)
 
 
@@ -46,57 +54,87 @@ def _alarm(description: str) -> Alarm:
     return alarm
 
 
-def _promise_todo(
-    promise: Row, client: Row, stamp: datetime, tz: tzinfo, default_minutes: int
-) -> Todo:
-    due = Due(promise["due_date"], promise["due_time"])
-    todo = Todo()
-    todo.add("uid", f"promise-{promise['id']}@ckbook")
-    todo.add("dtstamp", stamp)
-    todo.add("created", promise["made_at"])
-    todo.add("summary", f"{client['name']}: {promise['text']}")
-    todo.add("description", f"Promise to {client['name']} (ckbook promise {promise['id']})")
-    todo.add("status", "NEEDS-ACTION")
-    when: date | datetime
+def _due_value(due: Due, tz: tzinfo) -> date | datetime:
+    """DUE/DTSTART as written: a date, local time with TZID, or UTC (see the module notes)."""
     if due.time is None:
-        when = due.date
-    elif _zone_name(tz) and due.date.year in _TZ_YEARS:
-        when = datetime.combine(due.date, due.time, tzinfo=tz)
+        return due.date
+    if _zone_name(tz) and due.date.year in _TZ_YEARS:
+        return datetime.combine(due.date, due.time, tzinfo=tz)
+    return due.deadline(tz)  # UTC
+
+
+def _promise_entry(
+    promise: Row,
+    client: Row,
+    stamp: datetime,
+    tz: tzinfo,
+    default_minutes: int,
+    as_events: bool,
+) -> Component:
+    entry: Component = Event() if as_events else Todo()
+    entry.add("uid", f"promise-{promise['id']}@ckbook")
+    entry.add("dtstamp", stamp)
+    entry.add("created", promise["made_at"])
+    entry.add("summary", f"{client['name']}: {promise['text']}")
+    entry.add("description", f"Promise to {client['name']} (ckbook promise {promise['id']})")
+    if promise["due_date"] is None:  # a to-do without a due: no DUE, nothing to remind at
+        entry.add("status", "NEEDS-ACTION")
+        return entry
+    due = Due(promise["due_date"], promise["due_time"])
+    moment = _due_value(due, tz)
+    if as_events:
+        entry.add("status", "CONFIRMED")
+        entry.add("dtstart", moment)
+        if isinstance(moment, datetime):
+            entry.add("dtend", moment + timedelta(minutes=EVENT_MINUTES))
+        else:
+            entry.add("dtend", moment + timedelta(days=1))
     else:
-        when = due.deadline(tz)  # UTC
-    todo.add("due", when)
+        entry.add("status", "NEEDS-ACTION")
+        entry.add("due", moment)
     rule = promise.get("recurrence")
     if rule:
-        todo.add("dtstart", when)
-        todo.add("rrule", vRecur.from_ical(rule))
+        if not as_events:  # an event has its DTSTART already
+            entry.add("dtstart", moment)
+        entry.add("rrule", vRecur.from_ical(rule))
     alarm = _alarm(f"Promise due: {client['name']}: {promise['text']}")
     minutes = promise["remind_before_minutes"]
     if minutes is not None and due.time is not None:
-        alarm.add("trigger", timedelta(minutes=-minutes), parameters={"RELATED": "END"})
+        related = "START" if as_events else "END"
+        alarm.add("trigger", timedelta(minutes=-minutes), parameters={"RELATED": related})
     else:
-        moment = promise_reminder_time(due, minutes, tz, default_minutes).astimezone(UTC)
-        alarm.add("trigger", moment, parameters={"VALUE": "DATE-TIME"})
-    todo.add_component(alarm)
-    return todo
+        at = promise_reminder_time(due, minutes, tz, default_minutes).astimezone(UTC)
+        alarm.add("trigger", at, parameters={"VALUE": "DATE-TIME"})
+    entry.add_component(alarm)
+    return entry
 
 
-def _checkin_todo(client: Row, due_at: datetime, stamp: datetime, tz: tzinfo) -> Todo:
+def _checkin_entry(
+    client: Row, due_at: datetime, stamp: datetime, tz: tzinfo, as_events: bool
+) -> Component:
     day = due_at.astimezone(tz).date()
-    todo = Todo()
-    todo.add("uid", f"checkin-{client['id']}-{day.isoformat()}@ckbook")
-    todo.add("dtstamp", stamp)
-    todo.add("summary", f"Check in with {client['name']}")
-    todo.add(
+    entry: Component = Event() if as_events else Todo()
+    entry.add("uid", f"checkin-{client['id']}-{day.isoformat()}@ckbook")
+    entry.add("dtstamp", stamp)
+    entry.add("summary", f"Check in with {client['name']}")
+    entry.add(
         "description",
         f"Check-in cadence: every {client['checkin_days']} days, by {client['preferred_channel']}",
     )
-    todo.add("status", "NEEDS-ACTION")
-    todo.add("due", day)
-    return todo
+    if as_events:
+        entry.add("status", "CONFIRMED")
+        entry.add("dtstart", day)
+        entry.add("dtend", day + timedelta(days=1))
+    else:
+        entry.add("status", "NEEDS-ACTION")
+        entry.add("due", day)
+    return entry
 
 
-def build_calendar(snapshot: Snapshot, tz: tzinfo, default_minutes: int) -> tuple[Calendar, int]:
-    """The calendar and how many to-dos it holds."""
+def build_calendar(
+    snapshot: Snapshot, tz: tzinfo, default_minutes: int, as_events: bool = False
+) -> tuple[Calendar, int]:
+    """The calendar and how many entries it holds."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -106,9 +144,11 @@ def build_calendar(snapshot: Snapshot, tz: tzinfo, default_minutes: int) -> tupl
     for client in snapshot.clients:
         cid = client["id"]
         for promise in snapshot.of("promises", cid):
-            if promise["status"] == "open" and promise["due_date"] is not None:
-                calendar.add_component(_promise_todo(promise, client, stamp, tz, default_minutes))
-                count += 1
+            if promise["status"] != "open" or (as_events and promise["due_date"] is None):
+                continue
+            entry = _promise_entry(promise, client, stamp, tz, default_minutes, as_events)
+            calendar.add_component(entry)
+            count += 1
         since = client["client_since"]
         status = checkin_status(  # as the client list reckons it
             client["status"],
@@ -118,15 +158,17 @@ def build_calendar(snapshot: Snapshot, tz: tzinfo, default_minutes: int) -> tupl
             snapshot.taken_at,
         )
         if status.due_at is not None:
-            calendar.add_component(_checkin_todo(client, status.due_at, stamp, tz))
+            calendar.add_component(_checkin_entry(client, status.due_at, stamp, tz, as_events))
             count += 1
     if _zone_name(tz):
         calendar.add_missing_timezones()
     return calendar, count
 
 
-def write_ics(snapshot: Snapshot, stream: TextIO, tz: tzinfo, default_minutes: int) -> int:
-    """Write the to-dos; returns how many."""
-    calendar, count = build_calendar(snapshot, tz, default_minutes)
+def write_ics(
+    snapshot: Snapshot, stream: TextIO, tz: tzinfo, default_minutes: int, as_events: bool = False
+) -> int:
+    """Write the to-dos (or events); returns how many."""
+    calendar, count = build_calendar(snapshot, tz, default_minutes, as_events)
     stream.write(calendar.to_ical().decode("utf-8"))
     return count

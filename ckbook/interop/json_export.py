@@ -1,12 +1,17 @@
 """The whole notebook as one JSON document, for keeping and for other programs.
 
-Format (``"format": "ckbook-export", "version": 1``): ``clients`` is an array of objects, each with
-its profile, ``attention``, ``contacts`` (kind, value, label), ``tags``, ``money_terms`` (every
-version, oldest first), ``notes``, ``promises``, ``incidents`` and ``requests``. Instants are ISO
-8601 in UTC with their offset (``2026-11-18T09:00:00+00:00``); dates ``YYYY-MM-DD``; a promise's
-due is ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` (local, as DESIGN.md says) or null; money amounts
-are strings (``"1250.50"``), never floats. A later version may add keys; readers should ignore
-keys they do not know.
+Format (``"format": "ckbook-export", "version": 2``): ``clients`` is an array of objects, each with
+its profile (``uid`` and ``version`` included), ``attention``, ``contacts`` (id, kind, value,
+label, position), ``tags``, ``money_terms`` (every version, oldest first), ``notes``,
+``promises``, ``incidents`` and ``requests``, every row with its id; after the clients,
+``tags`` (id, name), ``client_tags`` (id, client, tag), ``reminder_log`` and ``settings``, so
+``ckbook import json`` restores an identical notebook (``json_import``). Version 1 (ckbook 0.1:
+no UIDs, no ids for contacts and money terms, none of the notebook-wide tables) still imports.
+Instants are ISO 8601 in UTC with their offset (``2026-11-18T09:00:00+00:00``); dates
+``YYYY-MM-DD``; a promise's due is ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` (local, as DESIGN.md
+says) or null, and its ``due_date``/``due_time`` as stored; money amounts are strings
+(``"1250.50"``), never floats. A later version may add keys; readers should ignore keys they do
+not know.
 """
 
 from __future__ import annotations
@@ -20,13 +25,14 @@ from typing import Any, TextIO
 from ckbook import __version__
 from ckbook.interop.snapshot import Row, Snapshot
 from ckbook.services.due import Due
+from ckbook.services.importing import Progress
 
 FORMAT = "ckbook-export"
-VERSION = 1
+VERSION = 2
 
-_CLIENT_FIELDS = ("id", "name", "organisation", "address", "status", "client_since",
-                  "handling_notes", "created_at", "updated_at")  # fmt: skip
-_LEFT_OUT = {"client", "due_date", "due_time"}
+_CLIENT_FIELDS = ("id", "uid", "name", "organisation", "address", "status", "client_since",
+                  "handling_notes", "created_at", "updated_at", "version")  # fmt: skip
+_LEFT_OUT = {"client"}
 
 
 def _value(value: object) -> object:
@@ -60,11 +66,12 @@ def _client(snapshot: Snapshot, client: Row) -> dict[str, object]:
         "preferred_channel": client["preferred_channel"],
     }
     data["contacts"] = [
-        {"kind": c["kind"], "value": c["value"], "label": c["label"]}
+        {"id": c["id"], "kind": c["kind"], "value": c["value"], "label": c["label"],
+         "position": c["position"]}
         for c in snapshot.of("contacts", cid)
-    ]
+    ]  # fmt: skip
     data["tags"] = list(snapshot.tags.get(cid, []))
-    data["money_terms"] = [_plain(m, ("id",)) for m in snapshot.of("money", cid)]
+    data["money_terms"] = [_plain(m) for m in snapshot.of("money", cid)]
     data["notes"] = [_plain(n) for n in snapshot.of("notes", cid)]
     data["promises"] = [_promise(p) for p in snapshot.of("promises", cid)]
     data["incidents"] = [_plain(i) for i in snapshot.of("incidents", cid)]
@@ -72,7 +79,7 @@ def _client(snapshot: Snapshot, client: Row) -> dict[str, object]:
     return data
 
 
-def _chunks(snapshot: Snapshot) -> Iterator[str]:
+def _chunks(snapshot: Snapshot, progress: Progress | None = None) -> Iterator[str]:
     """The document, a client at a time and one client a line (a 10,000-client notebook is
     never one string, and stays a third smaller than indented JSON)."""
     header = {
@@ -83,14 +90,28 @@ def _chunks(snapshot: Snapshot) -> Iterator[str]:
     }
     yield json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ',\n "clients": ['
     for index, client in enumerate(snapshot.clients):
+        if progress is not None and index % 200 == 0:
+            progress(index, len(snapshot.clients))
         text = json.dumps(_client(snapshot, client), ensure_ascii=False, separators=(",", ":"))
         yield ("," if index else "") + "\n  " + text
-    yield "\n ]\n}\n" if snapshot.clients else "]\n}\n"
+    yield "\n ]" if snapshot.clients else "]"
+    for key, table in (("tags", "tag"), ("client_tags", "client_tag"),
+                       ("reminder_log", "reminder_log"), ("settings", "setting")):  # fmt: skip
+        rows = snapshot.tables.get(table, [])
+        if table == "client_tag":  # a deleted client's tags stay behind, like the client
+            live = {client["id"] for client in snapshot.clients}
+            rows = [row for row in rows if row["client"] in live]
+        yield f',\n "{key}": ['
+        for index, row in enumerate(rows):
+            text = json.dumps({k: _value(v) for k, v in row.items()}, ensure_ascii=False)
+            yield ("," if index else "") + "\n  " + text
+        yield "\n ]" if rows else "]"
+    yield "\n}\n"
 
 
-def write_json(snapshot: Snapshot, stream: TextIO) -> int:
+def write_json(snapshot: Snapshot, stream: TextIO, progress: Progress | None = None) -> int:
     """Write the snapshot as a ckbook-export document; returns how many clients."""
-    for chunk in _chunks(snapshot):
+    for chunk in _chunks(snapshot, progress):
         stream.write(chunk)
     return len(snapshot.clients)
 

@@ -26,7 +26,9 @@ from ckbook.store.models import (
     MoneyTerms,
     Note,
     Promise,
+    ReminderLog,
     Request,
+    Setting,
     Tag,
     database_proxy,
 )
@@ -34,7 +36,15 @@ from ckbook.store.models import (
 Row = dict[str, Any]
 
 #: What an export may ask for besides the clients themselves.
-PARTS = ("contacts", "tags", "money", "notes", "promises", "incidents", "requests", "last_contact")
+PARTS = ("contacts", "tags", "money", "notes", "promises", "incidents", "requests", "last_contact",
+         "notebook")  # fmt: skip
+#: The notebook-wide tables ("notebook" part): every row, for a whole-notebook export.
+_NOTEBOOK_TABLES: dict[str, tuple[type[Model], tuple[Any, ...]]] = {
+    "tag": (Tag, (Tag.id,)),
+    "client_tag": (ClientTag, (ClientTag.id,)),
+    "reminder_log": (ReminderLog, (ReminderLog.id,)),
+    "setting": (Setting, (Setting.key,)),
+}
 _CHILD_MODELS: dict[str, tuple[type[Model], tuple[Any, ...]]] = {
     "contacts": (ContactDetail, (ContactDetail.kind, ContactDetail.position, ContactDetail.id)),
     "money": (MoneyTerms, (MoneyTerms.version,)),
@@ -55,6 +65,7 @@ class Snapshot:
     children: dict[str, dict[int, list[Row]]] = field(default_factory=dict)
     last_contact: dict[int, datetime] = field(default_factory=dict)  # latest note's start
     read_seconds: float = 0.0  # how long the read transaction was open
+    tables: dict[str, list[Row]] = field(default_factory=dict)  # the "notebook" part
 
     def of(self, part: str, client_id: int) -> list[Row]:
         """The client's rows of ``part`` (contacts, money, notes, …), oldest first."""
@@ -65,6 +76,12 @@ class Snapshot:
 
     def phones(self, client_id: int) -> list[str]:
         return [c["value"] for c in self.of("contacts", client_id) if c["kind"] == "phone"]
+
+    def contacts(self, client_id: int, kind: str) -> list[tuple[str, str]]:
+        """The client's emails or phones (``kind``) with their labels, in order."""
+        return [
+            (c["value"], c["label"]) for c in self.of("contacts", client_id) if c["kind"] == kind
+        ]
 
 
 def _converters(model: type[Model]) -> list[tuple[str, Callable[[Any], Any] | None]]:
@@ -113,6 +130,9 @@ def take(now: datetime, parts: Iterable[str] = PARTS) -> Snapshot:
             if part in _CHILD_MODELS:
                 model, order = _CHILD_MODELS[part]
                 raw[part] = database.execute(model.select().order_by(*order)).fetchall()
+        if "notebook" in wanted:
+            for name, (model, order) in _NOTEBOOK_TABLES.items():
+                raw[name] = database.execute(model.select().order_by(*order)).fetchall()
     read_seconds = time.perf_counter() - started
     clients = _convert(Client, raw["clients"])
     live = {c["id"] for c in clients}
@@ -136,4 +156,9 @@ def take(now: datetime, parts: Iterable[str] = PARTS) -> Snapshot:
         moment = Note.started_at.python_value(started)
         if client_id in live and moment is not None:
             last_contact[client_id] = moment
-    return Snapshot(now, clients, dict(tags), children, last_contact, read_seconds)
+    tables = {
+        name: _convert(model, raw[name])
+        for name, (model, _order) in _NOTEBOOK_TABLES.items()
+        if name in raw
+    }
+    return Snapshot(now, clients, dict(tags), children, last_contact, read_seconds, tables)

@@ -1,8 +1,10 @@
 """Import and export as the command line and the window ask for them: a format, a file, now.
 
-``import_file`` reads and checks the whole file before the database is touched, then hands the
-records to the import use-case (one transaction, or nothing). ``export_file`` takes one snapshot
-(one short read transaction), then writes the file owner-only and atomically.
+``import_file`` reads the whole file (in whatever encoding it is: ``text_files``) and checks every
+record before the database is touched, then hands the records to the import use-case, which
+matches and updates or adds them in one transaction, or nothing; a JSON export is restored whole
+(``json_import``). ``export_file`` takes one snapshot (one short read transaction), then writes
+the file owner-only and atomically. Both take a ``progress`` that may cancel them.
 """
 
 from __future__ import annotations
@@ -10,16 +12,22 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TextIO
 
 from ckbook.interop import files, snapshot
 from ckbook.services.base import InputError
-from ckbook.services.importing import ImportItem, ImportReport, ImportSkip, import_clients
+from ckbook.services.importing import (
+    ImportItem,
+    ImportReport,
+    ImportSkip,
+    Progress,
+    import_clients,
+)
 
-IMPORT_FORMATS = ("vcard", "csv")
+IMPORT_FORMATS = ("vcard", "csv", "json")
 EXPORT_FORMATS = ("vcard", "csv", "ics", "json")
 #: File-name suffixes, for file pickers and for guessing a format from a name.
 SUFFIXES = {"vcard": ".vcf", "csv": ".csv", "ics": ".ics", "json": ".json"}
@@ -27,7 +35,7 @@ _PARTS = {
     "vcard": ("contacts", "tags"),
     "csv": ("contacts", "tags", "money"),
     "ics": ("promises", "last_contact"),
-    "json": ("contacts", "tags", "money", "notes", "promises", "incidents", "requests"),
+    "json": ("contacts", "tags", "money", "notes", "promises", "incidents", "requests", "notebook"),
 }
 
 
@@ -42,22 +50,52 @@ def format_for(path: str | os.PathLike[str], choices: tuple[str, ...]) -> str | 
     return None
 
 
+@dataclass(frozen=True)
+class ImportFile:
+    """An import file read and parsed: its records, what could not be read, how it was read."""
+
+    items: list[ImportItem]
+    unreadable: list[ImportSkip]
+    source: str  # "read as Windows-1252 (detected)"; "" for plain UTF-8
+
+
+def parse_mapping(text: str) -> dict[str, str]:
+    """``--map name=Kunde,emails=Mail`` as {field: column}; InputError names a bad pair."""
+    mapping: dict[str, str] = {}
+    for pair in (p for p in text.split(",") if p.strip()):
+        field, sep, column = pair.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise InputError(f"--map: {pair.strip()!r} is not FIELD=COLUMN")
+        mapping[field.strip().lower()] = column.strip()
+    return mapping
+
+
 def read_records(
-    kind: str, path: str | os.PathLike[str]
-) -> tuple[list[ImportItem], list[ImportSkip]]:
+    kind: str, path: str | os.PathLike[str], mapping: str | dict[str, str] = ""
+) -> ImportFile:
     """The records of an import file (no database needed); InputError for an unusable file."""
-    # The format modules (vobject, icalendar: ~0.5 s) load on first use, not with the window.
-    from ckbook.interop.csv_file import read_csv
+    # The format modules (vobject, icalendar, charset detection: ~0.5 s) load on first use,
+    # not with the window.
+    from ckbook.interop.csv_file import UnmappedColumnsError, read_csv
+    from ckbook.interop.text_files import read_import_text
     from ckbook.interop.vcard import read_vcards
 
-    readers = {"vcard": read_vcards, "csv": read_csv}
-    if kind not in readers:
+    if kind not in ("vcard", "csv"):
         raise InputError(f"cannot import {kind!r}: choose one of {', '.join(IMPORT_FORMATS)}")
-    text = files.read_text(path)
+    columns = parse_mapping(mapping) if isinstance(mapping, str) else mapping
+    if columns and kind != "csv":
+        raise InputError("--map applies to csv files only")
+    decoded = read_import_text(path, declared_ok=kind == "vcard")
     try:
-        return readers[kind](text)
+        if kind == "vcard":
+            items, skips = read_vcards(decoded.text)
+        else:
+            items, skips = read_csv(decoded.text, columns)
+    except UnmappedColumnsError as exc:  # the mapping step needs its columns
+        raise UnmappedColumnsError(exc.columns, str(path)) from None
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from None
+    return ImportFile(items, skips, decoded.describe())
 
 
 def import_file(
@@ -67,12 +105,26 @@ def import_file(
     *,
     dry_run: bool = False,
     skip_invalid: bool = False,
+    mapping: str | dict[str, str] = "",
+    progress: Progress | None = None,
 ) -> ImportReport:
-    """Import the clients in ``path``; see ``import_clients`` for what is checked and skipped."""
-    items, unreadable = read_records(kind, path)
-    return import_clients(
-        items, now, skip_invalid=skip_invalid, dry_run=dry_run, unreadable=unreadable
+    """Import the clients in ``path``; see ``import_clients`` for what is matched and skipped.
+
+    ``json`` restores a whole-notebook export into an empty notebook (``json_import``)."""
+    if kind == "json":
+        from ckbook.interop.json_import import restore_file
+
+        return restore_file(path, now, dry_run=dry_run, progress=progress)
+    read = read_records(kind, path, mapping)
+    report = import_clients(
+        read.items,
+        now,
+        skip_invalid=skip_invalid,
+        dry_run=dry_run,
+        unreadable=read.unreadable,
+        progress=progress,
     )
+    return replace(report, source=read.source)
 
 
 @dataclass(frozen=True)
@@ -83,11 +135,11 @@ class ExportResult:
     size: int  # bytes
     read_seconds: float  # how long the read transaction was open
     seconds: float  # the whole export
+    what: str = "client"  # what count counts: client, to-do, event
 
     def describe(self) -> str:
-        what = "to-do" if self.kind == "ics" else "client"
         plural = "" if self.count == 1 else "s"
-        return f"Exported {self.count} {what}{plural} to {self.path} ({_size(self.size)})"
+        return f"Exported {self.count} {self.what}{plural} to {self.path} ({_size(self.size)})"
 
 
 def _size(size: int) -> str:
@@ -105,12 +157,16 @@ def export_file(
     tz: tzinfo,
     *,
     remind_before_minutes: int | None = None,
+    as_events: bool = False,
     overwrite: bool = False,
+    progress: Progress | None = None,
+    vcard_version: str = "4.0",
 ) -> ExportResult:
     """Write the notebook's clients (or open promises and check-ins, for ics) to ``path``.
 
     An existing file is replaced only with ``overwrite`` (the user agreed); the notebook itself,
-    a device or any SQLite file never (``store.output``)."""
+    a device or any SQLite file never (``store.output``). ``progress`` may raise Cancelled: the
+    file is then not written at all."""
     if kind not in EXPORT_FORMATS:
         raise InputError(f"cannot export {kind!r}: choose one of {', '.join(EXPORT_FORMATS)}")
     target = Path(path)
@@ -127,17 +183,20 @@ def export_file(
 
     picture = snapshot.take(now.astimezone(UTC), _PARTS[kind])
     writers: dict[str, Callable[[TextIO], int]] = {
-        "vcard": lambda stream: write_vcards(picture, stream),
-        "csv": lambda stream: write_csv(picture, stream),
-        "ics": lambda stream: write_ics(picture, stream, tz, remind_before_minutes or 0),
-        "json": lambda stream: write_json(picture, stream),
+        "vcard": lambda stream: write_vcards(picture, stream, progress, vcard_version),
+        "csv": lambda stream: write_csv(picture, stream, progress),
+        "ics": lambda stream: write_ics(picture, stream, tz, remind_before_minutes or 0, as_events),
+        "json": lambda stream: write_json(picture, stream, progress),
     }
     try:
         # newline="": vCard, CSV and iCalendar lines end in CRLF, written as such.
         with files.private_file(target, newline="", overwrite=overwrite) as stream:
             count = writers[kind](stream)
+            if progress is not None:
+                progress(count, count)  # the last chance to cancel before the file is published
         size = target.stat().st_size
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
     seconds = time.perf_counter() - started
-    return ExportResult(kind, target, count, size, picture.read_seconds, seconds)
+    what = ("event" if as_events else "to-do") if kind == "ics" else "client"
+    return ExportResult(kind, target, count, size, picture.read_seconds, seconds, what)

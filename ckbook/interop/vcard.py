@@ -1,4 +1,5 @@
-"""Clients as vCards: export as vCard 4.0, import vCard 2.1, 3.0 and 4.0 (several cards a file).
+"""Clients as vCards: export as vCard 4.0 (or 3.0), import vCard 2.1, 3.0 and 4.0 (several cards a
+file).
 
 The parsing and escaping are vobject's; this module wraps what vobject leaves to its caller on
 real-world files:
@@ -41,7 +42,7 @@ from ckbook import __version__
 from ckbook.interop.fields import PROFILE_COLUMNS, Record, collect, split_values
 from ckbook.interop.snapshot import Snapshot
 from ckbook.services.base import InputError
-from ckbook.services.importing import ImportItem, ImportSkip
+from ckbook.services.importing import ImportItem, ImportSkip, Progress
 
 PRODID = f"-//ckbook//ckbook {__version__}//EN"
 #: Our attention-profile properties: X-CKBOOK-STATUS, X-CKBOOK-CHECKIN-DAYS, …
@@ -65,14 +66,26 @@ _COMPOUND_TEXT = frozenset(("N", "ADR", "ORG", "CATEGORIES"))
 # -- import ----------------------------------------------------------------------------------
 
 
-def _cards(text: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str]]]:
-    """Cut ``text`` into cards: (first line number, lines) each, and unfinished cards."""
+def _cards(text: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str, str]]]:
+    """Cut ``text`` into cards: (first line number, lines) each, and unfinished cards as
+    (first line number, name, why).
+
+    A ``BEGIN:VCARD`` inside a card starts a nested card only after an ``AGENT`` property (vCard
+    2.1's way of embedding one); anywhere else it means the card before was never finished, so
+    that card is reported and the new one read on its own.
+    """
     cards: list[tuple[int, list[str]]] = []
+    unfinished: list[tuple[int, str, str]] = []
     current: tuple[int, list[str]] | None = None
     depth = 0
+    previous = ""
     for number, line in enumerate(_LINE_END.split(text.lstrip("\ufeff")), start=1):
         word = line.rstrip().upper()
         if word == "BEGIN:VCARD":
+            if depth and current is not None and not previous.startswith("AGENT"):
+                why = f"no END:VCARD before the next card starts at line {number}"
+                unfinished.append((current[0], _unfinished_name(current[1]), why))
+                current, depth = None, 0
             if depth == 0:
                 current = (number, [])
             depth += 1
@@ -83,8 +96,22 @@ def _cards(text: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str]
             if depth == 0 and current is not None:
                 cards.append(current)
                 current = None
-    unfinished = [(current[0], "no END:VCARD before the end of the file")] if current else []
+        if line.strip():
+            previous = word
+    if current is not None:
+        why = "no END:VCARD before the end of the file"
+        unfinished.append((current[0], _unfinished_name(current[1]), why))
     return cards, unfinished
+
+
+def _unfinished_name(lines: list[str]) -> str:
+    """The FN (else N) of a card that could not be read, to name it in the report."""
+    for prefix in ("FN", "N"):
+        for line in lines:
+            name, sep, value = line.partition(":")
+            if sep and name.split(";")[0].split(".")[-1].upper() == prefix and value.strip():
+                return value.replace(";", " ").strip()[:80]
+    return ""
 
 
 def _logical_lines(lines: list[str], start: int) -> list[tuple[int, str]]:
@@ -234,6 +261,36 @@ def _address(prop: Any) -> str:
     return _lines("\n".join(line for line in lines if line))
 
 
+#: TYPE values that say nothing a user would call a label.
+_UNLABELLED_TYPES = frozenset(("pref", "internet", "voice", "x400", "x-internet"))
+#: Labels written as TYPE values (and read back as the same label); others go in X-ABLabel.
+_TYPE_OF_LABEL = {"home": "home", "work": "work", "mobile": "cell", "fax": "fax",
+                  "pager": "pager", "text": "text", "video": "video", "main": "main"}  # fmt: skip
+_LABEL_OF_TYPE = {value: key for key, value in _TYPE_OF_LABEL.items()}
+
+
+def _apple_label(text: str) -> str:
+    """Apple's built-in labels look like ``_$!<Mobile>!$_``; custom ones are plain text."""
+    text = text.strip()
+    if text.startswith("_$!<") and text.endswith(">!$_"):
+        return text[4:-4].lower()
+    return text
+
+
+def _label(prop: Any, group_labels: dict[str, str]) -> str:
+    """An email's or phone's label: its group's X-ABLabel, else its TYPE values."""
+    group = getattr(prop, "group", None)
+    if group and group.lower() in group_labels:
+        return group_labels[group.lower()]
+    types = [
+        t.strip().lower()
+        for value in prop.params.get("TYPE", [])
+        for t in value.split(",")
+        if t.strip() and t.strip().lower() not in _UNLABELLED_TYPES
+    ]
+    return " ".join(_LABEL_OF_TYPE.get(t, t) for t in dict.fromkeys(types))
+
+
 def _record(card: Any, where: str) -> Record:
     def all_of(name: str) -> list[Any]:
         return list(card.contents.get(name, []))
@@ -255,10 +312,24 @@ def _record(card: Any, where: str) -> Record:
         name = organisation  # a company's card
     addresses = _in_preference_order(all_of("adr"))
     address = _address(addresses[0]) if addresses else _lines(first("label"))
+    group_labels = {
+        prop.group.lower(): _apple_label(_text(prop))
+        for prop in all_of("x-ablabel")
+        if getattr(prop, "group", None)
+    }
+    labels: list[tuple[str, str, str]] = []
     phones = []
     for prop in _in_preference_order(all_of("tel")):
         phone = _text(prop).strip()
-        phones.append(phone[4:] if phone.lower().startswith("tel:") else phone)
+        phone = phone[4:] if phone.lower().startswith("tel:") else phone
+        phones.append(phone)
+        labels.append(("phone", phone, _label(prop, group_labels)))
+    emails = []
+    for prop in _in_preference_order(all_of("email")):
+        email = _text(prop).strip()
+        email = email[7:] if email.lower().startswith("mailto:") else email
+        emails.append(email)
+        labels.append(("email", email, _label(prop, group_labels)))
     tags: list[str] = []
     old_style = first("version") == "2.1"  # 2.1 separates categories with ";" too
     for prop in all_of("categories"):
@@ -275,10 +346,12 @@ def _record(card: Any, where: str) -> Record:
         organisation=organisation,
         address=address,
         handling_notes="\n\n".join(n for n in notes if n),
-        emails=[_text(p).strip() for p in _in_preference_order(all_of("email"))],
+        emails=emails,
         phones=phones,
         tags=tags,
         extra={field: first(prop) for field, prop in PROFILE_PROPERTIES.items() if all_of(prop)},
+        uid=first("uid"),
+        labels=[entry for entry in labels if entry[2]],
     )
 
 
@@ -310,9 +383,16 @@ def read_vcards(text: str) -> tuple[list[ImportItem], list[ImportSkip]]:
             return _record(_parse(lines, start), where)
 
         collect(read, items, problems, where)
-    for start, reason in unfinished:
-        problems.append(ImportSkip(f"entry {len(cards) + 1}, line {start}", "", reason))
+    for start, name, reason in unfinished:
+        problems.append(ImportSkip(f"line {start}", name, f"unfinished card: {reason}"))
+    problems.sort(key=lambda skip: _line_of(skip.where))
     return items, problems
+
+
+def _line_of(where: str) -> int:
+    """The line number in "entry 3, line 25" or "line 25"."""
+    match = re.search(r"line (\d+)", where)
+    return int(match.group(1)) if match else 0
 
 
 # -- export ----------------------------------------------------------------------------------
@@ -327,22 +407,36 @@ def _name_parts(name: str) -> vobject.vcard.Name:
     return vobject.vcard.Name(family=words[-1], given=" ".join(words[:-1]))
 
 
-def _card(snapshot: Snapshot, client: dict[str, Any]) -> str:
+def _card(snapshot: Snapshot, client: dict[str, Any], version: str = "4.0") -> str:
     cid = client["id"]
     card = vobject.vCard()
-    card.add("version").value = "4.0"
+    card.add("version").value = version
     card.add("prodid").value = PRODID
-    card.add("uid").value = f"urn:ckbook:client:{cid}"
+    card.add("uid").value = client["uid"]
     card.add("fn").value = client["name"]
     card.add("n").value = _name_parts(client["name"])
     if client["organisation"]:
         card.add("org").value = [client["organisation"]]
-    for kind, values in (("email", snapshot.emails(cid)), ("tel", snapshot.phones(cid))):
-        for index, value in enumerate(values):
-            prop = card.add(kind)
+    groups = 0
+    for kind, contacts in (("email", snapshot.contacts(cid, "email")),
+                           ("tel", snapshot.contacts(cid, "phone"))):  # fmt: skip
+        for index, (value, label) in enumerate(contacts):
+            words = label.lower().split()
+            if words and all(word in _TYPE_OF_LABEL for word in words) and label == label.lower():
+                prop = card.add(kind)
+                prop.params["TYPE"] = [_TYPE_OF_LABEL[word] for word in words]
+            elif label:  # Apple's way for a label of one's own: a group with an X-ABLabel
+                groups += 1
+                prop = card.add(kind, group=f"item{groups}")
+                card.add("x-ablabel", group=f"item{groups}").value = label
+            else:
+                prop = card.add(kind)
             prop.value = value
-            if index == 0 and len(values) > 1:
-                prop.params["PREF"] = ["1"]
+            if index == 0 and len(contacts) > 1:
+                if version == "3.0":  # 3.0 says "preferred" as a TYPE value
+                    prop.params["TYPE"] = [*prop.params.get("TYPE", []), "pref"]
+                else:
+                    prop.params["PREF"] = ["1"]
     if client["address"]:
         card.add("adr").value = vobject.vcard.Address(street=_lines(client["address"]))
     tags = snapshot.tags.get(cid, [])
@@ -358,11 +452,22 @@ def _card(snapshot: Snapshot, client: dict[str, Any]) -> str:
     return text
 
 
-def write_vcards(snapshot: Snapshot, stream: TextIO) -> int:
-    """Write every client of ``snapshot`` as a vCard 4.0; returns how many."""
-    for client in snapshot.clients:
-        stream.write(_card(snapshot, client))
-    return len(snapshot.clients)
+#: The vCard versions ckbook writes (4.0 unless asked; 3.0 for programs that read nothing newer).
+VERSIONS = ("4.0", "3.0")
+
+
+def write_vcards(
+    snapshot: Snapshot, stream: TextIO, progress: Progress | None = None, version: str = "4.0"
+) -> int:
+    """Write every client of ``snapshot`` as a vCard (4.0, or 3.0); returns how many."""
+    if version not in VERSIONS:
+        raise InputError(f"vCard {version} is not one ckbook writes ({', '.join(VERSIONS)})")
+    total = len(snapshot.clients)
+    for index, client in enumerate(snapshot.clients):
+        if progress is not None and index % 200 == 0:
+            progress(index, total)
+        stream.write(_card(snapshot, client, version))
+    return total
 
 
 def vcards_text(snapshot: Snapshot) -> str:

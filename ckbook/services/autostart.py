@@ -17,6 +17,8 @@ import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from ckbook import APP_ID
+
 ENTRY_NAME = "ckbook.desktop"
 #: Added to the command so a login start goes straight to the tray (when there is one).
 BACKGROUND_FLAG = "--background"
@@ -56,19 +58,35 @@ def desktop_entry(command: Sequence[str]) -> str:
         "Name=ckbook\n"
         "Comment=Client relationship notebook: reminders for promises and check-ins\n"
         f"Exec={exec_line}\n"
-        "Icon=ckbook\n"
+        f"Icon={APP_ID}\n"
         "Terminal=false\n"
         "X-GNOME-Autostart-enabled=true\n"
     )
 
 
+def gui_command(which: Callable[[str], str | None] = shutil.which) -> list[str]:
+    """How a desktop session starts this ckbook's window: the bundle's own program when frozen
+    (PyInstaller), else the installed ``ckbook-gui``, else this interpreter."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    launcher = which("ckbook-gui")
+    return [launcher] if launcher else [sys.executable, "-m", "ckbook.app"]
+
+
+def ckbook_command() -> list[str]:
+    """How to run this ckbook's command line (and, with no command, its window) in a new
+    process: the bundle's own program when frozen, else this interpreter."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "ckbook"]
+
+
 def launch_command(
     db: str | None = None, which: Callable[[str], str | None] = shutil.which
 ) -> list[str]:
-    """How a login session starts this ckbook: the installed launcher, else this interpreter;
-    the notebook named explicitly when one was chosen with ``--db``."""
-    launcher = which("ckbook-gui")
-    command = [launcher] if launcher else [sys.executable, "-m", "ckbook.app"]
+    """How a login session starts this ckbook (``gui_command``), the notebook named explicitly
+    when one was chosen with ``--db``."""
+    command = gui_command(which)
     if db:
         command += ["--db", db if "://" in db else os.path.abspath(db)]
     return [*command, BACKGROUND_FLAG]

@@ -152,14 +152,19 @@ def _clean_list(values: tuple[str, ...] | list[str], what: str) -> tuple[str, ..
 
 
 def _write_contacts(client_id: int, emails: tuple[str, ...], phones: tuple[str, ...]) -> None:
+    # An email or phone that stays keeps its label (work, home, mobile…, from an import): the
+    # card edits values only, and rewriting them must not drop what it does not show.
+    query = ContactDetail.select(
+        ContactDetail.kind, ContactDetail.value, ContactDetail.label
+    ).where(ContactDetail.client == client_id)
+    labels = {(kind, value.lower()): label for kind, value, label in tuples(query)}
     ContactDetail.delete().where(ContactDetail.client == client_id).execute()
     rows = [
-        {"client": client_id, "kind": "email", "value": value, "position": i}
-        for i, value in enumerate(emails)
-    ] + [
-        {"client": client_id, "kind": "phone", "value": value, "position": i}
-        for i, value in enumerate(phones)
-    ]
+        {"client": client_id, "kind": kind, "value": value, "position": i,
+         "label": labels.get((kind, value.lower()), "")}
+        for kind, values in (("email", emails), ("phone", phones))
+        for i, value in enumerate(values)
+    ]  # fmt: skip
     if rows:
         ContactDetail.insert_many(rows).execute()
 

@@ -13,10 +13,8 @@ inside one transaction, so SQLite commits (and syncs) once.
 from __future__ import annotations
 
 import random
-import re
 from bisect import bisect
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
@@ -29,12 +27,12 @@ from peewee import (
     Field,
     ForeignKeyField,
     IntegerField,
-    SqliteDatabase,
     TextField,
     fn,
 )
 
 from ckbook.services.base import InputError, write_transaction
+from ckbook.services.bulk import bulk_mode as _bulk_mode
 from ckbook.services.rules import ATTENTION_DEFAULTS
 from ckbook.store.models import (
     ATTENTION_LEVELS,
@@ -52,6 +50,7 @@ from ckbook.store.models import (
     Request,
     Tag,
     database_proxy,
+    mint_uid,
 )
 from ckbook.store.rows import tuples
 
@@ -63,8 +62,6 @@ MAX_ROWS = 10_000_000
 #: Notes are spread over this many days before now, so check-in health varies.
 HISTORY_DAYS = 548
 
-#: Page cache while a demo is written (KiB): index pages stay in memory instead of spilling.
-_BULK_CACHE_KIB = 64 * 1024
 #: Rows buffered per table before they are written: bounds memory, not statement size.
 _CHUNK_ROWS = 500
 
@@ -548,7 +545,7 @@ class _Demo:
                     Client.id, Client.name, Client.organisation, Client.address, Client.status,
                     Client.client_since, Client.handling_notes, Client.attention_level,
                     Client.checkin_days, Client.response_hours, Client.preferred_channel,
-                    Client.created_at, Client.updated_at,
+                    Client.created_at, Client.updated_at, Client.uid,
                 ),
                 ContactDetail: (
                     ContactDetail.client, ContactDetail.kind, ContactDetail.value,
@@ -678,7 +675,7 @@ class _Demo:
             Client,
             (
                 client_id, name, organisation, address, status, client_since, handling, level,
-                checkin_days, response_hours, channel, created_at, created_at,
+                checkin_days, response_hours, channel, created_at, created_at, mint_uid(),
             ),
         )  # fmt: skip
         self._contacts(client_id, first, last, organisation)
@@ -719,7 +716,11 @@ class _Demo:
                 phones.append((f"+44 20 7946 0{rng.randint(0, 999):03d}", "office"))
             else:
                 phones.append((f"+1 202 555 01{rng.randint(0, 99):02d}", "assistant"))
-        for position, (value, label) in enumerate(phones):
+        # A number drawn twice is one phone (as the client form keeps it), not two.
+        unique: dict[str, str] = {}
+        for value, label in phones:
+            unique.setdefault(value, label)
+        for position, (value, label) in enumerate(unique.items()):
             self.sink.add(ContactDetail, (client_id, "phone", value, label, position))
 
     def _tags(self, client_id: int, trade: str) -> None:
@@ -1074,55 +1075,6 @@ class _Demo:
                     f"{first} {rng.choice(REQUEST_SUMMARIES)}", acknowledged, answered,
                 ),
             )  # fmt: skip
-
-
-_FTS5_CONTENT = re.compile(r"USING\s+fts5\s*\(.*\bcontent\s*=\s*'([^']+)'", re.I | re.S)
-_AFTER_INSERT = re.compile(r"\bAFTER\s+INSERT\s+ON\b", re.I)
-
-
-@contextmanager
-def _bulk_mode(models: Sequence[type[BaseModel]]) -> Iterator[None]:
-    """Inside the caller's transaction: a bigger page cache, and full-text indexes rebuilt once.
-
-    The search index (migration 0002) is kept by AFTER INSERT triggers that index one row at a
-    time, which made a 10,000-client demo take twice as long. Here those triggers (only the ones
-    that feed an FTS5 table whose content is a table we fill) are dropped, the rows written, the
-    triggers recreated from their stored SQL and each index rebuilt in one pass. DDL is
-    transactional in SQLite, so an error anywhere rolls the triggers back with the rows.
-    """
-    database = database_proxy.obj
-    if not isinstance(database, SqliteDatabase):
-        yield
-        return
-    tables = {model._meta.table_name for model in models}
-    fts_tables = [
-        name
-        for name, sql in database.execute_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE '%fts5%'"
-        ).fetchall()
-        if (match := _FTS5_CONTENT.search(sql or "")) and match.group(1) in tables
-    ]
-    triggers = [
-        (name, sql)
-        for name, table, sql in database.execute_sql(
-            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
-        ).fetchall()
-        if table in tables
-        and _AFTER_INSERT.search(sql or "")
-        and any(re.search(rf"\bINSERT\s+INTO\s+{fts}\s*\(", sql) for fts in fts_tables)
-    ]
-    (cache_size,) = database.execute_sql("PRAGMA cache_size").fetchone()
-    database.execute_sql(f"PRAGMA cache_size = {-_BULK_CACHE_KIB}")
-    try:
-        for name, _sql in triggers:
-            database.execute_sql(f'DROP TRIGGER "{name}"')
-        yield
-        for _name, sql in triggers:
-            database.execute_sql(sql)
-        for fts in fts_tables:
-            database.execute_sql(f'INSERT INTO "{fts}"("{fts}") VALUES (\'rebuild\')')
-    finally:
-        database.execute_sql(f"PRAGMA cache_size = {int(cache_size)}")
 
 
 def _spread(rng: random.Random, total: int, weights: Sequence[float]) -> list[int]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import datetime, time, timedelta, tzinfo
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, time, timedelta, tzinfo
 
 from ckbook.services.clock import local_instant
 from ckbook.services.due import Due
@@ -65,11 +65,23 @@ def parse_key_text(text: str) -> tuple[str, int, str]:
     return (ReminderKind(kind).value, int(subject), occurrence)
 
 
+#: A claim to show a reminder that was not confirmed shown within this long belongs to a process
+#: that died between claiming and showing: another (or the next start) may take it over. Showing
+#: takes milliseconds, so a live process never loses its claim to this.
+CLAIM_LEASE = timedelta(minutes=2)
+
+
 @dataclass(frozen=True)
 class LogState:
     fired_at: datetime | None = None
     snoozed_until: datetime | None = None
     done_at: datetime | None = None
+    #: Claimed (at ``fired_at``) and not yet confirmed shown.
+    claimed: bool = False
+
+    def claim_expired(self, now: datetime) -> bool:
+        """Claimed by a process that never said it showed it, long enough ago to take over."""
+        return self.claimed and self.fired_at is not None and self.fired_at <= now - CLAIM_LEASE
 
 
 def promise_reminder_time(
@@ -191,33 +203,98 @@ def should_fire(occurrence: Occurrence, state: LogState | None, now: datetime) -
         return True
     if state.done_at is not None:
         return False
+    if state.claim_expired(now):
+        return True
     if state.fired_at is None:
         return state.snoozed_until is None or state.snoozed_until <= now
     return state.snoozed_until is not None and state.fired_at < state.snoozed_until <= now
+
+
+PROMISE_KINDS = frozenset(
+    {ReminderKind.PROMISE_COMING_DUE.value, ReminderKind.PROMISE_OVERDUE.value}
+)
+
+
+def _promise_snoozes(
+    log: Mapping[tuple[str, int, str], LogState],
+) -> dict[tuple[int, str], LogState]:
+    """The latest snooze of each promise due ((promise id, due tag) -> its log state): a snooze
+    of a promise's reminder is a snooze of the promise, whichever of its reminders it was on."""
+    found: dict[tuple[int, str], LogState] = {}
+    for (kind, subject, tag), state in log.items():
+        if kind not in PROMISE_KINDS or state.snoozed_until is None or state.done_at is not None:
+            continue
+        known = found.get((subject, tag))
+        if known is None or (known.snoozed_until or state.snoozed_until) < state.snoozed_until:
+            found[(subject, tag)] = state
+    return found
+
+
+def _clock_text(moment: datetime, now: datetime, tz: tzinfo) -> str:
+    """``14:20`` today, ``Tue 17 Nov 14:20`` another day (local)."""
+    local = moment.astimezone(tz)
+    if local.date() == now.astimezone(tz).date():
+        return local.strftime("%H:%M")
+    return local.strftime("%a %d %b %H:%M")
+
+
+def after_snooze(
+    occurrence: Occurrence, snoozed: LogState, now: datetime, tz: tzinfo
+) -> Occurrence:
+    """The reminder shown when a snooze ends, saying its true state: "Promise overdue since 14:20,
+    snoozed at 14:15" (it turned overdue during the snooze), or the due with "snoozed at"."""
+    snoozed_at = (
+        f"snoozed at {_clock_text(snoozed.fired_at, now, tz)}" if snoozed.fired_at else "snoozed"
+    )
+    if occurrence.kind is ReminderKind.PROMISE_OVERDUE:
+        timed = "T" in occurrence.occurrence
+        since = (
+            _clock_text(occurrence.due_at, now, tz)
+            if timed
+            else (occurrence.due_at.astimezone(tz) - timedelta(days=1)).strftime("%a %d %b")
+        )
+        return replace(occurrence, title=f"Promise overdue since {since}, {snoozed_at}")
+    return replace(occurrence, title=f"{occurrence.title}, {snoozed_at}")
 
 
 def due_now(
     occurrences: Iterable[Occurrence],
     log: Mapping[tuple[str, int, str], LogState],
     now: datetime,
+    tz: tzinfo | None = None,
 ) -> list[Occurrence]:
     """The occurrences to show now, oldest first.
 
     Once a promise is overdue, its coming-due reminder is stale and never shows, whether or not
     the overdue reminder already fired (otherwise "due soon" would pop up after "overdue").
+    A snoozed promise stays quiet until the snooze ends, even when it turns overdue meanwhile;
+    then it shows once, saying so (``after_snooze``; in ``tz``, else ``now``'s zone).
     """
+    zone = tz if tz is not None else now.tzinfo or UTC
     occurrences = list(occurrences)
+    snoozes = _promise_snoozes(log)
     overdue_promises = {
         o.subject_id
         for o in occurrences
         if o.kind is ReminderKind.PROMISE_OVERDUE and o.due_at <= now
     }
-    firing = [
-        o
-        for o in occurrences
-        if should_fire(o, log.get(o.key), now)
-        and not (o.kind is ReminderKind.PROMISE_COMING_DUE and o.subject_id in overdue_promises)
-    ]
+    firing: list[Occurrence] = []
+    for o in occurrences:
+        snoozed = snoozes.get((o.subject_id, o.occurrence)) if o.is_promise else None
+        if (
+            snoozed is not None
+            and snoozed.snoozed_until is not None
+            and snoozed.snoozed_until > now
+        ):
+            continue  # the promise is snoozed: none of its reminders show
+        if o.kind is ReminderKind.PROMISE_COMING_DUE and o.subject_id in overdue_promises:
+            continue
+        if not should_fire(o, log.get(o.key), now):
+            continue
+        # Said only when the snooze held this very reminder back (a snooze that ended before
+        # the promise turned overdue has nothing to do with the overdue reminder).
+        held_back = snoozed is not None and (snoozed.snoozed_until or now) > o.due_at
+        firing.append(after_snooze(o, snoozed, now, zone) if snoozed and held_back else o)
     return sorted(firing, key=lambda o: (o.due_at, o.kind.value, o.subject_id))
 
 
@@ -236,6 +313,10 @@ def next_wake(
             candidates.append(occurrence.due_at)
         if state is not None and state.snoozed_until is not None and state.snoozed_until > now:
             candidates.append(state.snoozed_until)
+        if state is not None and state.claimed and state.fired_at is not None:
+            expires = state.fired_at + CLAIM_LEASE
+            if expires > now:
+                candidates.append(expires)
     return min(candidates, default=None)
 
 

@@ -1,14 +1,24 @@
 """Reminder use-cases: gather every occurrence from the notebook, decide which fire now (rules in
 ``reminder_rules``), and record fired / snoozed / done in the reminder log so nothing fires twice,
-even across restarts."""
+even across restarts.
+
+Showing is claimed first (``claim``): one conditional write per occurrence in a write transaction,
+which only one process can win, then shown, then confirmed (``confirm_shown``). Two processes on
+one notebook never both show an occurrence; a process that dies after claiming and before showing
+leaves a claim that expires (``CLAIM_LEASE``) and is taken over, so the reminder is not lost; one
+that dies after showing has already recorded it, so it is not shown again.
+"""
 
 from __future__ import annotations
 
 import heapq
 import time
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+
+import peewee
 
 from ckbook.services.base import Changed, Kind, NotFoundError, write_transaction
 from ckbook.services.care import answer_request, requests
@@ -16,7 +26,9 @@ from ckbook.services.clients import client_summaries
 from ckbook.services.limits import warn_bad_row
 from ckbook.services.promises import close_promise, open_promises
 from ckbook.services.reminder_rules import (
+    CLAIM_LEASE,
     DEFAULT_REMIND_BEFORE_MINUTES,
+    PROMISE_KINDS,
     LogState,
     Occurrence,
     ReminderKind,
@@ -25,7 +37,6 @@ from ckbook.services.reminder_rules import (
     next_wake,
     promise_occurrences,
     request_occurrence,
-    should_fire,
     snooze_until,
 )
 from ckbook.store.models import Promise, ReminderLog
@@ -92,15 +103,20 @@ def all_occurrences(
 
 def snoozed_keys(now: datetime) -> set[tuple[str, int, str]]:
     """The reminder occurrences snoozed at ``now`` (and not done). Today and the tray leave out
-    what these are about until the snooze ends: one rule, so the two never disagree."""
-    return {
-        (kind, subject, occurrence)
-        for kind, subject, occurrence in tuples(
-            ReminderLog.select(
-                ReminderLog.kind, ReminderLog.subject_id, ReminderLog.occurrence
-            ).where((ReminderLog.snoozed_until > now) & ReminderLog.done_at.is_null())
+    what these are about until the snooze ends: one rule, so the two never disagree. A snoozed
+    promise is snoozed whole: both its reminders (coming due, overdue) for that due are in the
+    set, so one that turns overdue during the snooze stays out too."""
+    found: set[tuple[str, int, str]] = set()
+    for kind, subject, occurrence in tuples(
+        ReminderLog.select(ReminderLog.kind, ReminderLog.subject_id, ReminderLog.occurrence).where(
+            (ReminderLog.snoozed_until > now) & ReminderLog.done_at.is_null()
         )
-    }
+    ):
+        if kind in PROMISE_KINDS:
+            found.update((promise_kind, subject, occurrence) for promise_kind in PROMISE_KINDS)
+        else:
+            found.add((kind, subject, occurrence))
+    return found
 
 
 def _log_states(subject_ids: list[int] | None = None) -> dict[tuple[str, int, str], LogState]:
@@ -113,14 +129,17 @@ def _log_states(subject_ids: list[int] | None = None) -> dict[tuple[str, int, st
         ReminderLog.fired_at,
         ReminderLog.snoozed_until,
         ReminderLog.done_at,
+        ReminderLog.claimed_by,
     )
     if subject_ids is not None:
         logs = logs.where(ReminderLog.subject_id.in_(subject_ids))
     return {
         (kind, subject_id, occurrence): LogState(
-            convert(fired_at), convert(snoozed_until), convert(done_at)
+            convert(fired_at), convert(snoozed_until), convert(done_at), claimed_by is not None
         )
-        for kind, subject_id, occurrence, fired_at, snoozed_until, done_at in tuples(logs)
+        for kind, subject_id, occurrence, fired_at, snoozed_until, done_at, claimed_by in tuples(
+            logs
+        )
     }
 
 
@@ -130,16 +149,19 @@ def check(
     """Which reminders fire now (not yet recorded as fired) and the next instant to wake."""
     occurrences = all_occurrences(now, tz, default_minutes)
     log = _log_states()
-    return ReminderCheck(tuple(due_now(occurrences, log, now)), next_wake(occurrences, log, now))
+    firing = due_now(occurrences, log, now, tz)
+    return ReminderCheck(tuple(firing), next_wake(occurrences, log, now))
 
 
 def _wake_at(occurrence: Occurrence, state: LogState | None) -> datetime | None:
     """From when ``occurrence`` may fire (``rules.should_fire``), or None when it never will
-    again (done, or fired and not snoozed)."""
+    again (done, or shown and not snoozed). Never later than the rules would fire it."""
     if state is None:
         return occurrence.due_at
     if state.done_at is not None:
         return None
+    if state.claimed and state.fired_at is not None:  # a claim never confirmed: taken over
+        return max(occurrence.due_at, state.fired_at + CLAIM_LEASE)
     if state.fired_at is None:
         return max(occurrence.due_at, state.snoozed_until or occurrence.due_at)
     if state.snoozed_until is not None and state.fired_at < state.snoozed_until:
@@ -147,15 +169,26 @@ def _wake_at(occurrence: Occurrence, state: LogState | None) -> datetime | None:
     return None
 
 
+Key = tuple[str, int, str]
+
+
+def _subject(occurrence: Occurrence) -> tuple[str, int]:
+    """What a reminder is about: a promise (both its reminders together), a client's check-in,
+    a request."""
+    return ("promise" if occurrence.is_promise else occurrence.kind.value, occurrence.subject_id)
+
+
 class ReminderBook:
     """The reminder check kept between checks, so a steady check looks only at what can fire.
 
     ``load`` reads every occurrence and the reminder log once (what ``check`` does on every
-    call); ``check`` then answers from a heap of the instants at which unsettled occurrences may
-    fire, touching only those due by now: about a millisecond at 10,000 clients, where a full
-    check takes most of a second. ``refresh(client_ids)`` reads again the occurrences and log rows
-    of the clients a change names, ``fired`` takes in what was just recorded. Its answers are
-    those of ``check`` on the same rows (tests/services/test_reminder_book.py holds it to that).
+    call); ``check`` then looks only at the subjects (a promise, a check-in, a request) with a
+    reminder whose instant has come, found on a heap of the instants at which unsettled
+    reminders may fire, and decides with the rules' own ``due_now`` over those: about a
+    millisecond at 10,000 clients, where a full check takes most of a second.
+    ``refresh(client_ids)`` reads again the occurrences and log rows of the clients a change
+    names (a change of this process, one seen from another, a claim or record of our own). Its
+    answers are those of ``check`` on the same rows (tests/services/test_reminder_book.py).
     Not thread-safe: one worker thread owns it.
     """
 
@@ -167,18 +200,20 @@ class ReminderBook:
         #: caller, which knows which writes it heard of).
         self.stamp: tuple[int, ...] = ()
         self.loaded_at = 0.0  # time.monotonic() of the last ``load``
-        self._occurrences: dict[tuple[str, int, str], Occurrence] = {}
-        self._of_client: dict[int, set[tuple[str, int, str]]] = {}
-        self._log: dict[tuple[str, int, str], LogState] = {}
-        self._wake: dict[tuple[str, int, str], datetime] = {}
-        self._heap: list[tuple[datetime, tuple[str, int, str]]] = []
-        #: A promise's overdue instant: once past, its coming-due reminder is stale.
+        self._occurrences: dict[Key, Occurrence] = {}
+        self._of_client: dict[int, set[Key]] = {}
+        self._of_subject: dict[tuple[str, int], set[Key]] = {}
+        self._log: dict[Key, LogState] = {}
+        self._wake: dict[Key, datetime] = {}
+        self._heap: list[tuple[datetime, Key]] = []
+        #: A promise's overdue instant: once past, its coming-due reminder is stale for good.
         self._overdue_at: dict[int, datetime] = {}
 
     def load(self, now: datetime) -> None:
         """Read everything (the first check; after another program changed the notebook)."""
         self._occurrences.clear()
         self._of_client.clear()
+        self._of_subject.clear()
         self._overdue_at.clear()
         self._log = _log_states()
         self._wake.clear()
@@ -204,22 +239,12 @@ class ReminderBook:
         for occurrence in fresh:
             self._add(occurrence, push=True)
 
-    def fired(self, occurrences: Iterable[Occurrence], now: datetime) -> None:
-        """These were shown and recorded at ``now`` (``mark_fired``)."""
-        for occurrence in occurrences:
-            before = self._log.get(occurrence.key)
-            self._log[occurrence.key] = LogState(
-                now, before.snoozed_until if before else None, before.done_at if before else None
-            )
-            if occurrence.key in self._occurrences:
-                self._set_wake(occurrence.key, push=True)
-
     def check(self, now: datetime) -> ReminderCheck:
         """What fires now and when to look again: ``check``'s answer, from the heap."""
-        due: list[Occurrence] = []
-        keep: list[tuple[datetime, tuple[str, int, str]]] = []
         heap = self._heap
-        seen: set[tuple[str, int, str]] = set()
+        seen: set[Key] = set()
+        keep: list[tuple[datetime, Key]] = []
+        subjects: set[tuple[str, int]] = set()
         while heap and heap[0][0] <= now:
             at, key = heapq.heappop(heap)
             if self._wake.get(key) != at or key in seen:
@@ -232,26 +257,28 @@ class ReminderBook:
                     del self._wake[key]  # stale for good: the promise is overdue
                     continue
             keep.append((at, key))
-            if should_fire(occurrence, self._log.get(key), now):
-                due.append(occurrence)
+            subjects.add(_subject(occurrence))
         # Every entry left is after now: the first live one is when to look again.
         while heap and self._wake.get(heap[0][1]) != heap[0][0]:
             heapq.heappop(heap)
         wake = heap[0][0] if heap else None
-        for item in keep:  # unsettled until recorded (``fired``): looked at again next time
+        for item in keep:  # unsettled until shown and recorded: looked at again next time
             heapq.heappush(heap, item)
-        firing = sorted(due, key=lambda o: (o.due_at, o.kind.value, o.subject_id))
-        return ReminderCheck(tuple(firing), wake)
+        keys = [key for subject in subjects for key in self._of_subject.get(subject, ())]
+        occurrences = [self._occurrences[key] for key in keys]
+        log = {key: self._log[key] for key in keys if key in self._log}
+        return ReminderCheck(tuple(due_now(occurrences, log, now, self.tz)), wake)
 
     def _add(self, occurrence: Occurrence, push: bool = False) -> None:
         key = occurrence.key
         self._occurrences[key] = occurrence
         self._of_client.setdefault(occurrence.client_id, set()).add(key)
+        self._of_subject.setdefault(_subject(occurrence), set()).add(key)
         if occurrence.kind is ReminderKind.PROMISE_OVERDUE:
             self._overdue_at[occurrence.subject_id] = occurrence.due_at
         self._set_wake(key, push)
 
-    def _set_wake(self, key: tuple[str, int, str], push: bool) -> None:
+    def _set_wake(self, key: Key, push: bool) -> None:
         at = _wake_at(self._occurrences[key], self._log.get(key))
         if at is None:
             self._wake.pop(key, None)
@@ -262,10 +289,15 @@ class ReminderBook:
         else:
             self._heap.append((at, key))  # ``load`` heapifies once at the end
 
-    def _drop(self, key: tuple[str, int, str]) -> None:
+    def _drop(self, key: Key) -> None:
         occurrence = self._occurrences.pop(key, None)
         self._wake.pop(key, None)  # its heap entries are now stale
-        if occurrence is not None and occurrence.kind is ReminderKind.PROMISE_OVERDUE:
+        if occurrence is None:
+            return
+        group = self._of_subject.get(_subject(occurrence))
+        if group is not None:
+            group.discard(key)
+        if occurrence.kind is ReminderKind.PROMISE_OVERDUE:
             self._overdue_at.pop(occurrence.subject_id, None)
 
 
@@ -273,10 +305,9 @@ def _upsert(occurrence: Occurrence, **values: object) -> None:
     _upsert_many([occurrence], **values)
 
 
-def _upsert_many(occurrences: list[Occurrence], **values: object) -> None:
-    """Insert or update log rows by key: one statement per 500 rows, however many there are
-    (the first start on a big notebook may record thousands at once)."""
-    rows = [
+def _log_rows(occurrences: list[Occurrence], **values: object) -> list[dict[str, object]]:
+    """The reminder log rows for ``occurrences`` (their key and due), with ``values``."""
+    return [
         {
             "kind": o.kind.value,
             "subject_id": o.subject_id,
@@ -286,6 +317,12 @@ def _upsert_many(occurrences: list[Occurrence], **values: object) -> None:
         }
         for o in occurrences
     ]
+
+
+def _upsert_many(occurrences: list[Occurrence], **values: object) -> None:
+    """Insert or update log rows by key: one statement per 500 rows, however many there are
+    (the first start on a big notebook may record thousands at once)."""
+    rows = _log_rows(occurrences, **values)
     for start in range(0, len(rows), 500):
         (
             ReminderLog.insert_many(rows[start : start + 500])
@@ -297,10 +334,83 @@ def _upsert_many(occurrences: list[Occurrence], **values: object) -> None:
         )
 
 
+@dataclass(frozen=True)
+class Claim:
+    """The occurrences this process won the right to show, under ``token``."""
+
+    token: str
+    won: tuple[Occurrence, ...]
+
+
+def _claimable(now: datetime) -> peewee.Expression:
+    """SQL twin of ``reminder_rules.should_fire`` over a log row (its due is checked already)."""
+    log = ReminderLog
+    never_shown = log.fired_at.is_null() & (
+        log.snoozed_until.is_null() | (log.snoozed_until <= now)
+    )
+    snooze_over = (
+        log.snoozed_until.is_null(False)
+        & (log.fired_at < log.snoozed_until)
+        & (log.snoozed_until <= now)
+    )
+    abandoned = log.claimed_by.is_null(False) & (log.fired_at <= now - CLAIM_LEASE)
+    return log.done_at.is_null() & (never_shown | snooze_over | abandoned)
+
+
+def claim(occurrences: tuple[Occurrence, ...] | list[Occurrence], now: datetime) -> Claim:
+    """Claim the right to show ``occurrences``; returns those this call won, in their order.
+
+    One write transaction: the log rows are made if missing, then marked fired and claimed only
+    where they are still due to show. Another process doing the same at the same moment waits for
+    the write lock, then finds them taken.
+    """
+    token = uuid.uuid4().hex
+    occurrences = list(occurrences)
+    keys = [o.key for o in occurrences]
+    with write_transaction():
+        rows = _log_rows(occurrences)
+        for start in range(0, len(rows), 500):
+            ReminderLog.insert_many(rows[start : start + 500]).on_conflict_ignore().execute()
+        for start in range(0, len(keys), 300):
+            chunk = keys[start : start + 300]
+            (
+                ReminderLog.update(fired_at=now, claimed_by=token)
+                .where(
+                    peewee.Tuple(
+                        ReminderLog.kind, ReminderLog.subject_id, ReminderLog.occurrence
+                    ).in_(chunk)
+                    & _claimable(now)
+                )
+                .execute()
+            )
+        won = set(
+            tuples(
+                ReminderLog.select(
+                    ReminderLog.kind, ReminderLog.subject_id, ReminderLog.occurrence
+                ).where(ReminderLog.claimed_by == token)
+            )
+        )
+    return Claim(token, tuple(o for o in occurrences if o.key in won))
+
+
+def confirm_shown(claim_made: Claim) -> Changed:
+    """The claimed reminders were shown: they are fired for good (the claim is released)."""
+    with write_transaction():
+        ReminderLog.update(claimed_by=None).where(
+            ReminderLog.claimed_by == claim_made.token
+        ).execute()
+    return Changed(
+        Kind.REMINDER,
+        tuple(o.subject_id for o in claim_made.won),
+        tuple(sorted({o.client_id for o in claim_made.won})),
+        "fired",
+    )
+
+
 def mark_fired(occurrences: tuple[Occurrence, ...] | list[Occurrence], now: datetime) -> Changed:
     """Record that these were shown, in one transaction, so they never show again."""
     with write_transaction():
-        _upsert_many(list(occurrences), fired_at=now)
+        _upsert_many(list(occurrences), fired_at=now, claimed_by=None)
     return Changed(
         Kind.REMINDER,
         tuple(o.subject_id for o in occurrences),
@@ -312,7 +422,7 @@ def mark_fired(occurrences: tuple[Occurrence, ...] | list[Occurrence], now: date
 def snooze(occurrence: Occurrence, choice: str, now: datetime, tz: tzinfo) -> Changed:
     until = snooze_until(choice, now, tz)
     with write_transaction():
-        _upsert(occurrence, fired_at=now, snoozed_until=until)
+        _upsert(occurrence, fired_at=now, snoozed_until=until, claimed_by=None)
     return Changed(Kind.REMINDER, (occurrence.subject_id,), (occurrence.client_id,), "snoozed")
 
 
@@ -330,7 +440,7 @@ def done(occurrence: Occurrence, now: datetime) -> Changed:
                 changed = close_promise(occurrence.subject_id, "kept", now)
         elif occurrence.kind is ReminderKind.REQUEST_OVERDUE:
             changed = answer_request(occurrence.subject_id, now)
-        _upsert(occurrence, fired_at=now, done_at=now)
+        _upsert(occurrence, fired_at=now, done_at=now, claimed_by=None)
     return changed
 
 

@@ -1,6 +1,7 @@
 """The user's settings, stored in the notebook's Setting table (so they travel with the notebook
-and its backups): default remind-before, quiet hours, close-to-tray, start at login, and the end
-of business (what "EOD" and "COB" mean in a promise line).
+and its backups): default remind-before, quiet hours, which reminders stay on screen until seen,
+close-to-tray, start at login, the end of business (what "EOD" and "COB" mean in a promise
+line), and the colour scheme (follow the system, light or dark).
 
 Declared once here with their defaults and checks; read as one frozen ``Settings`` value;
 changed only through ``update_settings``, which validates everything first, writes in one
@@ -19,9 +20,12 @@ from typing import Any
 from ckbook.services.base import Changed, InputError, Kind, write_transaction
 from ckbook.services.due_phrases import END_OF_BUSINESS
 from ckbook.services.limits import REMIND_BEFORE_MINUTES
-from ckbook.services.reminder_rules import DEFAULT_REMIND_BEFORE_MINUTES, QuietHours
+from ckbook.services.reminder_rules import DEFAULT_REMIND_BEFORE_MINUTES, QuietHours, ReminderKind
 from ckbook.store.models import Setting
 from ckbook.store.rows import tuples
+
+#: The colour schemes the window can use; "system" follows the desktop's light/dark setting.
+COLOR_SCHEMES = ("system", "light", "dark")
 
 #: Longest sensible default remind-before: one week (the same limit as a promise's own).
 MAX_REMIND_BEFORE_MINUTES = REMIND_BEFORE_MINUTES.high
@@ -39,6 +43,22 @@ class Settings:
     tray_hint_shown: bool = False
     #: What "EOD", "COB", "close of business" and "end of play" mean in a promise line.
     end_of_business: time = END_OF_BUSINESS
+    color_scheme: str = "system"
+    #: Per kind of reminder: sent as resident and critical, so it stays on screen until the user
+    #: acts on it (what is late by default; what is only coming up may expire like any pop-up).
+    stay_promise_overdue: bool = True
+    stay_request_overdue: bool = True
+    stay_promise_coming_due: bool = False
+    stay_checkin_overdue: bool = False
+
+    def stays_until_seen(self, kind: ReminderKind) -> bool:
+        """Whether a reminder of ``kind`` stays on screen until the user acts on it."""
+        return {
+            ReminderKind.PROMISE_OVERDUE: self.stay_promise_overdue,
+            ReminderKind.REQUEST_OVERDUE: self.stay_request_overdue,
+            ReminderKind.PROMISE_COMING_DUE: self.stay_promise_coming_due,
+            ReminderKind.CHECKIN_OVERDUE: self.stay_checkin_overdue,
+        }[kind]
 
     @property
     def quiet_hours(self) -> QuietHours | None:
@@ -84,6 +104,18 @@ def _read_time(text: str) -> time:
     return time.fromisoformat(text).replace(second=0, microsecond=0)
 
 
+def _write_scheme(value: object) -> str:
+    if value not in COLOR_SCHEMES:
+        raise ValueError
+    return str(value)
+
+
+def _read_scheme(text: str) -> str:
+    if text not in COLOR_SCHEMES:
+        raise ValueError(text)
+    return text
+
+
 _CODECS: dict[str, tuple[Callable[[object], str], Callable[[str], Any], str]] = {
     "remind_before_minutes": (
         _write_minutes,
@@ -96,7 +128,20 @@ _CODECS: dict[str, tuple[Callable[[object], str], Callable[[str], Any], str]] = 
     "close_to_tray": (_write_bool, _read_bool, "close to tray must be yes or no"),
     "start_at_login": (_write_bool, _read_bool, "start at login must be yes or no"),
     "tray_hint_shown": (_write_bool, _read_bool, "tray hint shown must be yes or no"),
+    "stay_promise_overdue": (_write_bool, _read_bool, "keep overdue promises must be yes or no"),
+    "stay_request_overdue": (_write_bool, _read_bool, "keep late replies must be yes or no"),
+    "stay_promise_coming_due": (
+        _write_bool,
+        _read_bool,
+        "keep promises coming due must be yes or no",
+    ),
+    "stay_checkin_overdue": (_write_bool, _read_bool, "keep check-ins must be yes or no"),
     "end_of_business": (_write_time, _read_time, "end of business must be a time of day"),
+    "color_scheme": (
+        _write_scheme,
+        _read_scheme,
+        "the colour scheme must be system, light or dark",
+    ),
 }
 _PREFIX = "settings."
 

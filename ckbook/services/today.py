@@ -27,6 +27,7 @@ from typing import Any
 
 from peewee import Select, Value, fn
 
+from ckbook.services import dates
 from ckbook.services.care import IncidentRow, RequestRow, incidents, requests
 from ckbook.services.clients import _as_instant, _to_date, _to_time
 from ckbook.services.clock import instant_json
@@ -188,13 +189,7 @@ class TodayReport:
 
 
 def _local_when(instant: datetime, now: datetime, tz: tzinfo) -> str:
-    local = instant.astimezone(tz)
-    today = now.astimezone(tz).date()
-    if local.date() == today:
-        return local.strftime("today %H:%M")
-    if local.date() == today - timedelta(days=1):
-        return local.strftime("yesterday %H:%M")
-    return local.strftime("%a %d %b %H:%M")
+    return dates.moment_text(instant, now, tz, long=True)
 
 
 def _raw(query: Select) -> list[tuple[Any, ...]]:
@@ -256,7 +251,8 @@ def _promise_rows(
         key = None
         if section is not Section.UPCOMING:
             key = promise_reminder_key(pid, due, overdue=section is Section.OVERDUE)
-        shown = due.on_the_clock(tz).describe()  # as `ckbook due` shows it (clock.local_instant)
+        # When it comes due as the clock has it (clock.local_instant), in the one date style.
+        shown = dates.due_text(due.on_the_clock(tz), now, tz, long=True)
         row = TodayRow(
             section,
             RowKind.PROMISE,
@@ -317,8 +313,9 @@ def _checkin_candidates(now: datetime) -> list[tuple[int, str, str, int, object,
     return list(_raw(query))
 
 
-def _checkin_rows(now: datetime) -> list[TodayRow]:
+def _checkin_rows(now: datetime, tz: tzinfo) -> list[TodayRow]:
     """Clients past their cadence, red first, then yellow; longest silence first."""
+    today = now.astimezone(tz).date()
     to_instant = Client.created_at.python_value
     found: list[tuple[tuple[object, ...], TodayRow]] = []
     for cid, name, status, cadence, since, created, last in _checkin_candidates(now):
@@ -332,7 +329,7 @@ def _checkin_rows(now: datetime) -> list[TodayRow]:
         days = status_now.days_since if last_at is not None else None
         text = contact_text(days, CHECKIN_DAYS.clip(cadence))
         if last_at is None:
-            text = f"{text} · client since {since_at.date().isoformat()}"
+            text = f"{text} · client since {dates.short_day(since_at.astimezone(tz).date(), today)}"
         reminder = checkin_occurrence(
             cid,
             name,
@@ -347,7 +344,7 @@ def _checkin_rows(now: datetime) -> list[TodayRow]:
             cid,
             name,
             text,
-            f"due since {status_now.due_at.date().isoformat()}",
+            dates.overdue_since(status_now.due_at.astimezone(tz).date(), today),
             status_now.health.value,
             at=last_at,
             reminder=reminder,
@@ -479,7 +476,7 @@ def today_report(
         (Section.OVERDUE, overdue),
         (Section.DUE_TODAY, due_today),
         (Section.UPCOMING, upcoming),
-        (Section.CHECKINS, _checkin_rows(now)),
+        (Section.CHECKINS, _checkin_rows(now, tz)),
         (Section.REQUESTS, _request_rows(now, tz)),
     ]
     if not due_only:

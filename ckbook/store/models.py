@@ -7,6 +7,7 @@ SQLite's NUMERIC affinity can never round it through a float.
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, overload
@@ -55,6 +56,11 @@ MOODS = ("delighted", "content", "neutral", "frustrated", "angry")
 PROMISE_STATUSES = ("open", "kept", "broken", "renegotiated", "cancelled")
 SEVERITIES = ("minor", "major", "critical")
 CONTACT_KINDS = ("email", "phone")
+
+
+def mint_uid() -> str:
+    """A new client's UID: what exports carry and imports match on (see migration 0005)."""
+    return f"urn:uuid:{uuid.uuid4()}"
 
 
 class UTCDateTimeField(Field, Generic[_Instant]):
@@ -152,6 +158,7 @@ class Client(BaseModel):
     updated_at = UTCDateTimeField()
     deleted_at = UTCDateTimeField(null=True, index=True)
     version = IntegerField(default=1)
+    uid = CharField(max_length=255, unique=True, default=mint_uid)
 
 
 class ContactDetail(BaseModel):
@@ -306,6 +313,8 @@ class ReminderLog(BaseModel):
     fired_at = UTCDateTimeField(null=True)
     snoozed_until = UTCDateTimeField(null=True)
     done_at = UTCDateTimeField(null=True)
+    #: The claim that is showing it (fired_at is then when it was claimed); cleared once shown.
+    claimed_by = CharField(max_length=32, null=True)
 
     class Meta:
         indexes = ((("kind", "subject_id", "occurrence"), True),)
@@ -314,6 +323,20 @@ class ReminderLog(BaseModel):
 class Setting(BaseModel):
     key = CharField(max_length=80, primary_key=True)
     value = TextField()
+
+
+class ChangeJournal(BaseModel):
+    """What changed in the notebook, written by triggers (migration 0006) whoever writes: this
+    window, the CLI, an import, another process. A window reads the rows after the last it saw
+    when SQLite's ``data_version`` says another connection committed, and refreshes just those
+    rows. Kept short: old rows are pruned (``store.changes``)."""
+
+    id = AutoField()
+    kind = CharField(max_length=16)
+    row_id = IntegerField()
+    client_id = IntegerField(null=True)
+    #: "text" when only a note's text changed (no list row shows it), else "rows".
+    scope = CharField(max_length=8, default="rows")
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
@@ -328,4 +351,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Request,
     ReminderLog,
     Setting,
+    ChangeJournal,
 )

@@ -46,6 +46,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ckbook.logs import PRIVATE
 from ckbook.services.base import Changed, worker_connection
 from ckbook.services.clock import Clock
 from ckbook.store.errors import StoreError
@@ -537,8 +538,11 @@ class SaveWriter(QObject):
                     path,
                 )
                 return path
-        # Nowhere to write: the log (standard error) is the last place the text can go.
-        log.error("note text could not be saved nor written to a recovery file:\n%s", text)
+        # Nowhere to write: standard error is the last place the text can go (never the log
+        # file, which must not hold what the user wrote).
+        log.error(
+            "note text could not be saved nor written to a recovery file:\n%s", text, extra=PRIVATE
+        )
         return None
 
 

@@ -1,5 +1,5 @@
 """The in-window reminder banner: the last way a reminder reaches the user when there is neither a
-notification service nor a tray. It offers the same actions as a pop-up (Done, Snooze 1 h, Open),
+notification service nor a tray. It offers the same actions as a pop-up (Done, the snoozes, Open),
 shows one reminder at a time with how many wait behind it, and shows all text as plain text."""
 
 from __future__ import annotations

@@ -34,6 +34,7 @@ from ckbook.services.money import MONEY_NOT_DISCUSSED, current_money_terms
 from ckbook.services.notes import NoteRow, add_note, delete_note, get_note
 from ckbook.services.promises import promises_for_client
 from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Rescue, SaveWriter, recovery_files
+from ckbook.ui.incident_dialog import UPSET_MOODS, CalmGuide
 from ckbook.ui.note_editor import (
     NoteEditor,
     NoteWindow,
@@ -158,9 +159,13 @@ class CallWindow(QWidget):
             notebook, writer, self, debounce_ms=debounce_ms, max_wait_ms=max_wait_ms
         )
         self.editor.load(note.id, note.body)
+        # Shown the moment the mood turns upset, while the call is on: that is when it helps.
+        self.calm_guide = CalmGuide()
+        self.calm_guide.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.hints_label)
+        layout.addWidget(self.calm_guide)
         layout.addWidget(self.editor, 1)
         layout.addLayout(controls)
         self.resize(640, 460)
@@ -225,6 +230,7 @@ class CallWindow(QWidget):
 
     def _on_mood_box_changed(self, _index: int) -> None:
         mood = selected_mood(self.mood_box)
+        self.calm_guide.setVisible(mood in UPSET_MOODS)
         if mood is not None:
             self.editor.flush(mood=mood)
         self.editor.focus_editor()

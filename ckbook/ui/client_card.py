@@ -351,6 +351,10 @@ class ClientCard(QWidget):
             if changed.detail == "deleted":
                 self.show_client(None)
                 return
+            if changed.detail.startswith(("merged", "unmerged")):
+                # Rows of every section came or went (a merge, or its undo).
+                self.show_client(self.client_id)
+                return
             detail = self.notebook.attempt(client_detail, self.client_id, self.notebook.now())
             if detail is None:
                 self.show_client(None)
@@ -366,8 +370,8 @@ class ClientCard(QWidget):
         if changed.kind == "note" and changed.text_only:
             self.timeline.update_notes(changed.ids)  # the header and promises show no text
             return
-        if changed.kind == "promise":
-            self.promises.refresh()
+        if changed.kind in ("promise", "incident"):
+            self.promises.refresh()  # an incident's fix is saved as a promise
         elif changed.kind == "note":
             self.timeline.refresh()
             self.promises.refresh()  # promises typed in a note appear at once

@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,7 +25,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,9 +38,9 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.services import dates
 from ckbook.services.base import Changed
 from ckbook.services.clients import ClientSummary, all_tags, client_summaries
-from ckbook.services.due import Due
 from ckbook.services.rules import Health, PromiseState, promise_state
 from ckbook.store.models import CLIENT_STATUSES
 from ckbook.ui import theme
@@ -71,12 +73,6 @@ HEADER_TIPS = {
     Column.NEXT_DUE: "When the next open promise is due",
     Column.OPEN_PROMISES: "Open promises",
 }
-
-
-def short_due(due: Due, today: date) -> str:
-    """E.g. ``18 Nov``, ``18 Nov 15:00``, ``03 Jan 2027`` (the year only when not this year)."""
-    text = due.date.strftime("%d %b" if due.date.year == today.year else "%d %b %Y")
-    return f"{text} {due.time.strftime('%H:%M')}" if due.time is not None else text
 
 
 class Role(enum.IntEnum):
@@ -306,11 +302,12 @@ class ClientListModel(QAbstractTableModel):
         if column == Column.LAST_CONTACT:
             if row.last_contact is None:
                 return "never"
-            return row.last_contact.astimezone(self._tz).strftime("%d %b %Y")
+            return dates.since_text(row.last_contact, self._now(), self._tz)
         if column == Column.NEXT_DUE:
             if row.next_due is None:
                 return ""
-            return short_due(row.next_due, self._now().astimezone(self._tz).date())
+            # Compact: the overdue colour says it is late (the tooltip says how).
+            return dates.due_text(row.next_due, self._now(), self._tz, compact=True)
         if column == Column.OPEN_PROMISES:
             return str(row.open_promises)
         return None
@@ -319,7 +316,9 @@ class ClientListModel(QAbstractTableModel):
         if column == Column.HEALTH:
             if row.checkin_due_at is None:
                 return f"No check-in cadence while {row.status}"
-            due = row.checkin_due_at.astimezone(self._tz).strftime("%a %d %b %Y")
+            today = self._now().astimezone(self._tz).date()
+            day = row.checkin_due_at.astimezone(self._tz).date()
+            due = dates.day_text(day, today, long=True)
             return f"Check-in due {due} ({row.attention_level} attention)"
         if column == Column.NEXT_DUE and row.next_due is not None:
             return f"{row.next_due.describe()}: {self._due_state(row)}"
@@ -427,6 +426,21 @@ ALL_TAGS = "All tags"
 _IGNORED_KINDS = frozenset({"reminder", "settings", "money", "search"})
 
 
+def column_widths(metrics: QFontMetrics) -> dict[Column, tuple[int, int]]:
+    """Each column's narrowest readable width in this font, and its share of spare room."""
+    pad = metrics.height() * 3 // 4  # the cell's margins
+    date = metrics.horizontalAdvance("28 Nov 2026") + pad
+    due = max(metrics.horizontalAdvance(t) for t in ("28 Nov 17:30", "6 days late")) + pad
+    return {
+        Column.NAME: (metrics.horizontalAdvance("Rosa Lovelace") + pad, 3),
+        Column.ORGANISATION: (metrics.horizontalAdvance("Copper Studio") + pad, 2),
+        Column.HEALTH: (metrics.horizontalAdvance("overdue") + 24 + pad, 0),  # dot and word
+        Column.LAST_CONTACT: (date, 0),
+        Column.NEXT_DUE: (due, 0),
+        Column.OPEN_PROMISES: (metrics.horizontalAdvance("Open") + pad, 0),
+    }
+
+
 class ClientListView(QWidget):
     """Filter box, status and tag filters, and the sortable table; says which client is chosen."""
 
@@ -485,15 +499,15 @@ class ClientListView(QWidget):
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
-        for column, width in (
-            (Column.NAME, 150),
-            (Column.ORGANISATION, 126),
-            (Column.HEALTH, 84),
-            (Column.LAST_CONTACT, 94),
-            (Column.NEXT_DUE, 94),
-            (Column.OPEN_PROMISES, 46),
-        ):
+        self._column_widths = column_widths(self.fontMetrics())
+        for column, (width, _share) in self._column_widths.items():
             header.resizeSection(column, width)
+        # The columns share the list's width (the text columns take what is left) until the
+        # user sizes one by hand; below their narrowest, the list scrolls sideways.
+        self._fitting = False
+        self.sized_by_hand = False
+        header.sectionResized.connect(self._on_header_section_resized)
+        self.table.viewport().installEventFilter(self)
 
         filters = QHBoxLayout()
         filters.addWidget(self.filter_edit, 1)
@@ -523,6 +537,46 @@ class ClientListView(QWidget):
         self._tick.timeout.connect(self.reload)
         self._tick.start()
         self.reload()
+
+    # -- column widths -----------------------------------------------------------------------
+    def fit_columns(self) -> None:
+        """Share the list's width among the columns: each gets its narrowest width, the name and
+        organisation share what is left."""
+        if self.sized_by_hand:
+            return
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width()
+        visible = [c for c in self._column_widths if not header.isSectionHidden(c)]
+        spare = room - sum(self._column_widths[c][0] for c in visible)
+        shares = sum(self._column_widths[c][1] for c in visible) or 1
+        self._fitting = True
+        try:
+            for column in visible:
+                narrowest, share = self._column_widths[column]
+                header.resizeSection(column, narrowest + max(0, spare) * share // shares)
+        finally:
+            self._fitting = False
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return False
+
+    def restore_header(self, state: QByteArray, sized_by_hand: bool) -> bool:
+        """Put back the header a session saved (order, sort, widths); its widths stay only when
+        the user had sized a column by hand, else the columns fit the list again."""
+        self._fitting = True
+        try:
+            restored = self.table.horizontalHeader().restoreState(state)
+        finally:
+            self._fitting = False
+        self.sized_by_hand = sized_by_hand and restored
+        return restored
+
+    def _on_header_section_resized(self, _section: int, _old: int, _new: int) -> None:
+        if not self._fitting:
+            self.sized_by_hand = True  # a drag on the header: the user's widths from now on
 
     # -- public ----------------------------------------------------------------------------
     def reload(self) -> None:

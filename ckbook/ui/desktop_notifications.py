@@ -41,12 +41,21 @@ from jeepney import (
 from jeepney.io.threading import DBusConnection, ReceiveStopped, open_dbus_connection
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance, Slot
 
+from ckbook import APP_ID
+
 log = logging.getLogger(__name__)
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 INTERFACE = "org.freedesktop.Notifications"
 APP_NAME = "ckbook"
+DESKTOP_ENTRY = APP_ID  # the launcher's name: the daemon shows its icon and name
+
+URGENCY_NORMAL = 1
+URGENCY_CRITICAL = 2
+#: NotificationClosed's reason when the notification expired (1); 2 is dismissed by the user,
+#: 3 closed by CloseNotification, 4 undefined.
+CLOSED_EXPIRED = 1
 
 # Every call from the GUI thread is bounded: a hung daemon freezes the window at most this long.
 CALL_TIMEOUT_S = 1.0
@@ -65,7 +74,7 @@ class _Bridge(QObject):
     """Lives on the GUI thread; the listener thread emits its signals, Qt queues them over."""
 
     action = Signal(int, str)
-    closed = Signal(int)
+    closed = Signal(int, int)  # id, reason
     lost = Signal(str)
 
 
@@ -80,10 +89,13 @@ class DesktopNotifier(QObject):
       actionInvoked(key, action) -- the user picked an action; the notification is closed.
       closed(key)                -- it went away without an action: expired, dismissed by the
                                     user, or withdrawn with `close(key)`.
+    Before `closed`, `expired(key)` says the daemon took it away unseen (its timeout ran out:
+    the spec's reason 1), as opposed to the user dismissing it.
     """
 
     actionInvoked = Signal(str, str)
     closed = Signal(str)
+    expired = Signal(str)
 
     def __init__(self, parent: QObject | None = None, *, bus_address: str | None = None) -> None:
         super().__init__(parent)
@@ -123,19 +135,28 @@ class DesktopNotifier(QObject):
         actions: Sequence[tuple[str, str]] = (),
         *,
         timeout_ms: int = -1,
+        urgency: int = URGENCY_NORMAL,
+        resident: bool = False,
     ) -> int:
         """Show a notification; return the daemon's id, or 0 when it could not be shown.
 
         `actions` are (action_key, label) pairs; action_key comes back in `actionInvoked`.
         `summary` and `body` are plain text.
         `timeout_ms`: -1 lets the daemon decide, 0 keeps it shown until the user acts.
+        `urgency` (the spec's hint: 0 low, 1 normal, 2 critical; daemons keep critical ones until
+        dismissed) and `resident` (it stays after an action is invoked, until closed).
         """
         flat_actions: list[str] = []
         for action_key, label in actions:
             flat_actions += [action_key, label]
         # The spec makes the summary plain text; only the body may be read as markup, so only the
         # body is escaped (escaping the summary would show "&amp;" on spec-following daemons).
-        hints = {"desktop-entry": ("s", APP_NAME)}
+        hints: dict[str, tuple[str, object]] = {
+            "desktop-entry": ("s", DESKTOP_ENTRY),
+            "urgency": ("y", urgency),
+        }
+        if resident:
+            hints["resident"] = ("b", True)
         msg = new_method_call(
             _NOTIFICATIONS,
             "Notify",
@@ -235,10 +256,12 @@ class DesktopNotifier(QObject):
         self._call(new_method_call(_NOTIFICATIONS, "CloseNotification", "u", (notification_id,)))
         self.actionInvoked.emit(key, action)
 
-    @Slot(int)
-    def _on_closed(self, notification_id: int) -> None:
+    @Slot(int, int)
+    def _on_closed(self, notification_id: int, reason: int) -> None:
         key = self._forget(notification_id)
         if key is not None:
+            if reason == CLOSED_EXPIRED:
+                self.expired.emit(key)
             self.closed.emit(key)
 
     def _forget(self, notification_id: int) -> str | None:
@@ -346,8 +369,8 @@ class _Link(threading.Thread):
                 notification_id, action = msg.body
                 self._emit(self._bridge.action, int(notification_id), str(action))
             elif member == "NotificationClosed":
-                notification_id, _reason = msg.body
-                self._emit(self._bridge.closed, int(notification_id))
+                notification_id, reason = msg.body
+                self._emit(self._bridge.closed, int(notification_id), int(reason))
         except (TypeError, ValueError):
             log.warning("ignoring malformed %s signal: %r", member, msg.body)
 

@@ -1,17 +1,19 @@
-"""The app's icons: simple line SVGs in ``resources/icons`` (top of the repository), drawn in the
-text colour of the current scheme so they read on light and dark; a freedesktop theme icon when the
-file is missing (an installed build without the resources folder)."""
+"""The app's icons: simple line SVGs shipped in the package (``ckbook/resources/icons``), drawn in
+the text colour of the current scheme so they read on light and dark; a freedesktop theme icon when
+a file is missing. ``app_icon()`` is the application's own mark (the hicolor SVG and PNGs)."""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-ICON_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
+from ckbook import resources
+
+ICON_DIR: Path = resources.resource_path("icons")
 SIZES = (16, 20, 24, 32, 48)
 
 #: Our icon name → the freedesktop theme name used when the SVG is not there.
@@ -23,6 +25,7 @@ THEME_FALLBACK = {
     "delete": "edit-delete",
     "edit": "document-edit",
     "history": "document-open-recent",
+    "merge": "merge",
     "money": "wallet-open",
     "note": "text-x-generic",
     "note-new": "document-new",
@@ -75,4 +78,13 @@ def icon(name: str) -> QIcon:
 
 
 def available() -> list[str]:
-    return sorted(p.stem for p in ICON_DIR.glob("*.svg"))
+    return resources.action_icon_names()
+
+
+@cache
+def app_icon() -> QIcon:
+    """The application icon (window, dialogs, task bar): its PNG sizes, rendered from the SVG."""
+    found = QIcon()
+    for size in resources.APP_ICON_SIZES:
+        found.addFile(str(resources.resource_path(resources.app_icon_png(size))), QSize(size, size))
+    return found

@@ -43,6 +43,7 @@ from ckbook.services.care import (
 )
 from ckbook.services.clock import local_instant
 from ckbook.services.due import Due
+from ckbook.services.incident_draft import incident_draft
 from ckbook.services.notes import get_note
 from ckbook.services.promises import get_promise
 from ckbook.store.models import SEVERITIES
@@ -235,6 +236,20 @@ class IncidentDialog(QDialog):
             self.load(get_incident(incident_id))
         else:
             self._show_next_step("apologise")
+            if note_id is not None:
+                self._draft_from_note(note_id)
+
+    def _draft_from_note(self, note_id: int) -> None:
+        """ "Record what went wrong" from a conversation: what happened, when and who, from
+        its note (the user corrects it before saving)."""
+        note = self.notebook.attempt(get_note, note_id)
+        if note is None:
+            return
+        draft = incident_draft(note)
+        self.client_id = draft.client_id
+        self.setWindowTitle(f"Something went wrong — {draft.client_name}")
+        self.what.setPlainText(draft.what)
+        self.happened.setDateTime(to_qdatetime(draft.happened_at, self.notebook.tz))
 
     # -- building blocks -----------------------------------------------------------------
 

@@ -33,11 +33,31 @@ Window geometry, the splitter and the list's columns are kept in QSettings ("ckb
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -57,24 +77,34 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from ckbook import APP_NAME, __version__
-from ckbook.services.base import Changed
+from ckbook import APP_NAME, __version__, logs, resources
+from ckbook.services.base import Changed, Kind
 from ckbook.services.clients import (
+    client_detail,
     delete_client,
     purge_deleted_clients,
     restore_client,
 )
+from ckbook.services.merging import Merged, matching_clients, merge_clients, unmerge
 from ckbook.services.money import add_client_with_terms
 from ckbook.services.notes import get_note
-from ckbook.ui import icons
+from ckbook.services.settings import load_settings
+from ckbook.ui import icons, theme
 from ckbook.ui.card_sections.timeline import note_heading
 from ckbook.ui.client_card import ClientCard
 from ckbook.ui.client_list import ClientListView
-from ckbook.ui.dialogs.confirm import DeleteClientDialog
+from ckbook.ui.dialogs.confirm import (
+    DeleteClientDialog,
+    DuplicateClientDialog,
+    MergeClientsDialog,
+)
 from ckbook.ui.dialogs.new_client import NewClientDialog
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.quick_switcher import ClientPicker
 from ckbook.ui.safe_text import SafeTextBrowser, plain_label
+from ckbook.ui.single_instance import LaunchRequest
+
+log = logging.getLogger(__name__)
 
 NoteOpener = Callable[[int | None, int, str], object]
 
@@ -100,9 +130,36 @@ ACTIONS: tuple[_ActionSpec, ...] = (
     _ActionSpec("clients", "&Clients", None, "clients", "view", "The client list"),
     _ActionSpec("quick_switch", "&Go to client…", "Ctrl+K", "switch", "view", "Find a client"),
     _ActionSpec("call_note", "&Call note", "Ctrl+Shift+C", "call", "client", "Start a call note"),
-    _ActionSpec("add_promise", "Add &promise", "Ctrl+P", "promise-add", "client", "Promise"),
+    _ActionSpec(
+        "add_promise",
+        "Add &promise",
+        "Ctrl+P",
+        "promise-add",
+        "client",
+        "Add a promise to the open client",
+    ),
     _ActionSpec("money_terms", "&Money terms…", None, "money", "client", "Record money terms"),
+    _ActionSpec(
+        "merge_client",
+        "Mer&ge another client into this one…",
+        None,
+        "merge",
+        "client",
+        "Make two cards of one person one",
+    ),
     _ActionSpec("delete_client", "&Delete client…", None, "delete", "client", "Delete client"),
+    _ActionSpec("user_guide", "User &guide", "F1", "note", "help", "How ckbook works"),
+    _ActionSpec(
+        "shortcuts", "&Keyboard shortcuts", "Ctrl+/", "switch", "help", "Every key of the window"
+    ),
+    _ActionSpec(
+        "log_folder",
+        "Open the &log folder",
+        None,
+        "history",
+        "help",
+        "Where ckbook writes what went wrong (to send us)",
+    ),
     _ActionSpec("about", "&About ckbook", None, "about", "help", "About ckbook"),
 )
 TOOLBAR = ("new_client", "quick_switch", "call_note", "add_promise", "search", "today", "clients")
@@ -110,6 +167,43 @@ TOOLBAR = ("new_client", "quick_switch", "call_note", "add_promise", "search", "
 GLOBAL_KEYS = ("new_client", "quick_switch", "call_note", "add_promise", "search", "today",
                "save", "quit")  # fmt: skip
 TEXT_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+DEFAULT_SIZE = QSize(1280, 800)
+#: The client list's share of the window when nothing was saved: its columns at 1280, and never
+#: so much that the card gets less than this.
+LIST_WIDTH = 620
+CARD_MIN_WIDTH = 500
+
+
+def fitting_size(wanted: QSize, area: QRect) -> QSize:
+    """``wanted``, shrunk to fit ``area`` (a screen's available geometry) with room for the
+    window frame."""
+    return QSize(
+        max(1, min(wanted.width(), area.width() - 16)),
+        max(1, min(wanted.height(), area.height() - 48)),
+    )
+
+
+def splitter_sizes(window_width: int) -> list[int]:
+    """The client list and the card side by side in a window this wide: the list gets its
+    columns' width while the card keeps room for promise lines; at 1024 they share it."""
+    list_width = max(300, min(LIST_WIDTH, window_width - CARD_MIN_WIDTH))
+    return [list_width, max(1, window_width - list_width)]
+
+
+def shortcuts_markdown(actions: Iterable[QAction]) -> str:
+    """A Markdown table of the actions that have a key, in the desktop's way of writing keys."""
+    rows = [
+        (
+            action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+            action.toolTip().rsplit(" (", 1)[0],
+        )
+        for action in actions
+        if not action.shortcut().isEmpty()
+    ]
+    lines = ["| keys | does |", "| --- | --- |"]
+    lines += [f"| {keys} | {does} |" for keys, does in rows]
+    lines += ["", "Ctrl+K, Ctrl+F, Ctrl+N and the others work while you type in a field too."]
+    return "\n".join(lines)
 
 
 def has_own_undo(widget: QObject) -> bool:
@@ -153,11 +247,16 @@ class _ShortcutGuard(QObject):
 class NoteViewer(QDialog):
     """A note shown read-only in the safe viewer (when no note editor is installed)."""
 
-    def __init__(self, title: str, body: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, body: str, parent: QWidget | None = None, *, document: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.viewer = SafeTextBrowser()
-        self.viewer.set_markdown(body)
+        if document:  # a text written to be read (Help), not a note typed line by line
+            self.viewer.set_document(body)
+        else:
+            self.viewer.set_markdown(body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -219,7 +318,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.card)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([620, 660])
+        self.splitter.setSizes(splitter_sizes(DEFAULT_SIZE.width()))
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.stack)
 
@@ -239,8 +338,10 @@ class MainWindow(QMainWindow):
             app.focusChanged.connect(self._on_app_focus_changed)
             app.aboutToQuit.connect(self._on_app_about_to_quit)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+        notebook.changed.connect(self._on_notebook_changed)
+        self.color_scheme: str | None = None  # None: the scheme is not the window's to set
         self._update_client_actions()
-        self.resize(1280, 800)
+        self.resize(fitting_size(DEFAULT_SIZE, self._available_area()))
         self._restore_state()
 
     # -- actions, menus, toolbar -------------------------------------------------------------
@@ -258,7 +359,11 @@ class MainWindow(QMainWindow):
             "settings": lambda: self.show_status("Settings are not available yet."),
             "clients": lambda: self.show_page("clients"),
             "money_terms": self.change_money_terms,
+            "merge_client": self.merge_into_current_client,
             "delete_client": self.delete_current_client,
+            "user_guide": self.show_user_guide,
+            "shortcuts": self.show_shortcuts,
+            "log_folder": self.open_log_folder,
             "about": self.show_about,
         }
         for spec in ACTIONS:
@@ -294,8 +399,8 @@ class MainWindow(QMainWindow):
             if spec.name in ("quit", "settings", "today", "clients"):
                 continue
             self.menus[spec.menu].addAction(self._actions[spec.name])
-            if spec.name == "save":
-                self.menus["file"].addSeparator()
+            if spec.name in ("save", "log_folder"):
+                self.menus[spec.menu].addSeparator()
         self.menus["edit"].addSeparator()
         self.menus["edit"].addAction(self._actions["settings"])
         self.menus["file"].addAction(self._actions["quit"])
@@ -432,7 +537,7 @@ class MainWindow(QMainWindow):
 
     def _update_client_actions(self) -> None:
         has_client = self.card.client_id is not None
-        for name in ("money_terms", "delete_client"):
+        for name in ("money_terms", "merge_client", "delete_client"):
             self._actions[name].setEnabled(has_client)
 
     def new_client(self) -> int | None:
@@ -440,6 +545,19 @@ class MainWindow(QMainWindow):
         today = self.notebook.now().astimezone(self.notebook.tz).date()
         answer = NewClientDialog.ask(self, today)
         while answer is not None:
+            # One card per person: someone with this name, email or phone may be here already.
+            matches = self.notebook.attempt(
+                matching_clients, answer.client.name, answer.client.emails, answer.client.phones
+            )
+            if matches:
+                choice, match_id = DuplicateClientDialog.ask(self, answer.client.name, matches)
+                if choice == "open":
+                    self.open_client(match_id)
+                    self.show_status("Opened the client already in your notebook; nothing added")
+                    return None
+                if choice == "back":
+                    answer = NewClientDialog.ask(self, today, answer)
+                    continue
             # One use-case: the client and the terms typed for them are stored together or not
             # at all; when not, the dialog comes back with everything typed and the reason.
             changed, problem = self._run_saying_why(
@@ -510,6 +628,41 @@ class MainWindow(QMainWindow):
     def change_money_terms(self) -> None:
         if self.card.client_id is not None:
             self.card.money.change_terms()
+
+    def merge_into_current_client(self) -> bool:
+        """Client › Merge another client into this one: pick the other card, confirm, and
+        everything of theirs moves to the open card (one transaction; Ctrl+Z separates them)."""
+        keep_id, detail = self.card.client_id, self.card.detail
+        if keep_id is None or detail is None:
+            return False
+        other_id = ClientPicker.ask(self, self.notebook, f"Merge into {detail.name}")
+        if other_id is None:
+            return False
+        if other_id == keep_id:
+            self.show_status("That is this client; pick the other card of the same person")
+            return False
+        other = self.notebook.attempt(client_detail, other_id, self.notebook.now())
+        if other is None or not MergeClientsDialog.ask(self, detail.name, other.name):
+            return False
+        self.card.flush()
+        merged = self.notebook.run(merge_clients, keep_id, other_id, self.notebook.now())
+        if not isinstance(merged, Merged) or merged.record is None:
+            return False
+        record = merged.record
+        self._deleted.append(other_id)  # gone for good at quit, like a delete
+
+        def separate() -> None:
+            if self.notebook.run(unmerge, record, self.notebook.now()) is not None:
+                if other_id in self._deleted:
+                    self._deleted.remove(other_id)
+                self.open_client(keep_id)
+
+        self.record_undo(f"merge {other.name} into {detail.name}", separate)
+        self.open_client(keep_id)
+        self.show_status(
+            f"Merged {other.name} into {detail.name}. Undo (Ctrl+Z) separates them again."
+        )
+        return True
 
     def delete_current_client(self) -> bool:
         client_id = self.card.client_id
@@ -598,6 +751,25 @@ class MainWindow(QMainWindow):
         self.show_status(f"Undone: {description}")
         return True
 
+    # -- a second launch on this notebook ----------------------------------------------------
+    def answer_launch(self, request: LaunchRequest) -> None:
+        """Another ``ckbook`` was started on this notebook: come forward (out of the tray or the
+        taskbar) and open what it asked for. A start at login (background) changes nothing."""
+        if request.background:
+            return
+        self.bring_forward()
+        if request.open_client is not None:
+            self.open_client(request.open_client)
+            if self.card.client_id == request.open_client:
+                log.info("a second launch asked for it: opened client %d", request.open_client)
+
+    def bring_forward(self) -> None:
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     # -- messages ----------------------------------------------------------------------------
     def show_status(self, text: str, timeout_ms: int = 5000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
@@ -616,6 +788,28 @@ class MainWindow(QMainWindow):
         self._error_box.setText(text)
         self._error_box.open()
 
+    def show_user_guide(self) -> None:
+        """Help › User guide: the short guide shipped with the app, in the safe viewer."""
+        self._show_text("ckbook — user guide", resources.resource("guide.md").read_text("utf-8"))
+
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard shortcuts: every key of the window, from its actions."""
+        self._show_text("ckbook — keyboard shortcuts", shortcuts_markdown(self._actions.values()))
+
+    def _show_text(self, title: str, markdown: str) -> None:
+        viewer = NoteViewer(title, markdown, self, document=True)
+        viewer.setObjectName("helpViewer")
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.finished.connect(lambda _r, v=viewer: self._viewers.remove(v))
+        self._viewers.append(viewer)
+        viewer.resize(fitting_size(QSize(680, 620), self._available_area()))
+        viewer.show()
+
+    def open_log_folder(self) -> None:
+        folder = logs.log_dir()
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.show_status(f"The log folder is {folder}", 15000)
+
     def show_about(self) -> None:
         box = QMessageBox(self)
         box.setWindowTitle("About ckbook")
@@ -628,6 +822,23 @@ class MainWindow(QMainWindow):
     def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         self.apply_theme()
 
+    def use_color_scheme(self, choice: str) -> None:
+        """Use the colour scheme chosen in Settings ("system", "light", "dark") from now on, and
+        again whenever Settings change it."""
+        app = QApplication.instance()
+        if choice == self.color_scheme or not isinstance(app, QApplication):
+            return
+        theme.apply_choice(app, choice)
+        self.color_scheme = choice
+        self.apply_theme()
+
+    def _on_notebook_changed(self, changed: Changed) -> None:
+        if changed.kind != Kind.SETTINGS or self.color_scheme is None:
+            return
+        chosen = self.notebook.attempt(load_settings)
+        if chosen is not None:
+            self.use_color_scheme(chosen.color_scheme)
+
     def apply_theme(self) -> None:
         """Redraw icons and colours for the current light/dark scheme."""
         for spec in ACTIONS:
@@ -638,15 +849,40 @@ class MainWindow(QMainWindow):
     # -- state and closing -------------------------------------------------------------------
     def _restore_state(self) -> None:
         s = self.settings
+        splitter_restored = False
+        by_hand = s.value("clients/columns_by_hand", False, type=bool)
         for key, restore in (
             ("window/geometry", self.restoreGeometry),
             ("window/state", self.restoreState),
             ("clients/splitter", self.splitter.restoreState),
-            ("clients/header", self.client_list.table.horizontalHeader().restoreState),
+            ("clients/header", lambda v: self.client_list.restore_header(v, bool(by_hand))),
         ):
             value = s.value(key)
             if isinstance(value, QByteArray | bytes) and value:
-                restore(QByteArray(value))
+                restored = restore(QByteArray(value))
+                splitter_restored |= bool(restored) and key == "clients/splitter"
+        self.fit_to_screen()
+        # Nothing saved: share the width the window has when it is first shown.
+        self._split_at_show = not splitter_restored
+
+    def _available_area(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+
+    def fit_to_screen(self) -> None:
+        """Keep the window on the screen it is on: a geometry saved on a larger screen, or at
+        another scale (a 1280×800 screen at scale 2 is 640×400), is shrunk and moved inside."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        area = self._available_area()
+        size = fitting_size(self.size(), area)
+        if size != self.size():
+            self.resize(size)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.left()), max(area.left(), area.right() + 1 - frame.width()))
+        y = min(max(frame.y(), area.top()), max(area.top(), area.bottom() + 1 - frame.height()))
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def save_state(self) -> None:
         s = self.settings
@@ -654,6 +890,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         s.setValue("clients/splitter", self.splitter.saveState())
         s.setValue("clients/header", self.client_list.table.horizontalHeader().saveState())
+        s.setValue("clients/columns_by_hand", self.client_list.sized_by_hand)
         s.sync()
 
     def flush_pending(self) -> bool:
@@ -676,6 +913,19 @@ class MainWindow(QMainWindow):
         if self._deleted:
             self.notebook.attempt(purge_deleted_clients, list(self._deleted))
             self._deleted.clear()
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the splitter's width now, or setSizes scales them later
+        card_width = self.splitter.sizes()[1] if len(self.splitter.sizes()) > 1 else 0
+        # A split saved in a wider window (or at a smaller scale) can leave the card a sliver.
+        squeezed = card_width < min(CARD_MIN_WIDTH, self.width() // 3)
+        if self._split_at_show or squeezed:
+            self.splitter.setSizes(splitter_sizes(self.width()))
+        self._split_at_show = False
+        super().showEvent(event)
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:

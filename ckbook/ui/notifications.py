@@ -2,9 +2,15 @@
 
 Routes, best first (RELIABILITY #12):
 1. the desktop's notification service (org.freedesktop.Notifications over D-Bus) with the actions
-   Done, Snooze 1 h and Open, clicking the notification itself opening the item;
+   Done, Snooze 15 min, Snooze 1 h, Tomorrow 09:00 and Open, clicking the notification itself
+   opening the item;
 2. the tray icon's message, when there is a tray (a click opens the item);
 3. a banner inside the ckbook window with the same actions.
+
+A reminder that must stay until seen (settings choose which kinds: overdue promises and late
+replies by default) goes out resident and critical; one the daemon closed unseen (it expired) is
+kept as *missed* (``missed()``, ``missedChanged``) for the tray's badge and menu until the user
+opens it or acts on what it is about.
 
 The router remembers which pop-up shows which reminder occurrence, so an action taken on a pop-up
 reaches the right promise, check-in or request; the work itself is done by the reminder
@@ -15,15 +21,17 @@ from __future__ import annotations
 
 import enum
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from ckbook.services import reminders
-from ckbook.services.reminder_rules import Occurrence
+from ckbook.services.base import Changed
+from ckbook.services.reminder_rules import Occurrence, ReminderKind
 from ckbook.ui.banner import ReminderBanner
+from ckbook.ui.desktop_notifications import URGENCY_CRITICAL, URGENCY_NORMAL
 from ckbook.ui.notebook import Notebook
 
 log = logging.getLogger(__name__)
@@ -32,9 +40,18 @@ log = logging.getLogger(__name__)
 ITEM_ACTIONS: tuple[tuple[str, str], ...] = (
     ("default", "Open"),
     ("done", "Done"),
+    ("snooze-15m", "Snooze 15 min"),
     ("snooze", "Snooze 1 h"),
+    ("snooze-tomorrow", "Tomorrow 09:00"),
     ("open", "Open"),
 )
+
+#: Snooze action key -> (``reminder_rules.snooze_until`` choice, what the status bar says).
+SNOOZE_ACTIONS: dict[str, tuple[str, str]] = {
+    "snooze-15m": ("15m", "Snoozed for 15 minutes"),
+    "snooze": ("1h", "Snoozed for 1 hour"),
+    "snooze-tomorrow": ("tomorrow", "Snoozed until tomorrow 09:00"),
+}
 
 
 def app_actions(label: str) -> tuple[tuple[str, str], ...]:
@@ -57,6 +74,7 @@ class DesktopNotifierLike(Protocol):
 
     actionInvoked: SignalInstance
     closed: SignalInstance
+    expired: SignalInstance
 
     def available(self) -> bool: ...
 
@@ -68,6 +86,8 @@ class DesktopNotifierLike(Protocol):
         actions: Sequence[tuple[str, str]] = (),
         *,
         timeout_ms: int = -1,
+        urgency: int = 1,
+        resident: bool = False,
     ) -> int: ...
 
     def close(self, key: str) -> None: ...
@@ -80,6 +100,8 @@ class ReminderRouter(QObject):
     openApp = Signal()
     #: key, route value: a reminder (or batch, or test) was shown.
     shown = Signal(str, str)
+    #: The reminders the daemon closed unseen and the user has not acted on (tuple[Occurrence]).
+    missedChanged = Signal(object)
 
     def __init__(
         self,
@@ -97,10 +119,14 @@ class ReminderRouter(QObject):
         #: pop-up key → the occurrence it shows (None for a batch or the test).
         self._items: dict[str, Occurrence | None] = {}
         self._tray_last_key: str | None = None
+        #: pop-up key → the occurrence it showed, closed unseen and not acted on yet.
+        self._missed: dict[str, Occurrence] = {}
         banner.actionChosen.connect(self._on_popup_action)
         banner.dismissed.connect(self._on_popup_closed)
+        notebook.changed.connect(self._on_notebook_changed)
         if desktop is not None:
             desktop.actionInvoked.connect(self._on_popup_action)
+            desktop.expired.connect(self._on_popup_expired)
             desktop.closed.connect(self._on_popup_closed)
         if tray_icon is not None:
             self.set_tray_icon(tray_icon)
@@ -122,17 +148,42 @@ class ReminderRouter(QObject):
             return Route.TRAY
         return Route.BANNER
 
-    def show_occurrence(self, occurrence: Occurrence) -> Route:
+    def show_occurrence(self, occurrence: Occurrence, *, stay: bool = False) -> Route:
+        """Pop up one reminder; ``stay``: resident and critical, on screen until seen."""
+        self._forget_missed(lambda o: o.key == occurrence.key)  # shown afresh
         return self._deliver(
-            occurrence.key_text, occurrence, occurrence.title, occurrence.body, ITEM_ACTIONS
+            occurrence.key_text,
+            occurrence,
+            occurrence.title,
+            occurrence.body,
+            ITEM_ACTIONS,
+            stay=stay,
         )
 
     def show_batch(
-        self, title: str, body: str, key: str = "", open_label: str = "Show what's due"
+        self,
+        title: str,
+        body: str,
+        key: str = "",
+        open_label: str = "Show what's due",
+        *,
+        stay: bool = False,
     ) -> Route:
         """One pop-up standing for many reminders (or a notice); it opens the window."""
         actions = app_actions(open_label)
-        return self._deliver(BATCH_PREFIX + (key or title), None, title, body, actions)
+        return self._deliver(BATCH_PREFIX + (key or title), None, title, body, actions, stay=stay)
+
+    def missed(self) -> tuple[Occurrence, ...]:
+        """Reminders closed unseen by the daemon and not acted on since, oldest first."""
+        return tuple(self._missed.values())
+
+    def open_missed(self, key: str) -> None:
+        """The user picked a missed reminder (the tray menu): open its card; it is seen."""
+        occurrence = self._missed.pop(key, None)
+        if occurrence is None:
+            return
+        self.missedChanged.emit(self.missed())
+        self.openClient.emit(occurrence.client_id)
 
     def send_test(self) -> Route:
         route = self.route()
@@ -164,11 +215,19 @@ class ReminderRouter(QObject):
         title: str,
         body: str,
         actions: Sequence[tuple[str, str]],
+        *,
+        stay: bool = False,
     ) -> Route:
         self._items[key] = occurrence
         route = Route.BANNER
         if self._desktop is not None and self._desktop.available():
-            if self._desktop.notify(key, title, body, actions):
+            urgency = URGENCY_CRITICAL if stay else URGENCY_NORMAL
+            # Staying: no timeout (0), critical, resident; otherwise the daemon's own timeout.
+            timeout_ms = 0 if stay else -1
+            shown = self._desktop.notify(
+                key, title, body, actions, timeout_ms=timeout_ms, urgency=urgency, resident=stay
+            )
+            if shown:
                 route = Route.DESKTOP
             else:
                 log.warning("the notification service refused a reminder; trying the tray")
@@ -195,18 +254,55 @@ class ReminderRouter(QObject):
         if occurrence is None:
             self.openApp.emit()
             return
+        self._forget_missed(lambda o: o.key == occurrence.key)
         notebook = self._notebook
         if action == "done":
             if notebook.run(reminders.done, occurrence, notebook.now()) is not None:
                 notebook.message.emit("info", f"Done: {occurrence.body}")
-        elif action == "snooze":
-            if notebook.run(reminders.snooze, occurrence, "1h", notebook.now(), notebook.tz):
-                notebook.message.emit("info", f"Snoozed for 1 hour: {occurrence.body}")
+        elif action in SNOOZE_ACTIONS:
+            choice, said = SNOOZE_ACTIONS[action]
+            if notebook.run(reminders.snooze, occurrence, choice, notebook.now(), notebook.tz):
+                notebook.message.emit("info", f"{said}: {occurrence.body}")
         else:  # "open", "default"
             self.openClient.emit(occurrence.client_id)
 
     def _on_popup_closed(self, key: str) -> None:
         self._items.pop(key, None)
+
+    def _on_popup_expired(self, key: str) -> None:
+        occurrence = self._items.get(key)
+        if occurrence is None:
+            return  # a batch or the test: the window lists what it stood for
+        self._missed[key] = occurrence
+        self.missedChanged.emit(self.missed())
+
+    def _forget_missed(self, acted_on: Callable[[Occurrence], bool]) -> None:
+        gone = [key for key, occurrence in self._missed.items() if acted_on(occurrence)]
+        for key in gone:
+            del self._missed[key]
+        if gone:
+            self.missedChanged.emit(self.missed())
+
+    def _on_notebook_changed(self, changed: Changed) -> None:
+        """Acting on what a missed reminder is about (from a pop-up, Today, the card, the CLI in
+        another process) counts as seeing it."""
+        if not self._missed:
+            return
+        ids = set(changed.ids)
+        clients = set(changed.client_ids)
+
+        def acted_on(o: Occurrence) -> bool:
+            if changed.kind == "reminder":  # snoozed or done (not another one fired)
+                return changed.detail in ("snoozed", "done") and o.subject_id in ids
+            if changed.kind == "promise":
+                return o.is_promise and o.subject_id in ids
+            if changed.kind == "request":
+                return o.kind is ReminderKind.REQUEST_OVERDUE and o.subject_id in ids
+            if changed.kind == "note":
+                return o.kind is ReminderKind.CHECKIN_OVERDUE and o.client_id in clients
+            return False
+
+        self._forget_missed(acted_on)
 
     def _on_tray_message_clicked(self) -> None:
         if self._tray_last_key is not None:

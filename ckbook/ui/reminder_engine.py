@@ -6,6 +6,11 @@ at least once a minute. Qt timers run on the monotonic clock, and every wake ask
 minute later) shows exactly what is due by then; what was shown is recorded in the reminder log,
 so nothing shows twice, not even after a restart (RELIABILITY #11).
 
+Before anything shows, it is claimed in the reminder log (``reminders.claim``: a write only one
+process can win), and confirmed once shown: two processes on one notebook (team mode, or a
+second window the single-instance guard could not stop) never show an occurrence twice, and a
+crash between claiming and showing loses nothing (the claim expires and is taken over).
+
 The first check after start finds everything that came due while ckbook was not running and
 shows it once, as one batch. A later check that finds more than a handful at once (after a long
 sleep, at the end of quiet hours) shows one batch too, never a burst of pop-ups. Quiet hours and
@@ -35,8 +40,17 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ckbook.services.agenda import DueReport, due_report
 from ckbook.services.base import Changed, notebook_stamp
+from ckbook.services.live import ELSEWHERE
 from ckbook.services.reminder_rules import Occurrence, missed_summary, quiet_until, summarise
-from ckbook.services.reminders import ReminderBook, ReminderCheck, check, mark_fired
+from ckbook.services.reminders import (
+    Claim,
+    ReminderBook,
+    ReminderCheck,
+    check,
+    claim,
+    confirm_shown,
+    mark_fired,
+)
 from ckbook.services.settings import Settings, load_settings
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.notifications import ReminderRouter
@@ -118,14 +132,43 @@ def run_check(request: CheckRequest, book: ReminderBook | None = None) -> CheckR
     return CheckResult(request.serial, request.now, result, report)
 
 
+def _took_in(book: ReminderBook | None, occurrences: Sequence[Occurrence], now: datetime) -> None:
+    """The book reads again what our own write (a claim, a confirmation, a record) changed."""
+    if book is not None:
+        book.refresh(now, {o.client_id for o in occurrences})
+        book.stamp = notebook_stamp()
+
+
 def run_record(
     occurrences: tuple[Occurrence, ...], now: datetime, book: ReminderBook | None = None
 ) -> RecordResult:
     changed = mark_fired(occurrences, now)
-    if book is not None:
-        book.fired(occurrences, now)
-        book.stamp = notebook_stamp()  # our own write
+    _took_in(book, occurrences, now)
     return RecordResult(tuple(o.key for o in occurrences), changed)
+
+
+def run_confirm(claim_made: Claim, now: datetime, book: ReminderBook | None = None) -> Changed:
+    changed = confirm_shown(claim_made)
+    _took_in(book, claim_made.won, now)
+    return changed
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    """What a claim won (``claim`` None: it could not be written; ``error`` says why)."""
+
+    asked: tuple[Occurrence, ...]
+    now: datetime
+    claim: Claim | None
+    error: str = ""
+
+
+def run_claim(
+    occurrences: tuple[Occurrence, ...], now: datetime, book: ReminderBook | None = None
+) -> ClaimResult:
+    won = claim(occurrences, now)
+    _took_in(book, occurrences, now)
+    return ClaimResult(occurrences, now, won)
 
 
 class ReminderEngine(QObject):
@@ -158,6 +201,10 @@ class ReminderEngine(QObject):
         self._running = False
         #: Shown but not yet confirmed recorded: never shown twice meanwhile.
         self._unrecorded: dict[tuple[str, int, str], Occurrence] = {}
+        #: Being claimed (asked of the worker, no answer yet): not asked for again meanwhile.
+        self._claiming: set[tuple[str, int, str]] = set()
+        #: Shown under a claim whose confirmation could not be written yet (retried).
+        self._unconfirmed: dict[str, Claim] = {}
         self._record_failed_at: datetime | None = None
         self.next_check_at: datetime | None = None
 
@@ -265,14 +312,21 @@ class ReminderEngine(QObject):
         if result.report is not None:
             self.reportReady.emit(result.report)
         now = self._notebook.now()
-        firing = [o for o in result.check.firing if o.key not in self._unrecorded]
+        firing = [
+            o
+            for o in result.check.firing
+            if o.key not in self._unrecorded and o.key not in self._claiming
+        ]
         held = self.held_until(now)
         if not firing:
-            self._missed_pending = False  # nothing was missed: later ones are not "away"
+            if not self._claiming:
+                self._missed_pending = False  # nothing was missed: later ones are not "away"
         elif held is None:
-            self._show(firing, now)
+            self._claim(tuple(firing), now)
         if self._unrecorded and self._record_failed_at is not None:
             self._record(tuple(self._unrecorded.values()), now)  # retry after a storage error
+        for unconfirmed in list(self._unconfirmed.values()):
+            self._confirm(unconfirmed)  # retry after a storage error
         # While held, nothing can show before the hold ends: wake then.
         wake = result.check.next_wake if held is None else held
         self._schedule(wake, now)
@@ -280,20 +334,78 @@ class ReminderEngine(QObject):
             self._again = False
             self.check_now()
 
-    def _show(self, firing: Sequence[Occurrence], now: datetime) -> None:
+    def _claim(self, firing: tuple[Occurrence, ...], now: datetime) -> None:
+        self._claiming.update(o.key for o in firing)
+        self._worker.run(
+            run_claim,
+            firing,
+            now,
+            self._book,
+            done=self._on_worker_claimed,
+            failed=lambda failure: self._on_worker_claimed(
+                ClaimResult(firing, now, None, failure.text)
+            ),
+        )
+
+    def _on_worker_claimed(self, result: ClaimResult) -> None:
+        self._claiming.difference_update(o.key for o in result.asked)
+        if not self._running:
+            return
+        if result.claim is None:
+            # The log cannot be written (disk full, read-only): showing wins over recording, so
+            # nothing is lost; kept in memory and recorded once the log can be written.
+            self._show(result.asked)
+            self._record(result.asked, result.now)
+            return
+        if result.claim.won:
+            self._show(result.claim.won)
+            self._confirm(result.claim)
+        self._missed_pending = False  # another process showed the batch: later ones are not "away"
+
+    def _stays(self, firing: Sequence[Occurrence]) -> bool:
+        """A batch stays until seen when any reminder in it would."""
+        return any(self._settings.stays_until_seen(o.kind) for o in firing)
+
+    def _confirm(self, claim_made: Claim) -> None:
+        self._unconfirmed[claim_made.token] = claim_made
+        self._worker.run(
+            run_confirm,
+            claim_made,
+            self._notebook.now(),
+            self._book,
+            done=lambda _changed: self._on_worker_confirmed(claim_made.token),
+            # Retried at the next check. Until confirmed, the claim keeps other processes off
+            # for its lease; after that one of them may show it again (the one double this
+            # allows, and only while the log cannot be written).
+            failed=lambda failure: log.warning(
+                "shown reminders not confirmed: %s; will retry", failure.text
+            ),
+        )
+
+    def _on_worker_confirmed(self, token: str) -> None:
+        self._unconfirmed.pop(token, None)
+
+    def _show(self, firing: Sequence[Occurrence]) -> None:
         if self._missed_pending:
-            self._router.show_batch(missed_summary(firing), _batch_body(firing), "missed")
+            self._router.show_batch(
+                missed_summary(firing), _batch_body(firing), "missed", stay=self._stays(firing)
+            )
             count = 1
         elif len(firing) > BURST_LIMIT:
             title = f"{summarise(firing)}"
-            self._router.show_batch(title[:1].upper() + title[1:], _batch_body(firing), "burst")
+            self._router.show_batch(
+                title[:1].upper() + title[1:],
+                _batch_body(firing),
+                "burst",
+                stay=self._stays(firing),
+            )
             count = 1
         else:
             for occurrence in firing:
-                self._router.show_occurrence(occurrence)
+                stay = self._settings.stays_until_seen(occurrence.kind)
+                self._router.show_occurrence(occurrence, stay=stay)
             count = len(firing)
         self._missed_pending = False
-        self._record(tuple(firing), now)
         self.popups.emit(count)
 
     def _record(self, occurrences: tuple[Occurrence, ...], now: datetime) -> None:
@@ -355,13 +467,14 @@ class ReminderEngine(QObject):
             self.check_now()
         elif changed.text_only:
             return  # a note's text (a call-note autosave) makes nothing due
-        elif changed.kind != "reminder" or changed.detail in ("snoozed", "done"):
+        elif changed.kind != "reminder" or changed.detail in ("snoozed", "done", ELSEWHERE):
             if changed.client_ids:
                 self._dirty.update(changed.client_ids)
             else:
                 self._full = True
             # Not after recording fired reminders (our own change), but after a snooze or "done"
-            # from Today or a pop-up, so the tray's list and badge leave that item out at once.
+            # from Today, a pop-up or another process, so the tray's list and badge leave that
+            # item out at once.
             self._debounce.start()
 
 

@@ -22,11 +22,12 @@ from ckbook.services.base import Changed
 from ckbook.services.settings import load_settings, save_settings, update_settings
 from ckbook.ui.banner import ReminderBanner
 from ckbook.ui.desktop_notifications import DesktopNotifier
+from ckbook.ui.icons import app_icon
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.notifications import ReminderRouter
 from ckbook.ui.reminder_engine import ReminderEngine
 from ckbook.ui.settings_dialog import SettingsDialog
-from ckbook.ui.tray import Tray, app_icon
+from ckbook.ui.tray import Tray
 
 log = logging.getLogger(__name__)
 
@@ -226,6 +227,9 @@ def install_reminders(
     engine.reportReady.connect(lambda _report: closer.apply())
     engine.pausedChanged.connect(tray.set_paused_until)
     router.openClient.connect(open_client)
+    # Pop-ups the desktop closed unseen: on the badge and in the menu until opened or acted on.
+    router.missedChanged.connect(tray.set_missed)
+    tray.missedOpened.connect(router.open_missed)
     router.openApp.connect(show_due)
     tray.openClient.connect(open_client)
     tray.openApp.connect(lambda: show_window(window))

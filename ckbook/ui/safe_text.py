@@ -23,7 +23,7 @@ import html
 import re
 
 from PySide6.QtCore import QByteArray, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
+from PySide6.QtGui import QDesktopServices, QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
 from typing_extensions import override
 
@@ -121,6 +121,12 @@ class SafeTextBrowser(QTextBrowser):
         """Show ``text`` as Markdown, each typed line a line (``note_markdown``); raw HTML in it
         is shown as text, images stay blank."""
         self.document().setMarkdown(note_markdown(text), MARKDOWN_FEATURES)
+
+    def set_document(self, text: str) -> None:
+        """Show ``text`` as ordinary Markdown, written to be read (the user guide): wrapped lines
+        run on into their paragraph. The same sealed document: nothing loads."""
+        self.document().setMarkdown(text, MARKDOWN_FEATURES)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def set_plain(self, text: str) -> None:
         self.document().setPlainText(text)

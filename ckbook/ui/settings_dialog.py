@@ -1,5 +1,6 @@
-"""The settings dialog: default remind-before, quiet hours, close to tray, start at login, and a
-"Send a test reminder" button that says which route pop-ups take on this desktop.
+"""The settings dialog: default remind-before, quiet hours, close to tray, start at login, the
+colour scheme (follow the system, light, dark), and a "Send a test reminder" button that says
+which route pop-ups take on this desktop.
 
 It returns a ``Settings`` value (``ask``); storing it and writing the autostart entry is the
 caller's job, through the settings service and ``ckbook.services.autostart``.
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +31,8 @@ from ckbook.services.settings import Settings
 from ckbook.ui.dialogs import grow_to_fit, run_modal, spin_box
 from ckbook.ui.qt_values import py_time
 from ckbook.ui.safe_text import plain_label
+
+SCHEME_CHOICES = (("Follow the system", "system"), ("Light", "light"), ("Dark", "dark"))
 
 
 class SettingsDialog(QDialog):
@@ -66,6 +70,19 @@ class SettingsDialog(QDialog):
         quiet_row.addWidget(self.quiet_end)
         quiet_row.addStretch(1)
 
+        # Which reminders stay on screen until seen (resident, critical); the rest may expire.
+        self.stay = {
+            "stay_promise_overdue": QCheckBox("Overdue promises"),
+            "stay_request_overdue": QCheckBox("Messages awaiting a late reply"),
+            "stay_promise_coming_due": QCheckBox("Promises coming due"),
+            "stay_checkin_overdue": QCheckBox("Clients to check in with"),
+        }
+        stay_box = QVBoxLayout()
+        stay_box.setSpacing(2)
+        for name, box in self.stay.items():
+            box.setChecked(bool(getattr(settings, name)))
+            stay_box.addWidget(box)
+
         eob = settings.end_of_business
         self.end_of_business = QTimeEdit(QTime(eob.hour, eob.minute))
         self.end_of_business.setDisplayFormat("HH:mm")
@@ -84,6 +101,12 @@ class SettingsDialog(QDialog):
         self.start_at_login = QCheckBox("Start ckbook when I log in")
         self.start_at_login.setChecked(settings.start_at_login)
 
+        self.color_scheme = QComboBox()
+        self.color_scheme.setAccessibleName("Colour scheme")
+        for label, scheme in SCHEME_CHOICES:
+            self.color_scheme.addItem(label, scheme)
+        self.color_scheme.setCurrentIndex(max(0, self.color_scheme.findData(settings.color_scheme)))
+
         self.test_button = QPushButton("Send a test reminder")
         self.test_button.clicked.connect(self._on_test_button_clicked)
         self.test_result = plain_label(wrap=True)
@@ -99,9 +122,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.quiet_enabled)
         form.addRow("Quiet hours", quiet_row)
         form.addRow("End of business (EOD, COB)", self.end_of_business)
+        form.addRow("Keep on screen until seen", stay_box)
         form.addRow(self.close_to_tray)
         form.addRow(self.tray_note)
         form.addRow(self.start_at_login)
+        form.addRow("Appearance", self.color_scheme)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addStretch(1)
@@ -132,6 +157,8 @@ class SettingsDialog(QDialog):
             close_to_tray=self.close_to_tray.isChecked(),
             start_at_login=self.start_at_login.isChecked(),
             end_of_business=py_time(self.end_of_business.time()),
+            **{name: box.isChecked() for name, box in self.stay.items()},
+            color_scheme=str(self.color_scheme.currentData()),
         )
 
     def problem(self) -> str:

@@ -1,9 +1,10 @@
 """Light and dark: which scheme the system uses, and the few semantic colours the views draw with.
 
-The window follows the system's scheme (``QStyleHints.colorScheme``); the palette comes from the
-platform. Colours that carry meaning (health dots, due today, overdue) have one shade per scheme so
-they stay readable on both backgrounds. ``force_scheme`` is for screenshots and platforms (like
-offscreen) whose theme does not switch the palette by itself.
+The window follows the system's scheme (``QStyleHints.colorScheme``) unless the user picked light
+or dark in Settings (``apply_choice``); the palette comes from the platform. Colours that carry
+meaning (health dots, due today, overdue) have one shade per scheme so they stay readable on both
+backgrounds. ``force_scheme`` also serves screenshots and platforms (like offscreen) whose theme
+does not switch the palette by itself.
 """
 
 from __future__ import annotations
@@ -166,13 +167,45 @@ def _dark_palette() -> QPalette:
     return palette
 
 
+#: The platform's own style and palette, kept the first time ``force_scheme`` replaces them, so
+#: "follow the system" can give them back.
+_platform_look: tuple[str, QPalette] | None = None
+
+
 def force_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
-    """Switch to ``scheme`` (screenshots, tests). Asks the platform first; where the platform
-    theme does not follow (offscreen, some desktops), sets Fusion with a matching palette."""
+    """Switch to ``scheme`` (Settings, screenshots, tests). Asks the platform first; where the
+    platform theme does not follow (offscreen, some desktops), sets Fusion with a matching
+    palette."""
+    global _platform_look
     QGuiApplication.styleHints().setColorScheme(scheme)
     want_dark = scheme == Qt.ColorScheme.Dark
     window_lightness = app.palette().color(QPalette.ColorRole.Window).lightness()
     if (window_lightness < 128) == want_dark:
         return
+    if _platform_look is None:
+        _platform_look = (app.style().name(), QPalette(app.palette()))
     app.setStyle("Fusion")
     app.setPalette(_dark_palette() if want_dark else app.style().standardPalette())
+
+
+def follow_system(app: QApplication) -> None:
+    """Back to the desktop's own scheme, style and palette."""
+    global _platform_look
+    QGuiApplication.styleHints().unsetColorScheme()
+    if _platform_look is not None:
+        style, palette = _platform_look
+        app.setStyle(style)
+        app.setPalette(palette)
+        _platform_look = None
+
+
+SCHEMES = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+
+
+def apply_choice(app: QApplication, choice: str) -> None:
+    """Use the scheme chosen in Settings: "light", "dark", or "system" (anything else)."""
+    scheme = SCHEMES.get(choice)
+    if scheme is None:
+        follow_system(app)
+    else:
+        force_scheme(app, scheme)

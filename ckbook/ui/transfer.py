@@ -1,10 +1,15 @@
 """File › Import… and File › Export…: the same use-cases as ``ckbook import``/``ckbook export``,
 run off the GUI thread.
 
-Import: pick a vCard or CSV file; a dry run on the worker reads and checks every record; the
-user sees what would be imported (and what would be skipped, and why) and confirms; then the real
-import runs on the worker in one transaction. Export: pick a file and a format; the worker takes
-one snapshot and writes the file (owner-only, atomically).
+Import: pick a vCard, CSV or JSON file; a dry run on the worker reads and matches every record;
+the preview shows how the file was read (its encoding), how many clients are new, updated and
+unchanged, each update field by field, and what would be skipped and why; on confirming, the real
+import runs on the worker in one transaction. Export: pick a file and a format — the extension
+typed wins when it names a format, with a warning when it contradicts the chosen type; the worker
+takes one snapshot and writes the file (owner-only, atomically).
+
+A job that takes longer than half a second shows a progress dialog with Cancel; a cancelled
+import writes nothing (its transaction is rolled back), a cancelled export leaves no file.
 
 Both run on a ``ui.worker.Worker`` (its own connection per job, RELIABILITY #6): the GUI thread
 never waits on the write lock an import holds (#7); results come back as frozen values.
@@ -13,15 +18,17 @@ never waits on the write lock an import holds (#7); results come back as frozen 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from ckbook.interop.csv_file import UnmappedColumnsError
 from ckbook.interop.transfer import (
     EXPORT_FORMATS,
     SUFFIXES,
@@ -30,66 +37,121 @@ from ckbook.interop.transfer import (
     format_for,
     import_file,
 )
-from ckbook.services.importing import ImportReport
+from ckbook.services.importing import Cancelled, ImportReport, Progress
+from ckbook.ui.dialogs.column_map import ColumnMapDialog
 from ckbook.ui.worker import Failure, Worker
 
 log = logging.getLogger(__name__)
 
 #: At most this many skipped records are listed in a message box; the rest are counted.
 SHOWN_SKIPS = 12
+
+
+@dataclass(frozen=True)
+class ExportType:
+    """One entry of the export dialog's types."""
+
+    kind: str  # one of EXPORT_FORMATS
+    as_events: bool = False
+    vcard_version: str = "4.0"
+
+
+#: The export dialog's types -> filter text (the first is the default).
 EXPORT_FILTERS = {
-    "vcard": "vCard 4.0 — clients (*.vcf)",
-    "csv": "CSV — clients with profile and money terms (*.csv)",
-    "ics": "iCalendar — open promises and check-ins as to-dos (*.ics)",
-    "json": "JSON — the whole notebook (*.json)",
+    ExportType("vcard"): "vCard 4.0 — clients (*.vcf)",
+    ExportType("vcard", vcard_version="3.0"): "vCard 3.0 — clients, for older programs (*.vcf)",
+    ExportType("csv"): "CSV — clients with profile and money terms (*.csv)",
+    ExportType("ics"): "iCalendar — open promises and check-ins as to-dos (*.ics)",
+    ExportType("ics", as_events=True): "iCalendar — promises and check-ins as events (*.ics)",
+    ExportType("json"): "JSON — the whole notebook (*.json)",
 }
-IMPORT_FILTER = "Contacts (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv)"
+IMPORT_FILTER = (
+    "Contacts and exports (*.vcf *.vcard *.csv *.txt *.json);;vCard (*.vcf *.vcard);;"
+    "CSV (*.csv *.txt);;ckbook JSON export (*.json)"
+)
+#: Format names as the warning says them.
+FORMAT_NAMES = {"vcard": "vCard", "csv": "CSV", "ics": "iCalendar", "json": "JSON"}
+#: A job shows its progress dialog once it has taken this long.
+PROGRESS_AFTER_MS = 500
 
 
 @dataclass(frozen=True)
 class ImportChoice:
     path: str
-    kind: str  # "vcard" or "csv"
+    kind: str  # "vcard", "csv" or "json"
+    mapping: tuple[tuple[str, str], ...] = ()  # CSV: (field, column) the user chose
+
+
+@dataclass(frozen=True)
+class NeedsColumns:
+    """The dry run found no column it knows: the file's columns, for the column chooser."""
+
+    columns: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class ExportChoice:
     path: str
     kind: str  # one of EXPORT_FORMATS
+    as_events: bool = False
+    warning: str = ""  # the extension typed contradicted the chosen type
+    vcard_version: str = "4.0"
+
+
+def import_kind(path: str) -> str:
+    """The import format for ``path``: its suffix, else a file that starts like a vCard is one."""
+    kind = format_for(path, ("vcard", "csv", "json"))
+    if kind is not None:
+        return kind
+    with open(path, "rb") as file:
+        head = file.read(64).lstrip(b"\xef\xbb\xbf \r\n\t").upper()
+    return "vcard" if head.startswith(b"BEGIN:VCARD") else "csv"
+
+
+def export_choice(path: str, chosen_filter: str) -> ExportChoice:
+    """What to write where: the extension typed wins when it names a format (warning when it
+    contradicts the chosen type); with no extension the chosen type's is added."""
+    chosen = next((key for key, text in EXPORT_FILTERS.items() if text == chosen_filter), None)
+    chosen = chosen or ExportType("vcard")
+    kind = chosen.kind
+    if not Path(path).suffix:
+        path += SUFFIXES[kind]
+    typed = format_for(path, EXPORT_FORMATS)
+    if typed is None or typed == kind:
+        return ExportChoice(path, kind, chosen.as_events, "", chosen.vcard_version)
+    warning = (
+        f"{Path(path).name} is written as {FORMAT_NAMES[typed]}, as its name says, although "
+        f"the type chosen was {FORMAT_NAMES[kind]}."
+    )
+    return ExportChoice(path, typed, False, warning)
 
 
 class ImportFileDialog:
     @classmethod
     def ask(cls, parent: QWidget | None) -> ImportChoice | None:
-        path, _filter = QFileDialog.getOpenFileName(parent, "Import clients", "", IMPORT_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(parent, "Import", "", IMPORT_FILTER)
         if not path:
             return None
-        kind = format_for(path, ("vcard", "csv"))
-        if kind is None:  # no telling suffix: a file that starts like a vCard is one
-            with open(path, "rb") as file:
-                head = file.read(64).lstrip(b"\xef\xbb\xbf \r\n\t").upper()
-            kind = "vcard" if head.startswith(b"BEGIN:VCARD") else "csv"
-        return ImportChoice(path, kind)
+        return ImportChoice(path, import_kind(path))
 
 
 class ExportFileDialog:
     @classmethod
     def ask(cls, parent: QWidget | None) -> ExportChoice | None:
-        filters = ";;".join(EXPORT_FILTERS[kind] for kind in EXPORT_FORMATS)
+        filters = ";;".join(EXPORT_FILTERS.values())
+        first = EXPORT_FILTERS[ExportType("vcard")]
         path, chosen = QFileDialog.getSaveFileName(
-            parent, "Export", "ckbook" + SUFFIXES["vcard"], filters, EXPORT_FILTERS["vcard"]
+            parent, "Export", "ckbook" + SUFFIXES["vcard"], filters, first
         )
         if not path:
             return None
-        kind = next((k for k, text in EXPORT_FILTERS.items() if text == chosen), None)
-        kind = kind or format_for(path, EXPORT_FORMATS) or "json"
-        if not Path(path).suffix:
-            path += SUFFIXES[kind]
-        return ExportChoice(path, kind)
+        return export_choice(path, chosen)
 
 
 def skipped_lines(report: ImportReport) -> list[str]:
-    skips = [*report.invalid, *report.duplicates]
+    """What the dry run found worth a look: records skipped, and those that may be someone
+    already in the notebook (imported all the same; Client › Merge makes them one)."""
+    skips = [*report.invalid, *report.duplicates, *report.resembling]
     lines = [s.describe() for s in skips[:SHOWN_SKIPS]]
     if len(skips) > SHOWN_SKIPS:
         lines.append(f"… and {len(skips) - SHOWN_SKIPS} more")
@@ -106,21 +168,41 @@ def _box(parent: QWidget | None, title: str, text: str, details: list[str]) -> Q
     return box
 
 
+def preview_text(report: ImportReport, file_name: str) -> tuple[str, list[str], str]:
+    """The preview: the question, what is skipped (and how the file was read), and every update
+    field by field (the box's details)."""
+    if report.refused:
+        text = (
+            f"{file_name}: {len(report.invalid)} record(s) cannot be imported. Import the "
+            f"others ({report.counts(with_invalid=False)}) and skip these?"
+        )
+    else:
+        text = f"{file_name}: {report.counts()}. Import?"
+    informative = [report.source[:1].upper() + report.source[1:] + "."] if report.source else []
+    informative += skipped_lines(report)
+    details = []
+    for item in report.updated:
+        details.append(f"{item.name} ({item.where}):")
+        details.extend(f"    {change.describe()}" for change in item.changes)
+    new = report.new
+    if new:
+        details.append(f"New ({len(new)}): " + ", ".join(i.name for i in new[:50]))
+        if len(new) > 50:
+            details[-1] += f" … and {len(new) - 50} more"
+    return text, informative, "\n".join(details)
+
+
 class ImportConfirm:
     """Shows the dry run's result; True when the user says import."""
 
     @classmethod
     def ask(cls, parent: QWidget | None, report: ImportReport, file_name: str) -> bool:
-        if report.refused:
-            text = (
-                f"{file_name}: {len(report.invalid)} record(s) cannot be imported. Import the "
-                f"{len(report.imported)} valid client(s) and skip the others?"
-            )
-        else:
-            text = f"{file_name}: import {len(report.imported)} client(s)?"
-        box = _box(parent, "Import clients", text, skipped_lines(report))
+        text, informative, details = preview_text(report, file_name)
+        box = _box(parent, "Import", text, informative)
+        if details:
+            box.setDetailedText(details)
         box.setIcon(QMessageBox.Icon.Question)
-        label = "Import valid ones" if report.refused else "Import"
+        label = "Import the others" if report.refused else "Import"
         go = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(go)
@@ -129,6 +211,43 @@ class ImportConfirm:
             return box.clickedButton() is go
         finally:
             box.deleteLater()
+
+
+class JobProgress(QObject):
+    """A job's progress and Cancel, across threads: ``report`` (the job's Progress) runs on the
+    worker and raises Cancelled once the user pressed Cancel; the dialog lives on the GUI
+    thread and appears only when the job takes longer than ``PROGRESS_AFTER_MS``."""
+
+    moved = Signal(int, int)  # done, total; from the worker, queued to the GUI thread
+
+    def __init__(self, parent: QWidget | None, label: str) -> None:
+        super().__init__(parent)
+        self.cancelled = threading.Event()
+        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        self.dialog.setWindowTitle("ckbook")
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(PROGRESS_AFTER_MS)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancelled.set)
+        self.dialog.setValue(0)  # starts the minimum-duration clock
+        self.moved.connect(self._on_moved)
+
+    def report(self, done: int, total: int) -> None:
+        if self.cancelled.is_set():
+            raise Cancelled()
+        self.moved.emit(done, total)
+
+    def _on_moved(self, done: int, total: int) -> None:
+        if self.dialog.maximum() != total:
+            self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+
+    def finish(self) -> None:
+        # Closing emits canceled too; the job is over by now, so that changes nothing.
+        self.dialog.close()
+        self.dialog.deleteLater()
+        self.deleteLater()
 
 
 class Transfer(QObject):
@@ -144,9 +263,12 @@ class Transfer(QObject):
         self.window = window
         self.notebook = notebook
         self.worker = Worker("transfer", self)
+        self.progress: JobProgress | None = None  # the job under way's, for tests
         self.import_action = QAction("&Import…", window)
         self.import_action.setObjectName("action_import")
-        self.import_action.setStatusTip("Add clients from a vCard or CSV file")
+        self.import_action.setStatusTip(
+            "Add or update clients from a vCard or CSV file, or restore a JSON export"
+        )
         self.import_action.triggered.connect(self.start_import)
         self.export_action = QAction("&Export…", window)
         self.export_action.setObjectName("action_export")
@@ -157,15 +279,24 @@ class Transfer(QObject):
     def busy(self) -> bool:
         return self.worker.busy
 
-    def _run(self, job: Callable[[], object], then: Callable[[object], None], status: str) -> None:
+    def _run(
+        self, job: Callable[[Progress], object], then: Callable[[object], None], status: str
+    ) -> None:
         self.import_action.setEnabled(False)
         self.export_action.setEnabled(False)
         self.window.show_status(status, 0)
-        self.worker.run(
-            job,
-            done=lambda result: self._on_worker_done(then, result),
-            failed=self._on_worker_failed,
-        )
+        progress = JobProgress(self.window, status)
+        self.progress = progress
+
+        def done(result: object) -> None:
+            progress.finish()
+            self._on_worker_done(then, result)
+
+        def failed(failure: Failure) -> None:
+            progress.finish()
+            self._on_worker_failed(failure)
+
+        self.worker.run(job, progress.report, done=done, failed=failed)
 
     def _idle(self) -> None:
         self.import_action.setEnabled(True)
@@ -190,20 +321,39 @@ class Transfer(QObject):
         choice = ImportFileDialog.ask(self.window)
         if choice is None:
             return
+        self._check(choice)
+
+    def _check(self, choice: ImportChoice) -> None:
         now = self.notebook.now()
 
-        def check() -> ImportReport:
-            return import_file(choice.kind, choice.path, now, dry_run=True)
+        def check(progress: Progress) -> ImportReport | NeedsColumns:
+            try:
+                return import_file(
+                    choice.kind,
+                    choice.path,
+                    now,
+                    dry_run=True,
+                    mapping=dict(choice.mapping),
+                    progress=progress,
+                )
+            except UnmappedColumnsError as exc:
+                return NeedsColumns(exc.columns)
 
         self._run(check, lambda report: self._confirm(choice, report), "Reading the file…")
 
     def _confirm(self, choice: ImportChoice, report: object) -> None:
-        assert isinstance(report, ImportReport)
         name = Path(choice.path).name
-        if not report.imported:
+        if isinstance(report, NeedsColumns):
             self.window.show_status("")
-            box = _box(self.window, "Import clients", f"{name}: nothing to import.",
-                       skipped_lines(report))  # fmt: skip
+            mapping = ColumnMapDialog.ask(self.window, name, report.columns)
+            if mapping:
+                self._check(replace(choice, mapping=tuple(mapping.items())))
+            return
+        assert isinstance(report, ImportReport)
+        if not report.writes and not report.refused:
+            self.window.show_status("")
+            text = f"{name}: nothing to import ({report.counts()})."
+            box = _box(self.window, "Import", text, skipped_lines(report))
             box.setIcon(QMessageBox.Icon.Information)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()  # window-modal, not blocking: the result is read, then closed
@@ -214,15 +364,22 @@ class Transfer(QObject):
         now = self.notebook.now()
         skip = report.refused
 
-        def write() -> ImportReport:
-            return import_file(choice.kind, choice.path, now, skip_invalid=skip)
+        def write(progress: Progress) -> ImportReport:
+            return import_file(
+                choice.kind,
+                choice.path,
+                now,
+                skip_invalid=skip,
+                mapping=dict(choice.mapping),
+                progress=progress,
+            )
 
-        self._run(write, self._imported, f"Importing {len(report.imported)} clients…")
+        self._run(write, self._imported, f"Importing {name}…")
 
     def _imported(self, report: object) -> None:
         assert isinstance(report, ImportReport)
         self.window.show_status(report.summary())
-        if report.imported:
+        if report.writes:
             self.notebook.broadcast(report.changed)
 
     # -- export ----------------------------------------------------------------------------
@@ -233,11 +390,22 @@ class Transfer(QObject):
         choice = ExportFileDialog.ask(self.window)
         if choice is None:
             return
+        if choice.warning:
+            self.notebook.message.emit("warning", choice.warning)
         now, tz = self.notebook.now(), self.notebook.tz
 
-        def write() -> ExportResult:
+        def write(progress: Progress) -> ExportResult:
             # The save dialog has asked before naming an existing file: replacing it is agreed.
-            return export_file(choice.kind, choice.path, now, tz, overwrite=True)
+            return export_file(
+                choice.kind,
+                choice.path,
+                now,
+                tz,
+                overwrite=True,
+                as_events=choice.as_events,
+                progress=progress,
+                vcard_version=choice.vcard_version,
+            )
 
         self._run(write, self._exported, f"Exporting to {Path(choice.path).name}…")
 

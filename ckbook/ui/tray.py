@@ -1,6 +1,9 @@
 """The tray icon: a badge with how many things need attention, a tooltip with the summary, and a
-menu rebuilt each time it opens (the items due, each opening its card; New call note…; Open
-ckbook; Pause reminders for 1 hour; Quit).
+menu rebuilt each time it opens (the reminders that went by unseen, then the items due, each
+opening its card; New call note…; Open ckbook; Pause reminders for 1 hour; Quit).
+
+A reminder pop-up the desktop closed unseen (it expired while the user was away) is *missed*: it
+adds to the badge and heads the menu until the user opens it or acts on what it is about.
 
 It shows what the reminder engine last computed (``set_report``), so opening the menu never waits
 for the database. Whether there is a tray at all is ``available()``: under offscreen Qt or on
@@ -11,11 +14,13 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QObject, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ckbook.services.agenda import DueReport
+from ckbook.services.reminder_rules import Occurrence, ReminderKind
+from ckbook.ui.icons import app_icon
 from ckbook.ui.safe_text import plain_tooltip
 
 #: At most this many items in the menu; the rest are one "… more" entry that opens the window.
@@ -32,18 +37,8 @@ def _menu_text(text: str, limit: int = 60) -> str:
 
 
 def _draw_base(painter: QPainter, size: int) -> None:
-    """The ckbook mark: a rounded notebook with a spine."""
-    margin = max(1, size // 16)
-    body = QRectF(margin, margin, size - 2 * margin, size - 2 * margin)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("#2f6f9f"))
-    painter.drawRoundedRect(body, size / 8, size / 8)
-    painter.setBrush(QColor("#1f4f73"))
-    painter.drawRect(QRectF(body.left(), body.top(), size / 5, body.height()))
-    painter.setPen(QPen(QColor("#ffffff"), max(1.0, size / 16)))
-    for fraction in (0.35, 0.55, 0.75):
-        y = body.top() + body.height() * fraction
-        painter.drawLine(QPoint(int(size * 0.38), int(y)), QPoint(int(size * 0.82), int(y)))
+    """The ckbook mark: the application icon (one drawing for the window, menu and tray)."""
+    app_icon().paint(painter, QRect(0, 0, size, size))
 
 
 def _draw_badge(painter: QPainter, size: int, count: int) -> None:
@@ -82,14 +77,12 @@ def badge_icon(count: int) -> QIcon:
     return icon
 
 
-def app_icon() -> QIcon:
-    return badge_icon(0)
-
-
 class Tray(QObject):
     """Owns the QSystemTrayIcon and its menu; tells the app what the user picked."""
 
     openClient = Signal(int)
+    #: A missed reminder picked from the menu (its pop-up key).
+    missedOpened = Signal(str)
     openApp = Signal()
     newCallNote = Signal()
     pauseRequested = Signal()
@@ -100,6 +93,7 @@ class Tray(QObject):
         super().__init__(parent)
         self._tz = tz
         self._report: DueReport | None = None
+        self._missed: tuple[Occurrence, ...] = ()
         self._count = -1
         self._paused_until: datetime | None = None
         self.icon = QSystemTrayIcon(self)
@@ -128,13 +122,42 @@ class Tray(QObject):
     def set_report(self, report: DueReport) -> None:
         """What needs attention now: the badge, the tooltip and the next menu follow it."""
         self._report = report
-        self._set_count(report.attention_count)
+        self._set_count(report.attention_count + len(self._missed_not_in(report)))
         tip = f"ckbook — {report.summary()}"
         if report.snoozed:
             tip += f" ({report.snoozed} snoozed)"  # left out until the snooze ends, as on Today
+        if self._missed:
+            count = len(self._missed)
+            tip += f"\n{count} reminder{'s' if count != 1 else ''} went by unseen"
         if self._paused_until is not None:
             tip += f"\nReminders paused until {self._local(self._paused_until)}"
         self.icon.setToolTip(plain_tooltip(tip))
+
+    def _missed_not_in(self, report: DueReport) -> list[Occurrence]:
+        """Missed reminders about something the report does not count already (a promise
+        reminded of days before its due), so nothing counts twice on the badge."""
+        counted = {(True, p.subject_id) for p in report.overdue + report.due_today} | {
+            (False, c.client_id) for c in report.checkins
+        }
+        requests = {r.subject_id for r in report.requests}
+        return [
+            o
+            for o in self._missed
+            if not (
+                (o.is_promise and (True, o.subject_id) in counted)
+                or (o.kind is ReminderKind.CHECKIN_OVERDUE and (False, o.subject_id) in counted)
+                or (o.kind is ReminderKind.REQUEST_OVERDUE and o.subject_id in requests)
+            )
+        ]
+
+    def set_missed(self, missed: tuple[Occurrence, ...]) -> None:
+        """The reminders closed unseen and not acted on yet (the router's ``missedChanged``)."""
+        self._missed = tuple(missed)
+        if self._report is not None:
+            self.set_report(self._report)
+        else:
+            self._set_count(len(self._missed))
+        self._rebuild_menu()
 
     def set_paused_until(self, until: datetime | None) -> None:
         self._paused_until = until
@@ -171,6 +194,15 @@ class Tray(QObject):
     def _rebuild_menu(self) -> None:
         menu = self.menu
         menu.clear()
+        for occurrence in self._missed[:MENU_ITEMS]:
+            text = f"Missed: {occurrence.title} — {occurrence.body}"
+            action = QAction(_menu_text(text, 80), menu)
+            action.triggered.connect(
+                lambda _=False, k=occurrence.key_text: self.missedOpened.emit(k)
+            )
+            menu.addAction(action)
+        if self._missed:
+            menu.addSeparator()
         entries = self._due_entries()
         if entries:
             for text, client_id in entries[:MENU_ITEMS]:

@@ -362,3 +362,24 @@ def test_installed_command_runs_without_qt_and_reports_bad_input(tmp_path):  # t
     )
     assert bad.returncode == 2
     assert bad.stderr == "ckbook: error: no client named 'Nobody'\n"
+
+
+def test_client_merge_makes_one_card_and_the_name_works_again(run, caplog) -> None:  # type: ignore[no-untyped-def]
+    assert run("client", "add", "Ada Lovelace", "--email", "ada@example.com").code == 0
+    second = run("client", "add", "ada lovelace", "--phone", "020 7946 0000")
+    assert second.code == 0
+    # Added (scripts rely on it), with one warning line (stderr outside pytest's log capture).
+    assert "client 2 may be the same person as client 1, Ada Lovelace: same name" in caplog.text
+    assert run("promise", "add", "2", "call back tomorrow").code == 0
+    assert run("notes", "Ada Lovelace").code == 2  # "several clients are named ..."
+    merged = run("client", "merge", "1", "2", "--json")
+    assert merged.code == 0, merged.err
+    data = json.loads(merged.out)
+    assert data["id"] == 1 and data["merged"] == {"id": 2, "name": "ada lovelace"}
+    assert data["moved"]["promises"] == 1 and data["moved"]["contact details"] == 1
+    assert data["phones"] == ["020 7946 0000"]
+    listed = json.loads(run("clients", "--json").out)
+    assert [c["id"] for c in listed] == [1]
+    assert run("notes", "Ada Lovelace").code == 0
+    same = run("client", "merge", "1", "Ada Lovelace")
+    assert same.code == 2 and "same client" in same.err

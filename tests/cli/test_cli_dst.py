@@ -4,6 +4,7 @@ due` and `ckbook today` show the same time, the one at which the promise comes d
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from contextlib import closing
 from datetime import UTC, date, datetime, time
@@ -57,7 +58,9 @@ def _shown_times(run, now: str) -> tuple[str, str]:  # type: ignore[no-untyped-d
     assert due.code == today.code == 0, (due.err, today.err)
     due_line = next(line for line in due.out.splitlines() if "send the plan" in line)
     today_line = next(line for line in today.out.splitlines() if "send the plan" in line)
-    return due_line.rsplit(" ", 1)[-1], today_line.split(" — ")[-1].split()[4]
+    # Today's when is in the one date style ("today 03:30"): its time of day is what counts.
+    today_time = re.findall(r"\b\d\d:\d\d\b", today_line.split(" — ")[-1])[-1]
+    return due_line.rsplit(" ", 1)[-1], today_time
 
 
 def test_due_and_today_show_a_gap_time_as_it_comes_due(run, db_path):  # type: ignore[no-untyped-def]

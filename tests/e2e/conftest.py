@@ -1,4 +1,5 @@
-"""A real, private desktop session for end-to-end tests: Xvfb + session bus + tray host + dunst.
+"""A real, private desktop session for end-to-end tests: Xvfb + window manager (openbox) + session
+bus + tray host + dunst.
 
 `desktop` (per test) gives a test:
   .env                    full environment for a subprocess (os.environ plus DISPLAY,
@@ -33,6 +34,7 @@ import queue
 import re
 import selectors
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -47,7 +49,7 @@ from jeepney import message_bus
 from jeepney.io.blocking import open_dbus_connection
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-REQUIRED_BINARIES = ("Xvfb", "dbus-daemon", "dbus-send", "trayer", "dunst", "dunstctl")
+REQUIRED_BINARIES = ("Xvfb", "openbox", "dbus-daemon", "dbus-send", "trayer", "dunst", "dunstctl")
 START_TIMEOUT_S = 10.0
 SETPRIV = shutil.which("setpriv")  # util-linux, essential on Debian/Ubuntu
 
@@ -114,6 +116,24 @@ def _terminate(proc: subprocess.Popen[Any]) -> None:
             proc.wait(timeout=3)
 
 
+def stop_app(app: subprocess.Popen[Any]) -> int:
+    """End a ckbook under test as a logout would (SIGTERM: pending saves are written) and return
+    its exit status; one that hangs gets SIGABRT, so faulthandler writes every thread's stack to
+    its log, then SIGKILL."""
+    if app.poll() is None:
+        app.terminate()
+        try:
+            app.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            app.send_signal(signal.SIGABRT)
+            try:
+                app.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                app.kill()
+                app.wait(timeout=5)
+    return int(app.returncode)
+
+
 def _wait_until(what: str, check: Any, procs: dict[str, subprocess.Popen[Any]], logs: Path) -> None:
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
@@ -146,17 +166,27 @@ def _x11() -> ctypes.CDLL:
     return x11
 
 
-def _tray_owned(display: str) -> bool:
-    """True once a tray host owns the _NET_SYSTEM_TRAY_S0 selection (what Qt checks)."""
+def _selection_owned(display: str, selection: bytes) -> bool:
+    """True once someone owns ``selection`` on ``display``."""
     x11 = _x11()
     dpy = x11.XOpenDisplay(display.encode())
     if not dpy:
         return False
     try:
-        atom = x11.XInternAtom(dpy, b"_NET_SYSTEM_TRAY_S0", 0)
+        atom = x11.XInternAtom(dpy, selection, 0)
         return x11.XGetSelectionOwner(dpy, atom) != 0
     finally:
         x11.XCloseDisplay(dpy)
+
+
+def _tray_owned(display: str) -> bool:
+    """True once a tray host owns the _NET_SYSTEM_TRAY_S0 selection (what Qt checks)."""
+    return _selection_owned(display, b"_NET_SYSTEM_TRAY_S0")
+
+
+def _window_manager_running(display: str) -> bool:
+    """True once a window manager owns WM_S0 (ICCCM: the manager of screen 0)."""
+    return _selection_owned(display, b"WM_S0")
 
 
 def _name_owned(bus_address: str, name: str) -> bool:
@@ -513,6 +543,12 @@ def desktop_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deskto
             ),
         }
 
+        # A window manager: without one, X focus falls back to the root window when a popup
+        # closes, and nothing brings a window forward (RELIABILITY, "Running the real window").
+        procs.append(("openbox", _start("openbox", ["openbox", "--sm-disable"], env, root)))
+        _wait_until(
+            "the window manager", lambda: _window_manager_running(display), dict(procs), root
+        )
         procs.append(("trayer", _start("trayer", ["trayer", "--expand", "false"], env, root)))
 
         dmenu = root / "dmenu.sh"

@@ -16,16 +16,16 @@ def test_dry_run_lists_and_writes_nothing(run, tmp_path: Path) -> None:  # type:
     result = run("import", "csv", str(tmp_path / "c.csv"), "--dry-run")
     assert result.code == 0, result.err
     assert result.out.splitlines() == [
-        "Would import 2 clients",
-        "  would import: Ada (line 2)",
-        "  would import: Bea (line 3)",
+        "Would import: 2 new, 0 updated, 0 unchanged",
+        "  new: Ada (line 2)",
+        "  new: Bea (line 3)",
     ]
     # Not even a notebook: a dry run into a new one leaves none behind.
     assert list((tmp_path / "notebook").iterdir()) == []
     assert "no notebook at" in run("clients", "--json").err
 
 
-def test_import_then_again_skips_duplicates(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_then_again_adds_no_one_and_updates_what_changed(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "c.csv").write_text(CSV)
     first = run("import", "csv", str(tmp_path / "c.csv"), "--json").json()
     assert [(i["name"], i["where"]) for i in first["imported"]] == [
@@ -34,8 +34,14 @@ def test_import_then_again_skips_duplicates(run, tmp_path: Path) -> None:  # typ
     ]
     second = run("import", "csv", str(tmp_path / "c.csv"))
     assert second.code == 0
-    assert second.out.splitlines()[0] == "Imported 0 clients; 2 duplicates skipped"
+    assert second.out.splitlines() == ["Imported: 0 new, 0 updated, 2 unchanged"]
     assert [c["name"] for c in run("clients", "--json").json()] == ["Ada", "Bea"]
+    (tmp_path / "c.csv").write_text(CSV.replace("bea@example.com,", "bea@example.com,+44 2"))
+    third = run("import", "csv", str(tmp_path / "c.csv"))
+    assert third.out.splitlines() == [
+        "Imported: 0 new, 1 updated, 1 unchanged",
+        f"  updated: [{first['imported'][1]['id']}] Bea (line 3): phone: + +44 2",
+    ]
 
 
 def test_an_invalid_record_stops_the_import_with_one_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -49,7 +55,10 @@ def test_an_invalid_record_stops_the_import_with_one_line(run, tmp_path: Path) -
     assert list((tmp_path / "notebook").iterdir()) == []  # no notebook made for nothing
     dry = run("import", "csv", str(tmp_path / "bad.csv"), "--dry-run")
     assert dry.code == 2 and dry.err.count("\n") == 1
-    assert dry.out.splitlines()[0] == "Would import nothing: 1 invalid record (2 clients valid)"
+    assert dry.out.splitlines()[0] == (
+        "Would import nothing: 1 invalid record (line 3: email 'not an email' is not an email "
+        "address); the others: 2 new, 0 updated, 0 unchanged"
+    )
 
 
 def test_skip_invalid_imports_the_rest_and_lists_what_was_skipped(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -81,3 +90,43 @@ def test_export_every_format_owner_only(run, tmp_path: Path) -> None:  # type: i
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
     text = run("export", "csv", str(tmp_path / "c.csv")).out
     assert text.startswith(f"Exported 1 client to {tmp_path / 'c.csv'} (")
+
+
+def test_progress_shows_on_a_terminal_and_stays_quiet_when_piped(tmp_path: Path) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    rows = "".join(f"Client {n},c{n}@example.com,\n" for n in range(3000))
+    (tmp_path / "many.csv").write_text("Name,Email,Phone\n" + rows)
+    ckbook = str(Path(sys.executable).with_name("ckbook"))  # the console script
+    command = [ckbook, "--db", str(tmp_path / "nb.sqlite3"),
+               "import", "csv", str(tmp_path / "many.csv")]  # fmt: skip
+    piped = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout.splitlines()[0] == "Imported: 3000 new, 0 updated, 0 unchanged"
+    again = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert again.stderr == ""  # no progress when piped
+    leader, follower = pty.openpty()
+    try:
+        on_terminal = subprocess.run(
+            [*command[:-1], str(tmp_path / "many.csv")],
+            stdout=subprocess.PIPE, stderr=follower, text=True, timeout=120,
+        )  # fmt: skip
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert on_terminal.returncode == 0
+    assert on_terminal.stdout.splitlines()[0] == "Imported: 0 new, 0 updated, 3000 unchanged"
+    assert again.stdout == on_terminal.stdout
+    assert b"Importing\xe2\x80\xa6 100%" in shown

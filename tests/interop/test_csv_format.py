@@ -67,7 +67,8 @@ def test_any_text_round_trips_and_is_never_a_formula(values: list[str]) -> None:
 
 def client_row(cid: int, **fields: object) -> dict[str, object]:
     row: dict[str, object] = {
-        "id": cid, "name": f"Client {cid}", "organisation": "", "address": "", "status": "active",
+        "id": cid, "uid": f"urn:uuid:test-{cid}", "name": f"Client {cid}", "organisation": "",
+        "address": "", "status": "active",
         "client_since": date(2026, 1, 2), "handling_notes": "", "attention_level": "standard",
         "checkin_days": 14, "response_hours": 24, "preferred_channel": "email",
         "created_at": WHEN,
@@ -113,9 +114,9 @@ def test_our_own_export_reads_back_with_profile_and_money() -> None:
                     preferred_channel="call", status="lead", handling_notes="-not before 10")],
         tags={1: ["maths", "vip"]},
         children={
-            "contacts": {1: [{"kind": "email", "value": "ada@example.com"},
-                             {"kind": "phone", "value": "+44 20 1234"},
-                             {"kind": "phone", "value": "020 5678"}]},
+            "contacts": {1: [{"kind": "email", "value": "ada@example.com", "label": "work"},
+                             {"kind": "phone", "value": "+44 20 1234", "label": ""},
+                             {"kind": "phone", "value": "020 5678", "label": "my desk"}]},
             "money": {1: [money_row(budget_ceiling=Decimal("1000"), agreed_on=date(2026, 3, 1))]},
         },
     )  # fmt: skip
@@ -133,6 +134,7 @@ def test_our_own_export_reads_back_with_profile_and_money() -> None:
     assert client.handling_notes == "-not before 10"
     assert client.emails == ("ada@example.com",)
     assert client.phones == ("+44 20 1234", "020 5678")
+    assert item.labels == (("email", "ada@example.com", "work"), ("phone", "020 5678", "my desk"))
     assert client.tags == ("maths", "vip")
     assert (client.status, client.attention_level, client.checkin_days) == ("lead", "high-touch", 7)
     assert (client.response_hours, client.preferred_channel) == (4, "call")
@@ -236,3 +238,13 @@ def test_any_client_text_round_trips_through_a_whole_csv_file(
     assert problems == []
     assert (item.client.organisation, item.client.address, item.client.handling_notes) == (
         organisation, address, notes)  # fmt: skip
+
+
+def test_phones_are_written_plain_so_a_spreadsheet_shows_no_quote_mark() -> None:
+    from ckbook.interop.csv_file import phone_cell
+
+    assert phone_cell(["+49 30 1234", "(030) 123-45/6"]) == "+49 30 1234, (030) 123-45/6"
+    assert phone_cell(["-12"]) == "'-12"  # a phone does not start with a minus: guarded
+    # Anything else in a phone cell is text like any other (RELIABILITY #13).
+    assert phone_cell(["+1 555", "=HYPERLINK(1)"]) == "'+1 555, =HYPERLINK(1)"
+    assert phone_cell(["+44 1 ext. 5"]) == "'+44 1 ext. 5"

@@ -17,7 +17,6 @@ from icalendar import Calendar
 from ckbook.interop import files
 from ckbook.interop.json_export import load
 from ckbook.interop.transfer import export_file, import_file
-from ckbook.services.base import InputError
 from ckbook.services.care import add_incident, add_request
 from ckbook.services.clients import client_detail, client_summaries, delete_client
 from ckbook.services.due import Due
@@ -97,7 +96,7 @@ def test_round_trip_into_a_fresh_notebook(kind, filled, db, tmp_path, now, tz) -
         assert len(report.imported) == 2 and not report.invalid and not report.duplicates
         assert _clients(now, tz) == before
         again = import_file(kind, path, now)  # a second import doubles no one
-        assert len(again.duplicates) == 2 and not again.imported
+        assert again.counts() == "0 new, 0 updated, 2 unchanged"
     finally:
         close_database(opened)
 
@@ -159,7 +158,7 @@ def test_ics_holds_open_promises_with_dues_and_check_ins(filled, tmp_path, now, 
     result = export_file("ics", path, now, tz, remind_before_minutes=15)
     calendar = Calendar.from_ical(path.read_bytes())
     todos = {str(t["uid"]): t for t in calendar.walk("VTODO")}
-    assert result.count == len(todos) == 4  # two promises, two check-ins
+    assert result.count == len(todos) == 5  # three open promises, two check-ins
     timed = todos[f"promise-{filled['timed']}@ckbook"]
     assert timed.decoded("due") == datetime_in(tz, 2026, 11, 20, 15)
     assert timed["due"].params["TZID"] == "Europe/Berlin"
@@ -176,7 +175,26 @@ def test_ics_holds_open_promises_with_dues_and_check_ins(filled, tmp_path, now, 
     checkin = todos[f"checkin-{filled['ada']}-2026-11-25@ckbook"]
     assert str(checkin["summary"]) == "Check in with Ada Lovelace"
     assert checkin.decoded("due") == date(2026, 11, 25)
-    assert "someday" not in path.read_text(encoding="utf-8")
+    (someday,) = [t for t in todos.values() if "someday" in str(t["summary"])]
+    assert "DUE" not in someday and not someday.walk("VALARM")  # no due: a to-do all the same
+
+
+def test_ics_as_events_for_calendars_that_ignore_tasks(filled, tmp_path, now, tz) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "events.ics"
+    result = export_file("ics", path, now, tz, remind_before_minutes=15, as_events=True)
+    calendar = Calendar.from_ical(path.read_bytes())
+    assert not calendar.walk("VTODO")
+    events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+    assert result.count == len(events) == 4  # the promise without a due has no day to be on
+    assert result.describe().startswith("Exported 4 events to ")
+    timed = events[f"promise-{filled['timed']}@ckbook"]
+    assert timed.decoded("dtstart") == datetime_in(tz, 2026, 11, 20, 15)
+    assert timed.decoded("dtend") == datetime_in(tz, 2026, 11, 20, 15, 30)
+    (alarm,) = timed.walk("VALARM")
+    assert alarm["trigger"].params["RELATED"] == "START"
+    dated = events[f"promise-{filled['dated']}@ckbook"]
+    assert (dated.decoded("dtstart"), dated.decoded("dtend")) == (date(2026, 11, 23),
+                                                                  date(2026, 11, 24))  # fmt: skip
 
 
 def datetime_in(tz, *parts: int):  # type: ignore[no-untyped-def]
@@ -189,7 +207,7 @@ def test_json_holds_the_whole_notebook(filled, tmp_path, now, tz) -> None:  # ty
     path = tmp_path / "all.json"
     export_file("json", path, now, tz)
     document = load(path.read_text(encoding="utf-8"))
-    assert (document["format"], document["version"]) == ("ckbook-export", 1)
+    assert (document["format"], document["version"]) == ("ckbook-export", 2)
     assert document["exported_at"] == "2026-11-18T09:00:00+00:00"
     ada, bea = document["clients"]
     assert ada["name"] == "Ada Lovelace" and bea["name"] == "Béatrice Ørsted"
@@ -244,11 +262,12 @@ def test_an_unwritable_target_is_named(db, tmp_path, now, tz) -> None:  # type: 
     assert not (tmp_path / "missing").exists()
 
 
-def test_import_refuses_a_file_that_is_not_utf8(db, tmp_path, now) -> None:  # type: ignore[no-untyped-def]
+def test_import_reads_a_file_that_is_not_utf8_and_says_how(db, tmp_path, now) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "latin.csv"
-    path.write_bytes("Name\nJ\xfcrgen\n".encode("latin-1"))
-    with pytest.raises(InputError, match=r"not UTF-8 text .*offset 6"):
-        import_file("csv", path, now)
+    path.write_bytes("Name,Notes\nJürgen Weiß,Grüße – für 5 €\n".encode("cp1252"))
+    report = import_file("csv", path, now)
+    assert report.source == "read as Windows-1252 (detected)"
+    assert [i.name for i in report.new] == ["Jürgen Weiß"]
 
 
 @pytest.mark.parametrize("kind", FORMATS)
@@ -269,3 +288,50 @@ def test_the_file_is_written_after_the_read_transaction_has_ended(  # type: igno
     result = export_file(kind, tmp_path / f"x.{kind}", now, tz)
     assert seen == [False]
     assert result.read_seconds < result.seconds
+
+
+@pytest.mark.parametrize("kind", ["vcard", "csv", "json"])
+def test_a_cancelled_export_leaves_no_file(kind, filled, tmp_path, now, tz) -> None:  # type: ignore[no-untyped-def]
+    from ckbook.services.importing import Cancelled
+
+    def cancel(done: int, total: int) -> None:
+        raise Cancelled()
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    with pytest.raises(Cancelled):
+        export_file(kind, folder / f"out.{kind}", now, tz, progress=cancel)
+    assert list(folder.iterdir()) == []  # no file, no temporary left behind
+
+
+@pytest.mark.parametrize("as_events", [False, True])
+def test_a_repeating_promise_carries_its_rule_as_a_todo_and_as_an_event(  # type: ignore[no-untyped-def]
+    as_events, db, tmp_path, now, tz
+) -> None:
+    ada = make_client(now, "Ada")
+    weekly = add_promise(ada, "send the report", now, tz, due=Due(date(2026, 11, 23), time(10)),
+                         recurrence="FREQ=WEEKLY;BYDAY=MO").ids[0]  # fmt: skip
+    path = tmp_path / "repeat.ics"
+    export_file("ics", path, now, tz, as_events=as_events)
+    calendar = Calendar.from_ical(path.read_bytes())
+    (entry,) = [e for e in calendar.walk("VEVENT" if as_events else "VTODO")
+                if str(e["uid"]) == f"promise-{weekly}@ckbook"]  # fmt: skip
+    assert entry["rrule"].to_ical() == b"FREQ=WEEKLY;BYDAY=MO"
+    assert entry.decoded("dtstart") == datetime_in(tz, 2026, 11, 23, 10)
+    assert entry.to_ical().count(b"\r\nDTSTART") == 1  # one start, never two
+
+
+def test_vcard_3_round_trip_into_a_fresh_notebook(filled, db, tmp_path, now, tz) -> None:  # type: ignore[no-untyped-def]
+    before = _clients(now, tz)
+    path = tmp_path / "clients3.vcf"
+    export_file("vcard", path, now, tz, vcard_version="3.0")
+    text = path.read_text(encoding="utf-8")
+    assert "VERSION:3.0" in text and "PREF=1" not in text and "TYPE=pref" in text
+    close_database(db)
+    opened = open_database(_folder(tmp_path / "fresh") / "ckbook.sqlite3")
+    try:
+        assert import_file("vcard", path, now).counts() == "2 new, 0 updated, 0 unchanged"
+        assert _clients(now, tz) == before
+        assert import_file("vcard", path, now).counts() == "0 new, 0 updated, 2 unchanged"
+    finally:
+        close_database(opened)

@@ -139,7 +139,18 @@ def test_a_broken_card_is_reported_by_entry_and_line_and_the_rest_still_read() -
 def test_a_card_without_end_is_reported() -> None:
     items, problems = read_vcards(GOOGLE + "BEGIN:VCARD\nVERSION:3.0\nFN:Cut off\n")
     assert len(items) == 1
-    assert problems[0].describe() == "entry 2, line 11: no END:VCARD before the end of the file"
+    assert problems[0].describe() == (
+        "line 11 (Cut off): unfinished card: no END:VCARD before the end of the file"
+    )
+
+
+def test_an_unfinished_card_does_not_swallow_the_good_card_after_it() -> None:
+    text = GOOGLE + "BEGIN:VCARD\nVERSION:3.0\nFN:Cut off\nEMAIL:cut@example.com\n" + V4
+    items, problems = read_vcards(text)
+    assert [i.client.name for i in items] == ["Bob Example", "Carla Díaz"]
+    assert [p.describe() for p in problems] == [
+        "line 11 (Cut off): unfinished card: no END:VCARD before the next card starts at line 15"
+    ]
 
 
 def test_a_file_without_cards_is_refused() -> None:
@@ -185,7 +196,8 @@ def test_any_text_round_trips_through_our_vcards(  # type: ignore[no-untyped-def
     name, organisation, address, notes, tags
 ) -> None:
     client_row = {
-        "id": 1, "name": name, "organisation": organisation, "address": address,
+        "id": 1, "uid": "urn:uuid:test-1", "name": name, "organisation": organisation,
+        "address": address,
         "status": "active", "client_since": date(2026, 1, 2), "handling_notes": notes,
         "attention_level": "standard", "checkin_days": 14, "response_hours": 24,
         "preferred_channel": "email", "created_at": WHEN,

@@ -126,7 +126,6 @@ def test_an_older_database_is_backed_up_then_upgraded_with_every_row(
     import shutil
 
     from ckbook.store.models import Client
-    from tests.factories import make_client
 
     steps = known_migrations()
     first_release = tmp_path / "first-release-migrations"
@@ -142,7 +141,14 @@ def test_an_older_database_is_backed_up_then_upgraded_with_every_row(
     )
     monkeypatch.setattr(database_module, "MIGRATIONS_DIR", first_release)
     old = open_database(db_path)
-    make_client(now, "Grace")
+    # As the first release wrote it: today's models have columns its schema lacks.
+    old.database.execute_sql(
+        "INSERT INTO client (name, organisation, address, status, handling_notes, "
+        "attention_level, checkin_days, response_hours, preferred_channel, created_at, "
+        "updated_at, version) VALUES ('Grace', '', '', 'active', '', 'standard', 14, 24, "
+        "'email', ?, ?, 1)",
+        (now.isoformat(), now.isoformat()),
+    )
     close_database(old)
 
     monkeypatch.setattr(database_module, "MIGRATIONS_DIR", later_release)
@@ -152,6 +158,7 @@ def test_an_older_database_is_backed_up_then_upgraded_with_every_row(
         assert upgraded.applied_migrations == upgrade
         assert upgraded.database.table_exists("upgrade_probe")
         assert [c.name for c in Client.select()] == ["Grace"]
+        assert Client.get().uid.startswith("urn:uuid:")  # 0005 gave the old row a UID
         backup = Path(f"{db_path}.before-{upgrade[0]}.bak")
         assert mode(backup) == 0o600
         copy = sqlite3.connect(backup)

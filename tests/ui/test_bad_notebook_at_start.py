@@ -30,7 +30,7 @@ def clients_in(path: Path) -> int:
 
 
 @pytest.fixture
-def shown(monkeypatch):  # type: ignore[no-untyped-def]
+def shown(qapp, monkeypatch):  # type: ignore[no-untyped-def]
     """Every start box, as (text, buttons); ``choose`` names the button to press."""
     boxes: list[tuple[str, list[str]]] = []
     choice = {"press": None}

@@ -69,8 +69,8 @@ def test_columns_show_health_last_contact_next_due_and_open_promises(
         "Ada Lovelace",
         "Analytical Engines",
         "overdue",
-        "06 Nov 2026",
-        "18 Nov",
+        "6 Nov",  # 12 days ago: the day (services.dates)
+        "today",  # an open promise due today, no time of day
         "1",
     ]
     assert view.proxy.index(0, Column.HEALTH).data(Qt.ItemDataRole.DecorationRole) is not None

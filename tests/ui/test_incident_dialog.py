@@ -143,6 +143,8 @@ def test_the_offer_after_an_angry_call_does_not_block_and_opens_the_dialog(qtbot
     dialog = IncidentDialog.opened_later
     assert dialog is not None and dialog.isVisible() and dialog.guide is not None
     # (Not handed to qtbot: the dialog deletes itself once saved.)
+    assert dialog.what.toPlainText() == "Ada Lovelace sounded angry during the call"  # drafted
+    dialog.what.clear()
     qtbot.keyClicks(dialog.what, "Shouted about the late catering")
     _save(qtbot, dialog)
     (row,) = incidents(cid)

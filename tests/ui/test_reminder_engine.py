@@ -26,19 +26,25 @@ class FakeDesktop(QObject):
 
     actionInvoked = Signal(str, str)
     closed = Signal(str)
+    expired = Signal(str)
 
     def __init__(self, up: bool = True) -> None:
         super().__init__()
         self.up = up
         self.sent: list[tuple[str, str, str, tuple[tuple[str, str], ...]]] = []
+        #: key -> (urgency, resident, timeout_ms) of the last send
+        self.hints: dict[str, tuple[int, bool, int]] = {}
 
     def available(self) -> bool:
         return self.up
 
-    def notify(self, key, summary, body, actions=(), *, timeout_ms=-1) -> int:  # type: ignore[no-untyped-def]
+    def notify(
+        self, key, summary, body, actions=(), *, timeout_ms=-1, urgency=1, resident=False
+    ) -> int:  # type: ignore[no-untyped-def]
         if not self.up:
             return 0
         self.sent.append((key, summary, body, tuple(actions)))
+        self.hints[key] = (urgency, resident, timeout_ms)
         return len(self.sent)
 
     def close(self, key: str) -> None:
@@ -103,7 +109,14 @@ def test_a_reminder_coming_due_while_running_pops_up_once(notebook, banner, cloc
     _key, summary, body, actions = desktop.sent[0]
     assert summary == "Promise due Wed 18 Nov 2026 11:00"
     assert body == "Ada Lovelace: call back"
-    assert [a for a, _label in actions] == ["default", "done", "snooze", "open"]
+    assert [a for a, _label in actions] == [
+        "default",
+        "done",
+        "snooze-15m",
+        "snooze",
+        "snooze-tomorrow",
+        "open",
+    ]
     assert banner.current() is None
     engine.stop()
 
@@ -134,9 +147,13 @@ def test_snooze_and_open_from_the_pop_up(notebook, banner, clock, tz, ada, now, 
     desktop.actionInvoked.emit(key, "snooze")
     row = ReminderLog.get()
     assert row.snoozed_until == now + timedelta(hours=1)
-    clock.set(now + timedelta(minutes=59))  # not yet (the overdue one fires at 10:59 though)
+    clock.set(now + timedelta(minutes=59))  # overdue from 10:59, but snoozed until 11:00
     engine.check_now()
-    assert [s[1] for s in desktop.sent[1:]] == ["Promise overdue"]
+    assert desktop.sent[1:] == []
+    clock.set(now + timedelta(hours=1))  # the snooze ends: shown once, with its true state
+    engine.check_now()
+    engine.check_now()
+    assert [s[1] for s in desktop.sent[1:]] == ["Promise overdue since 10:59, snoozed at 10:00"]
     with qtbot.waitSignal(router.openClient) as opened:
         desktop.actionInvoked.emit(desktop.sent[-1][0], "default")
     assert opened.args == [ada]
@@ -222,7 +239,13 @@ def test_without_a_notification_service_or_tray_the_banner_has_the_actions(
     engine.check_now()
     item = banner.current()
     assert item is not None
-    assert [a for a, _ in item.actions] == ["done", "snooze", "open"]
+    assert [a for a, _ in item.actions] == [
+        "done",
+        "snooze-15m",
+        "snooze",
+        "snooze-tomorrow",
+        "open",
+    ]
     assert banner.button("done") is not None
     banner.button("done").click()
     assert get_promise(promise).status == "kept"
@@ -290,7 +313,15 @@ def test_a_full_disk_neither_repeats_the_pop_up_nor_loses_the_record(
             raise sqlite3.OperationalError("database or disk is full")
         return real_mark_fired(occurrences, at)
 
+    real_claim = reminder_engine.claim
+
+    def flaky_claim(occurrences, at):  # type: ignore[no-untyped-def]
+        if disk_full[0]:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_claim(occurrences, at)
+
     monkeypatch.setattr(reminder_engine, "mark_fired", flaky_mark_fired)
+    monkeypatch.setattr(reminder_engine, "claim", flaky_claim)
     desktop = FakeDesktop()
     engine, _ = make_engine(notebook, banner, desktop)
     messages = []
@@ -330,6 +361,119 @@ def test_a_snooze_from_today_refreshes_the_trays_report(notebook, banner, tz, ad
     engine.stop()
 
 
+@pytest.mark.parametrize(
+    ("action", "until"),
+    [
+        ("snooze-15m", datetime(2026, 11, 18, 10, 15)),
+        ("snooze", datetime(2026, 11, 18, 11, 0)),
+        ("snooze-tomorrow", datetime(2026, 11, 19, 9, 0)),
+    ],
+)
+def test_the_pop_up_snoozes_15_min_1_h_or_until_tomorrow_9(
+    notebook, banner, tz, ada, now, action, until
+):
+    desktop = FakeDesktop()
+    engine, _router = make_engine(notebook, banner, desktop)
+    engine.start()
+    add_promise(ada, "call back", now, tz, due=Due(date(2026, 11, 18), time(10, 59)))
+    engine.check_now()
+    (key, _summary, _body, actions) = desktop.sent[-1]
+    assert dict(actions)[action].startswith(("Snooze", "Tomorrow"))
+    desktop.actionInvoked.emit(key, action)
+    assert ReminderLog.get().snoozed_until == until.replace(tzinfo=tz)
+    engine.stop()
+
+
+def test_overdue_stays_until_seen_coming_due_may_expire_and_settings_choose(
+    notebook, banner, clock, tz, ada, now
+):
+    desktop = FakeDesktop()
+    engine, _router = make_engine(notebook, banner, desktop)
+    engine.start()  # nothing missed: later ones are single pop-ups
+    add_promise(ada, "call back", now, tz, due=Due(date(2026, 11, 18), time(10, 30)))
+    engine.check_now()  # coming due (reminds 09:30): normal, the daemon's timeout
+    clock.set(now + timedelta(minutes=31))
+    engine.check_now()  # overdue since 10:30: critical, resident, no timeout
+    (coming, _), (overdue, _) = [(s[0], s[1]) for s in desktop.sent]
+    assert desktop.hints[coming] == (1, False, -1)
+    assert desktop.hints[overdue] == (2, True, 0)
+
+    notebook.run(update_settings, stay_promise_coming_due=True, stay_promise_overdue=False)
+    add_promise(ada, "send the deck", now, tz, due=Due(date(2026, 11, 18), time(11, 30)))
+    engine.check_now()
+    later = desktop.sent[-1][0]
+    assert later.startswith("promise-coming-due") and desktop.hints[later] == (2, True, 0)
+    engine.stop()
+
+
+def test_a_pop_up_closed_unseen_is_counted_and_listed_until_acted_on(
+    notebook, banner, clock, tz, ada, now, qtbot
+):
+    from ckbook.services.promises import close_promise
+    from ckbook.ui.tray import Tray
+
+    desktop = FakeDesktop()
+    engine, router = make_engine(notebook, banner, desktop)
+    tray = Tray(tz)
+    router.missedChanged.connect(tray.set_missed)
+    tray.missedOpened.connect(router.open_missed)
+    engine.reportReady.connect(tray.set_report)
+    engine.start()
+    first = add_promise(ada, "call back", now, tz, due=Due(date(2026, 11, 18), time(10, 30))).ids[0]
+    # Reminded a day ahead: not due today, so not on the badge until its pop-up goes by unseen.
+    tomorrow = Due(date(2026, 11, 19), time(9, 45))
+    add_promise(ada, "send the deck", now, tz, due=tomorrow, remind_before_minutes=24 * 60)
+    engine.check_now()
+    keys = [s[0] for s in desktop.sent]
+    assert len(keys) == 2 and tray.count == 1  # "call back" is due today
+    for key in keys:  # the user was away: the daemon let both expire
+        desktop.expired.emit(key)
+        desktop.closed.emit(key)
+    assert [o.body for o in router.missed()] == [
+        "Ada Lovelace: call back",
+        "Ada Lovelace: send the deck",
+    ]
+    assert tray.count == 2  # "call back" counted once; "send the deck" now counts too
+    assert "2 reminders went by unseen" in tray.icon.toolTip()
+    missed_entries = [t for t in tray.actions() if t.startswith("Missed:")]
+    assert missed_entries == [
+        "Missed: Promise due Wed 18 Nov 2026 10:30 — Ada Lovelace: call back",
+        "Missed: Promise due Thu 19 Nov 2026 09:45 — Ada Lovelace: send the deck",
+    ]
+    # Acting on what one is about (kept from the card) counts as seeing it.
+    notebook.run(close_promise, first, "kept", now)
+    assert [o.body for o in router.missed()] == ["Ada Lovelace: send the deck"]
+    # Opening the other from the tray menu opens its card, and it is seen.
+    with qtbot.waitSignal(router.openClient) as opened:
+        tray.actions()[missed_entries[1]].trigger()
+    assert opened.args == [ada]
+    assert router.missed() == ()
+    qtbot.waitUntil(lambda: tray.count == 0, timeout=5000)  # "call back" kept: re-checked
+    assert not [t for t in tray.actions() if t.startswith("Missed:")]
+    engine.stop()
+
+
+def test_a_snooze_in_another_process_refreshes_the_trays_report(
+    notebook, banner, tz, ada, now, qtbot
+):
+    from ckbook.services.base import Changed, Kind
+    from ckbook.services.live import ELSEWHERE
+    from ckbook.services.reminders import find_occurrence, snooze
+
+    engine, _router = make_engine(notebook, banner, FakeDesktop())
+    engine.start()
+    promise = add_promise(ada, "share the invoice draft", now, tz, due=Due(date(2026, 11, 11)))
+    with qtbot.waitSignal(engine.reportReady) as first:
+        engine.check_now()
+    assert first.args[0].overdue != ()
+    occurrence = find_occurrence(("promise-overdue", promise.ids[0], "2026-11-11"), now, tz)
+    snooze(occurrence, "1h", now, tz)  # written by another process: no broadcast of its own
+    with qtbot.waitSignal(engine.reportReady, timeout=5000) as after:
+        # what live changes broadcast once the change journal shows it
+        notebook.broadcast(Changed(Kind.REMINDER, (occurrence.subject_id,), (), ELSEWHERE))
+    assert after.args[0].overdue == () and after.args[0].snoozed == 1
+
+
 def test_a_steady_check_reads_only_what_changed(notebook, banner, clock, tz, ada, now, monkeypatch):  # type: ignore[no-untyped-def]
     """After the first check the engine reads nothing again while nothing changes; a change
     of this process is read for the clients it names; a write it did not hear of (another
@@ -353,7 +497,9 @@ def test_a_steady_check_reads_only_what_changed(notebook, banner, clock, tz, ada
 
     notebook.run(add_promise, ada, "call back", now, tz, due=Due(date(2026, 11, 18), time(11)))
     engine.check_now()
-    assert reads == [None, [ada]]
+    # Ada's reminders are read again (after the change, and after our own claim and record
+    # of what it fired), nothing else.
+    assert reads[0] is None and reads[1:] and all(r == [ada] for r in reads[1:])
     clock.set(now + timedelta(hours=1, minutes=30))  # 10:30 UTC: 11:30 local, past the due
     engine.check_now()
     assert banner.current() is not None and "call back" in banner.current().body
@@ -362,7 +508,7 @@ def test_a_steady_check_reads_only_what_changed(notebook, banner, clock, tz, ada
         ada, "written by another program", now, tz, due=Due(date(2026, 11, 10))
     ).ids[0]
     engine.check_now()
-    assert reads[-1] is None and len(reads) == 3
+    assert reads.count(None) == 2  # everything, once more (then what its claim wrote)
     fired = ReminderLog.select().where(
         (ReminderLog.subject_id == elsewhere) & ReminderLog.fired_at.is_null(False)
     )

@@ -20,7 +20,7 @@ def load(name: str):  # type: ignore[no-untyped-def]
     return module
 
 
-@pytest.mark.parametrize("script", ["screenshots", "screenshots_today"])
+@pytest.mark.parametrize("script", ["screenshots", "screenshots_today", "screenshots_desktop"])
 def test_a_screenshot_script_renders_readable_pngs(qapp, tmp_path, script, capsys):
     assert load(script).main([str(tmp_path), "--clients", "12"]) == 0
     shots = sorted(tmp_path.glob("*.png"))

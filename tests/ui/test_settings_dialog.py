@@ -93,3 +93,26 @@ def test_the_test_result_and_an_error_are_shown_whole_above_the_buttons(qtbot):
         assert label.mapTo(dialog, label.rect().bottomLeft()).y() < buttons.geometry().top()
         # Not squeezed beside the test button: the label has the dialog's width to wrap in.
         assert label.width() > dialog.width() * 0.8
+
+
+def test_which_reminders_stay_until_seen_is_chosen_per_kind(qtbot, db):
+    from ckbook.services.reminder_rules import ReminderKind
+    from ckbook.services.settings import load_settings, save_settings
+
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    # By default what is late stays; what is only coming up may expire.
+    assert {name: box.isChecked() for name, box in dialog.stay.items()} == {
+        "stay_promise_overdue": True,
+        "stay_request_overdue": True,
+        "stay_promise_coming_due": False,
+        "stay_checkin_overdue": False,
+    }
+    dialog.stay["stay_request_overdue"].setChecked(False)
+    dialog.stay["stay_checkin_overdue"].setChecked(True)
+    save_settings(dialog.value())
+    stored = load_settings()
+    assert not stored.stays_until_seen(ReminderKind.REQUEST_OVERDUE)
+    assert stored.stays_until_seen(ReminderKind.CHECKIN_OVERDUE)
+    assert stored.stays_until_seen(ReminderKind.PROMISE_OVERDUE)
+    assert not stored.stays_until_seen(ReminderKind.PROMISE_COMING_DUE)
