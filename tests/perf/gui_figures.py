@@ -365,7 +365,7 @@ def _reminder_check(db: Path, clock: Any, repeats: int) -> dict[str, Any]:
 
     from ckbook.services.reminders import ReminderBook
     from ckbook.services.settings import load_settings
-    from ckbook.ui.reminder_engine import CheckRequest, run_check
+    from ckbook.ui.reminder_engine import CheckRequest, run_check, run_record
 
     minutes = load_settings().remind_before_minutes
     book = ReminderBook(clock.tz, minutes)
@@ -379,6 +379,11 @@ def _reminder_check(db: Path, clock: Any, repeats: int) -> dict[str, Any]:
         return _ms(lambda: run_check(request, book))
 
     first = [one(0)]  # reads everything, as at start
+    # What came due is shown and recorded, as the engine does after its first check; the
+    # steady checks then look at what comes due next, not at the start's backlog again.
+    backlog = run_check(CheckRequest(0, start, clock.tz, minutes, local_writes=True), book)
+    if backlog.check.firing:
+        run_record(backlog.check.firing, start, book)
     steady = [one(step) for step in range(1, max(6, repeats // 4 + 1))]
     raw = sqlite3.connect(db)
     reference: list[float] = []
