@@ -118,7 +118,7 @@ def type_for(app: QApplication, editor: Any, seconds: float, per_key_ms: int = 4
 def measure_all(db: Path, quick: bool, now_arg: str) -> dict[str, Any]:
     from ckbook.app import compose, make_clock
     from ckbook.services.clients import client_names
-    from ckbook.store.database import open_database
+    from ckbook.store.database import close_database, open_database
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     clock = make_clock(now_arg)
@@ -146,6 +146,11 @@ def measure_all(db: Path, quick: bool, now_arg: str) -> dict[str, Any]:
     seconds = 10.0 if quick else 60.0
     out["typing_stall_ms"] = _typing(app, composed, names, seconds, busy=None)
     out["typing_stall_busy_ms"] = _typing(app, composed, names, seconds, busy=db)
+    # Quit as the app does (every worker and writer stopped, the notebook closed), never by
+    # leaving threads to die with the interpreter.
+    app.aboutToQuit.emit()
+    _settle(app, 0.5)
+    close_database(opened)
     return out
 
 
