@@ -381,7 +381,11 @@ def _reminder_check(db: Path, clock: Any, repeats: int) -> dict[str, Any]:
         # local_writes: the window's own engine records what it shows meanwhile (its stamp, not
         # this book's, follows those writes); no other program writes during this figure.
         request = CheckRequest(step, at, clock.tz, minutes, local_writes=step > 0)
-        return _ms(lambda: run_check(request, book))
+        found: list[Any] = []
+        elapsed = _ms(lambda: found.append(run_check(request, book)))
+        if step and found[0].check.firing:  # shown and recorded, as the engine does (untimed)
+            run_record(found[0].check.firing, at, book)
+        return elapsed
 
     first = [one(0)]  # reads everything, as at start
     # What came due is shown and recorded, as the engine does after its first check; the
