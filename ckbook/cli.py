@@ -33,10 +33,13 @@ from ckbook.store.models import ATTENTION_LEVELS, CHANNELS, CLIENT_STATUSES, SEV
 
 if TYPE_CHECKING:
     from ckbook.services.care import RequestRow
+    from ckbook.store.database import OpenedDatabase
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
+# As ckbook.store.team.Rights names them (not imported here: the parser stays light).
+TEAM_RIGHTS = ("read-only", "member", "owner")
 DEMO_DEFAULTS = {"clients": 60, "notes": 600, "promises": 300, "seed": 1}
 # As ckbook.interop.transfer names them (not imported here: vobject and icalendar load only
 # for import and export).
@@ -318,6 +321,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(check)
     check.set_defaults(handler=_check, opens_db=False)
+
+    migrate = commands.add_parser(
+        "migrate-to",
+        help="copy the whole notebook to a PostgreSQL server (team mode) or back to a new file",
+        description="Copy every table of the notebook (--db) into TARGET, compare row counts and "
+        "a checksum per table, and leave the notebook itself untouched. TARGET is "
+        "postgresql://user@host/dbname (an empty database) or a file that does not exist yet.",
+    )
+    migrate.add_argument("target", metavar="TARGET", help="postgresql://… URL or a new file")
+    _common(migrate)
+    migrate.set_defaults(handler=_migrate_to)
+
+    team = commands.add_parser(
+        "team", help="who may do what on a server notebook: print or apply GRANT statements"
+    )
+    team_commands = team.add_subparsers(dest="team_command", required=True, metavar="VERB")
+    grant = team_commands.add_parser(
+        "grant",
+        help="give a database role read-only, member or owner rights on the notebook",
+        description="Print the GRANT statements giving ROLE rights on the notebook's tables "
+        "(--apply runs them, all or none). read-only: read every table; member: also add, "
+        "change and delete; owner: also run schema upgrades.",
+    )
+    grant.add_argument("role", metavar="ROLE", help="the person's PostgreSQL role")
+    grant.add_argument("--as", dest="rights", required=True, choices=TEAM_RIGHTS)
+    grant.add_argument("--apply", action="store_true", help="run the statements on the server")
+    _common(grant, json_output=False)
+    grant.set_defaults(handler=_team)
+    revoke = team_commands.add_parser(
+        "revoke", help="take every right on the notebook back from a database role"
+    )
+    revoke.add_argument("role", metavar="ROLE", help="the person's PostgreSQL role")
+    revoke.add_argument("--apply", action="store_true", help="run the statements on the server")
+    _common(revoke, json_output=False)
+    revoke.set_defaults(handler=_team)
     return parser
 
 
@@ -335,6 +373,7 @@ class Context:
     due: Due | None
     location: str
     received: datetime | None = None  # request add --received, read before the database opens
+    opened: OpenedDatabase | None = None  # the notebook, for commands that need more than models
 
     @property
     def json(self) -> bool:
@@ -770,6 +809,45 @@ def _backup(ctx: Context) -> int:
     return EXIT_OK
 
 
+def _migrate_to(ctx: Context) -> int:
+    from ckbook.store.copy import copy_notebook
+
+    assert ctx.opened is not None  # the command opens the notebook (opens_db)
+    copied = copy_notebook(ctx.opened, ctx.args.target)
+    if ctx.json:
+        _print_json(copied.to_json())
+        return EXIT_OK
+    for table in copied.tables:
+        print(f"  {table.table:<14} {table.rows:>9,} rows  sha256 {table.checksum[:16]}…  same")
+    print(
+        f"Copied {copied.rows:,} rows from {copied.source} to {copied.target} "
+        f"({copied.seconds:.1f} s); every table's count and checksum match. "
+        "The notebook itself was not changed."
+    )
+    return EXIT_OK
+
+
+def _team(ctx: Context) -> int:
+    from ckbook.store.team import Rights, apply_statements, grant_statements, revoke_statements
+
+    assert ctx.opened is not None  # the command opens the notebook (opens_db)
+    database, role = ctx.opened.database, ctx.args.role
+    if ctx.args.team_command == "grant":
+        rights = Rights(ctx.args.rights)
+        statements = grant_statements(database, role, rights)
+        done = f"{role} now has {rights} rights on {ctx.location}"
+    else:
+        statements = revoke_statements(database, role)
+        done = f"{role} has no rights on {ctx.location} any more"
+    if not ctx.args.apply:
+        for statement in statements:
+            print(f"{statement};")
+        return EXIT_OK
+    apply_statements(database, statements)
+    print(done)
+    return EXIT_OK
+
+
 def _restore(ctx: Context) -> int:
     from pathlib import Path
 
@@ -1015,12 +1093,16 @@ def _run(args: argparse.Namespace) -> int:
     succeeded = False
     try:
         if writes and opened.read_only:
+            why = (
+                "your database role may read it but not change it"
+                if opened.path is None
+                else "its file or folder cannot be written"
+            )
             raise ReadOnlyError(
-                f"the notebook at {opened.location} is read-only (its file or folder cannot be "
-                "written); nothing was changed"
+                f"the notebook at {opened.location} is read-only ({why}); nothing was changed"
             )
         received = clock.parse_now(args.received, tz) if getattr(args, "received", None) else None
-        status = handler(Context(args, tz, now, due, opened.location, received))
+        status = handler(Context(args, tz, now, due, opened.location, received, opened))
         succeeded = True
         return status
     finally:

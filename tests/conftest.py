@@ -1,8 +1,20 @@
-"""Shared fixtures: a real SQLite notebook in tmp_path opened the way the app opens it, a pinned
-clock in a fixed zone, and offscreen Qt for every UI test."""
+"""Shared fixtures: a real notebook opened the way the app opens it, a pinned clock in a fixed
+zone, and offscreen Qt for every UI test.
+
+The notebook is a SQLite file in tmp_path; in the storage, services, CLI and interop suites every
+test that uses it (``db``, ``db_target``, the CLI's ``run``) runs a second time against a real
+PostgreSQL server (``tests/pg_server.py``): one server for the session, a fresh database per test
+cloned from a migrated template. ``@pytest.mark.sqlite_only("why")`` keeps a test (or module) to
+SQLite when what it tests is SQLite's by nature (WAL, file modes, the backup API, …). Without a
+server the PostgreSQL runs are skipped, except in CI (``CI`` set), where they fail.
+``@pytest.mark.postgresql`` on a test that opens the notebook runs it on the server only.
+``CKBOOK_TEST_BACKENDS=sqlite`` runs SQLite only.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
 import subprocess
 from collections.abc import Iterator
@@ -14,6 +26,8 @@ import pytest
 
 from ckbook.services.clock import FixedClock
 from ckbook.store.database import OpenedDatabase, close_database, open_database
+from ckbook.store.models import database_proxy
+from tests.pg_server import NoServerError, Server, running_server
 
 # Before any Qt import: UI tests run offscreen unless a test starts its own display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -65,13 +79,108 @@ def db_path(tmp_path) -> str:  # type: ignore[no-untyped-def]
     return str(folder / "ckbook.sqlite3")
 
 
+#: The suites that run against PostgreSQL too (the UI and end-to-end suites use SQLite only).
+SERVER_SUITES = ("store", "services", "cli", "interop")
+BACKENDS_ENV = "CKBOOK_TEST_BACKENDS"
+TEMPLATE_DATABASE = "ckbook_template"
+_database_numbers = itertools.count(1)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "postgresql: runs against the test PostgreSQL server")
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): tests what only a SQLite notebook has (say what)"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test of a server suite that opens the notebook runs on both backends."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    suite = Path(metafunc.definition.path).relative_to(Path(__file__).parent).parts[0]
+    wanted = os.environ.get(BACKENDS_ENV, "sqlite,postgresql").split(",")
+    backends: list[object] = ["sqlite"]
+    if (
+        suite in SERVER_SUITES
+        and "postgresql" in wanted
+        and metafunc.definition.get_closest_marker("sqlite_only") is None
+    ):
+        backends.append(pytest.param("postgresql", marks=pytest.mark.postgresql))
+    if metafunc.definition.get_closest_marker("postgresql") is not None:
+        backends = ["postgresql"]  # a test of what only the server does
+    metafunc.parametrize("backend", backends, indirect=True)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``CKBOOK_TEST_BACKENDS=sqlite``: the tests that need the server are left out too."""
+    if "postgresql" in os.environ.get(BACKENDS_ENV, "sqlite,postgresql").split(","):
+        return
+    kept = [item for item in items if item.get_closest_marker("postgresql") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept
+
+
 @pytest.fixture
-def db(db_path: str) -> Iterator[OpenedDatabase]:
-    opened = open_database(db_path)
+def backend(request: pytest.FixtureRequest) -> str:
+    """``sqlite`` or ``postgresql``: which database the test's notebook is on."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Server]:
+    """The session's PostgreSQL server, with a migrated template notebook to clone."""
+    with contextlib.ExitStack() as stack:
+        try:
+            server = stack.enter_context(running_server())
+        except NoServerError as exc:
+            if os.environ.get("CI"):
+                pytest.fail(f"CI runs the PostgreSQL tests, but: {exc}")
+            pytest.skip(f"no PostgreSQL server for the tests: {exc}")
+        server.admin(f"DROP DATABASE IF EXISTS {TEMPLATE_DATABASE}")
+        server.admin(f"CREATE DATABASE {TEMPLATE_DATABASE}")
+        close_database(open_database(server.url(TEMPLATE_DATABASE)))
+        yield server
+
+
+@pytest.fixture
+def db_target(backend: str, db_path: str, request: pytest.FixtureRequest) -> Iterator[str]:
+    """What ``--db`` names for this test: a SQLite file, or a fresh database on the server."""
+    if backend == "sqlite":
+        yield db_path
+        return
+    server: Server = request.getfixturevalue("pg_server")
+    name = f"ckbook_test_{os.getpid()}_{next(_database_numbers)}"
+    server.admin(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE_DATABASE}")
+    try:
+        yield server.url(name)
+    finally:
+        server.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def empty_server_database(pg_server: Server) -> Iterator[str]:
+    """The URL of a new, empty database on the test server (no notebook in it yet)."""
+    name = f"ckbook_empty_{os.getpid()}_{next(_database_numbers)}"
+    pg_server.admin(f"CREATE DATABASE {name}")
+    try:
+        yield pg_server.url(name)
+    finally:
+        pg_server.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def db(db_target: str) -> Iterator[OpenedDatabase]:
+    opened = open_database(db_target)
     try:
         yield opened
     finally:
         close_database(opened)
+        # A CLI run inside the test opened (and rebound the models to) its own database; a
+        # query after it reconnected that one: close it too (a server counts its connections).
+        current = database_proxy.obj
+        if current is not None and current is not opened.database:
+            current.close()
 
 
 @pytest.fixture

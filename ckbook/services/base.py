@@ -93,6 +93,19 @@ def write_transaction() -> Iterator[None]:
             yield
 
 
+SelectT = TypeVar("SelectT", bound=peewee.SelectQuery)
+
+
+def locking(query: SelectT) -> SelectT:
+    """Inside ``write_transaction``: ``query`` locking the rows it reads until the transaction
+    ends, so a read-then-write cannot interleave with another editor. PostgreSQL needs FOR
+    UPDATE; SQLite's IMMEDIATE transaction holds the whole file's write lock already."""
+    if isinstance(database_proxy.obj, peewee.PostgresqlDatabase):
+        locked: SelectT = query.for_update()  # type: ignore[attr-defined]
+        return locked
+    return query
+
+
 @contextmanager
 def worker_connection() -> Iterator[None]:
     """A worker thread's own connection for one job, closed after it (RELIABILITY #6): sqlite

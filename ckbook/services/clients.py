@@ -7,7 +7,7 @@ the client list stays smooth with 10,000 clients.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, tzinfo
 from typing import Any, TypeVar
@@ -21,6 +21,7 @@ from ckbook.services.base import (
     InputError,
     Kind,
     NotFoundError,
+    locking,
     require_choice,
     write_transaction,
 )
@@ -233,14 +234,46 @@ def update_client(
     front) an editor who committed in between makes this ConflictError instead of being undone.
     ``expected_version`` (what the caller showed the user) must also still be the stored one.
     """
+    return _update_client(client_id, now, changes, expected_version, None)
+
+
+def update_client_fields(
+    client_id: int, now: datetime, changes: Mapping[str, object], based_on: Mapping[str, object]
+) -> Changed:
+    """Change fields of a client checked field by field against ``based_on`` (each field's value
+    when the editor loaded it), not the whole row's version: two people changing different fields
+    of one client both keep their change; a field someone else changed meanwhile (to another value
+    than this edit's) is a FieldConflictError naming it and what is stored now, and nothing is
+    written. The row is locked while it is read (``locking``), so the check and the write are one.
+    """
+    return _update_client(client_id, now, changes, None, based_on)
+
+
+def _update_client(
+    client_id: int,
+    now: datetime,
+    changes: Mapping[str, object],
+    expected_version: int | None,
+    based_on: Mapping[str, object] | None,
+) -> Changed:
     unknown = set(changes) - set(PROFILE_FIELDS) - {"emails", "phones", "tags"}
     if unknown:
         raise InputError(f"unknown client field(s): {', '.join(sorted(unknown))}")
     with write_transaction():
-        client = _get_live(client_id)
-        if expected_version is not None and client.version != expected_version:
-            raise _changed_elsewhere(client)
+        client = _get_live(client_id, lock=True)
         current = client_detail(client_id, now)
+        if based_on is not None:
+            clashes = {
+                name: getattr(current, name)
+                for name in changes
+                if name in based_on
+                and _comparable(getattr(current, name)) != _comparable(based_on[name])
+                and _comparable(getattr(current, name)) != _comparable(changes[name])
+            }
+            if clashes:
+                raise FieldConflictError(client.name, clashes)
+        elif expected_version is not None and client.version != expected_version:
+            raise _changed_elsewhere(client)
         merged: dict[str, Any] = {  # checked as a whole by _validate below
             name: getattr(current, name) for name in (*PROFILE_FIELDS, "emails", "phones", "tags")
         }
@@ -262,6 +295,23 @@ def update_client(
         if "tags" in changes:
             _write_tags(client_id, data.tags)
     return Changed(Kind.CLIENT, (client_id,), (client_id,), "updated")
+
+
+def _comparable(value: object) -> object:
+    """Lists and tuples alike (an editor may hold a list where the detail holds a tuple)."""
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
+class FieldConflictError(ConflictError):
+    """Fields someone else changed since the editor loaded them; nothing was written."""
+
+    def __init__(self, client_name: str, stored_now: Mapping[str, object]) -> None:
+        self.stored_now = dict(stored_now)
+        names = ", ".join(name.replace("_", " ") for name in self.stored_now)
+        super().__init__(
+            f"{client_name}: {names} changed elsewhere since it was loaded; nothing was saved "
+            "(what is stored now is shown; save again to put yours over it)"
+        )
 
 
 def _changed_elsewhere(client: Client) -> ConflictError:
@@ -302,10 +352,13 @@ def purge_deleted_clients(client_ids: Iterable[int] | None = None) -> int:
         return purged
 
 
-def _get_live(client_id: int) -> Client:
-    client = None
+def _get_live(client_id: int, lock: bool = False) -> Client:
+    """The live client ``client_id``; ``lock``: held until the transaction ends (PostgreSQL's
+    FOR UPDATE; on SQLite the IMMEDIATE transaction holds the whole file already)."""
+    client: Client | None = None
     if 0 < client_id <= MAX_ID:  # a larger id would overflow the query
-        client = Client.get_or_none((Client.id == client_id) & Client.deleted_at.is_null())
+        query = Client.select().where((Client.id == client_id) & Client.deleted_at.is_null())
+        client = (locking(query) if lock else query).first()
     if client is None:
         raise NotFoundError(f"no client with id {client_id}")
     return client

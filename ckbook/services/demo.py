@@ -53,6 +53,7 @@ from ckbook.store.models import (
     mint_uid,
 )
 from ckbook.store.rows import tuples
+from ckbook.store.server import lock_for_bulk_write, reset_id_sequences
 
 T = TypeVar("T")
 
@@ -1120,6 +1121,8 @@ def make_demo(
     note_counts = _spread(rng, notes, weights)
     promise_counts = _spread(rng, promises, weights)
     with write_transaction():
+        # The demo numbers its rows itself: no other writer may take an id meanwhile.
+        lock_for_bulk_write(database_proxy.obj, _Sink.ORDER)
         if only_into_empty and not notebook_is_empty():
             raise NotEmptyError("the notebook already has clients")
         with _bulk_mode(_Sink.ORDER):
@@ -1128,6 +1131,7 @@ def make_demo(
                 demo.client(index, note_counts[index], promise_counts[index])
             demo.sink.flush()
             written = demo.sink.written
+        reset_id_sequences(database_proxy.obj, _Sink.ORDER)
     return DemoSummary(
         clients=written[Client],
         contacts=written[ContactDetail],

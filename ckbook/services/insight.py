@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from typing import Any
 
-from peewee import Case, Value, fn
+from peewee import SQL, Case, Value, fn
 
 from ckbook.services.care import requests
 from ckbook.services.clients import ClientDetail
@@ -143,7 +143,9 @@ def _closed_counts(
             & (Promise.closed_at <= now)
             & Client.deleted_at.is_null()
         )
-        .group_by(client, Promise.status, bucket)
+        # By position: PostgreSQL sees the bucket's CASE in GROUP BY as another expression than
+        # the one selected (each bound value is a parameter of its own).
+        .group_by(SQL("1"), SQL("2"), SQL("3"))
     )
     if client_id is not None:
         query = query.where(Promise.client == client_id)

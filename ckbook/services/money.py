@@ -3,9 +3,10 @@ so a promised discount can never be silently forgotten."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from peewee import fn
 
@@ -59,6 +60,61 @@ class MoneyTermsRow(MoneyTermsInput):
         return " · ".join(parts)
 
 
+@dataclass(frozen=True)
+class TermsChange:
+    """One field that differs between two versions of a client's money terms."""
+
+    field: str
+    before: str
+    after: str
+
+    @property
+    def about_discount(self) -> bool:
+        """A discount promised, changed or dropped: what must never be silently forgotten."""
+        return self.field.startswith("discount")
+
+    def describe(self) -> str:
+        if not self.before:
+            return f"{self.field} {self.after} added"
+        if not self.after:
+            return f"{self.field} dropped (was {self.before})"
+        return f"{self.field} {self.before} → {self.after}"
+
+
+def _shown_terms(terms: MoneyTermsInput) -> dict[str, str]:
+    money = {
+        name: format_money(value, terms.currency) if value is not None else ""
+        for name, value in (
+            ("amount", terms.amount),
+            ("budget ceiling", terms.budget_ceiling),
+            ("deposit", terms.deposit),
+        )
+    }
+    days = terms.payment_terms_days
+    return {
+        "pricing": terms.pricing_model,
+        **money,
+        "payment terms": f"{days} days" if days is not None else "",
+        "discount": terms.discount,
+        "discount condition": terms.discount_condition,
+        "scope in": " ".join(terms.scope_in.split()),
+        "scope out": " ".join(terms.scope_out.split()),
+        "confirmed by client": "yes" if terms.confirmed_by_client else "no",
+    }
+
+
+def terms_changes(older: MoneyTermsInput | None, newer: MoneyTermsInput) -> tuple[TermsChange, ...]:
+    """What a new version of the money terms changed, field by field (nothing for the first)."""
+    if older is None:
+        return ()
+    before, after = _shown_terms(older), _shown_terms(newer)
+    return tuple(
+        TermsChange(name, before[name], after[name])
+        for name in after
+        if before[name] != after[name]
+    )
+
+
 def format_money(amount: Decimal, currency: str = "") -> str:
     """An amount as people read it: thousands separated, at least two decimals, never rounded
     ("1361.5" -> "1,361.50 EUR"; "95.1234" keeps its four decimals)."""
@@ -110,7 +166,25 @@ def decimal_point_note(text: str | None) -> str:
     return f"the dot is a decimal point; for {whole.replace(' ', '')}{fraction} type that"
 
 
-def _split_decimal(text: str, what: str, typed: str) -> tuple[str, str, str]:
+#: A currency written beside an amount ("8.500 €", "$1,250", "EUR 1.200,00", "US$ 40"): a
+#: symbol, or a three-letter code. The field's currency is chosen beside it, so the mark is
+#: read past, not checked.
+_CURRENCY_MARK = re.compile(
+    r"^(?:[A-Z]{1,2}\$|[€$£¥₹₽₩₺₪₫฿]|[A-Za-z]{3}(?=[\s\d.,]))\s*"
+    r"|\s*(?:[€$£¥₹₽₩₺₪₫฿]|[A-Za-z]{3})$"
+)
+
+
+def _without_currency(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous, text = text, _CURRENCY_MARK.sub("", text).strip()
+    return text
+
+
+def _split_decimal(
+    text: str, what: str, typed: str, decimal_comma: bool = False
+) -> tuple[str, str, str]:
     """(whole part, fraction, thousands separator) of ``text`` (no sign, no spaces around).
 
     Both "," and "." present: the last one is the decimal separator ("1.234,50", "1,234.50").
@@ -131,6 +205,10 @@ def _split_decimal(text: str, what: str, typed: str) -> tuple[str, str, str]:
             return text, "", mark
         if count == 1:
             whole, _, fraction = text.partition(mark)
+            if decimal_comma and mark == "." and _looks_like_thousands(whole, fraction):
+                return text, "", "."  # "8.500" where a comma is the decimal mark: 8500
+            if decimal_comma and mark == ",":
+                return whole, fraction, ""  # "1,234" where a comma is the decimal mark: 1.234
             if mark == "," and _looks_like_thousands(whole, fraction):
                 digits = whole.replace(" ", "")
                 raise InputError(
@@ -141,19 +219,24 @@ def _split_decimal(text: str, what: str, typed: str) -> tuple[str, str, str]:
     return text, "", ""
 
 
-def parse_money(text: str | None, what: str) -> Decimal | None:
+def parse_money(text: str | None, what: str, *, decimal_comma: bool = False) -> Decimal | None:
     """Read an amount typed by a person; empty means none. A decimal point or a decimal comma
     ("12.5", "12,5"), thousands separated by commas, dots, spaces or apostrophes
-    ("1,234.50", "1.234,50", "1 234,50"). Ambiguous input ("1,234") is refused with a message
-    naming both readings: an amount is never silently multiplied."""
+    ("1,234.50", "1.234,50", "1 234,50"), a currency beside it ("8.500,00 €", "$1,250.00",
+    "EUR 40"). Ambiguous input ("1,234") is refused with a message naming both readings: an
+    amount is never silently multiplied — unless ``decimal_comma`` says the user's locale writes
+    a comma as the decimal mark (German, French, …): then "1,234" is 1.234 and "8.500" is 8500."""
     typed = text or ""
-    cleaned = typed.translate(_GROUPING_MARKS).strip()
-    if not cleaned:
+    spaced = typed.translate(_GROUPING_MARKS).strip()
+    if not spaced:
         return None
+    cleaned = _without_currency(spaced)
+    if not cleaned:
+        raise InputError(f"{what} {typed!r} is not an amount")
     sign = ""
     if cleaned[0] in "+-":
         sign, cleaned = cleaned[0], cleaned[1:].strip()
-    whole, fraction, group = _split_decimal(cleaned, what, typed)
+    whole, fraction, group = _split_decimal(cleaned, what, typed, decimal_comma)
     digits = _whole_part(whole.strip(), group, what, typed)
     if (fraction and not _digits(fraction)) or not (digits or fraction):
         raise InputError(f"{what} {typed!r} is not an amount")
@@ -164,6 +247,24 @@ def parse_money(text: str | None, what: str) -> Decimal | None:
     if isinstance(exponent, int) and exponent < -4:
         raise InputError(f"{what} {typed!r} has more than 4 decimals")
     return value
+
+
+def parse_deposit(
+    text: str | None, amount: Decimal | None, *, decimal_comma: bool = False
+) -> Decimal | None:
+    """A deposit as people agree it: an amount, or a share of the amount ("30%", "30 %"),
+    worked out to the cent. A share needs the amount it is a share of."""
+    typed = (text or "").strip()
+    if not typed.endswith("%"):
+        return parse_money(typed, "deposit", decimal_comma=decimal_comma)
+    share = parse_money(typed[:-1], "deposit percentage", decimal_comma=decimal_comma)
+    if share is None:
+        raise InputError(f"deposit {typed!r} is not a share: type e.g. 30%")
+    if share > 100:
+        raise InputError(f"deposit {typed!r} is more than the whole amount")
+    if amount is None:
+        raise InputError(f"a deposit of {typed} needs the amount it is a share of")
+    return (amount * share / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def clean_money_terms(terms: MoneyTermsInput) -> MoneyTermsInput:

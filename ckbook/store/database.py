@@ -7,6 +7,12 @@ writes, and only the default data folder is ever created (0700). It sets the pra
 connection (WAL, foreign keys, busy timeout, synchronous=FULL), tightens permissions to owner-only
 on every open, opens a notebook it cannot write for reading only, backs up an existing file before
 upgrading it, and runs the numbered ``playhouse.migrations`` scripts.
+
+A ``postgresql://user@host/dbname`` target opens a PostgreSQL server (team mode) through peewee
+with psycopg 3 (the ``team`` extra): a missing driver, an unreachable server, a server older than
+PostgreSQL 13 or a database of another program is refused with one line naming what is wrong. The
+same migrations run there, one process at a time (an advisory lock). Nothing shown to the user
+holds the URL's password (``OpenedDatabase.location`` is the URL without it).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import sqlite3
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import peewee
 from playhouse.migrations import Migration, Runner
@@ -29,6 +36,7 @@ from ckbook.store.errors import (
     NotADatabaseError,
     ReadOnlyError,
     SchemaTooNewError,
+    ServerUnavailableError,
     StoreError,
 )
 from ckbook.store.models import database_proxy
@@ -48,6 +56,15 @@ SQLITE_PRAGMAS = (
 READ_ONLY_PRAGMAS = (("foreign_keys", 1), ("busy_timeout", BUSY_TIMEOUT_MS))
 #: ``PRAGMA application_id`` of a notebook ("ckbk"), set when ckbook creates the file.
 APPLICATION_ID = 0x636B626B
+
+SERVER_SCHEMES = ("postgresql", "postgres")
+#: PostgreSQL's ``server_version_num`` of the oldest server ckbook supports (13.0).
+MIN_SERVER_VERSION = 130000
+#: Seconds to wait for a server that does not answer (libpq's default is forever).
+CONNECT_TIMEOUT_S = 10
+#: ``pg_advisory_lock`` key held while migrations run, so two first starts do not race ("ckbk").
+MIGRATION_LOCK_KEY = APPLICATION_ID
+TEAM_EXTRA_HINT = 'pip install "ckbook[team]"'
 
 
 @dataclass(frozen=True)
@@ -82,6 +99,27 @@ def known_migrations() -> list[str]:
 
 def _is_url(target: str) -> bool:
     return "://" in target
+
+
+def without_password(url: str) -> str:
+    """``url`` as it may be shown: the password (if the URL holds one) left out."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = f"{parts.username}@{host}" if parts.username else host
+    if parts.port is not None:
+        netloc += f":{parts.port}"
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def is_server(opened_or_target: OpenedDatabase | str) -> bool:
+    """Whether a target (or an open database) is a PostgreSQL server rather than a file."""
+    if isinstance(opened_or_target, OpenedDatabase):
+        return isinstance(opened_or_target.database, peewee.PostgresqlDatabase)
+    return _is_url(opened_or_target)
 
 
 def _make_default_folder(folder: Path) -> None:
@@ -212,13 +250,7 @@ def backup_sqlite(
 
 def _connect(target: str, read_only: bool = False) -> peewee.Database:
     if _is_url(target):
-        from playhouse.db_url import connect
-
-        try:
-            database: peewee.Database = connect(target)  # playhouse ships no types
-        except Exception as exc:
-            raise StoreError(f"cannot use database URL {target!r}: {exc}") from exc
-        return database
+        return _server_database(target)
     if read_only:
         return peewee.SqliteDatabase(
             read_only_uri(Path(target)),
@@ -230,7 +262,7 @@ def _connect(target: str, read_only: bool = False) -> peewee.Database:
 
 
 def open_database(
-    target: str | os.PathLike[str] | None = None, *, create: bool = True
+    target: str | os.PathLike[str] | None = None, *, create: bool = True, bind: bool = True
 ) -> OpenedDatabase:
     """Open (creating and upgrading as needed) the notebook and bind the models to it.
 
@@ -238,11 +270,14 @@ def open_database(
     nothing. Whatever is asked, a file that is not a ckbook notebook is refused untouched: not a
     SQLite file, another program's SQLite database, a notebook from a newer ckbook. A notebook
     that cannot be written (its file or folder is read-only) opens for reading only.
+
+    ``bind=False`` opens a second database beside the notebook (``migrate-to``'s target): the
+    models stay bound to the notebook, which stays the file exports and backups never write over.
     """
     global _open_notebook
     location = resolve_db_target(target)
     if _is_url(location):
-        return _open_server(location)
+        return _open_server(location, create, bind)
     path = Path(location).expanduser()
     location = os.fspath(path)
     try:
@@ -283,14 +318,16 @@ def open_database(
         database.close()
         raise NotADatabaseError(f"{location} cannot be read as a database: {exc}") from exc
 
-    database_proxy.initialize(database)
+    if bind:
+        database_proxy.initialize(database)
     done: list[str] = []
     if not read_only:
         runner = Runner(database, os.fspath(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
         done = runner.up()
         if is_new:
             database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-    _open_notebook = path
+    if bind:
+        _open_notebook = path
     return OpenedDatabase(
         database=database,
         location=location,
@@ -300,25 +337,119 @@ def open_database(
     )
 
 
-def _open_server(location: str) -> OpenedDatabase:
-    database = _connect(location)
+def _server_database(url: str) -> peewee.PostgresqlDatabase:
+    """A (not yet connected) PostgreSQL database for ``url``; StoreError when it cannot be."""
+    from playhouse.db_url import parse
+
+    shown = without_password(url)
+    scheme = urlsplit(url).scheme
+    if scheme not in SERVER_SCHEMES:
+        raise StoreError(
+            f"cannot open {shown}: ckbook opens a notebook file or a PostgreSQL server "
+            "(postgresql://user@host/dbname)"
+        )
+    try:
+        import psycopg  # noqa: F401  (the driver peewee uses; optional: the team extra)
+    except ImportError:
+        raise ServerUnavailableError(
+            f"cannot open {shown}: the PostgreSQL driver (psycopg) is not installed; "
+            f"install ckbook's team extra: {TEAM_EXTRA_HINT}"
+        ) from None
+    try:
+        params = parse(url, unquote_password=True, unquote_user=True)
+    except ValueError as exc:
+        raise StoreError(f"cannot open {shown}: {exc}") from None
+    name = params.pop("database", "")
+    if not name:
+        raise StoreError(f"cannot open {shown}: the URL names no database (…/dbname at its end)")
+    params.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
+    params.setdefault("application_name", "ckbook")
+    return peewee.PostgresqlDatabase(name, prefer_psycopg3=True, **params)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _connect_server(database: peewee.PostgresqlDatabase, shown: str) -> None:
+    """Connect, or say in one line why not (unreachable, refused, no such database)."""
     try:
         database.connect(reuse_if_open=True)
-        applied = _applied_names(database)
+    except (peewee.DatabaseError, peewee.InterfaceError) as exc:
+        database.close()
+        reason = _one_line(str(exc)) or type(exc).__name__
+        # libpq's words start with "connection failed: connection to server at … failed:";
+        # the part after the last "failed:" is the reason the user can act on.
+        reason = reason.rsplit("failed: ", 1)[-1].removeprefix("FATAL: ")
+        raise ServerUnavailableError(f"cannot connect to {shown}: {reason}") from None
+    version = database.server_version or 0
+    if version < MIN_SERVER_VERSION:
+        database.close()
+        raise ServerUnavailableError(
+            f"{shown} runs PostgreSQL {version // 10000}; ckbook needs PostgreSQL 13 or newer"
+        )
+
+
+def _open_server(url: str, create: bool = True, bind: bool = True) -> OpenedDatabase:
+    shown = without_password(url)
+    database = _server_database(url)
+    _connect_server(database, shown)
+    try:
+        # One process migrates at a time: two people starting ckbook on a new server at once
+        # would both try to create the tables.
+        database.execute_sql("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK_KEY,))
+        try:
+            tables = set(database.get_tables())
+            if tables and HISTORY_TABLE not in tables:
+                raise ForeignDatabaseError(
+                    f"{shown} holds tables of another program, not a ckbook notebook; "
+                    "it was not changed"
+                )
+            if not tables and not create:
+                raise NoNotebookError(
+                    f"no notebook at {shown} yet (the database is empty; nothing was created)"
+                )
+            applied = _applied_names(database)
+            unknown = sorted(applied - set(known_migrations()))
+            if unknown:
+                raise SchemaTooNewError(
+                    f"{shown} was written by a newer ckbook (schema step {unknown[-1]}); "
+                    "update ckbook to open it. The database was not changed."
+                )
+            # The server's rights decide: a role that may not add a client reads only.
+            read_only = bool(tables) and not _may_write(database)
+            pending = [name for name in known_migrations() if name not in applied]
+            if read_only and pending:
+                raise ReadOnlyError(
+                    f"{shown} needs an upgrade ({pending[0]}) and your role may only read it; "
+                    "ask the notebook's owner to open it once with this ckbook"
+                )
+            if bind:
+                database_proxy.initialize(database)
+            done: list[str] = []
+            if pending:  # the runner creates its history table first: a member may not
+                runner = Runner(database, os.fspath(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
+                done = runner.up()
+        finally:
+            database.execute_sql("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
+    except StoreError:
+        database.close()
+        raise
     except peewee.DatabaseError as exc:
         database.close()
-        raise NotADatabaseError(f"{location} cannot be read as a database: {exc}") from exc
-    unknown = sorted(applied - set(known_migrations()))
-    if unknown:
-        database.close()
-        raise SchemaTooNewError(
-            f"{location} was written by a newer ckbook (schema step {unknown[-1]}); "
-            "update ckbook to open it. The database was not changed."
-        )
-    database_proxy.initialize(database)
-    runner = Runner(database, os.fspath(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
-    done = runner.up()
-    return OpenedDatabase(database=database, location=location, applied_migrations=tuple(done))
+        raise StoreError(f"cannot open the notebook at {shown}: {_one_line(str(exc))}") from exc
+    return OpenedDatabase(
+        database=database,
+        location=shown,
+        applied_migrations=tuple(done),
+        created=not applied,
+        read_only=read_only,
+    )
+
+
+def _may_write(database: peewee.Database) -> bool:
+    row = database.execute_sql("SELECT has_table_privilege('client', 'INSERT')").fetchone()
+    return bool(row and row[0])
 
 
 def remove_new_notebook(opened: OpenedDatabase) -> None:

@@ -20,6 +20,8 @@ class StorageProblem(enum.Enum):
     CORRUPT = "database file is damaged"
     NOT_A_DATABASE = "not a ckbook database"
     IO = "disk error"
+    NOT_ALLOWED = "not allowed"
+    SERVER_GONE = "server unreachable"
 
 
 class StoreError(Exception):
@@ -44,6 +46,10 @@ class ForeignDatabaseError(NotADatabaseError):
 
 class NoNotebookError(StoreError):
     """Nothing at the path (or its folder is missing) and the caller may not create a notebook."""
+
+
+class ServerUnavailableError(StoreError):
+    """A PostgreSQL server cannot be used: no driver, not reachable, refused us, or too old."""
 
 
 class ReadOnlyError(StoreError):
@@ -71,6 +77,19 @@ _BY_ERRNO: dict[int, StorageProblem] = {
     errno.EPERM: StorageProblem.READ_ONLY,
     errno.EIO: StorageProblem.IO,
 }
+#: PostgreSQL's SQLSTATE (psycopg's ``Error.sqlstate``), by class (first two characters) or whole.
+_BY_SQLSTATE: dict[str, StorageProblem] = {
+    "42501": StorageProblem.NOT_ALLOWED,  # insufficient_privilege: the role's rights
+    "25006": StorageProblem.NOT_ALLOWED,  # read_only_sql_transaction (a standby, a read-only role)
+    "53100": StorageProblem.DISK_FULL,
+    "40001": StorageProblem.LOCKED,  # serialization_failure
+    "40P01": StorageProblem.LOCKED,  # deadlock_detected
+    "55P03": StorageProblem.LOCKED,  # lock_not_available
+    "08": StorageProblem.SERVER_GONE,  # connection exceptions
+    "57P01": StorageProblem.SERVER_GONE,  # admin_shutdown
+    "57P02": StorageProblem.SERVER_GONE,  # crash_shutdown
+    "57P03": StorageProblem.SERVER_GONE,  # cannot_connect_now
+}
 #: Only for errors that carry no code (a peewee error built from text, an older driver).
 _PATTERNS: tuple[tuple[str, StorageProblem], ...] = (
     ("database or disk is full", StorageProblem.DISK_FULL),
@@ -93,10 +112,19 @@ EXPLANATIONS: dict[StorageProblem, str] = {
     "(ckbook backup --list, ckbook restore FILE)",
     StorageProblem.NOT_A_DATABASE: "the file is not a ckbook notebook",
     StorageProblem.IO: "the disk reported an error reading or writing the notebook",
+    StorageProblem.NOT_ALLOWED: "your database role may not make this change — ask the "
+    "notebook's owner for the rights (ckbook team grant)",
+    StorageProblem.SERVER_GONE: "the notebook's server cannot be reached — what you typed is "
+    "kept; try again when it is back",
 }
 
 
 _STORAGE_ERRORS = (sqlite3.Error, peewee.DatabaseError, peewee.InterfaceError, OSError)
+
+
+def _is_storage_error(link: BaseException) -> bool:
+    # Team mode's driver (psycopg, optional and not imported here) marks its errors by SQLSTATE.
+    return isinstance(link, _STORAGE_ERRORS) or isinstance(getattr(link, "sqlstate", None), str)
 
 
 def _chain(error: BaseException) -> list[BaseException]:
@@ -116,6 +144,9 @@ def _by_code(link: BaseException) -> StorageProblem | None:
             return _BY_CODE.get(primary)
     if isinstance(link, OSError) and link.errno is not None:
         return _BY_ERRNO.get(link.errno)
+    state = getattr(link, "sqlstate", None)  # a psycopg error (not imported: optional driver)
+    if isinstance(state, str) and state:
+        return _BY_SQLSTATE.get(state) or _BY_SQLSTATE.get(state[:2])
     return None
 
 
@@ -127,7 +158,7 @@ def classify(error: BaseException) -> StorageProblem | None:
     full disk often surfaces first as an I/O error, so DISK_FULL anywhere in the chain wins.
     Message text decides only for errors that carry no code.
     """
-    links = [link for link in _chain(error) if isinstance(link, _STORAGE_ERRORS)]
+    links = [link for link in _chain(error) if _is_storage_error(link)]
     found = [problem for problem in map(_by_code, links) if problem is not None]
     if not found:
         for link in links:

@@ -25,6 +25,7 @@ from ckbook.store.database import (
     known_migrations,
     open_database,
     read_only_uri,
+    without_password,
 )
 from ckbook.store.errors import (
     DamagedError,
@@ -125,7 +126,10 @@ def _make_backups_folder(folder: Path) -> None:
 
 def _sqlite_path(location: str) -> Path:
     if "://" in location:
-        raise StoreError("backup, restore and check work on SQLite notebooks only")
+        raise StoreError(
+            "backup and restore work on notebook files; back a server up with its own tools "
+            "(pg_dump), or copy it to a file with ckbook migrate-to FILE"
+        )
     return Path(location).expanduser()
 
 
@@ -175,6 +179,8 @@ def check(location: str, *, repair: bool = True) -> CheckReport:
     """Integrity, foreign-key and search-index check of a notebook; StoreError when there is no
     notebook file at ``location``. Only the search index is ever changed: with ``repair``, an
     index out of step with its rows is rebuilt from them (derived data, nothing of the user's)."""
+    if "://" in location:
+        return _check_server(location, repair)
     path = _existing_notebook(_sqlite_path(location))
     report = _inspect(path)
     if not report.intact or not report.schema_steps or report.newer_steps:
@@ -185,6 +191,26 @@ def check(location: str, *, repair: bool = True) -> CheckReport:
         _rebuild_search_indexes(path, damaged)
         repaired = not _damaged_search_indexes(path)
     return dataclasses.replace(report, damaged_indexes=damaged, indexes_repaired=repaired)
+
+
+def _check_server(url: str, repair: bool) -> CheckReport:
+    """``check`` on a PostgreSQL notebook (team mode); see ``store.server.inspect_server``."""
+    from ckbook.store.server import inspect_server
+
+    integrity, links, steps, damaged, repaired = inspect_server(url, repair=repair)
+    if integrity != ("ok",) and not steps:
+        raise NotADatabaseError(f"{url} holds no ckbook notebook")
+    known = known_migrations()
+    return CheckReport(
+        location=without_password(url),
+        integrity=integrity,
+        foreign_key_problems=links,
+        schema_steps=steps,
+        pending_steps=tuple(name for name in known if name not in steps),
+        newer_steps=tuple(sorted(set(steps) - set(known))),
+        damaged_indexes=damaged,
+        indexes_repaired=repaired,
+    )
 
 
 def _fts_tables(connection: sqlite3.Connection) -> list[str]:

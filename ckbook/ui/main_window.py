@@ -297,9 +297,12 @@ class MainWindow(QMainWindow):
         self.setObjectName("ckbookMainWindow")
         if notebook.read_only:
             # Always visible: every change the user tries will be refused.
-            self.read_only_label = plain_label(
-                "Read-only: this notebook's file or folder cannot be written; nothing can be saved"
+            why = (
+                "your database role may read this notebook but not change it"
+                if "://" in notebook.location
+                else "this notebook's file or folder cannot be written"
             )
+            self.read_only_label = plain_label(f"Read-only: {why}; nothing can be saved")
             self.read_only_label.setObjectName("readOnlyState")
             self.read_only_label.setStyleSheet("font-weight: bold")
             self.statusBar().addPermanentWidget(self.read_only_label)

@@ -50,6 +50,7 @@ from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Autosaver, SaveWriter
 from ckbook.ui.note_text import NoteTextEdit
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.safe_text import SafeTextBrowser, heading_label, plain_label, plain_tooltip
+from ckbook.ui.theme import CHIP_STYLE
 
 NO_MOOD = "Mood…"
 
@@ -88,16 +89,6 @@ class CaptureView:
     def label(self) -> str:
         repeats = f" ↻ {describe_rule(self.recurrence)}" if self.recurrence else ""
         return f"→ {describe_due(self.due)}{repeats}"
-
-
-#: The due beside a line is a chip: a rounded, outlined button that looks clickable in light and
-#: dark themes (palette colours), and says so with a pointing hand.
-CHIP_STYLE = (
-    "QPushButton { border: 1px solid palette(mid); border-radius: 9px; padding: 1px 8px;"
-    " background: palette(base); text-align: left; }"
-    "QPushButton:hover, QPushButton:focus { border-color: palette(highlight); }"
-    "QPushButton:disabled { border-style: dashed; }"
-)
 
 
 class CaptureRow(QWidget):

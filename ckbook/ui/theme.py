@@ -209,3 +209,13 @@ def apply_choice(app: QApplication, choice: str) -> None:
         follow_system(app)
     else:
         force_scheme(app, scheme)
+
+
+#: The due beside a line is a chip: a rounded, outlined button that looks clickable in light and
+#: dark themes (palette colours), and says so with a pointing hand.
+CHIP_STYLE = (
+    "QPushButton { border: 1px solid palette(mid); border-radius: 9px; padding: 1px 8px;"
+    " background: palette(base); text-align: left; }"
+    "QPushButton:hover, QPushButton:focus { border-color: palette(highlight); }"
+    "QPushButton:disabled { border-style: dashed; }"
+)

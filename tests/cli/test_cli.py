@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import types
-from contextlib import closing
 from datetime import date, time, timedelta
 from pathlib import Path
 
@@ -22,18 +20,7 @@ from ckbook.services.due_phrases import parse_due
 from ckbook.services.promises import add_promise
 from tests.conftest import NOW, NOW_ARG, TZ
 from tests.factories import contact, make_client
-
-
-def row_counts(path: str) -> dict[str, int]:
-    with closing(sqlite3.connect(path)) as con:
-        tables = [
-            name
-            for (name,) in con.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            )
-        ]
-        return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
-
+from tests.rows import row_counts
 
 # -- promise add: the DESIGN.md examples ----------------------------------------------------
 
@@ -86,9 +73,11 @@ def test_promise_add_prints_id_client_text_and_due(db, now, run):  # type: ignor
     ]
 
 
-def test_options_are_accepted_before_and_after_the_command(db, db_path, now, run, capsys):  # type: ignore[no-untyped-def]
+def test_options_are_accepted_before_and_after_the_command(db, db_target, now, run, capsys):  # type: ignore[no-untyped-def]
     make_client(now, "Ada")
-    assert main(["--now", NOW_ARG, "promise", "add", "Ada", "call tomorrow", "--db", db_path]) == 0
+    assert (
+        main(["--now", NOW_ARG, "promise", "add", "Ada", "call tomorrow", "--db", db_target]) == 0
+    )
     assert "due Thu 19 Nov 2026" in capsys.readouterr().out
 
 
@@ -222,23 +211,23 @@ def test_notes_human_output(db, now, run):  # type: ignore[no-untyped-def]
 # -- demo ---------------------------------------------------------------------------------
 
 
-def test_demo_fills_an_empty_notebook(db_path, run):  # type: ignore[no-untyped-def]
+def test_demo_fills_an_empty_notebook(db_target, run):  # type: ignore[no-untyped-def]
     result = run("demo", "--clients", "12", "--notes", "80", "--promises", "40", "--now", NOW_ARG)
     assert result.code == 0, result.err
     assert "12 clients, 80 notes, 40 promises" in result.out
-    counts = row_counts(db_path)
+    counts = row_counts(db_target)
     assert (counts["client"], counts["note"], counts["promise"]) == (12, 80, 40)
     clients = run("clients", "--json").json()
     assert len(clients) == 12
     more = run("demo", "--force", "--clients", "3", "--notes", "0", "--promises", "0", "--json")
     assert more.json()["clients"] == 3
-    assert row_counts(db_path)["client"] == 15
+    assert row_counts(db_target)["client"] == 15
 
 
-def test_demo_defaults_make_a_small_notebook(db_path, run):  # type: ignore[no-untyped-def]
+def test_demo_defaults_make_a_small_notebook(db_target, run):  # type: ignore[no-untyped-def]
     data = run("demo", "--now", NOW_ARG, "--json").json()
     assert (data["clients"], data["notes"], data["promises"]) == (60, 600, 300)
-    assert data["database"] == db_path
+    assert data["database"] == db_target
 
 
 # -- bad input ----------------------------------------------------------------------------
@@ -268,18 +257,18 @@ def test_demo_defaults_make_a_small_notebook(db_path, run):  # type: ignore[no-u
         (("demo", "--force", "--clients", "-3"), "number of clients"),
     ],
 )
-def test_bad_input_exits_2_with_one_line_and_writes_nothing(db, db_path, now, run, args, message):  # type: ignore[no-untyped-def]
+def test_bad_input_exits_2_with_one_line_and_writes_nothing(db, db_target, now, run, args, message):  # type: ignore[no-untyped-def]
     make_client(now, "Ada")
     make_client(now, "Sam Lee")
     make_client(now, "Sam Lee")
-    before = row_counts(db_path)
+    before = row_counts(db_target)
     result = run(*args)
     assert result.code == 2
     assert result.out == ""
     assert result.err.count("\n") == 1, result.err
     assert result.err.startswith("ckbook: error: ")
     assert message in result.err
-    assert row_counts(db_path) == before
+    assert row_counts(db_target) == before
 
 
 def test_bad_input_before_the_database_exists_creates_nothing(tmp_path, run):  # type: ignore[no-untyped-def]

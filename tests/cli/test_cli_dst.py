@@ -63,7 +63,7 @@ def _shown_times(run, now: str) -> tuple[str, str]:  # type: ignore[no-untyped-d
     return due_line.rsplit(" ", 1)[-1], today_time
 
 
-def test_due_and_today_show_a_gap_time_as_it_comes_due(run, db_path):  # type: ignore[no-untyped-def]
+def test_due_and_today_show_a_gap_time_as_it_comes_due(run, db_target):  # type: ignore[no-untyped-def]
     assert run("client", "add", "Ada", "--now", "2027-03-27T10:00").code == 0
     added = run(
         "promise", "add", "Ada", "send the plan", "--due", "2027-03-28T02:30",
@@ -75,10 +75,11 @@ def test_due_and_today_show_a_gap_time_as_it_comes_due(run, db_path):  # type: i
     assert "Due today" in run("due", "--now", "2027-03-28T03:15").out
     assert "Overdue" in run("due", "--now", "2027-03-28T03:45").out
     assert "Overdue promises" in run("today", "--now", "2027-03-28T03:45").out
-    assert check(db_path).ok
-    assert row_counts(db_path)["promise"] == 1
+    assert check(db_target).ok
+    assert row_counts(db_target)["promise"] == 1
 
 
+@pytest.mark.sqlite_only("writes a row as an earlier release did, with a raw sqlite3 connection")
 def test_a_gap_time_stored_by_an_earlier_release_is_shown_as_it_comes_due(run, db_path):  # type: ignore[no-untyped-def]
     assert run("client", "add", "Ada", "--now", "2027-03-27T10:00").code == 0
     run("promise", "add", "Ada", "send the plan", "--due", "2027-03-29", "--now", "2027-03-27")
@@ -91,7 +92,7 @@ def test_a_gap_time_stored_by_an_earlier_release_is_shown_as_it_comes_due(run, d
     assert row_counts(db_path)["promise"] == 1
 
 
-def test_an_overlap_time_is_its_first_occurrence_in_both(run, db_path):  # type: ignore[no-untyped-def]
+def test_an_overlap_time_is_its_first_occurrence_in_both(run, db_target):  # type: ignore[no-untyped-def]
     assert run("client", "add", "Ada", "--now", "2027-10-30T10:00").code == 0
     run(
         "promise", "add", "Ada", "send the plan", "--due", "2027-10-31T02:30",
@@ -102,8 +103,8 @@ def test_an_overlap_time_is_its_first_occurrence_in_both(run, db_path):  # type:
     assert "Overdue" in run("due", "--now", "2027-10-31T02:45+02:00").out
     assert "Overdue promises" in run("today", "--now", "2027-10-31T02:45+02:00").out
     assert "Overdue" not in run("due", "--now", "2027-10-31T02:15+02:00").out
-    assert check(db_path).ok
-    assert row_counts(db_path)["promise"] == 1
+    assert check(db_target).ok
+    assert row_counts(db_target)["promise"] == 1
 
 
 def test_a_repeating_promise_keeps_its_wall_time_across_the_gap(db, tz):  # type: ignore[no-untyped-def]

@@ -14,20 +14,10 @@ import pytest
 from ckbook.cli import main
 from tests.conftest import NOW_ARG
 from tests.factories import make_client
+from tests.rows import row_counts
 
 HUGE = "9223372036854775807"
 BEYOND = "99999999999999999999"
-
-
-def row_counts(path: str) -> dict[str, int]:
-    with closing(sqlite3.connect(path)) as con:
-        tables = [
-            name
-            for (name,) in con.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            )
-        ]
-        return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 
 
 def one_line_error(result) -> str:  # type: ignore[no-untyped-def]
@@ -79,12 +69,12 @@ def one_line_error(result) -> str:  # type: ignore[no-untyped-def]
     ],
 )
 def test_hostile_input_exits_2_with_one_line_and_writes_nothing(
-    db, db_path, now, run, args, message
+    db, db_target, now, run, args, message
 ):  # type: ignore[no-untyped-def]
     make_client(now, "Ada")
-    before = row_counts(db_path)
+    before = row_counts(db_target)
     assert message in one_line_error(run(*args))
-    assert row_counts(db_path) == before
+    assert row_counts(db_target) == before
 
 
 def test_an_overflow_anywhere_is_one_line_not_a_traceback(db, run, monkeypatch):  # type: ignore[no-untyped-def]
@@ -97,13 +87,13 @@ def test_an_overflow_anywhere_is_one_line_not_a_traceback(db, run, monkeypatch):
     assert "a number is out of range" in one_line_error(run("search", "x"))
 
 
-def test_a_digit_client_that_is_an_id_and_a_name_is_ambiguous(db, db_path, now, run):  # type: ignore[no-untyped-def]
+def test_a_digit_client_that_is_an_id_and_a_name_is_ambiguous(db, db_target, now, run):  # type: ignore[no-untyped-def]
     make_client(now, "Ada Lovelace")
     named_one = run("client", "add", "1", "--json").json()["id"]
-    before = row_counts(db_path)
+    before = row_counts(db_target)
     message = one_line_error(run("promise", "add", "1", "call back"))
     assert f"id 1 is 'Ada Lovelace', and client {named_one} is named '1'" in message
-    assert row_counts(db_path) == before
+    assert row_counts(db_target) == before
     promise = run("promise", "add", f"#{named_one}", "call back", "--json").json()
     assert promise["client_id"] == named_one
 
@@ -122,6 +112,9 @@ def test_check_and_backup_of_a_missing_notebook_say_so_and_create_nothing(tmp_pa
     assert f"no notebook at {missing}" in message
 
 
+@pytest.mark.sqlite_only(
+    "backup, restore and check work on notebook files (a server has its own tools)"
+)
 def test_check_and_restore_on_a_folder_say_it_is_a_folder(db_path, now, tmp_path, run):  # type: ignore[no-untyped-def]
     folder = tmp_path / "adir"
     folder.mkdir()
@@ -134,6 +127,9 @@ def test_check_and_restore_on_a_folder_say_it_is_a_folder(db_path, now, tmp_path
     assert list(folder.iterdir()) == [] and list(tmp_path.glob("adir.*")) == []
 
 
+@pytest.mark.sqlite_only(
+    "backup, restore and check work on notebook files (a server has its own tools)"
+)
 def test_restoring_the_notebook_onto_itself_is_refused(db_path, run):  # type: ignore[no-untyped-def]
     run("client", "add", "Ada")
     before = Path(db_path).read_bytes()
@@ -142,6 +138,9 @@ def test_restoring_the_notebook_onto_itself_is_refused(db_path, run):  # type: i
     assert list(Path(db_path).parent.glob("*.before-restore-*")) == []
 
 
+@pytest.mark.sqlite_only(
+    "backup, restore and check work on notebook files (a server has its own tools)"
+)
 def test_check_exits_0_when_ok_and_2_with_one_line_when_not(db_path, run):  # type: ignore[no-untyped-def]
     run("client", "add", "Ada")
     ok = run("check")
@@ -166,6 +165,9 @@ def test_check_exits_0_when_ok_and_2_with_one_line_when_not(db_path, run):  # ty
 # -- reading a poisoned notebook, demo under the lock ---------------------------------------
 
 
+@pytest.mark.sqlite_only(
+    "only SQLite stores 2**63-1 in an INTEGER column an earlier release let through"
+)
 def test_a_poisoned_notebook_still_lists_and_reports(db, db_path, now, run):  # type: ignore[no-untyped-def]
     ada = make_client(now, "Ada")
     zed = make_client(now, "Zed")
@@ -197,6 +199,7 @@ def test_a_poisoned_notebook_still_lists_and_reports(db, db_path, now, run):  # 
     assert "long ago" in [p["text"] for p in due["overdue"]]
 
 
+@pytest.mark.sqlite_only("SQLite's database-wide write lock, held by a raw sqlite3 connection")
 def test_demo_checks_the_notebook_is_empty_under_the_write_lock(db, db_path, run):  # type: ignore[no-untyped-def]
     with closing(sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)) as other:
         other.execute("BEGIN IMMEDIATE")  # a second `ckbook demo` (or an import) is writing
@@ -216,6 +219,9 @@ def test_demo_checks_the_notebook_is_empty_under_the_write_lock(db, db_path, run
     assert row_counts(db_path)["client"] == 1
 
 
+@pytest.mark.sqlite_only(
+    "only SQLite stores 2**63-1 in an INTEGER column an earlier release let through"
+)
 def test_a_value_read_clipped_is_one_warning_line(db, db_path, now):  # type: ignore[no-untyped-def]
     """In a real run (no test logging set up) the clip is said once, as one line."""
     import os

@@ -58,6 +58,9 @@ def _store_hostile_rows(db_path: str) -> None:
         ("clients",),
     ],
 )
+@pytest.mark.sqlite_only(
+    "hostile rows written as an earlier release did, with a raw sqlite3 connection"
+)
 def test_human_output_shows_escapes_instead_of_acting_on_them(run, db_path, command):  # type: ignore[no-untyped-def]
     _store_hostile_rows(db_path)
     result = run(*command)
@@ -69,6 +72,9 @@ def test_human_output_shows_escapes_instead_of_acting_on_them(run, db_path, comm
     assert row_counts(db_path)["promise"] == 1
 
 
+@pytest.mark.sqlite_only(
+    "hostile rows written as an earlier release did, with a raw sqlite3 connection"
+)
 @pytest.mark.parametrize(
     ("command", "pick", "value"),
     [
@@ -137,6 +143,7 @@ arguments = st.one_of(
 )
 
 
+@pytest.mark.sqlite_only("whether the notebook file exists yet is part of what it checks")
 @settings(
     max_examples=40,
     deadline=None,

@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from tests.rows import select_rows
+
 FIXTURES = Path(__file__).with_name("fixtures")
 
 
@@ -27,7 +29,7 @@ def _clients(run) -> dict[str, dict[str, Any]]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def detail(run, db_path: str):  # type: ignore[no-untyped-def]
+def detail(run, db_target: str):  # type: ignore[no-untyped-def]
     """The stored client of that name, as the card shows it (the notebook opened the app's way)."""
     from ckbook.services.clients import client_detail
     from ckbook.store.database import close_database, open_database
@@ -35,7 +37,7 @@ def detail(run, db_path: str):  # type: ignore[no-untyped-def]
 
     def detail(name: str) -> dict[str, Any]:
         cid = _clients(run)[name]["id"]
-        opened = open_database(db_path)
+        opened = open_database(db_target)
         try:
             fields = client_detail(cid, NOW).__dict__
             return {k: list(v) if isinstance(v, tuple) else v for k, v in fields.items()}
@@ -120,22 +122,17 @@ def test_people_sharing_an_email_stay_two_clients(run) -> None:  # type: ignore[
     assert clients["Tom Baker"]["emails"] == clients["Tina Baker"]["emails"]
 
 
-def _labels(db_path: str, name: str) -> list[tuple[str, str]]:
-    import sqlite3
-
-    connection = sqlite3.connect(db_path)
-    try:
-        rows = connection.execute(
-            "SELECT kind, label FROM contact_detail JOIN client ON client.id = client_id "
-            "WHERE client.name = ? ORDER BY kind, position",
-            (name,),
-        ).fetchall()
-    finally:
-        connection.close()
-    return [(kind, label) for kind, label in rows]
+def _labels(target: str, name: str) -> list[tuple[str, str]]:
+    quoted = name.replace("'", "''")
+    rows = select_rows(
+        target,
+        "SELECT kind, label FROM contact_detail JOIN client ON client.id = client_id "
+        f"WHERE client.name = '{quoted}' ORDER BY kind, position",
+    )
+    return [(str(kind), str(label)) for kind, label in rows]
 
 
-def test_google_and_outlook_fields_land_where_they_belong(run, detail, db_path) -> None:  # type: ignore[no-untyped-def]
+def test_google_and_outlook_fields_land_where_they_belong(run, detail, db_target) -> None:  # type: ignore[no-untyped-def]
     _import(run, "csv", "google.csv")
     _import(run, "csv", "outlook_de.csv")
     _import(run, "csv", "outlook_es.csv")
@@ -151,9 +148,9 @@ def test_google_and_outlook_fields_land_where_they_belong(run, detail, db_path) 
     assert jorg["address"] == "Königsallee 12\nDüsseldorf\n40212\nDeutschland"
     assert jorg["tags"] == ["Großkunde", "Kunden"]
     assert jorg["handling_notes"] == "Rechnungen bitte an die Buchhaltung – nicht an ihn."
-    assert _labels(db_path, "Bea Smith") == [("email", "work"), ("email", "home"),
+    assert _labels(db_target, "Bea Smith") == [("email", "work"), ("email", "home"),
                                              ("phone", "mobile"), ("phone", "work")]  # fmt: skip
-    assert _labels(db_path, "Jörg Weiß") == [("email", ""), ("email", ""), ("phone", "work"),
+    assert _labels(db_target, "Jörg Weiß") == [("email", ""), ("email", ""), ("phone", "work"),
                                              ("phone", "mobile")]  # fmt: skip
     lucia = detail("Lucía García Pérez")
     assert (lucia["organisation"], lucia["emails"]) == (

@@ -40,13 +40,13 @@ def timed(label: str, action, app: QApplication) -> None:  # type: ignore[no-unt
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=10_000)
-    parser.add_argument("--db", type=Path)
+    parser.add_argument("--db", help="a notebook file or a postgresql:// URL (team mode)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     scratch = tempfile.TemporaryDirectory()
-    path = args.db or Path(scratch.name) / "bench.sqlite3"
-    fresh = not path.exists()
-    opened = open_database(str(path))
+    path = args.db or str(Path(scratch.name) / "bench.sqlite3")
+    fresh = "://" not in path and not Path(path).exists()
+    opened = open_database(path)
     try:
         if fresh:
             from ckbook.services.demo import make_demo

@@ -1,5 +1,6 @@
 """What the benchmark scripts share: the pinned moment, a best-of-N timer, and the stress-size
-demo notebook (built into a temporary file, or opened when a path to one is given).
+demo notebook (built into a temporary file, or opened when a path to one is given; a
+``postgresql://`` URL benches team mode's server, the demo built there when it holds no client).
 
 Imported by the scripts beside it (``from benchkit import ...``; run them as files, e.g.
 ``.venv/bin/python tests/perf/today_bench.py``). Not collected by pytest.
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from ckbook.services.demo import make_demo
 from ckbook.store.database import OpenedDatabase, close_database, open_database
+from ckbook.store.models import Client
 
 TZ = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
@@ -47,9 +49,14 @@ def demo_notebook(
 ) -> Iterator[tuple[OpenedDatabase, Path]]:
     """The notebook at ``path`` opened (the demo built into it first when the file does not
     exist yet; a temporary file when ``path`` is None), closed afterwards."""
-    where = Path(path) if path is not None else Path(tempfile.mkdtemp()) / "bench.sqlite3"
-    fresh = not where.exists()
-    opened = open_database(where)
+    if path is not None and "://" in str(path):  # a PostgreSQL server (team mode)
+        opened = open_database(str(path))
+        where = Path(opened.location)  # the URL, for printing (without its password)
+        fresh = Client.select().count() == 0
+    else:
+        where = Path(path) if path is not None else Path(tempfile.mkdtemp()) / "bench.sqlite3"
+        fresh = not where.exists()
+        opened = open_database(where)
     try:
         if fresh:
             start = time.perf_counter()

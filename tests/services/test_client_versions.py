@@ -8,8 +8,14 @@ import pytest
 
 from ckbook.services import clients
 from ckbook.services.base import ConflictError, InputError
-from ckbook.services.clients import client_detail, update_client
+from ckbook.services.clients import (
+    FieldConflictError,
+    client_detail,
+    update_client,
+    update_client_fields,
+)
 from tests.factories import make_client
+from tests.rows import execute_elsewhere
 
 
 def test_an_edit_over_an_unseen_version_is_refused(db, now):  # type: ignore[no-untyped-def]
@@ -58,3 +64,56 @@ def test_two_editors_of_different_fields_both_keep_their_change(db, now):  # typ
         30,
     )
     assert detail.version == 4
+
+
+def test_field_by_field_edits_keep_others_fields_and_refuse_the_same_one(db, db_target, now):  # type: ignore[no-untyped-def]
+    ada = make_client(now, "Ada", organisation="Analytical")
+    loaded = client_detail(ada, now)  # both people load the card
+    execute_elsewhere(  # the other person saves the organisation
+        db_target,
+        "UPDATE client SET organisation = 'Engines Ltd', version = version + 1 WHERE id = ?",
+        (ada,),
+    )
+    update_client_fields(ada, now, {"name": "Ada King"}, {"name": loaded.name})
+    with pytest.raises(FieldConflictError, match="organisation changed elsewhere") as refused:
+        update_client_fields(
+            ada, now, {"organisation": "Difference Ltd"}, {"organisation": loaded.organisation}
+        )
+    assert refused.value.stored_now == {"organisation": "Engines Ltd"}
+    detail = client_detail(ada, now)
+    assert (detail.name, detail.organisation) == ("Ada King", "Engines Ltd")
+    # the same value as theirs is no conflict; after seeing theirs, saving puts yours over it
+    update_client_fields(ada, now, {"organisation": "Engines Ltd"}, {"organisation": "Analytical"})
+    update_client_fields(
+        ada, now, {"organisation": "Difference Ltd"}, {"organisation": "Engines Ltd"}
+    )
+    assert client_detail(ada, now).organisation == "Difference Ltd"
+
+
+@pytest.mark.postgresql
+def test_on_the_server_an_edit_waits_for_anothers_uncommitted_change_and_sees_it(  # type: ignore[no-untyped-def]
+    db, db_target, now
+):
+    """READ COMMITTED reads the row as it was before another person's uncommitted UPDATE; the
+    edit locks the row (FOR UPDATE) so it waits, then compares against what they committed."""
+    import threading
+
+    import psycopg
+
+    ada = make_client(now, "Ada", organisation="Analytical")
+    with psycopg.connect(db_target) as other:
+        other.execute(
+            "UPDATE client SET organisation = 'Engines Ltd', version = version + 1 WHERE id = %s",
+            (ada,),
+        )
+        committer = threading.Timer(0.3, other.commit)
+        committer.start()
+        try:
+            with pytest.raises(FieldConflictError) as refused:
+                update_client_fields(
+                    ada, now, {"organisation": "Difference Ltd"}, {"organisation": "Analytical"}
+                )
+        finally:
+            committer.join()
+    assert refused.value.stored_now == {"organisation": "Engines Ltd"}
+    assert client_detail(ada, now).organisation == "Engines Ltd"

@@ -14,6 +14,7 @@ from ckbook.store.models import Client
 from tests.conftest import NOW, TZ
 
 
+@pytest.mark.sqlite_only("SQLite's database-wide write lock, held by a raw sqlite3 connection")
 def test_a_client_committed_while_the_demo_waits_stops_it(db, db_path):  # type: ignore[no-untyped-def]
     with closing(sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)) as other:
         other.execute("BEGIN IMMEDIATE")  # another demo (or import) is writing

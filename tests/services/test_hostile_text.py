@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 import unicodedata
 from collections.abc import Callable
-from contextlib import closing
 from datetime import timedelta
 from decimal import Decimal
 
@@ -50,6 +48,7 @@ from ckbook.store.models import (
     Tag,
 )
 from tests.conftest import NOW, TZ
+from tests.rows import row_counts, select_rows
 
 #: The characters that do harm, mixed into any Unicode text (surrogates excluded: Python's own
 #: text never holds them; test_plain_text covers them).
@@ -83,25 +82,21 @@ ONE_LINE = {
 
 
 def _counts(location: str) -> dict[str, int]:
-    with closing(sqlite3.connect(location)) as con:
-        tables = [model._meta.table_name for model in TEXT_TABLES]
-        return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    every = row_counts(location)
+    return {t: every[t] for t in (model._meta.table_name for model in TEXT_TABLES)}
 
 
 def _stored_text(location: str) -> list[tuple[type[Model], str, str]]:
     """(model, column, value) of every text value of the tables user text lands in."""
     found = []
-    with closing(sqlite3.connect(location)) as con:
-        for model in TEXT_TABLES:
-            columns = [
-                f.column_name
-                for f in model._meta.sorted_fields
-                if isinstance(f, CharField | TextField)
-            ]
-            assert columns, model
-            query = f'SELECT {", ".join(columns)} FROM "{model._meta.table_name}"'
-            for row in con.execute(query):
-                found.extend((model, c, v) for c, v in zip(columns, row, strict=True) if v)
+    for model in TEXT_TABLES:
+        columns = [
+            f.column_name for f in model._meta.sorted_fields if isinstance(f, CharField | TextField)
+        ]
+        assert columns, model
+        query = f'SELECT {", ".join(columns)} FROM "{model._meta.table_name}"'
+        for row in select_rows(location, query):
+            found.extend((model, c, v) for c, v in zip(columns, row, strict=True) if v)
     return found
 
 
@@ -220,11 +215,11 @@ def test_the_vcard_and_csv_importers_never_crash_and_store_only_clean_text(db, r
     assert check(db.location).ok
     # A re-import that changes money terms adds a version (the import updates), so a client may
     # hold several; each client's versions still run 1, 2, … with none missing.
-    with closing(sqlite3.connect(db.location)) as con:
-        gaps = con.execute(
-            "SELECT client_id FROM money_terms GROUP BY client_id "
-            "HAVING max(version) != count(*) OR min(version) != 1"
-        ).fetchall()
+    gaps = select_rows(
+        db.location,
+        "SELECT client_id FROM money_terms GROUP BY client_id "
+        "HAVING max(version) != count(*) OR min(version) != 1",
+    )
     assert gaps == []
 
 

@@ -4,8 +4,6 @@ and ``--now``."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from datetime import date, time
 
 import pytest
@@ -25,16 +23,14 @@ from ckbook.services.promises import (
 )
 from tests.conftest import NOW, TZ
 from tests.factories import make_client
+from tests.rows import row_counts
 
 HUGE = 2**63 - 1
 
 
-def counts(path: str) -> dict[str, int]:
-    with closing(sqlite3.connect(path)) as con:
-        return {
-            table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("client", "promise", "note", "incident")
-        }
+def counts(target: str) -> dict[str, int]:
+    every = row_counts(target)
+    return {table: every[table] for table in ("client", "promise", "note", "incident")}
 
 
 @pytest.mark.parametrize(
@@ -52,12 +48,12 @@ def counts(path: str) -> dict[str, int]:
     ],
 )
 def test_a_profile_number_out_of_range_is_refused_and_nothing_written(
-    db, db_path, now, fields, message
+    db, db_target, now, fields, message
 ):  # type: ignore[no-untyped-def]
-    before = counts(db_path)
+    before = counts(db_target)
     with pytest.raises(InputError, match=message):
         add_client(ClientInput(name="Zed", **fields), now)
-    assert counts(db_path) == before
+    assert counts(db_target) == before
     ada = make_client(now, "Ada")
     with pytest.raises(InputError, match=message):
         update_client(ada, now, **fields)
@@ -74,11 +70,11 @@ def test_the_edges_of_the_profile_ranges_are_accepted(db, now):  # type: ignore[
     "due",
     [Due(date(9999, 12, 31)), Due(date(1, 1, 1)), Due(date(2200, 1, 1)), Due(date(1899, 12, 31))],
 )
-def test_a_due_out_of_range_is_refused_by_every_use_case(db, db_path, now, tz, due):  # type: ignore[no-untyped-def]
+def test_a_due_out_of_range_is_refused_by_every_use_case(db, db_target, now, tz, due):  # type: ignore[no-untyped-def]
     ada = make_client(now, "Ada")
     kept = add_promise(ada, "send deck", now, tz, due=Due(date(2026, 11, 20))).ids[0]
     incident = add_incident(ada, "late delivery", now).ids[0]
-    before = counts(db_path)
+    before = counts(db_target)
     message = r"due \d{4}-\d\d-\d\d is out of range: the year must be 1900 to 2199"
     with pytest.raises(InputError, match=message):
         add_promise(ada, "x", now, tz, due=due)
@@ -88,7 +84,7 @@ def test_a_due_out_of_range_is_refused_by_every_use_case(db, db_path, now, tz, d
         renegotiate_promise(kept, due, now)
     with pytest.raises(InputError, match=message):
         record_incident_fix(incident, "ship it again", due, now)
-    assert counts(db_path) == before
+    assert counts(db_target) == before
     assert get_promise(kept).status == "open"
     assert get_promise(kept).due == Due(date(2026, 11, 20))
 

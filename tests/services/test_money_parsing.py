@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ckbook.services.base import InputError
-from ckbook.services.money import decimal_point_note, format_money, parse_money
+from ckbook.services.money import decimal_point_note, format_money, parse_deposit, parse_money
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,9 @@ def test_nothing_typed_is_no_amount(text):
         ("1e5", "not an amount"),
         ("NaN", "not an amount"),
         ("Infinity", "not an amount"),
-        ("12,50 EUR", "not an amount"),
+        ("EUR", "not an amount"),
+        ("€", "not an amount"),
+        ("12 € 50", "not an amount"),
         (".", "not an amount"),
         ("-", "not an amount"),
         ("-3", "must be zero or more"),
@@ -113,3 +115,59 @@ def test_an_amount_as_shown_reads_back_as_the_same_amount(amount):
 @given(amounts)
 def test_an_amount_as_stored_reads_back_as_the_same_amount(amount):
     assert parse_money(format(amount, "f"), "amount") == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12,50 EUR", Decimal("12.50")),
+        ("8.500,00 €", Decimal("8500.00")),
+        ("€1,200.50", Decimal("1200.50")),
+        ("$1,250.00", Decimal("1250.00")),
+        ("US$ 40", Decimal("40")),
+        ("EUR 1.200,00", Decimal("1200.00")),
+        ("CHF 1'200", Decimal("1200")),
+    ],
+)
+def test_a_currency_beside_the_amount_is_read_past(text, expected):
+    assert parse_money(text, "amount") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("8.500 €", Decimal("8500")),
+        ("1,234", Decimal("1.234")),
+        ("1.234.567,5", Decimal("1234567.5")),
+    ],
+)
+def test_where_a_comma_is_the_decimal_mark_a_lone_dot_groups_thousands(text, expected):
+    assert parse_money(text, "amount", decimal_comma=True) == expected
+    if text == "8.500 €":
+        assert parse_money(text, "amount") == Decimal("8.500")  # elsewhere: a decimal point
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "expected"),
+    [
+        ("30%", Decimal("1234.50"), Decimal("370.35")),
+        ("30 %", Decimal("500"), Decimal("150.00")),
+        ("12,5%", Decimal("1000"), Decimal("125.00")),
+        ("250", None, Decimal("250")),
+    ],
+)
+def test_a_deposit_may_be_a_share_of_the_amount(text, amount, expected):
+    assert parse_deposit(text, amount) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "message"),
+    [
+        ("30%", None, "needs the amount it is a share of"),
+        ("130%", Decimal("100"), "more than the whole amount"),
+        ("%", Decimal("100"), "is not a share"),
+    ],
+)
+def test_a_share_that_cannot_be_worked_out_is_refused(text, amount, message):
+    with pytest.raises(InputError, match=message):
+        parse_deposit(text, amount)

@@ -29,7 +29,7 @@ def ada(db, now) -> int:
     return client
 
 
-def test_each_kind_fires_once_and_not_again_after_a_restart(db, db_path, now, tz, ada):
+def test_each_kind_fires_once_and_not_again_after_a_restart(db, db_target, now, tz, ada):
     late = make_client(now, "Bo Late", checkin_days=7)
     contact(late, now, days_ago=9)
     soon = add_promise(ada, "call back", now, tz, due=Due(date(2026, 11, 18), time(10, 30))).ids[0]
@@ -54,7 +54,7 @@ def test_each_kind_fires_once_and_not_again_after_a_restart(db, db_path, now, tz
     assert check(now + timedelta(minutes=1), tz).firing == ()
 
     close_database(db)
-    reopened = open_database(db_path)
+    reopened = open_database(db_target)
     try:
         assert check(now + timedelta(minutes=2), tz).firing == ()
         assert ReminderLog.select().count() == 4

@@ -47,7 +47,7 @@ def test_due_and_today_name_the_same_items_in_the_same_order(db, now, tz):  # ty
     assert due.overdue and due.due_today and due.checkins and due.requests  # the test has teeth
 
 
-def test_names_that_differ_only_in_case_sort_the_same_everywhere(db, db_path, now, tz, capsys):  # type: ignore[no-untyped-def]
+def test_names_that_differ_only_in_case_sort_the_same_everywhere(db, now, tz, capsys):  # type: ignore[no-untyped-def]
     """Two promises due at the same moment order by the client's name regardless of case; so do
     check-ins silent since the same moment (the two builders once disagreed here)."""
     day = now.astimezone(tz).date() - timedelta(days=2)
@@ -66,11 +66,11 @@ def test_names_that_differ_only_in_case_sort_the_same_everywhere(db, db_path, no
     assert [c.client_name for c in due.checkins] == expected
     assert [r.client_name for r in today.rows(Section.CHECKINS)] == expected
 
-    assert cli_main(["--db", db_path, "due", "--now", NOW_ARG, "--json"]) == 0
+    assert cli_main(["--db", db.location, "due", "--now", NOW_ARG, "--json"]) == 0
     printed = json.loads(capsys.readouterr().out)
     assert [p["client"] for p in printed["overdue"]] == expected
     assert [c["client"] for c in printed["checkins_overdue"]] == expected
-    assert cli_main(["--db", db_path, "today", "--now", NOW_ARG, "--json"]) == 0
+    assert cli_main(["--db", db.location, "today", "--now", NOW_ARG, "--json"]) == 0
     sections = {s["key"]: s["rows"] for s in json.loads(capsys.readouterr().out)["sections"]}
     assert [r["client"] for r in sections["overdue"]] == expected
     assert [r["client"] for r in sections["checkins"]] == expected

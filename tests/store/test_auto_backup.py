@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from ckbook.store.auto_backup import (
     KEEP_LATEST,
     AutoBackup,
@@ -19,6 +21,10 @@ from ckbook.store.maintenance import backup, check, list_backups
 from tests.factories import make_client
 
 START = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
+
+pytestmark = pytest.mark.sqlite_only(
+    "automatic backups are copies of the notebook file (a server is backed up by its own tools)"
+)
 
 
 def fake(days_ago: float, now: datetime) -> AutoBackup:

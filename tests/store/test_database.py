@@ -22,8 +22,10 @@ def mode(path: Path) -> int:
 
 
 def test_migrations_produce_exactly_the_models(db):
-    diff = diff_models(db.database, list(ALL_MODELS))
-    assert not str(diff).strip(), f"migrations and models differ:\n{diff}"
+    diff = str(diff_models(db.database, list(ALL_MODELS))).strip().splitlines()
+    # PostgreSQL's search columns (migration 0007) are the server's, never a model's fields.
+    diff = [line for line in diff if "search_vector" not in line]
+    assert not diff, "migrations and models differ:\n" + "\n".join(diff)
 
 
 def test_every_known_migration_is_applied_on_a_new_file(db):
@@ -31,6 +33,7 @@ def test_every_known_migration_is_applied_on_a_new_file(db):
     assert sorted(r[0] for r in rows) == known_migrations()
 
 
+@pytest.mark.sqlite_only("SQLite's pragmas")
 def test_pragmas_hold_on_every_connection(db):
     sql = db.database.execute_sql
     assert sql("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -176,6 +179,6 @@ def test_money_is_stored_exactly(db, now):
     MoneyTerms.create(
         client=client_id, version=1, pricing_model="fixed", amount=amount, created_at=now
     )
-    raw = sqlite3.connect(db.location).execute("SELECT amount FROM money_terms").fetchone()[0]
+    raw = db.database.execute_sql("SELECT amount FROM money_terms").fetchone()[0]
     assert raw == "12345678901234567.89"
     assert MoneyTerms.get().amount == amount

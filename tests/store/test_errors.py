@@ -13,6 +13,7 @@ from ckbook.store.models import Client, Note
 from tests.factories import make_client
 
 
+@pytest.mark.sqlite_only("a notebook file on a full tmpfs")
 def test_a_full_database_is_classified_as_disk_full_through_the_exception_chain(db, now):
     client_id = make_client(now)
     # SQLite's page cap makes the file "full" for real: the same SQLITE_FULL a full disk gives.

@@ -25,6 +25,7 @@ def names(path: Path) -> list[str]:
         connection.close()
 
 
+@pytest.mark.sqlite_only("backups copy the notebook file with SQLite's backup API")
 def test_backup_of_a_live_wal_notebook_has_every_row(db, now, tmp_path):
     make_client(now, "Ada")
     # Keep rows in the -wal file: a plain file copy would miss them (RELIABILITY #4).
@@ -65,6 +66,7 @@ def test_restore_refuses_a_file_that_is_not_a_notebook(db_path, now, tmp_path):
     assert names(Path(db_path)) == ["Ada"]
 
 
+@pytest.mark.sqlite_only("backups copy the notebook file with SQLite's backup API")
 def test_backup_cannot_overwrite_the_notebook(db):
     with pytest.raises(StoreError, match="overwrite"):
         backup(db.location, Path(db.location))

@@ -17,6 +17,10 @@ from ckbook.store.maintenance import backup, check
 from ckbook.store.output import OutputExistsError, OutputRefusedError, atomic_output
 from tests.factories import make_client
 
+pytestmark = pytest.mark.sqlite_only(
+    "what these protect is the notebook's file and its -wal/-shm companions"
+)
+
 
 def intact_with(path: str | Path, clients: int) -> None:
     """The notebook passes its checks and holds ``clients`` clients."""

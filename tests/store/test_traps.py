@@ -11,6 +11,8 @@ import threading
 from contextlib import closing
 from datetime import date, timedelta
 
+import pytest
+
 from ckbook.services.agenda import due_report
 from ckbook.services.base import worker_connection
 from ckbook.services.care import add_incident, add_request, incidents, requests
@@ -25,6 +27,7 @@ from ckbook.store.models import Client
 from tests.factories import contact, make_client
 
 
+@pytest.mark.sqlite_only("SQLite's database-wide write lock and busy timeout")
 def test_3_a_read_then_write_waits_for_another_connections_commit(db, db_path, now):  # type: ignore[no-untyped-def]
     """Another process holds the write lock with an uncommitted change and commits a moment
     later. A deferred transaction would read first, then fail at its write with "database is
@@ -43,6 +46,7 @@ def test_3_a_read_then_write_waits_for_another_connections_commit(db, db_path, n
     assert (detail.organisation, detail.handling_notes) == ("Engines Ltd", "short calls")
 
 
+@pytest.mark.sqlite_only("SQLite's pragmas")
 def test_6_pragmas_hold_on_a_second_threads_connection(db):  # type: ignore[no-untyped-def]
     found: dict[str, object] = {}
 
@@ -87,6 +91,7 @@ def _checkpoint(db_path: str) -> tuple[int, int, int]:
     return busy, log, done
 
 
+@pytest.mark.sqlite_only("SQLite's WAL checkpoints")
 def test_10_listings_leave_no_read_snapshot_open(db, db_path, now, tz):  # type: ignore[no-untyped-def]
     db.database.execute_sql("PRAGMA wal_autocheckpoint = 0")  # keep frames in the -wal file
     ada = make_client(now, "Ada", checkin_days=7)

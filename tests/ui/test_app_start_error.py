@@ -43,3 +43,20 @@ def test_start_error_box_shows_text_as_typed(qtbot, text):  # type: ignore[no-un
     qtbot.addWidget(box)
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert box.text() == text
+
+
+def test_an_unreachable_server_is_one_plain_box(qtbot, monkeypatch, capsys):  # type: ignore[no-untyped-def]
+    from tests.store.test_server import closed_port
+
+    url = f"postgresql://ada:s3cret@127.0.0.1:{closed_port()}/<b>book"
+    shown: list[tuple[Qt.TextFormat, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append((box.textFormat(), box.text()))
+    )
+    assert app.main(["--db", url]) == 2
+    assert len(shown) == 1
+    text_format, text = shown[0]
+    assert text_format == Qt.TextFormat.PlainText
+    assert text.startswith("cannot connect to postgresql://ada@127.0.0.1:") and "refused" in text
+    assert "s3cret" not in text and "\n" not in text
+    assert "Traceback" not in capsys.readouterr().err

@@ -399,3 +399,27 @@ def test_select_promise_shows_a_closed_one_and_highlights_it(qtbot, card, ada, n
     assert card.promises.list.hasFocus()
     row = card.promises.list.visualRect(card.promises.list.currentIndex())
     assert not card.promises.list.viewport().visibleRegion().intersected(row).isEmpty()
+
+
+def test_the_history_says_what_changed_and_a_dropped_discount_stands_out(ada, now) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt as QtNs
+
+    from ckbook.ui.card_sections.money import HistoryColumn
+
+    first = MoneyTermsInput(
+        "hourly", Decimal("95.50"), discount="10%", discount_condition="if paid within 7 days"
+    )
+    set_money_terms(ada, first, now)
+    set_money_terms(ada, MoneyTermsInput("hourly", Decimal("110")), now)
+    model = MoneyHistoryModel()
+    model.set_rows(money_history(ada))
+    changed = model.index(0, HistoryColumn.CHANGED)
+    assert changed.data() == (
+        "amount 95.50 EUR → 110.00 EUR; discount dropped (was 10%); "
+        "discount condition dropped (was if paid within 7 days)"
+    )
+    assert changed.data(QtNs.ItemDataRole.FontRole).bold()  # a promised discount went away
+    assert model.index(1, HistoryColumn.CHANGED).data().startswith("first terms: hourly 95.50 EUR")
+    assert "Version 1: hourly 95.50 EUR" in model.index(1, HistoryColumn.VERSION).data(
+        QtNs.ItemDataRole.ToolTipRole
+    )

@@ -67,3 +67,40 @@ def test_a_stored_amount_comes_back_in_plain_digits(qtbot, now) -> None:  # type
     assert dialog.result_terms is not None
     assert dialog.result_terms.amount == Decimal("1000")
     assert isinstance(dialog.result_terms, MoneyTermsInput)
+
+
+def test_a_deposit_of_a_share_is_worked_out_from_the_amount(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot)
+    dialog.form.amount.setText("2,400.00 €")  # QTest types ASCII only
+    qtbot.keyClicks(dialog.form.deposit, "30%")
+    assert dialog.form.readings["deposit"].text() == "→ 720.00 EUR (30% of 2,400.00 EUR)"
+    dialog.accept()
+    assert dialog.result_terms is not None
+    assert (dialog.result_terms.amount, dialog.result_terms.deposit) == (
+        Decimal("2400.00"),
+        Decimal("720.00"),
+    )
+
+
+def test_a_share_without_an_amount_keeps_the_dialog_open_and_says_why(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot)
+    qtbot.keyClicks(dialog.form.deposit, "30%")
+    assert "needs the amount it is a share of" in dialog.form.readings["deposit"].text()
+    dialog.accept()
+    assert dialog.result_terms is None and dialog.isVisible()
+
+
+def test_in_a_german_locale_8_500_euro_is_eight_thousand_five_hundred(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        dialog = _dialog(qtbot)
+        dialog.form.amount.setText("8.500 €")  # QTest types ASCII only
+        assert dialog.form.readings["amount"].text() == "→ 8,500.00 EUR"
+        dialog.accept()
+        assert dialog.result_terms is not None
+        assert dialog.result_terms.amount == Decimal("8500")
+    finally:
+        QLocale.setDefault(before)

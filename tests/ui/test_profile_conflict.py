@@ -1,7 +1,8 @@
 """Two editors of one client (two windows, or two people in team mode, each with its own
-notebook): a save over a change the editor has not seen is refused, the card reloads, the field
-that was not saved keeps what was typed and is named; saving again keeps both changes.
-Editing different fields one after the other never reverts the other's field."""
+notebook): different fields both keep their change; a save over an unseen change of the same
+field is refused, the card reloads, the field keeps what was typed and the message names it with
+the other's value; saving again puts the typed value over it. Editing different fields one after
+the other never reverts the other's field."""
 
 from __future__ import annotations
 
@@ -35,26 +36,40 @@ def type_into(qtbot, line, text: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(line, Qt.Key.Key_Return)
 
 
-def test_a_save_over_an_unseen_change_is_refused_and_the_typing_kept(qtbot, db, clock, ada, now):  # type: ignore[no-untyped-def]
+def test_two_editors_of_different_fields_both_keep_their_change(qtbot, db, clock, ada, now):  # type: ignore[no-untyped-def]
+    first = editor(qtbot, clock, db.location, ada)
+    second = editor(qtbot, clock, db.location, ada)
+
+    type_into(qtbot, first.profile.organisation, "Engines Ltd")
+    type_into(qtbot, second.profile.name, "Augusta Ada King")  # has not seen the organisation
+    assert not second.profile.error.isVisible()
+    saved = client_detail(ada, now)
+    assert (saved.name, saved.organisation) == ("Augusta Ada King", "Engines Ltd")
+
+
+def test_a_save_over_an_unseen_change_of_the_same_field_is_refused_and_the_typing_kept(  # type: ignore[no-untyped-def]
+    qtbot, db, clock, ada, now
+):
     first = editor(qtbot, clock, db.location, ada)
     second = editor(qtbot, clock, db.location, ada)
 
     type_into(qtbot, first.profile.organisation, "Engines Ltd")
     assert client_detail(ada, now).organisation == "Engines Ltd"
 
-    type_into(qtbot, second.profile.name, "Augusta Ada King")
+    type_into(qtbot, second.profile.organisation, "Difference Engines")
     profile = second.profile
-    assert client_detail(ada, now).name == "Ada Lovelace"  # not written over an unseen change
+    assert client_detail(ada, now).organisation == "Engines Ltd"  # not written over it
     assert profile.error.isVisible()
-    assert profile.error.text().startswith("Not saved: Name. This client was changed elsewhere")
-    assert profile.name.text() == "Augusta Ada King"  # what was typed is kept
-    assert profile.organisation.text() == "Engines Ltd"  # the card shows what is stored now
-    assert second.header.organisation.text() == "Engines Ltd"
-    assert profile.name.property("saveFailed")
+    assert profile.error.text() == (
+        "Not saved: Organisation. This client was changed elsewhere (Organisation is now "
+        "“Engines Ltd”); what you typed is kept: save again (Ctrl+S) to put yours over it."
+    )
+    assert profile.organisation.text() == "Difference Engines"  # what was typed is kept
+    assert second.header.organisation.text() == "Engines Ltd"  # the card shows what is stored
+    assert profile.organisation.property("saveFailed")
 
-    assert second.flush()  # saving again keeps the typed name over the reloaded card
-    saved = client_detail(ada, now)
-    assert (saved.name, saved.organisation) == ("Augusta Ada King", "Engines Ltd")
+    assert second.flush()  # saving again: the user chose theirs over the other's
+    assert client_detail(ada, now).organisation == "Difference Engines"
     assert not profile.error.isVisible()
 
 

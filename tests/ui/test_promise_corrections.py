@@ -70,3 +70,41 @@ def test_an_edit_is_stored(qtbot, card, notebook, ada, now, tz) -> None:  # noqa
     assert card.promises.apply_edit(pid, "send the proposal by Thu 19 Nov 17:00", new_due)
     [stored] = promises_for_client(ada)
     assert (stored.text, stored.due) == ("send the proposal by Thu 19 Nov 17:00", new_due)
+
+
+def test_the_cards_due_chip_takes_a_correction_in_words_and_offers_to_restate_the_line(
+    qtbot,
+    card,  # noqa: F811
+    ada,  # noqa: F811
+) -> None:
+    promises = card.promises
+    qtbot.keyClicks(promises.add_edit, "send the revised quote by Friday")
+    assert promises.due_label.text().startswith("Due Fri 20 Nov 2026")
+    promises.due_label.click()
+    assert promises.due_field.isVisibleTo(promises)
+    assert not promises.due_label.isVisibleTo(promises)
+    qtbot.keyClicks(promises.due_field, "no, Thursday 5pm")
+    qtbot.keyClick(promises.due_field, Qt.Key.Key_Return)
+    assert promises.due_label.text() == "Due Thu 19 Nov 2026 17:00 (corrected)"
+    assert promises.reword_button.isVisibleTo(promises)
+    assert promises.reword_button.text() == "Say it in the words too"
+    promises.reword_button.click()
+    assert "Friday" not in promises.add_edit.text()
+    assert promises.add_edit.text().startswith("send the revised quote by Thu")
+    qtbot.keyClick(promises.add_edit, Qt.Key.Key_Return)
+    [stored] = promises_for_client(ada)
+    assert stored.due == Due(date(2026, 11, 19), time(17, 0))
+    assert stored.text.startswith("send the revised quote by Thu")
+
+
+def test_a_correction_that_cannot_be_read_keeps_the_field_and_says_why(qtbot, card, ada) -> None:  # noqa: F811
+    promises = card.promises
+    messages: list[str] = []
+    promises.notebook.message.connect(lambda _level, text: messages.append(text))
+    qtbot.keyClicks(promises.add_edit, "call back about the venue")
+    promises.due_label.click()
+    qtbot.keyClicks(promises.due_field, "whenever suits")
+    qtbot.keyClick(promises.due_field, Qt.Key.Key_Return)
+    assert messages and "whenever suits" in messages[0]
+    assert promises.corrected_due is None
+    assert promises.due_field.text() == "whenever suits"

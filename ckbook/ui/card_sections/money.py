@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -24,30 +25,33 @@ from typing_extensions import override
 from ckbook.services.money import (
     MONEY_NOT_DISCUSSED,
     MoneyTermsRow,
+    TermsChange,
     current_money_terms,
     format_money,
     money_history,
     set_money_terms,
+    terms_changes,
 )
 from ckbook.ui import theme
 from ckbook.ui.dialogs.money_terms import MoneyTermsDialog
 from ckbook.ui.icons import icon
 from ckbook.ui.notebook import Notebook
-from ckbook.ui.safe_text import plain_label
+from ckbook.ui.safe_text import plain_label, plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class HistoryColumn(enum.IntEnum):
+    """What changed is the table; each version's whole terms are its rows' tooltip."""
+
     VERSION = 0
     AGREED_ON = 1
-    TERMS = 2
-    SCOPE = 3
-    CONFIRMED = 4
-    REASON = 5
+    CHANGED = 2
+    CONFIRMED = 3
+    REASON = 4
 
 
-HISTORY_HEADERS = ("Version", "Agreed on", "Terms", "Scope", "Confirmed", "Why it changed")
+HISTORY_HEADERS = ("Version", "Agreed on", "What changed", "Confirmed", "Why it changed")
 
 
 def _day(value: object) -> str:
@@ -60,11 +64,20 @@ class MoneyHistoryModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[MoneyTermsRow] = []
+        self._changes: list[tuple[TermsChange, ...]] = []
 
     def set_rows(self, rows: Sequence[MoneyTermsRow]) -> None:
+        """``rows`` newest first; each is compared with the version before it."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._changes = [
+            terms_changes(self._rows[i + 1] if i + 1 < len(self._rows) else None, row)
+            for i, row in enumerate(self._rows)
+        ]
         self.endResetModel()
+
+    def changes(self, row: int) -> tuple[TermsChange, ...]:
+        return self._changes[row]
 
     def terms(self, row: int) -> MoneyTermsRow:
         return self._rows[row]
@@ -94,23 +107,42 @@ class MoneyHistoryModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         terms = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            column = index.column()
+        column = index.column()
+        changes = self._changes[index.row()]
+        if column == HistoryColumn.CHANGED and any(c.about_discount for c in changes):
+            # A discount promised, changed or dropped stands out: it is never to be forgotten.
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(theme.colors().due_today)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self._whole_terms(terms, changes))  # RELIABILITY #1
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == HistoryColumn.CHANGED:
+                if index.row() == len(self._rows) - 1:
+                    return f"first terms: {terms.one_line()}"
+                return "; ".join(c.describe() for c in changes) or "nothing (agreed again)"
             if column == HistoryColumn.VERSION:
                 return str(terms.version)
             if column == HistoryColumn.AGREED_ON:
                 return _day(terms.agreed_on)
-            if column == HistoryColumn.TERMS:
-                return terms.one_line()
-            if column == HistoryColumn.SCOPE:
-                parts = [f"in: {terms.scope_in}" if terms.scope_in else ""]
-                parts.append(f"out: {terms.scope_out}" if terms.scope_out else "")
-                return " · ".join(p for p in parts if p).replace("\n", " ")
             if column == HistoryColumn.CONFIRMED:
                 return "yes" if terms.confirmed_by_client else "no"
             if column == HistoryColumn.REASON:
                 return terms.change_reason
         return None
+
+    @staticmethod
+    def _whole_terms(terms: MoneyTermsRow, changes: tuple[TermsChange, ...]) -> str:
+        lines = [f"Version {terms.version}: {terms.one_line()}"]
+        if terms.scope_in:
+            lines.append(f"Scope in: {' '.join(terms.scope_in.split())}")
+        if terms.scope_out:
+            lines.append(f"Scope out: {' '.join(terms.scope_out.split())}")
+        lines.extend(f"Changed: {c.describe()}" for c in changes)
+        return "\n".join(lines)
 
 
 class MoneySection(QWidget):
@@ -168,7 +200,7 @@ class MoneySection(QWidget):
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.history.horizontalHeader()
         for column in HistoryColumn:
-            fits = column in (HistoryColumn.TERMS, HistoryColumn.SCOPE, HistoryColumn.REASON)
+            fits = column in (HistoryColumn.CHANGED, HistoryColumn.REASON)
             header.setSectionResizeMode(
                 column,
                 QHeaderView.ResizeMode.Stretch if fits else QHeaderView.ResizeMode.ResizeToContents,

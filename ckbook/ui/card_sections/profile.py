@@ -3,7 +3,7 @@ cadence, response time, preferred channel and "how they like to be handled".
 
 Edits save as you go: a line, date or number when the field is left (or Enter), a choice at once,
 longer text ~800 ms after the last key (at most ~2 s apart while typing) and whenever the card
-flushes (switching client, Ctrl+S, closing). Each save is one ``update_client`` of just that
+flushes (switching client, Ctrl+S, closing). Each save is one ``update_client_fields`` of just that
 field. A failed save keeps what was typed, marks the field and says why; the next flush retries.
 A refresh from the database never overwrites a field holding unsaved typing.
 """
@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from ckbook.services.base import Changed, ConflictError, Kind
-from ckbook.services.clients import ClientDetail, client_detail, update_client
+from ckbook.services.clients import (
+    ClientDetail,
+    FieldConflictError,
+    client_detail,
+    update_client_fields,
+)
 from ckbook.services.limits import CHECKIN_DAYS, RESPONSE_HOURS
 from ckbook.services.rules import ATTENTION_DEFAULTS
 from ckbook.store.models import ATTENTION_LEVELS, CHANNELS, CLIENT_STATUSES
@@ -58,6 +63,13 @@ class _Field:
         return self.read() != self.stored
 
 
+def _shown(value: object) -> str:
+    """A stored value in a sentence: lists as comma-separated, nothing as a dash."""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) or "—"
+    return "—" if value in (None, "") else str(value)
+
+
 def _qdate(day: date | None) -> QDate:
     return QDate(day.year, day.month, day.day) if day else QDate()
 
@@ -74,6 +86,9 @@ class ProfileSection(QWidget):
         self.client_id: int | None = None
         #: The stored version shown; a save is refused when someone else has moved it on.
         self._version: int | None = None
+        #: Field -> another person's value the user was shown after a conflict: saving again
+        #: puts the typed value over that one (and over no later one).
+        self._shown_theirs: dict[str, object] = {}
         self._loading = False
 
         self.name = QLineEdit()
@@ -225,6 +240,7 @@ class ProfileSection(QWidget):
         if not same_client:
             self.flush()
             self._clear_errors()
+            self._shown_theirs.clear()
         self.client_id = detail.id if detail else None
         self.setEnabled(detail is not None)
         if detail is None:
@@ -288,20 +304,23 @@ class ProfileSection(QWidget):
             self._text_timer.stop()
             self._typing_since.invalidate()
         changes = {f.name: f.read() for f in fields}
+        # Checked field by field against what this card loaded: another person's change to
+        # another field of this client is kept, not refused (team mode).
+        based_on = {f.name: self._shown_theirs.get(f.name, f.stored) for f in fields}
         problems: list[str] = []
         client_id, expected = self.client_id, self._version
         conflicts: list[ConflictError] = []
 
-        def save(**values: object) -> Changed:
+        def save() -> Changed:
             try:
-                return update_client(client_id, self.notebook.now(), expected, **values)
+                return update_client_fields(client_id, self.notebook.now(), changes, based_on)
             except ConflictError as exc:
                 conflicts.append(exc)
                 raise
 
         self.notebook.message.connect(self._collect(problems))
         try:
-            result = self.notebook.run(save, **changes)
+            result = self.notebook.run(save)
         finally:
             self.notebook.message.disconnect(self._collector)
         if result is None:
@@ -310,7 +329,7 @@ class ProfileSection(QWidget):
             reason = problems[-1] if problems else "not saved"
             text = f"Not saved: {reason}. What you typed is kept."
             if conflicts:
-                text = self._reload_after_conflict(client_id, fields)
+                text = self._reload_after_conflict(client_id, fields, conflicts[-1])
             self.error.setText(text)
             self.error.setStyleSheet(f"color: {theme.colors().error};")
             self.error.show()
@@ -322,23 +341,36 @@ class ProfileSection(QWidget):
             self._version = max(self._version or 0, expected + 1)
         for field in fields:
             field.stored = changes[field.name]
+            self._shown_theirs.pop(field.name, None)
             self._mark(field, False)
             self.saved.emit(field.name, True)
         if not any(f.failed for f in self._fields.values()):
             self.error.hide()
         return True
 
-    def _reload_after_conflict(self, client_id: int, fields: list[_Field]) -> str:
-        """Someone else saved this client meanwhile: show what is stored now, keep what the user
-        typed in the fields that were not saved (saving again writes it over), and say which."""
+    def _reload_after_conflict(
+        self, client_id: int, fields: list[_Field], conflict: ConflictError
+    ) -> str:
+        """Someone else saved this field meanwhile: show what is stored now, keep what the user
+        typed in the fields that were not saved (saving again writes it over), and say which,
+        with the other person's value beside the typed one."""
         fresh = self.notebook.attempt(client_detail, client_id, self.notebook.now())
         if fresh is not None and self.client_id == client_id:
             self.show_detail(fresh)  # fields holding unsaved typing keep it
             self.notebook.broadcast(Changed(Kind.CLIENT, (client_id,), (client_id,), "reloaded"))
-        labels = ", ".join(f.widget.accessibleName() for f in fields)
+        stored_now = conflict.stored_now if isinstance(conflict, FieldConflictError) else {}
+        self._shown_theirs.update(stored_now)
+        clashed = [f for f in fields if f.name in stored_now] or fields
+        labels = ", ".join(f.widget.accessibleName() for f in clashed)
+        theirs = "; ".join(
+            f"{f.widget.accessibleName()} is now “{_shown(stored_now[f.name])}”"
+            for f in clashed
+            if f.name in stored_now
+        )
         return (
-            f"Not saved: {labels}. This client was changed elsewhere; the card now shows what "
-            "is stored, and what you typed is kept: save again to keep it."
+            f"Not saved: {labels}. This client was changed elsewhere"
+            + (f" ({theirs})" if theirs else "")
+            + "; what you typed is kept: save again (Ctrl+S) to put yours over it."
         )
 
     def _collect(self, sink: list[str]) -> Callable[[str, str], None]:

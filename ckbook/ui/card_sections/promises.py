@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 from typing_extensions import override
 
 from ckbook.services.due import Due
-from ckbook.services.due_phrases import read_due
+from ckbook.services.due_phrases import parse_due, read_due, restate_due
 from ckbook.services.promises import (
     PromiseRow,
     add_promise,
@@ -52,7 +53,8 @@ from ckbook.ui.dialogs.renegotiate import RenegotiateDialog
 from ckbook.ui.icons import ICON_DIR
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.row_models import RowListModel
-from ckbook.ui.safe_text import plain_label
+from ckbook.ui.safe_text import plain_label, plain_tooltip
+from ckbook.ui.theme import CHIP_STYLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PROMISE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -159,8 +161,25 @@ class PromisesSection(QWidget):
             "Add a promise (Ctrl+P), e.g. send the revised quote by Friday 3pm — Enter saves"
         )
         self.add_edit.setAccessibleName("Add a promise")
-        self.due_label = plain_label()
+        # The due understood, as a chip: click it to correct the due in words before saving.
+        self.due_label = QPushButton()
+        self.due_label.setStyleSheet(CHIP_STYLE)
+        self.due_label.setCursor(Qt.CursorShape.PointingHandCursor)
         self.due_label.setAccessibleName("Due understood as")
+        self.due_label.clicked.connect(self._on_due_label_clicked)
+        self.due_field = QLineEdit()
+        self.due_field.setPlaceholderText("e.g. no, Thursday 5pm · the 9th · 2026-11-20T19:30")
+        self.due_field.setAccessibleName("Correct the due")
+        self.due_field.returnPressed.connect(self._on_due_field_return_pressed)
+        self.due_field.hide()
+        self.reword_button = QPushButton()
+        self.reword_button.setFlat(True)
+        self.reword_button.setStyleSheet("text-align: left; padding: 1px 4px;")
+        self.reword_button.clicked.connect(self._on_reword_button_clicked)
+        self.reword_button.hide()
+        #: A due the user corrected in words: it wins over what the line's words say.
+        self.corrected_due: Due | None = None
+        self._reworded_text: str | None = None
         self.show_closed = QCheckBox("Show closed")
         self.show_closed.setChecked(True)
         self.model = PromiseListModel(notebook.now, notebook.tz, self)
@@ -181,7 +200,13 @@ class PromisesSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(line)
-        layout.addWidget(self.due_label)
+        chip = QHBoxLayout()  # the chip as wide as its text
+        chip.setContentsMargins(0, 0, 0, 0)
+        chip.addWidget(self.due_label)
+        chip.addWidget(self.due_field, 1)
+        chip.addWidget(self.reword_button)
+        chip.addStretch(1)
+        layout.addLayout(chip)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
 
@@ -211,6 +236,7 @@ class PromisesSection(QWidget):
     def show_client(self, client_id: int | None) -> None:
         if client_id != self.client_id:
             self.add_edit.clear()
+            self._forget_correction()
         self.client_id = client_id
         self.refresh()
 
@@ -254,16 +280,26 @@ class PromisesSection(QWidget):
         self.add_edit.selectAll()
 
     # -- adding ----------------------------------------------------------------------------
+    def _reading(self, text: str) -> Any:
+        return read_due(
+            text, self.notebook.now(), self.notebook.tz,
+            end_of_business=self.notebook.end_of_business(),
+        )  # fmt: skip
+
     def _on_add_edit_text_changed(self, text: str) -> None:
         if not text.strip():
+            self._forget_correction()
             self.due_label.setText("The due is read from what you type, e.g. “by Friday 3pm”.")
+            self.due_label.setEnabled(False)
             return
-        reading = read_due(
-            text,
-            self.notebook.now(),
-            self.notebook.tz,
-            end_of_business=self.notebook.end_of_business(),
-        )
+        self.due_label.setEnabled(True)
+        if self._reworded_text is not None and text != self._reworded_text:
+            self.reword_button.hide()  # the offer was for the words as they were
+        if self.corrected_due is not None:
+            self.due_label.setText(f"Due {self.corrected_due.describe()} (corrected)")
+            self.due_label.setToolTip("Corrected by you. Click to correct it again.")
+            return
+        reading = self._reading(text)
         if reading.due is None:
             self.due_label.setText("No due date understood — saved without one.")
         else:
@@ -272,28 +308,74 @@ class PromisesSection(QWidget):
             self.due_label.setText(
                 f"Due {reading.due.describe()}{repeats} (from “{reading.phrase}”){note}"
             )
+        self.due_label.setToolTip("Click to correct the due in words, e.g. “no, Thursday 5pm”.")
+
+    def _on_due_label_clicked(self) -> None:
+        self.due_field.clear()
+        self.due_label.hide()
+        self.due_field.show()
+        self.due_field.setFocus()
+
+    def _on_due_field_return_pressed(self) -> None:
+        """Read the correction; then offer to restate the words of the line that named the old
+        due, so the promise's text never contradicts its due."""
+        now, tz = self.notebook.now(), self.notebook.tz
+        try:
+            due = parse_due(
+                self.due_field.text(), now, tz, end_of_business=self.notebook.end_of_business()
+            )
+        except ValueError as exc:
+            self.notebook.message.emit("warning", str(exc))
+            return  # the field stays open with what was typed
+        self.corrected_due = due
+        self.due_field.hide()
+        self.due_label.show()
+        text = self.add_edit.text()
+        self._on_add_edit_text_changed(text)
+        restated = restate_due(text, due, now, tz, end_of_business=self.notebook.end_of_business())
+        if restated is not None and restated != text:
+            self._reworded_text = text
+            self._restated = restated
+            self.reword_button.setText("Say it in the words too")
+            self.reword_button.setToolTip(plain_tooltip(f"The promise would read: {restated}"))
+            self.reword_button.show()
+        self.add_edit.setFocus()
+
+    def _on_reword_button_clicked(self) -> None:
+        due = self.corrected_due
+        self.reword_button.hide()
+        self._reworded_text = None
+        self.add_edit.setText(self._restated)
+        self.corrected_due = due  # the words now say it; the correction still holds
+
+    def _forget_correction(self) -> None:
+        self.corrected_due = None
+        self._reworded_text = None
+        self.reword_button.hide()
+        self.due_field.hide()
+        self.due_label.show()
 
     def _on_add_edit_return_pressed(self) -> None:
         self.add_typed_promise()
 
     def add_typed_promise(self) -> int | None:
-        """Save the typed promise with the due shown; returns its id (None when not saved)."""
+        """Save the typed promise with the due shown (the corrected one when the user corrected
+        it); returns its id (None when not saved)."""
         text = self.add_edit.text().strip()
         if not text or self.client_id is None:
             return None
         now = self.notebook.now()
-        reading = read_due(
-            text, now, self.notebook.tz, end_of_business=self.notebook.end_of_business()
-        )
+        reading = self._reading(text)
+        corrected = self.corrected_due is not None
         result = self.notebook.run(
             add_promise,
             self.client_id,
             text,
             now,
             self.notebook.tz,
-            due=reading.due,
+            due=self.corrected_due if corrected else reading.due,
             read_due_from_text=False,
-            recurrence=reading.recurrence,
+            recurrence=None if corrected else reading.recurrence,
         )
         if result is None:
             return None  # the message says why; the text stays in the field

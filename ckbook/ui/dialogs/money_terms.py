@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from ckbook.services.money import (
     MoneyTermsRow,
     decimal_point_note,
     format_money,
+    parse_deposit,
     parse_money,
 )
 from ckbook.store.models import PRICING_MODELS
@@ -49,18 +50,35 @@ def _text(value: object) -> str:
     return format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
-def amount_reading(text: str, currency: str, what: str) -> tuple[str, bool]:
-    """What the line under a money field says as it is typed ("→ 12.50 EUR" for "12,5"), and
-    whether that is a problem (the amount cannot be read)."""
+def locale_decimal_comma() -> bool:
+    """Whether the user's locale writes a comma as the decimal mark ("8.500,00 €")."""
+    return QLocale().decimalPoint() == ","
+
+
+def amount_reading(
+    text: str, currency: str, what: str, of_amount: str | None = None
+) -> tuple[str, bool]:
+    """What the line under a money field says as it is typed ("→ 12.50 EUR" for "12,5";
+    "→ 150.00 EUR (30% of 500.00 EUR)" for a deposit of "30%"), and whether that is a problem
+    (the amount cannot be read). ``of_amount``: the amount field's text, for a deposit."""
+    comma = locale_decimal_comma()
+    code = currency.strip().upper()
+    code = code if len(code) == 3 and code.isalpha() else ""
     try:
-        value = parse_money(text, what)
+        if of_amount is None:
+            value = parse_money(text, what, decimal_comma=comma)
+        else:
+            whole = parse_money(of_amount, "amount", decimal_comma=comma)
+            value = parse_deposit(text, whole, decimal_comma=comma)
+            if value is not None and text.strip().endswith("%") and whole is not None:
+                shown = format_money(value, code)
+                return f"→ {shown} ({text.strip()} of {format_money(whole, code)})", False
     except InputError as exc:
         return str(exc), True
     if value is None:
         return "", False
-    code = currency.strip().upper()
-    shown = f"→ {format_money(value, code if len(code) == 3 and code.isalpha() else '')}"
-    note = decimal_point_note(text)
+    shown = f"→ {format_money(value, code)}"
+    note = "" if comma else decimal_point_note(text)
     return (f"{shown} ({note})" if note else shown), False
 
 
@@ -152,8 +170,9 @@ class MoneyTermsForm(QWidget):
         error = theme.colors().error
         for name, field in self._amount_fields().items():
             label = self.readings[name]
+            of_amount = self.amount.text() if name == "deposit" else None
             text, problem = amount_reading(
-                field.text(), self.currency.text(), name.replace("_", " ")
+                field.text(), self.currency.text(), name.replace("_", " "), of_amount
             )
             label.setText(text)
             label.setStyleSheet(f"color: {error};" if problem else "")
@@ -189,13 +208,17 @@ class MoneyTermsForm(QWidget):
             raise InputError(f"currency {currency!r} is not a three-letter code like EUR")
         if self.discount_condition.text().strip() and not self.discount.text().strip():
             raise InputError("a discount condition needs the discount itself")
+        comma = locale_decimal_comma()
+        amount = parse_money(self.amount.text(), "amount", decimal_comma=comma)
         return MoneyTermsInput(
             pricing_model=self.pricing_model.currentText(),
-            amount=parse_money(self.amount.text(), "amount"),
+            amount=amount,
             currency=currency,
-            budget_ceiling=parse_money(self.budget_ceiling.text(), "budget ceiling"),
+            budget_ceiling=parse_money(
+                self.budget_ceiling.text(), "budget ceiling", decimal_comma=comma
+            ),
             payment_terms_days=int(days_text) if days_text else None,
-            deposit=parse_money(self.deposit.text(), "deposit"),
+            deposit=parse_deposit(self.deposit.text(), amount, decimal_comma=comma),
             discount=self.discount.text().strip(),
             discount_condition=self.discount_condition.text().strip(),
             scope_in=self.scope_in.toPlainText().strip(),
