@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -459,6 +460,9 @@ class ClientListView(QWidget):
         # ``background``: every row is built on a worker and lands in one model reset, so the
         # window paints at once at start (10,000 rows took ~0.6 s on the GUI thread).
         self._rows_worker = Worker("client-list", self) if background else None
+        app = QApplication.instance()
+        if self._rows_worker is not None and app is not None:
+            app.aboutToQuit.connect(self._rows_worker.stop)  # done before the notebook closes
         self._wanted: int | None = None  # selected before the rows landed
         self.model = ClientListModel(notebook.now, notebook.tz, self)
         self.proxy = ClientFilterProxy(self.model, self)
