@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from typing_extensions import override
 
 from ckbook import APP_ID, APP_NAME, __version__, logs
 from ckbook.paths import resolve_db_target
@@ -83,7 +88,7 @@ def build(opened: OpenedDatabase, clock: Clock, app: QApplication):  # type: ign
     from ckbook.ui.notebook import Notebook
 
     notebook = Notebook(clock, opened.location, parent=app, read_only=opened.read_only)
-    window = MainWindow(notebook)
+    window = MainWindow(notebook, background_loads=True)
     if opened.created:
         window.show_status(f"Created a new notebook at {opened.location}", 15000)
     return window
@@ -218,42 +223,12 @@ def _run(args: argparse.Namespace, log_file: Path | None) -> int:
             return 2
         opened = recovered
     _wake = install_sigterm_handler(app)
-    window = build(opened, clock, app)
-    from ckbook.ui.reminder_wiring import install_reminders
+    composed = compose(app, opened, clock, args.db)
+    window = composed.window
+    if os.environ.get(REPORT_FIRST_PAINT):
+        report_first_paint(app, window)
     from ckbook.ui.tray import Tray
 
-    _reminders = install_reminders(app, window, window.notebook, args.db)
-    from ckbook.ui.care_card import install_care
-
-    _care = install_care(window, window.notebook)  # Today (the window opens on it), card care
-    from ckbook.ui.call_window import install_notes
-    from ckbook.ui.search_panel import install_search
-
-    # Call notes and the note editor (one writer thread; flushed and stopped on aboutToQuit,
-    # which SIGTERM reaches through app.quit()), and Ctrl+F search on its own thread.
-    _notes = install_notes(window, window.notebook)
-    _search = install_search(window, window.notebook)
-    from ckbook.ui.transfer import install_transfer
-
-    _transfer = install_transfer(window, window.notebook)  # File › Import…, Export… (worker)
-    from ckbook.ui.welcome import DemoOpener, install_welcome
-
-    # An empty notebook opens on the welcome page: first client, import, or the demo.
-    _welcome = install_welcome(
-        window,
-        window.notebook,
-        _transfer.start_import,
-        DemoOpener(window.notebook.message.emit),
-    )
-    settings = window.notebook.attempt(load_settings)
-    window.use_color_scheme(settings.color_scheme if settings is not None else "system")
-    _live = install_live_changes(app, window, opened)
-    if opened.path is not None:
-        from ckbook.ui.backups import install_backups
-
-        # Automatic backups (a worker; at start when a day old, every 30 min of changes, at
-        # quit) and File › Restore from backup….
-        _backups = install_backups(window, window.notebook, opened.location)
     if not (args.background and Tray.available()):
         window.show()
         log_window_shown(window)
@@ -276,6 +251,116 @@ def _run(args: argparse.Namespace, log_file: Path | None) -> int:
         crashes.uninstall()
         close_database(opened)
         instance.release()
+
+
+@dataclass(frozen=True)
+class Composed:
+    """The window and the parts wired into it (kept alive for the app's lifetime)."""
+
+    window: Any
+    reminders: Any
+    care: Any
+    notes: Any
+    search: Any
+    transfer: Any
+    welcome: Any
+    live: Any
+    backups: Any
+    collector: dict[str, Any]
+
+
+def compose(
+    app: QApplication, opened: OpenedDatabase, clock: Clock, db_argument: str | None
+) -> Composed:
+    """Build the main window and wire every part into it (the benchmark composes the same)."""
+    window = build(opened, clock, app)
+    from ckbook.ui.reminder_wiring import install_reminders
+
+    reminders = install_reminders(app, window, window.notebook, db_argument)
+    from ckbook.ui.care_card import install_care
+
+    care = install_care(window, window.notebook)  # Today (the window opens on it), card care
+    from ckbook.ui.call_window import install_notes
+    from ckbook.ui.search_panel import install_search
+
+    # Call notes and the note editor (one writer thread; flushed and stopped on aboutToQuit,
+    # which SIGTERM reaches through app.quit()), and Ctrl+F search on a worker.
+    notes = install_notes(window, window.notebook)
+    search = install_search(window, window.notebook)
+    from ckbook.ui.transfer import install_transfer
+
+    transfer = install_transfer(window, window.notebook)  # File › Import…, Export… (worker)
+    from ckbook.ui.welcome import DemoOpener, install_welcome
+
+    # An empty notebook opens on the welcome page: first client, import, or the demo.
+    welcome = install_welcome(
+        window,
+        window.notebook,
+        transfer.start_import,
+        DemoOpener(window.notebook.message.emit),
+    )
+    settings = window.notebook.attempt(load_settings)
+    window.use_color_scheme(settings.color_scheme if settings is not None else "system")
+    live = install_live_changes(app, window, opened)
+    backups = None
+    if opened.path is not None:
+        from ckbook.ui.backups import install_backups
+
+        # Automatic backups (a worker; at start when a day old, every 30 min of changes, at
+        # quit) and File › Restore from backup….
+        backups = install_backups(window, window.notebook, opened.location)
+    # The cycle collector runs while the user does not type (ui.collector), from a few seconds
+    # on: what start-up loaded is in by then, and is frozen out of later collections.
+    collector: dict[str, Any] = {}
+
+    def start_collector() -> None:
+        from ckbook.ui.collector import IdleCollector
+
+        collector["idle"] = IdleCollector(app)
+        app.aboutToQuit.connect(collector["idle"].stop)
+
+    QTimer.singleShot(COLLECTOR_AFTER_MS, start_collector)
+    return Composed(
+        window, reminders, care, notes, search, transfer, welcome, live, backups, collector
+    )
+
+
+#: When the idle-time cycle collector takes over from Python's (after start-up's loads).
+COLLECTOR_AFTER_MS = 4000
+
+#: Set (to anything) by the benchmark: print when the window first paints and when Today first
+#: shows its rows (``time.time()``), then quit.
+REPORT_FIRST_PAINT = "CKBOOK_REPORT_FIRST_PAINT"
+
+
+def report_first_paint(app: QApplication, window: Any) -> None:
+    """What ``REPORT_FIRST_PAINT`` asks for (tests/perf/bench.py measures start with it)."""
+
+    class FirstPaint(QObject):
+        @override
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            painted = event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
+            if painted and watched.window() is window:  # type: ignore[attr-defined]
+                print(f"first-paint {time.time():.6f}", flush=True)
+                app.removeEventFilter(self)
+            return False
+
+    spy = FirstPaint(app)
+    app.installEventFilter(spy)
+    today = getattr(window, "pages", {}).get("today")
+
+    def rows_shown() -> None:
+        QTimer.singleShot(0, lambda: _rows_painted(today))
+
+    def _rows_painted(page: Any) -> None:
+        page.repaint()  # the rows are laid out and drawn before the time is taken
+        print(f"today-rows {time.time():.6f}", flush=True)
+        app.exit(0)
+
+    if today is not None:
+        today.refreshed.connect(rows_shown)
+    else:
+        QTimer.singleShot(0, lambda: app.exit(0))
 
 
 if __name__ == "__main__":

@@ -387,7 +387,10 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _print_json(value: object) -> None:
-    text = json.dumps(value, ensure_ascii=False, indent=2)
+    # Indented for a person at a terminal; one line for a pipe or a file, where it is read by a
+    # program and the indenting encoder (pure Python) was most of a big listing's time.
+    indent = 2 if sys.stdout.isatty() else None
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
     print(_JSON_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text))
 
 
@@ -595,15 +598,15 @@ def _due(ctx: Context) -> int:
         if promises:
             _say(f"\n{title}:")
             for p in promises:
-                _say(f"  [{p.id}] {p.client_name}: {p.text} — {_due_text(p.due, ctx.tz)}")
+                _say(f"  [{p.subject_id}] {p.client_name}: {p.text} — {_due_text(p.due, ctx.tz)}")
     if report.checkins:
         _say("\nCheck-ins overdue:")
         for c in report.checkins:
-            last = _shown(c.last_contact, ctx.tz) if c.last_contact else "never"
-            _say(f"  [{c.id}] {c.name} ({c.health.value}) — last contact {last}")
+            last = _shown(c.at, ctx.tz) if c.at else "never"
+            _say(f"  [{c.client_id}] {c.client_name} ({c.flag}) — last contact {last}")
     if report.requests:
         _say("\nReplies overdue:")
-        for r in report.requests:
+        for r in (row.request for row in report.requests if row.request is not None):
             _say(
                 f"  [{r.id}] {r.client_name}: {r.summary} — received "
                 f"{_shown(r.received_at, ctx.tz)} by {r.channel}"

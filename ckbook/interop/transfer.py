@@ -18,11 +18,6 @@ from pathlib import Path
 from typing import TextIO
 
 from ckbook.interop import files, snapshot
-from ckbook.interop.csv_file import UnmappedColumnsError, read_csv, write_csv
-from ckbook.interop.ics import write_ics
-from ckbook.interop.json_export import write_json
-from ckbook.interop.text_files import read_import_text
-from ckbook.interop.vcard import read_vcards, write_vcards
 from ckbook.services.base import InputError
 from ckbook.services.importing import (
     ImportItem,
@@ -79,6 +74,12 @@ def read_records(
     kind: str, path: str | os.PathLike[str], mapping: str | dict[str, str] = ""
 ) -> ImportFile:
     """The records of an import file (no database needed); InputError for an unusable file."""
+    # The format modules (vobject, icalendar, charset detection: ~0.5 s) load on first use,
+    # not with the window.
+    from ckbook.interop.csv_file import UnmappedColumnsError, read_csv
+    from ckbook.interop.text_files import read_import_text
+    from ckbook.interop.vcard import read_vcards
+
     if kind not in ("vcard", "csv"):
         raise InputError(f"cannot import {kind!r}: choose one of {', '.join(IMPORT_FORMATS)}")
     columns = parse_mapping(mapping) if isinstance(mapping, str) else mapping
@@ -175,6 +176,11 @@ def export_file(
         from ckbook.services.settings import load_settings
 
         remind_before_minutes = load_settings().remind_before_minutes
+    from ckbook.interop.csv_file import write_csv
+    from ckbook.interop.ics import write_ics
+    from ckbook.interop.json_export import write_json
+    from ckbook.interop.vcard import write_vcards
+
     picture = snapshot.take(now.astimezone(UTC), _PARTS[kind])
     writers: dict[str, Callable[[TextIO], int]] = {
         "vcard": lambda stream: write_vcards(picture, stream, progress, vcard_version),

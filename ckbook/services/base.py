@@ -4,6 +4,7 @@ the one way to run a use-case in a transaction."""
 from __future__ import annotations
 
 import enum
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -130,6 +131,25 @@ def brief_lock_wait(milliseconds: int) -> Iterator[None]:
         yield
     finally:
         database.execute_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def notebook_stamp() -> tuple[int, ...]:
+    """Changes whenever any connection, of this process or another, commits to the notebook
+    file (its and its write-ahead log's size and modification time); empty when the notebook is
+    not a file. Cheap (two ``stat`` calls): a view that holds what it read compares stamps to
+    learn whether someone it did not hear from wrote meanwhile."""
+    database = database_proxy.obj
+    if not isinstance(database, peewee.SqliteDatabase):
+        return ()
+    stamp: list[int] = []
+    for suffix in ("", "-wal"):
+        try:
+            info = os.stat(f"{database.database}{suffix}")
+        except OSError:
+            stamp += [0, 0]
+            continue
+        stamp += [info.st_mtime_ns, info.st_size]
+    return tuple(stamp)
 
 
 ModelT = TypeVar("ModelT", bound=peewee.Model)

@@ -343,7 +343,10 @@ def answer_request(request_id: int, now: datetime) -> Changed:
 
 
 def requests(
-    client_id: int | None = None, awaiting_only: bool = False, ids: list[int] | None = None
+    client_id: int | None = None,
+    awaiting_only: bool = False,
+    ids: list[int] | None = None,
+    client_ids: list[int] | None = None,
 ) -> list[RequestRow]:
     query = (
         Request.select(
@@ -368,6 +371,8 @@ def requests(
         query = query.where(Request.answered_at.is_null())
     if ids is not None:
         query = query.where(Request.id.in_(ids))
+    if client_ids is not None:
+        query = query.where(Request.client.in_(client_ids))
     # Plain tuples: a model instance per row is most of the cost on a big notebook.
     return [RequestRow(*values) for values in tuples(query)]
 

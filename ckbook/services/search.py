@@ -15,18 +15,27 @@ as ``<->``, prefixes as ``:*``), built from letters and digits only: again alway
 Ranking: FTS5's bm25 (lower is better; on PostgreSQL minus ``ts_rank``), over the newest
 ``RANK_WINDOW`` matches of each kind when a word is common (ranking all 200,000 notes holding
 "the" took 220 ms; the window takes ~10 ms), and only the hits returned get a snippet.
+
+A client's name counts as part of each of their notes and promises: "okafor contract" finds the
+note of Ada Okafor about the contract although the note never says "Okafor" (``_named_hits``:
+the clients whose name or organisation holds some of the words, then their notes and promises
+holding the rest; these come first, newest first). Snippets are plain text: the Markdown marks of
+a note (``**Next:**``, list dashes, links) are left out (``plain_text``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 import peewee
+from peewee import fn
 
 from ckbook.services.clock import instant_json
 from ckbook.store.models import Client, Note, Promise, database_proxy
+from ckbook.store.rows import tuples
 
 #: Marks FTS5 puts around matched words; control characters nobody types into a note.
 MARK_OPEN = "\x02"
@@ -35,6 +44,11 @@ ELLIPSIS = "…"
 SNIPPET_TOKENS = 16
 #: With more matches than this in one kind, only the newest this many are ranked (speed).
 RANK_WINDOW = 2000
+#: Clients looked at per word that matches names, and their newest notes or promises read.
+NAMED_CLIENTS = 100
+NAMED_ROWS = 500
+#: Hits found through the client's name rank before every other (bm25 ranks are small).
+NAMED_RANK = -1_000_000.0
 KINDS = ("client", "promise", "note")
 
 
@@ -143,7 +157,25 @@ def fts_query(terms: list[Term]) -> str:
     return " AND ".join(parts)
 
 
+_MARKDOWN = (
+    (re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),  # a link or image: its text
+    (re.compile(r"(^|\n)[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)"), r"\1"),
+    (re.compile(r"\*\*|__|~~|`+"), ""),  # strong, struck, code
+    (re.compile(r"(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*])"), ""),  # emphasis
+)
+
+
+def plain_text(markdown: str) -> str:
+    """A note's Markdown as the words it shows, on one line (its lines joined by " · "): no
+    ``**``, ``#``, list marks or link targets (FTS5's highlight marks pass through)."""
+    for pattern, replacement in _MARKDOWN:
+        markdown = pattern.sub(replacement, markdown)
+    lines = (" ".join(line.split()) for line in markdown.splitlines())
+    return " · ".join(line for line in lines if line)  # a heading or list item stays apart
+
+
 def _highlights(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    marked = plain_text(marked)
     plain: list[str] = []
     spans: list[tuple[int, int]] = []
     length = 0
@@ -252,6 +284,94 @@ def _sqlite_search(database: peewee.Database, query: str, limit: int) -> list[Se
                     getattr(item, detail.name),
                 )
             )
+    hits.sort(key=lambda h: (h.rank, KINDS.index(h.kind), h.id))
+    return hits[:limit]
+
+
+# --- the client's name as part of what matches ------------------------------------------------
+
+
+def _tokens(text: str) -> list[str]:
+    """Words as FTS5's unicode61 tokenizer sees them: letters and digits, case and accents
+    folded."""
+    folded = text.casefold()
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _WORD.findall(folded)
+
+
+def _matches(term: Term, tokens: list[str]) -> bool:
+    words = _tokens(term.text)
+    if not words:
+        return False
+    last = len(words) - 1
+    for start in range(len(tokens) - last):
+        for offset, word in enumerate(words):
+            token = tokens[start + offset]
+            if not (token == word or (term.prefix and offset == last and token.startswith(word))):
+                break
+        else:
+            return True
+    return False
+
+
+def _named_hits(database: peewee.Database, terms: list[Term], limit: int) -> list[SearchHit]:
+    """Notes and promises of clients whose name or organisation holds some of the words, that
+    hold all the others: the client's name is part of what each of their notes is about."""
+    if len(terms) < 2:
+        return []
+    found: set[int] = set()
+    for term in terms:
+        query = "{name organisation} : " + fts_query([term])
+        found.update(
+            rowid
+            for (rowid,) in database.execute_sql(
+                "SELECT rowid FROM client_fts WHERE client_fts MATCH ? LIMIT ?",
+                (query, NAMED_CLIENTS),
+            ).fetchall()
+        )
+    if not found:
+        return []
+    # Clients grouped by the words their name does not hold: those their rows must hold.
+    rest_of: dict[tuple[int, ...], list[int]] = {}
+    names: dict[int, str] = {}
+    for cid, name, organisation in tuples(
+        Client.select(Client.id, Client.name, Client.organisation).where(
+            Client.id.in_(sorted(found)) & Client.deleted_at.is_null()
+        )
+    ):
+        tokens = _tokens(f"{name} {organisation}")
+        rest = tuple(i for i, term in enumerate(terms) if not _matches(term, tokens))
+        if 0 < len(rest) < len(terms):
+            rest_of.setdefault(rest, []).append(cid)
+            names[cid] = name
+    hits: list[SearchHit] = []
+    for rest, client_ids in rest_of.items():
+        wanted = [terms[i] for i in rest]
+        if any(term.prefix and len(term.text) < 3 for term in wanted):
+            continue  # "ada co" while typing: every note matches "co*"; wait for a real word
+        for kind, model, text_field, when, detail in (
+            ("promise", Promise, Promise.text, Promise.made_at, Promise.status),
+            ("note", Note, Note.body, Note.started_at, Note.kind),
+        ):
+            # SQL narrows by plain ASCII words (a needed condition: SQLite's lower() folds only
+            # ASCII); the exact test on words, accents folded, follows in Python.
+            condition = model.client.in_(client_ids)
+            for word in {w for term in wanted for w in _tokens(term.text) if w.isascii()}:
+                condition &= fn.instr(fn.lower(text_field), word) > 0
+            rows = tuples(
+                model.select(model.id, model.client, text_field, when, detail)
+                .where(condition)
+                .order_by(when.desc())
+                .limit(NAMED_ROWS)
+            )
+            for rowid, cid, text, at, what in rows:
+                if not all(_matches(term, _tokens(text)) for term in wanted):
+                    continue
+                snippet, spans = _plain_snippet(plain_text(text), wanted)
+                rank = NAMED_RANK - (at.timestamp() if at else 0) / 1e12  # newest first
+                hits.append(SearchHit(kind, rowid, cid, names[cid], snippet, spans, rank, at, what))
     hits.sort(key=lambda h: (h.rank, KINDS.index(h.kind), h.id))
     return hits[:limit]
 
@@ -473,7 +593,14 @@ def search(text: str, limit: int = 50, prefix_last: bool = False) -> list[Search
         return []
     database = database_proxy.obj
     if isinstance(database, peewee.SqliteDatabase):
-        return _sqlite_search(database, fts_query(terms), limit)
+        named = _named_hits(database, terms, limit)
+        seen = {(h.kind, h.id) for h in named}
+        found = [
+            h
+            for h in _sqlite_search(database, fts_query(terms), limit)
+            if (h.kind, h.id) not in seen
+        ]
+        return (named + found)[:limit]
     if isinstance(database, peewee.PostgresqlDatabase):
         query = ts_query(terms)
         return _postgres_search(database, query, limit) if query else []

@@ -4,8 +4,11 @@ Overdue promises, promises due today, promises coming up in the next 7 days, cli
 with (red first, then yellow), requests awaiting our reply (overdue ones flagged and first), open
 incidents, and active clients whose money terms were never discussed.
 
-Built as frozen rows in a handful of set-based queries, so it opens instantly on 10,000 clients.
-``ckbook today`` prints the same report the Today page shows, so their counts always agree.
+Built as frozen rows in a handful of set-based queries of plain tuples, so it opens instantly on
+10,000 clients. This is the one builder of "what needs the user": ``ckbook today`` prints it, the
+Today page shows it, and the tray, the reminder engine and ``ckbook due`` show its due-now part
+(``agenda.due_report``): one query, one order (deadline, then the client's name regardless of case),
+so they never disagree.
 
 Snooze on Today is the reminder's snooze: a row whose reminder is snoozed is hidden until the
 snooze ends (and the reminder fires again then); the tray's report (``agenda``) leaves it out by
@@ -116,6 +119,9 @@ class TodayRow:
     #: The reminder occurrence's key: what a snooze is recorded under; None: nothing to snooze.
     reminder_key: tuple[str, int, str] | None = None
     remind_before_minutes: int | None = None
+    made_at: datetime | None = None  # a promise's: when it was made
+    note_id: int | None = None  # a promise's: the note it was typed in
+    request: RequestRow | None = None  # a request's row, whole (the tray and ``ckbook due``)
 
     @property
     def urgent(self) -> bool:
@@ -191,13 +197,18 @@ def _raw(query: Select) -> list[tuple[Any, ...]]:
     return list(database_proxy.obj.execute(query))
 
 
+def name_order(name: str) -> str:
+    """How every report orders clients' names: regardless of case ("ada" beside "Ada")."""
+    return name.casefold()
+
+
 def _promise_rows(
-    now: datetime, tz: tzinfo, default_minutes: int
+    now: datetime, tz: tzinfo, upcoming_days: int = UPCOMING_DAYS
 ) -> tuple[list[TodayRow], list[TodayRow], list[TodayRow]]:
-    """Open promises of live clients due by a week from today, from one query of plain tuples
-    (a model instance per row is what made this slow on a big notebook)."""
+    """Open promises of live clients due by ``upcoming_days`` from today, from one query of
+    plain tuples (a model instance per row is what made this slow on a big notebook)."""
     today = now.astimezone(tz).date()
-    horizon = today + timedelta(days=UPCOMING_DAYS)
+    horizon = today + timedelta(days=upcoming_days)
     query = (
         Promise.select(
             Promise.id,
@@ -207,6 +218,8 @@ def _promise_rows(
             Promise.due_date,
             Promise.due_time,
             Promise.remind_before_minutes,
+            Promise.made_at,
+            Promise.note,
             Promise.recurrence,
         )
         .join(Client)
@@ -223,7 +236,8 @@ def _promise_rows(
         Section.UPCOMING: [],
     }
     # Raw values (dates as stored): peewee's per-value date conversion cost more than the rest.
-    for pid, cid, name, text, due_date, due_time, remind, rule in _raw(query):
+    to_instant = Promise.made_at.python_value
+    for pid, cid, name, text, due_date, due_time, remind, made, note_id, rule in _raw(query):
         due = Due(_to_date(due_date), _to_time(due_time))
         deadline = due.deadline(tz)
         if now >= deadline:
@@ -251,9 +265,11 @@ def _promise_rows(
             due=due,
             reminder_key=key,
             remind_before_minutes=remind,
+            made_at=to_instant(made),
+            note_id=note_id,
         )
         # By deadline: a date-only due sorts at the end of its day, after that day's timed dues.
-        found[section].append((deadline, name, pid, row))
+        found[section].append((deadline, name_order(name), pid, row))
     ordered = {
         section: [entry[-1] for entry in sorted(rows, key=lambda e: e[:3])]
         for section, rows in found.items()
@@ -334,7 +350,7 @@ def _checkin_rows(now: datetime, tz: tzinfo) -> list[TodayRow]:
             reminder=reminder,
             reminder_key=reminder.key,
         )
-        key = (status_now.health is not Health.RED, status_now.last_contact, name.lower())
+        key = (status_now.health is not Health.RED, status_now.last_contact, name_order(name), cid)
         found.append((key, row))
     found.sort(key=lambda pair: pair[0])
     return [row for _, row in found]
@@ -374,6 +390,7 @@ def _request_rows(now: datetime, tz: tzinfo) -> list[TodayRow]:
                 at=r.received_at,
                 reminder=reminder,
                 reminder_key=reminder.key if reminder else None,
+                request=r,
             )
         )
     return rows
@@ -445,19 +462,25 @@ def reminder_for(
 
 
 def today_report(
-    now: datetime, tz: tzinfo, default_minutes: int = DEFAULT_REMIND_BEFORE_MINUTES
+    now: datetime,
+    tz: tzinfo,
+    *,
+    upcoming_days: int = UPCOMING_DAYS,
+    due_only: bool = False,
 ) -> TodayReport:
-    """Today's sections at ``now``, in the order they are shown."""
-    overdue, due_today, upcoming = _promise_rows(now, tz, default_minutes)
+    """Today's sections at ``now``, in the order they are shown; promises coming up within
+    ``upcoming_days``. ``due_only``: only what can be due (promises, check-ins, requests), for
+    the tray and ``ckbook due``, which show no incidents and no money."""
+    overdue, due_today, upcoming = _promise_rows(now, tz, upcoming_days)
     sections: list[tuple[Section, list[TodayRow]]] = [
         (Section.OVERDUE, overdue),
         (Section.DUE_TODAY, due_today),
         (Section.UPCOMING, upcoming),
         (Section.CHECKINS, _checkin_rows(now, tz)),
         (Section.REQUESTS, _request_rows(now, tz)),
-        (Section.INCIDENTS, _incident_rows(now, tz)),
-        (Section.MONEY, _money_rows()),
     ]
+    if not due_only:
+        sections += [(Section.INCIDENTS, _incident_rows(now, tz)), (Section.MONEY, _money_rows())]
     snoozed = snoozed_keys(now)
     hidden = 0
     kept_sections = []

@@ -260,7 +260,8 @@ class Promise(BaseModel):
         renegotiated_from_id: ForeignId[int | None]
 
     class Meta:
-        indexes = ((("client", "status"), False),)
+        # (status, due_date): open promises by due, for Today, the tray and reminders (0003).
+        indexes = ((("client", "status"), False), (("status", "due_date"), False))
 
 
 class Incident(BaseModel):

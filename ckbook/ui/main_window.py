@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         settings: QSettings | None = None,
+        background_loads: bool = False,
     ) -> None:
         super().__init__(parent)
         self.notebook = notebook
@@ -311,7 +312,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self._page_actions: dict[str, QAction] = {}
         self._page_group = QActionGroup(self)
-        self.client_list = ClientListView(notebook)
+        # The app loads the client list on a worker (the window paints first); tests at once.
+        self.client_list = ClientListView(notebook, background=background_loads)
         self.card = ClientCard(notebook, self.record_undo)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("clientsSplitter")

@@ -77,23 +77,50 @@ def word_score(word: str, name: str, organisation: str) -> int | None:
 
 def fuzzy_rank(query: str, clients: Sequence[ClientName], limit: int = MAX_SHOWN) -> list[int]:
     """Indexes into ``clients`` of the best matches for ``query``, best first."""
-    words = query.lower().split()
-    if not words:
-        return list(range(min(limit, len(clients))))
-    scored: list[tuple[int, int]] = []
-    for index, client in enumerate(clients):
-        name = client.name.lower()
-        organisation = client.organisation.lower()
-        total = 0
-        for word in words:
-            score = word_score(word, name, organisation)
-            if score is None:
-                break
-            total += score
-        else:
-            scored.append((-total, index))
-    scored.sort()
-    return [index for _, index in scored[:limit]]
+    return SwitcherIndex(clients).rank(query, limit)
+
+
+class SwitcherIndex:
+    """The clients' names and organisations folded once per list (not per key and client), and
+    the matches of the last query: typing on (each earlier word a prefix of the new one, words
+    added) only looks again at what matched before, since a longer word matches less."""
+
+    def __init__(self, clients: Sequence[ClientName]) -> None:
+        self._keys = [(c.name.casefold(), c.organisation.casefold()) for c in clients]
+        self._last_words: list[str] = []
+        self._last_matches: list[int] | None = None
+
+    def rank(self, query: str, limit: int = MAX_SHOWN) -> list[int]:
+        words = query.casefold().split()
+        if not words:
+            self._last_words, self._last_matches = [], None
+            return list(range(min(limit, len(self._keys))))
+        candidates: Sequence[int] = range(len(self._keys))
+        if self._last_matches is not None and _narrows(self._last_words, words):
+            candidates = self._last_matches
+        keys = self._keys
+        scored: list[tuple[int, int]] = []
+        for index in candidates:
+            name, organisation = keys[index]
+            total = 0
+            for word in words:
+                score = word_score(word, name, organisation)
+                if score is None:
+                    break
+                total += score
+            else:
+                scored.append((-total, index))
+        self._last_words, self._last_matches = words, [index for _, index in scored]
+        scored.sort()
+        return [index for _, index in scored[:limit]]
+
+
+def _narrows(before: list[str], now: list[str]) -> bool:
+    """Every match of ``now`` is a match of ``before``: each earlier word is a prefix of the word
+    in its place (a prefix of a matching word matches too), and words were only added."""
+    return len(now) >= len(before) and all(
+        n.startswith(b) for b, n in zip(before, now, strict=False)
+    )
 
 
 class MatchModel(RowListModel[ClientName]):
@@ -154,6 +181,7 @@ class QuickSwitcher(QDialog):
         self.setWindowTitle(title)
         self.setModal(True)
         self.clients = list(clients)
+        self._index = SwitcherIndex(self.clients)
         self.model = MatchModel(self)
         self.results = QListView()
         self.results.setModel(self.model)
@@ -178,7 +206,7 @@ class QuickSwitcher(QDialog):
         self._on_query_text_changed("")
 
     def _on_query_text_changed(self, text: str) -> None:
-        ranked = fuzzy_rank(text, self.clients)
+        ranked = self._index.rank(text)
         self.model.set_rows([self.clients[i] for i in ranked])
         if ranked:
             self.results.setCurrentIndex(self.model.index(0, 0))

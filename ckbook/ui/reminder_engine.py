@@ -17,28 +17,34 @@ sleep, at the end of quiet hours) shows one batch too, never a burst of pop-ups.
 "Pause reminders for 1 hour" hold pop-ups until they end; held reminders are not recorded, so
 they show when the hold ends.
 
-Checking reads every open promise, client and request: about a second on a 10,000-client
-notebook (tests/perf/reminder_check_bench.py). So checks and the recording of fired reminders run
-on a ``ui.worker.Worker`` with its own connection (RELIABILITY #6, #7); only frozen values
-cross between threads.
+Reading every open promise, client and request takes about a second on a 10,000-client notebook,
+so it happens once (the first check) and again only when another program wrote to the notebook
+(``base.notebook_stamp`` moved while this process wrote nothing, or the last full read is ten
+minutes old); a change of this process re-reads only the clients it names, and a steady check
+answers from ``reminders.ReminderBook`` (what can fire next, on a heap): under a millisecond. The
+tray's report is rebuilt only when something it shows can have moved. Checks and the recording of
+fired reminders run on a ``ui.worker.Worker`` with its own connection (RELIABILITY #6, #7); only
+frozen values cross between threads.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ckbook.services.agenda import DueReport, due_report
-from ckbook.services.base import Changed
+from ckbook.services.base import Changed, notebook_stamp
 from ckbook.services.live import ELSEWHERE
 from ckbook.services.reminder_rules import Occurrence, missed_summary, quiet_until, summarise
 from ckbook.services.reminders import (
     Claim,
+    ReminderBook,
     ReminderCheck,
     check,
     claim,
@@ -61,6 +67,8 @@ BATCH_LINES = 6
 #: Changes to the notebook are gathered this long before a re-check (autosave fires often).
 CHANGE_DEBOUNCE_MS = 1500
 PAUSE = timedelta(hours=1)
+#: A moved stamp (any write) reads everything again once the last full read is this old.
+FULL_READ_AFTER_S = 600
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,15 @@ class CheckRequest:
     now: datetime
     tz: tzinfo
     default_minutes: int
+    #: Read everything again (the first check, settings changed, a change naming no client).
+    full: bool = False
+    #: Clients a change of this process named since the last check: their reminders are read
+    #: again.
+    client_ids: tuple[int, ...] = ()
+    #: This process wrote since the last check (so a moved stamp is not someone else's write).
+    local_writes: bool = False
+    #: Build the tray's report even when nothing moved (a new day).
+    report: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,7 +93,8 @@ class CheckResult:
     serial: int
     now: datetime
     check: ReminderCheck
-    report: DueReport
+    report: DueReport | None
+    """None: nothing it shows moved since the last one (a steady check)."""
 
 
 @dataclass(frozen=True)
@@ -86,10 +104,53 @@ class RecordResult:
     error: str = ""
 
 
-def run_check(request: CheckRequest) -> CheckResult:
-    result = check(request.now, request.tz, request.default_minutes)
-    report = due_report(request.now, request.tz)
+def run_check(request: CheckRequest, book: ReminderBook | None = None) -> CheckResult:
+    """One check. Without a ``book``: the full check, every time. With one: what it holds,
+    read again in full only when asked or when another program wrote to the notebook (its stamp
+    moved while this process wrote nothing), else only the clients changes named; the tray's
+    report is built only when something it shows can have moved."""
+    if book is None:
+        result = check(request.now, request.tz, request.default_minutes)
+        return CheckResult(request.serial, request.now, result, due_report(request.now, request.tz))
+    stamp = notebook_stamp()
+    # Another program wrote: the stamp moved while this process wrote nothing; or it moved and
+    # the last full read is old (our writes in the same minutes hid theirs).
+    stale = time.monotonic() - book.loaded_at > FULL_READ_AFTER_S
+    elsewhere = stamp != book.stamp and (not request.local_writes or stale)
+    moved = request.full or elsewhere or not book.loaded
+    if moved or book.default_minutes != request.default_minutes or book.tz != request.tz:
+        book.tz, book.default_minutes = request.tz, request.default_minutes
+        book.load(request.now)
+        moved = True
+    elif request.client_ids:
+        book.refresh(request.now, request.client_ids)
+        moved = True
+    book.stamp = stamp
+    result = book.check(request.now)
+    wanted = moved or request.report or bool(result.firing)
+    report = due_report(request.now, request.tz) if wanted else None
     return CheckResult(request.serial, request.now, result, report)
+
+
+def _took_in(book: ReminderBook | None, occurrences: Sequence[Occurrence], now: datetime) -> None:
+    """The book reads again what our own write (a claim, a confirmation, a record) changed."""
+    if book is not None:
+        book.refresh(now, {o.client_id for o in occurrences})
+        book.stamp = notebook_stamp()
+
+
+def run_record(
+    occurrences: tuple[Occurrence, ...], now: datetime, book: ReminderBook | None = None
+) -> RecordResult:
+    changed = mark_fired(occurrences, now)
+    _took_in(book, occurrences, now)
+    return RecordResult(tuple(o.key for o in occurrences), changed)
+
+
+def run_confirm(claim_made: Claim, now: datetime, book: ReminderBook | None = None) -> Changed:
+    changed = confirm_shown(claim_made)
+    _took_in(book, claim_made.won, now)
+    return changed
 
 
 @dataclass(frozen=True)
@@ -102,12 +163,12 @@ class ClaimResult:
     error: str = ""
 
 
-def run_claim(occurrences: tuple[Occurrence, ...], now: datetime) -> ClaimResult:
-    return ClaimResult(occurrences, now, claim(occurrences, now))
-
-
-def run_record(occurrences: tuple[Occurrence, ...], now: datetime) -> RecordResult:
-    return RecordResult(tuple(o.key for o in occurrences), mark_fired(occurrences, now))
+def run_claim(
+    occurrences: tuple[Occurrence, ...], now: datetime, book: ReminderBook | None = None
+) -> ClaimResult:
+    won = claim(occurrences, now)
+    _took_in(book, occurrences, now)
+    return ClaimResult(occurrences, now, won)
 
 
 class ReminderEngine(QObject):
@@ -158,8 +219,14 @@ class ReminderEngine(QObject):
         notebook.changed.connect(self._on_notebook_changed)
 
         # Checks and records run on a worker (its own connection); ``threaded=False`` runs
-        # them at once on the caller's thread (tests).
+        # them at once on the caller's thread (tests). The book holds what a check read, so a
+        # steady check touches only what changed; only the worker's jobs use it.
         self._worker = Worker("reminders", self, inline=not threaded)
+        self._book = ReminderBook(notebook.tz, self._settings.remind_before_minutes)
+        self._full = True
+        self._dirty: set[int] = set()
+        self._local_writes = False
+        self._report_day: date | None = None
 
     # --- API ------------------------------------------------------------------------------------
 
@@ -191,14 +258,26 @@ class ReminderEngine(QObject):
             return
         self._busy = True
         self._serial += 1
+        now = self._notebook.now()
+        day = now.astimezone(self._notebook.tz).date()
         request = CheckRequest(
             self._serial,
-            self._notebook.now(),
+            now,
             self._notebook.tz,
             self._settings.remind_before_minutes,
+            full=self._full,
+            client_ids=tuple(sorted(self._dirty)),
+            local_writes=self._local_writes,
+            report=day != self._report_day,
         )
+        self._full, self._dirty, self._local_writes = False, set(), False
+        self._report_day = day
         self._worker.run(
-            run_check, request, done=self._on_worker_checked, failed=self._on_worker_failed
+            run_check,
+            request,
+            self._book,
+            done=self._on_worker_checked,
+            failed=self._on_worker_failed,
         )
 
     def pause(self, length: timedelta = PAUSE) -> None:
@@ -230,7 +309,8 @@ class ReminderEngine(QObject):
         self._busy = False
         if not self._running:
             return
-        self.reportReady.emit(result.report)
+        if result.report is not None:
+            self.reportReady.emit(result.report)
         now = self._notebook.now()
         firing = [
             o
@@ -260,6 +340,7 @@ class ReminderEngine(QObject):
             run_claim,
             firing,
             now,
+            self._book,
             done=self._on_worker_claimed,
             failed=lambda failure: self._on_worker_claimed(
                 ClaimResult(firing, now, None, failure.text)
@@ -288,8 +369,10 @@ class ReminderEngine(QObject):
     def _confirm(self, claim_made: Claim) -> None:
         self._unconfirmed[claim_made.token] = claim_made
         self._worker.run(
-            confirm_shown,
+            run_confirm,
             claim_made,
+            self._notebook.now(),
+            self._book,
             done=lambda _changed: self._on_worker_confirmed(claim_made.token),
             # Retried at the next check. Until confirmed, the claim keeps other processes off
             # for its lease; after that one of them may show it again (the one double this
@@ -333,6 +416,7 @@ class ReminderEngine(QObject):
             run_record,
             occurrences,
             now,
+            self._book,
             done=self._on_worker_recorded,
             failed=lambda failure: self._on_worker_recorded(RecordResult(keys, None, failure.text)),
         )
@@ -376,12 +460,18 @@ class ReminderEngine(QObject):
         self.check_now()
 
     def _on_notebook_changed(self, changed: Changed) -> None:
+        self._local_writes = True
         if changed.kind == "settings":
             self._settings = load_settings()
+            self._full = True
             self.check_now()
         elif changed.text_only:
             return  # a note's text (a call-note autosave) makes nothing due
         elif changed.kind != "reminder" or changed.detail in ("snoozed", "done", ELSEWHERE):
+            if changed.client_ids:
+                self._dirty.update(changed.client_ids)
+            else:
+                self._full = True
             # Not after recording fired reminders (our own change), but after a snooze or "done"
             # from Today, a pop-up or another process, so the tray's list and badge leave that
             # item out at once.

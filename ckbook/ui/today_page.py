@@ -17,6 +17,7 @@ first time, the rows it has while a newer report is built — and only the newes
 
 from __future__ import annotations
 
+import difflib
 import functools
 import logging
 from datetime import datetime, tzinfo
@@ -31,7 +32,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -123,10 +124,57 @@ class TodayModel(QAbstractItemModel):
         super().__init__(parent)
         self._sections: list[tuple[Section, tuple[TodayRow, ...]]] = []
 
-    def set_report(self, report: TodayReport) -> None:
-        self.beginResetModel()
-        self._sections = [(s, rows) for s, rows in report.sections if rows]
-        self.endResetModel()
+    def set_report(self, report: TodayReport) -> bool:
+        """Show ``report``, changing only the rows that differ (a row kept, a promise added:
+        one row's signals, not a reset the view lays out 3,000 rows again for). Returns True
+        when the model was reset (the sections shown changed)."""
+        fresh = [(s, rows) for s, rows in report.sections if rows]
+        if [s for s, _ in fresh] != [s for s, _ in self._sections]:
+            self.beginResetModel()
+            self._sections = fresh
+            self.endResetModel()
+            return True
+        for number, (section, rows) in enumerate(fresh):
+            old = self._sections[number][1]
+            if old != rows:
+                self._update_section(number, section, old, rows)
+        return False
+
+    def _update_section(
+        self, number: int, section: Section, old: tuple[TodayRow, ...], new: tuple[TodayRow, ...]
+    ) -> None:
+        parent = self.index(number, 0)
+        shown = list(old)
+
+        def store() -> None:
+            self._sections[number] = (section, tuple(shown))
+
+        matcher = difflib.SequenceMatcher(
+            None, [(r.kind, r.subject_id) for r in old], [(r.kind, r.subject_id) for r in new],
+            autojunk=False,
+        )  # fmt: skip
+        # From the end, so the positions of the earlier operations still hold.
+        for op, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+            if op == "equal":
+                for offset in range(i2 - i1):
+                    if shown[i1 + offset] != new[j1 + offset]:
+                        shown[i1 + offset] = new[j1 + offset]
+                        store()
+                        first = self.index(i1 + offset, 0, parent)
+                        last = self.index(i1 + offset, Column.COUNT - 1, parent)
+                        self.dataChanged.emit(first, last)
+                continue
+            if i2 > i1:
+                self.beginRemoveRows(parent, i1, i2 - 1)
+                del shown[i1:i2]
+                store()
+                self.endRemoveRows()
+            if j2 > j1:
+                self.beginInsertRows(parent, i1, i1 + j2 - j1 - 1)
+                shown[i1:i1] = new[j1:j2]
+                store()
+                self.endInsertRows()
+        self.dataChanged.emit(parent, self.index(number, Column.COUNT - 1))  # the count
 
     def row_at(self, index: _ModelIndex) -> TodayRow | None:
         if not index.isValid() or index.internalId() == _NO_PARENT:
@@ -378,6 +426,7 @@ class TodayPage(QWidget):
         bar.addStretch(1)
 
         self.model = TodayModel(self)
+        self._when_widths: dict[str, int] = {}  # text → pixels, measured once each
         self.view = QTreeView()
         self.view.setAccessibleName("Today")
         self.view.setModel(self.model)
@@ -417,6 +466,7 @@ class TodayPage(QWidget):
         layout.addWidget(self.view, 1)
 
         # Coalesce bursts of changes into one rebuild; look again each minute (things turn due).
+        self._stale = False  # changed while another page was shown
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -466,13 +516,13 @@ class TodayPage(QWidget):
         position = self.view.currentIndex()
         where = (position.parent().row(), position.row()) if current is not None else None
         self.report = report
-        self.model.set_report(report)
-        self.view.expandToDepth(0)  # one layout pass; a setExpanded per section laid out each
-        for i in range(self.model.rowCount()):
-            section = Section(self.model.index(i, 0).data(SECTION_ROLE))
-            self.view.setFirstColumnSpanned(i, _ROOT, True)  # "Overdue promises (3)" in full
-            if section in self._collapsed:
-                self.view.setExpanded(self.model.index(i, 0), False)
+        if self.model.set_report(report):
+            self.view.expandToDepth(0)  # one layout pass; a setExpanded per section laid out each
+            for i in range(self.model.rowCount()):
+                section = Section(self.model.index(i, 0).data(SECTION_ROLE))
+                self.view.setFirstColumnSpanned(i, _ROOT, True)  # "Overdue promises (3)" in full
+                if section in self._collapsed:
+                    self.view.setExpanded(self.model.index(i, 0), False)
         self._fit_when_column(report)
         self._show_date(report.now)
         summary = report.summary()
@@ -500,7 +550,12 @@ class TodayPage(QWidget):
         if not texts:
             return
         metrics = self.view.fontMetrics()
-        widest = max(metrics.horizontalAdvance(text) for text in texts) + 24  # cell padding
+        widths = self._when_widths
+        if len(widths) > 20_000:
+            widths.clear()  # a cache, not a record: the texts move with the clock
+        for text in texts - widths.keys():
+            widths[text] = metrics.horizontalAdvance(text)
+        widest = max(widths[text] for text in texts) + 24  # cell padding
         low, high = WHEN_WIDTH
         self.view.header().resizeSection(Column.WHEN, max(low, min(high, widest)))
 
@@ -622,7 +677,19 @@ class TodayPage(QWidget):
     def _on_notebook_changed(self, changed: Changed) -> None:
         if changed.kind is Kind.SETTINGS or changed.text_only:
             return  # a note's text (a call-note autosave) shows in no Today row
+        if self.window().isVisible() and not self.isVisible():
+            # Another page is on screen (a call is typed with Clients open): build the report
+            # when this page is shown again, not on every save meanwhile.
+            self._stale = True
+            return
         self._refresh_timer.start()
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._refresh_timer.start()
 
     def _on_minute_timeout(self) -> None:
         if self.isVisible():

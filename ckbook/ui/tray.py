@@ -136,10 +136,10 @@ class Tray(QObject):
     def _missed_not_in(self, report: DueReport) -> list[Occurrence]:
         """Missed reminders about something the report does not count already (a promise
         reminded of days before its due), so nothing counts twice on the badge."""
-        counted = {(True, p.id) for p in report.overdue + report.due_today} | {
-            (False, c.id) for c in report.checkins
+        counted = {(True, p.subject_id) for p in report.overdue + report.due_today} | {
+            (False, c.client_id) for c in report.checkins
         }
-        requests = {r.id for r in report.requests}
+        requests = {r.subject_id for r in report.requests}
         return [
             o
             for o in self._missed
@@ -183,9 +183,11 @@ class Tray(QObject):
         entries += [
             (f"Due today: {p.client_name} — {p.text}", p.client_id) for p in report.due_today
         ]
-        entries += [(f"Check in with {c.name}", c.id) for c in report.checkins]
+        entries += [(f"Check in with {c.client_name}", c.client_id) for c in report.checkins]
         entries += [
-            (f"Reply to {r.client_name} — {r.summary}", r.client_id) for r in report.requests
+            (f"Reply to {r.client_name} — {r.request.summary}", r.client_id)
+            for r in report.requests
+            if r.request is not None
         ]
         return entries
 

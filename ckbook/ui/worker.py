@@ -107,9 +107,9 @@ class Worker(QObject):
 
     @property
     def busy(self) -> bool:
-        """A job is waiting or under way."""
+        """A job is waiting, under way, or done with its answer not yet handed back."""
         with self._lock:
-            return bool(self._queue) or self._running is not None
+            return bool(self._queue) or self._running is not None or bool(self._callbacks)
 
     def run(
         self,

@@ -75,9 +75,9 @@ def test_the_client_list_and_cards_still_open(poisoned, now, tz):  # type: ignor
 
 def test_due_and_today_still_report_the_healthy_rows(poisoned, now, tz):  # type: ignore[no-untyped-def]
     report = due_report(now, tz)
-    assert poisoned["late"] in [p.id for p in report.overdue]
-    assert [c.name for c in report.checkins] == ["Ada"]  # Zed: read as 10 years, not late
-    assert [r.id for r in report.requests] == [poisoned["asked"]]
+    assert poisoned["late"] in [p.subject_id for p in report.overdue]
+    assert [c.client_name for c in report.checkins] == ["Ada"]  # Zed: read as 10 years, not late
+    assert [r.subject_id for r in report.requests] == [poisoned["asked"]]
     today = dict(today_report(now, tz).sections)
     assert poisoned["late"] in [row.subject_id for row in today[Section.OVERDUE]]
     assert [row.client_name for row in today[Section.CHECKINS]] == ["Ada"]

@@ -192,6 +192,48 @@ def test_index_stays_in_step_with_cascaded_deletes(db, now, tz):
     assert count == 0
 
 
+def test_the_clients_name_is_part_of_what_their_notes_and_promises_match(db, now, tz):
+    if db.location.startswith("postgresql"):
+        pytest.skip(
+            "the client's name is matched with the SQLite index only (not yet on PostgreSQL)"
+        )
+    okafor = make_client(now, "Ada Okafor", organisation="Okafor Events")
+    other = make_client(now, "Bob Builder")
+    about = add_note(okafor, now, body="Went through the **contract** terms.").ids[0]
+    add_note(okafor, now, body="Talked about the menu.")
+    add_note(other, now, body="The contract is signed.")
+    promise = add_promise(okafor, "send the contract by Friday", now, tz).ids[0]
+
+    hits = search("okafor contract")
+    assert _kinds_ids(hits) == {("note", about), ("promise", promise)}
+    assert all(h.client_name == "Ada Okafor" for h in hits)
+    assert _kinds_ids(search("OKAFOR EVENTS contr", prefix_last=True)) == {
+        ("note", about),
+        ("promise", promise),
+    }
+    assert search("okafor menu contract") == []  # every word must still be matched somewhere
+    (note,) = [h for h in hits if h.kind == "note"]
+    assert note.snippet == "Went through the contract terms."
+    assert [note.snippet[a:b] for a, b in note.highlights] == ["contract"]
+
+
+def test_snippets_show_text_not_markdown(db, now):
+    ada = make_client(now)
+    add_note(
+        ada,
+        now,
+        body="# Call\n\n- prefers the *smaller* hall\n\n"
+        "**Next:** see [the plan](https://x.example) for the florist",
+    )
+    (hit,) = search("florist")
+    assert "**" not in hit.snippet and "](" not in hit.snippet and "\n" not in hit.snippet
+    assert "see the plan for the florist" in hit.snippet
+    if not db.location.startswith("postgresql"):  # ts_headline shows a shorter fragment
+        assert hit.snippet.endswith("Next: see the plan for the florist")
+        assert "prefers the smaller hall" in hit.snippet
+    assert [hit.snippet[a:b] for a, b in hit.highlights] == ["florist"]
+
+
 def test_a_common_word_is_ranked_among_its_newest_matches_only(db, now, monkeypatch):  # type: ignore[no-untyped-def]
     """Both ways of finding matches: few (all ranked) and more than the window (the newest)."""
     import ckbook.services.search as search_module

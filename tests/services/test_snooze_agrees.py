@@ -18,10 +18,10 @@ from tests.factories import contact, make_client
 
 def _tray_items(report) -> set[tuple[str, int]]:  # type: ignore[no-untyped-def]
     return (
-        {("overdue", p.id) for p in report.overdue}
-        | {("due_today", p.id) for p in report.due_today}
-        | {("checkin", c.id) for c in report.checkins}
-        | {("request", r.id) for r in report.requests}
+        {("overdue", p.subject_id) for p in report.overdue}
+        | {("due_today", p.subject_id) for p in report.due_today}
+        | {("checkin", c.client_id) for c in report.checkins}
+        | {("request", r.subject_id) for r in report.requests}
     )
 
 

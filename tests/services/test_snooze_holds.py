@@ -45,7 +45,7 @@ def test_quiet_until_the_snooze_ends_though_it_turned_overdue(snoozed_promise, t
     assert snoozed_promise not in [r.subject_id for r in today.rows(Section.OVERDUE)]
     assert snoozed_promise not in [r.subject_id for r in today.rows(Section.DUE_TODAY)]
     report = due_report(during, tz)
-    assert snoozed_promise not in [p.id for p in report.overdue + report.due_today]
+    assert snoozed_promise not in [p.subject_id for p in report.overdue + report.due_today]
     assert report.snoozed >= 1
 
 

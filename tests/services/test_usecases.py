@@ -301,8 +301,8 @@ def test_due_report_lists_overdue_due_today_checkins_and_requests(db, now, tz):
     assert [p.text for p in report.overdue] == ["send invoice by Monday"]
     assert [p.text for p in report.due_today] == ["confirm caterer today"]
     assert [p.text for p in report.upcoming] == ["venue visit"]
-    assert [c.name for c in report.checkins] == ["Ada"]
-    assert [r.summary for r in report.requests] == ["Quote for 80 guests?"]
+    assert [c.client_name for c in report.checkins] == ["Ada"]
+    assert [r.request.summary for r in report.requests if r.request] == ["Quote for 80 guests?"]
     assert report.attention_count == 4
     assert "1 promise overdue" in report.summary()
     data = report.to_json(tz)

@@ -161,3 +161,67 @@ def test_the_card_shows_an_autosaved_text_by_changing_that_notes_row(  # type: i
 
     assert seen == Counter({"dataChanged": 1})
     assert timeline.note(0).body == "talked about **the venue**"
+
+
+def test_today_changes_only_the_rows_a_change_moves(
+    qtbot, qtmodeltester, notebook, clients, now, tz
+):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from ckbook.services.due import Due
+    from ckbook.services.promises import close_promise
+    from ckbook.services.today import Section
+
+    overdue = [
+        add_promise(clients[n], f"promise {n}", now, tz, due=Due(date(2026, 11, 10 + n))).ids[0]
+        for n in range(5)
+    ]
+    today = TodayPage(notebook)
+    qtbot.addWidget(today)
+    qtmodeltester.check(today.model)
+    qtbot.waitUntil(lambda: not today.pending, timeout=10_000)
+    seen = count_signals(today.model)
+
+    with qtbot.waitSignal(today.refreshed, timeout=10_000):
+        notebook.run(close_promise, overdue[2], "kept", now)  # one row leaves
+    with qtbot.waitSignal(today.refreshed, timeout=10_000):
+        notebook.run(add_promise, clients[9], "a new one", now, tz, due=Due(date(2026, 11, 12)))
+    with qtbot.waitSignal(today.refreshed, timeout=10_000):
+        today.refresh()  # the minute's look again: nothing moved, nothing changes
+
+    assert seen["modelReset"] == seen["layoutChanged"] == 0
+    assert (seen["rowsRemoved"], seen["rowsInserted"]) == (1, 1)
+    rows = [row.text for row in today.report.rows(Section.OVERDUE)] if today.report else []
+    overdue_parent = today.model.section_index(Section.OVERDUE)
+    shown = [
+        today.model.index(r, 0, overdue_parent).data()
+        for r in range(today.model.rowCount(overdue_parent))
+    ]
+    assert shown == rows and "promise 2" not in rows and "a new one" in rows
+
+
+def test_today_behind_another_page_builds_its_report_when_shown_again(  # type: ignore[no-untyped-def]
+    qtbot, notebook, clients, now, tz, tmp_path
+):
+    from PySide6.QtCore import QSettings
+
+    from ckbook.ui.main_window import MainWindow
+
+    window = MainWindow(notebook, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window)
+    today = TodayPage(notebook)
+    window.add_page("today", "Today", today)
+    window.show()
+    qtbot.waitUntil(lambda: not today.pending, timeout=10_000)
+    window.show_page("clients")
+    asked: list[int] = []
+    today.loader.loaded.connect(lambda generation, _report: asked.append(generation))
+
+    for n in range(3):  # saves while a call is typed with Clients on screen
+        notebook.run(add_promise, clients[n], f"promise {n}", now, tz)
+    qtbot.wait(100)
+    assert asked == [] and not today.pending
+
+    with qtbot.waitSignal(today.refreshed, timeout=10_000):
+        window.show_page("today")
+    assert len(asked) == 1

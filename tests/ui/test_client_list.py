@@ -160,3 +160,28 @@ def test_a_change_refreshes_only_the_named_rows_and_keeps_the_selection(
     notebook.run(delete_client, clients["ada"], now)
     assert "Ada Lovelace" not in _names(view)
     assert view.current_client_id() == clients["bob"]
+
+
+def test_in_the_background_every_row_is_built_off_the_gui_thread_and_lands_at_once(  # type: ignore[no-untyped-def]
+    qtbot, qtmodeltester, notebook, clients, monkeypatch
+):
+    import threading
+
+    import ckbook.ui.client_list as client_list
+
+    built_on: list[threading.Thread] = []
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        built_on.append(threading.current_thread())
+        return client_summaries(*args, **kwargs)
+
+    monkeypatch.setattr(client_list, "client_summaries", recording)
+    view = ClientListView(notebook, background=True)
+    qtbot.addWidget(view)
+    qtmodeltester.check(view.model)
+    view.select_client(clients["bob"])  # chosen before the rows are there
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        pass
+    assert sorted(_names(view), key=str.casefold) == _names(view)
+    assert len(_names(view)) == 3 and view.current_client_id() == clients["bob"]
+    assert built_on and threading.main_thread() not in built_on

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ckbook.services.clients import ClientName
-from ckbook.ui.quick_switcher import ClientPicker, MatchModel, QuickSwitcher, fuzzy_rank
+from ckbook.ui.quick_switcher import (
+    ClientPicker,
+    MatchModel,
+    QuickSwitcher,
+    SwitcherIndex,
+    fuzzy_rank,
+)
 from tests.factories import make_client
 
 PEOPLE = [
@@ -33,6 +41,17 @@ PEOPLE = [
 )
 def test_fuzzy_rank(query: str, best: list[int]) -> None:
     assert [PEOPLE[i].id for i in fuzzy_rank(query, PEOPLE)] == best
+
+
+@given(st.lists(st.sampled_from(["j", "o", "a", "s", "m", " ", "h", "d", "\b"]), max_size=12))
+def test_typing_on_ranks_as_a_fresh_search_would(keys: list[str]) -> None:
+    """The index narrows from the last query's matches while typing goes on; whatever is
+    typed or erased, it ranks exactly as a fresh index would."""
+    index = SwitcherIndex(PEOPLE)
+    query = ""
+    for key in keys:
+        query = query[:-1] if key == "\b" else query + key
+        assert index.rank(query) == SwitcherIndex(PEOPLE).rank(query)
 
 
 def test_match_model_passes_qt_model_tests(qtmodeltester) -> None:  # type: ignore[no-untyped-def]

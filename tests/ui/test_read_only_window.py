@@ -57,5 +57,8 @@ def test_a_read_only_role_on_a_server_opens_the_window_read_only(team, clock, qt
             "nothing can be saved"
         )
         assert "postgresql://reader_" in window.windowTitle()
+        # The client list loads on a worker (its own connection): done before the notebook
+        # closes, as quitting the app waits for it.
+        qtbot.waitUntil(lambda: not window.client_list.loading, timeout=10_000)
     finally:
         close_database(opened)

@@ -472,4 +472,45 @@ def test_a_snooze_in_another_process_refreshes_the_trays_report(
         # what live changes broadcast once the change journal shows it
         notebook.broadcast(Changed(Kind.REMINDER, (occurrence.subject_id,), (), ELSEWHERE))
     assert after.args[0].overdue == () and after.args[0].snoozed == 1
+
+
+def test_a_steady_check_reads_only_what_changed(notebook, banner, clock, tz, ada, now, monkeypatch):  # type: ignore[no-untyped-def]
+    """After the first check the engine reads nothing again while nothing changes; a change
+    of this process is read for the clients it names; a write it did not hear of (another
+    program) makes it read everything again. And reminders still fire on time throughout."""
+    import ckbook.services.reminders as reminders
+
+    reads: list[object] = []
+    whole = reminders.all_occurrences
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        reads.append(args[3] if len(args) > 3 else kwargs.get("client_ids"))
+        return whole(*args, **kwargs)
+
+    monkeypatch.setattr(reminders, "all_occurrences", counting)
+    engine, _router = make_engine(notebook, banner)
+    engine.start()
+    assert reads == [None]  # the first check reads everything
+    for _ in range(3):
+        engine.check_now()
+    assert reads == [None]
+
+    notebook.run(add_promise, ada, "call back", now, tz, due=Due(date(2026, 11, 18), time(11)))
+    engine.check_now()
+    # Ada's reminders are read again (after the change, and after our own claim and record
+    # of what it fired), nothing else.
+    assert reads[0] is None and reads[1:] and all(r == [ada] for r in reads[1:])
+    clock.set(now + timedelta(hours=1, minutes=30))  # 10:30 UTC: 11:30 local, past the due
+    engine.check_now()
+    assert banner.current() is not None and "call back" in banner.current().body
+
+    elsewhere = add_promise(
+        ada, "written by another program", now, tz, due=Due(date(2026, 11, 10))
+    ).ids[0]
+    engine.check_now()
+    assert reads.count(None) == 2  # everything, once more (then what its claim wrote)
+    fired = ReminderLog.select().where(
+        (ReminderLog.subject_id == elsewhere) & ReminderLog.fired_at.is_null(False)
+    )
+    assert fired.count() == 1
     engine.stop()
