@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -47,10 +46,10 @@ from ckbook.services.recurrence import describe as describe_rule
 from ckbook.store.models import MOODS, NOTE_KINDS
 from ckbook.ui import theme
 from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Autosaver, SaveWriter
+from ckbook.ui.due_chip import due_chip
 from ckbook.ui.note_text import NoteTextEdit
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.safe_text import SafeTextBrowser, heading_label, plain_label, plain_tooltip
-from ckbook.ui.theme import CHIP_STYLE
 
 NO_MOOD = "Mood…"
 
@@ -107,20 +106,11 @@ class CaptureRow(QWidget):
         layout.setContentsMargins(0, 2, 0, 6)
         layout.setSpacing(2)
         self.text_label = plain_label(wrap=True)
-        self.due_button = QPushButton()
-        self.due_button.setStyleSheet(CHIP_STYLE)
-        self.due_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        parts = due_chip()
+        self.due_button, self.due_field, self.reword_button = parts.chip, parts.field, parts.reword
         self.due_button.clicked.connect(self._on_due_button_clicked)
-        self.due_field = QLineEdit()
-        self.due_field.setPlaceholderText("e.g. no, Thursday 5pm · the 9th · 2026-11-20T19:30")
-        self.due_field.setAccessibleName("Correct the due")
         self.due_field.returnPressed.connect(self._on_due_field_return_pressed)
-        self.due_field.hide()
-        self.reword_button = QPushButton()
-        self.reword_button.setFlat(True)
-        self.reword_button.setStyleSheet("text-align: left; padding: 1px 4px;")
         self.reword_button.clicked.connect(self._on_reword_button_clicked)
-        self.reword_button.hide()
         self._reword: tuple[int, int, str] | None = None  # promise id, line, new text
         chip = QHBoxLayout()  # the chip as wide as its text, under the line's words
         chip.setContentsMargins(0, 0, 0, 0)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,11 +49,11 @@ from ckbook.ui import theme
 from ckbook.ui.card_sections import RecordUndo, no_undo
 from ckbook.ui.dialogs.edit_promise import EditPromiseDialog
 from ckbook.ui.dialogs.renegotiate import RenegotiateDialog
+from ckbook.ui.due_chip import due_chip
 from ckbook.ui.icons import ICON_DIR
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.row_models import RowListModel
 from ckbook.ui.safe_text import plain_label, plain_tooltip
-from ckbook.ui.theme import CHIP_STYLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PROMISE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -162,21 +161,12 @@ class PromisesSection(QWidget):
         )
         self.add_edit.setAccessibleName("Add a promise")
         # The due understood, as a chip: click it to correct the due in words before saving.
-        self.due_label = QPushButton()
-        self.due_label.setStyleSheet(CHIP_STYLE)
-        self.due_label.setCursor(Qt.CursorShape.PointingHandCursor)
+        parts = due_chip()
+        self.due_label, self.due_field, self.reword_button = parts.chip, parts.field, parts.reword
         self.due_label.setAccessibleName("Due understood as")
         self.due_label.clicked.connect(self._on_due_label_clicked)
-        self.due_field = QLineEdit()
-        self.due_field.setPlaceholderText("e.g. no, Thursday 5pm · the 9th · 2026-11-20T19:30")
-        self.due_field.setAccessibleName("Correct the due")
         self.due_field.returnPressed.connect(self._on_due_field_return_pressed)
-        self.due_field.hide()
-        self.reword_button = QPushButton()
-        self.reword_button.setFlat(True)
-        self.reword_button.setStyleSheet("text-align: left; padding: 1px 4px;")
         self.reword_button.clicked.connect(self._on_reword_button_clicked)
-        self.reword_button.hide()
         #: A due the user corrected in words: it wins over what the line's words say.
         self.corrected_due: Due | None = None
         self._reworded_text: str | None = None
