@@ -100,6 +100,7 @@ def make_automatic_backup(location: str, now: datetime) -> AutoBackupResult:
     made = backup(location, folder / auto_backup_name(now), unique=True, quick=True)
     removed = []
     for path in to_remove(automatic_backups(location), now):
-        path.unlink(missing_ok=True)
+        for file in (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm"))):
+            file.unlink(missing_ok=True)  # companions an older release's reader left
         removed.append(path)
     return AutoBackupResult(made, tuple(removed))

@@ -264,6 +264,9 @@ def backup_sqlite(
         contextlib.closing(sqlite3.connect(os.fspath(out.temp))) as dst,
     ):
         src.backup(dst)
+        # The copy is one self-contained file: in WAL mode (the notebook's, copied with its
+        # header), every later reader would leave a -wal and -shm beside it.
+        dst.execute("PRAGMA journal_mode=DELETE")
     return out.path
 
 

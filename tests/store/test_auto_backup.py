@@ -83,3 +83,11 @@ def test_two_automatic_backups_in_the_same_second_both_land(db, now):  # type: i
     first = make_automatic_backup(db.location, START).made
     second = make_automatic_backup(db.location, START).made
     assert first != second and first.exists() and second.exists()
+
+
+def test_a_backup_is_one_self_contained_file_even_after_it_is_read(db, now):  # type: ignore[no-untyped-def]
+    make_client(now, "Ada Lovelace")
+    made = make_automatic_backup(db.location, START).made
+    assert check(str(made)).ok
+    assert list_backups(db.location)[0].clients == 1
+    assert sorted(p.name for p in made.parent.iterdir()) == [made.name]  # no -wal, no -shm
