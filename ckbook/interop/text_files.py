@@ -19,7 +19,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from ckbook.services.base import InputError
-from ckbook.store.database import is_open_notebook
+from ckbook.store.open_files import is_open_notebook
 
 #: Larger import files are refused before reading (a contacts export is a few MB at most).
 MAX_IMPORT_BYTES = 200 * 1024 * 1024

@@ -21,7 +21,6 @@ import contextlib
 import os
 import sqlite3
 import stat
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -30,6 +29,7 @@ import peewee
 from playhouse.migrations import Migration, Runner
 
 from ckbook.paths import default_db_path, resolve_db_target
+from ckbook.store import open_files
 from ckbook.store.errors import (
     DamagedError,
     ForeignDatabaseError,
@@ -41,6 +41,7 @@ from ckbook.store.errors import (
     StoreError,
 )
 from ckbook.store.models import database_proxy
+from ckbook.store.open_files import SQLITE_HEADER, read_head
 from ckbook.store.output import atomic_output
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -87,19 +88,6 @@ class OpenedDatabase:
 
 #: The notebook file this process has open (exports and backups never write over it).
 _open_notebook: Path | None = None
-#: Every notebook file this process has open through SQLite, by real path (opens minus closes).
-_live_notebooks: Counter[str] = Counter()
-
-
-def is_open_notebook(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path`` is a notebook file this process has open through SQLite.
-
-    Such a file must never be opened any other way (not even to read its header): closing any
-    other descriptor of a file drops every POSIX lock the process holds on it, SQLite's
-    included, and another process may then checkpoint and truncate the WAL under our
-    connections — a corrupt notebook. Measured here: after one ``open(path).read(100)`` a
-    second process got an EXCLUSIVE lock while this one was still connected."""
-    return _live_notebooks[os.path.realpath(path)] > 0
 
 
 def open_notebook_path() -> Path | None:
@@ -166,13 +154,12 @@ def _prepare_sqlite_file(path: Path, create: bool = True) -> bool:
 def _check_sqlite_header(path: Path) -> None:
     """Refuse a file that is not SQLite, or one cut short (the header says how long it is).
 
-    A notebook this process has open was checked when it was opened, and is not opened again
-    to be read (``is_open_notebook``)."""
-    if is_open_notebook(path):
+    A notebook this process has open was checked when it was opened, and is not read again
+    (``store.open_files``)."""
+    header = read_head(path, 100)
+    if header is None:
         return
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    if header[:16] and header[:16] != b"SQLite format 3\x00":
+    if header[:16] and header[:16] != SQLITE_HEADER:
         raise NotADatabaseError(f"{path} is not a ckbook database (not a SQLite file)")
     if len(header) < 100:
         if header:
@@ -350,7 +337,7 @@ def open_database(
             database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     if bind:
         _open_notebook = path
-    _live_notebooks[os.path.realpath(path)] += 1
+    open_files.opened(path)
     return OpenedDatabase(
         database=database,
         location=location,
@@ -487,9 +474,7 @@ def remove_new_notebook(opened: OpenedDatabase) -> None:
 
 def close_database(opened: OpenedDatabase) -> None:
     if opened.path is not None:
-        key = os.path.realpath(opened.path)
-        if _live_notebooks[key] > 0:
-            _live_notebooks[key] -= 1
+        open_files.closed(opened.path)
     if opened.database.is_closed():
         return
     if isinstance(opened.database, peewee.SqliteDatabase):

@@ -21,10 +21,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ckbook.store.errors import StoreError
+from ckbook.store.open_files import is_sqlite_file
 
 #: Files that belong to a SQLite database beside the database file itself.
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class OutputRefusedError(StoreError):
@@ -39,14 +39,6 @@ def notebook_files(notebook: Path) -> tuple[Path, ...]:
     """The notebook file and the companions SQLite keeps beside it, as absolute real paths."""
     real = Path(os.path.realpath(notebook))
     return (real, *(real.with_name(real.name + suffix) for suffix in SQLITE_COMPANIONS))
-
-
-def is_sqlite_file(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(16) == SQLITE_HEADER
-    except OSError:
-        return False
 
 
 def check_target(

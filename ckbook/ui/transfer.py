@@ -38,7 +38,7 @@ from ckbook.interop.transfer import (
     import_file,
 )
 from ckbook.services.importing import Cancelled, ImportReport, Progress
-from ckbook.store.database import is_open_notebook
+from ckbook.store.open_files import is_open_notebook
 from ckbook.ui.dialogs.column_map import ColumnMapDialog
 from ckbook.ui.worker import Failure, Worker
 

@@ -17,9 +17,10 @@ import pytest
 from ckbook.interop.transfer import import_file
 from ckbook.services.base import InputError
 from ckbook.store.auto_backup import make_automatic_backup
-from ckbook.store.database import close_database, is_open_notebook, open_database
+from ckbook.store.database import close_database, open_database
 from ckbook.store.maintenance import backup, check, restore
 from ckbook.store.models import Client
+from ckbook.store.open_files import is_open_notebook
 from tests.factories import make_client
 
 pytestmark = pytest.mark.sqlite_only("POSIX locks on the notebook file")
