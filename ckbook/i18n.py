@@ -50,7 +50,7 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the installed language (English when none is, or the catalogue lacks it).
 
     With ``n`` (a plural form), ``%n`` becomes the count written the locale's way."""
-    translated = ""
+    translated = None
     if _state.translator is not None:
         translated = _state.translator.translate("", text, disambiguation, n)
     result = translated or text
