@@ -1,4 +1,4 @@
-.PHONY: run test lint format screenshots bench icons install-desktop bundle
+.PHONY: run test lint format screenshots bench icons install-desktop bundle translations
 
 run:
 	python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/ckbook
@@ -29,3 +29,6 @@ install-desktop:
 
 bundle:
 	python3 -m venv .venv && .venv/bin/pip install -q -e ".[test]" && .venv/bin/python packaging/bundle.py --dist build/bundle
+
+translations:
+	.venv/bin/python packaging/translations.py

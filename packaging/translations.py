@@ -1,0 +1,119 @@
+"""Keep the translation catalogues in step with the code: ``make translations``.
+
+``pyside6-lupdate`` extracts every ``tr(...)`` call (see ckbook/i18n.py) into one ``.ts`` file
+per area and language under ``ckbook/resources/translations/<lang>/`` (areas keep the files
+small and let people translate one part at a time); ``pyside6-lrelease`` compiles a language's
+areas into the one catalogue the app loads, ``ckbook/resources/translations/ckbook_<lang>.qm``
+(committed, so a checkout, a wheel and the bundle all carry it).
+
+A file belongs to the first area whose patterns match it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "ckbook" / "resources" / "translations"
+LANGUAGES = {"de": "de_DE"}
+
+#: Area name -> glob patterns (relative to the repository root), first match wins.
+AREAS: dict[str, list[str]] = {
+    "today": [
+        "ckbook/ui/today_page.py",
+        "ckbook/services/today.py",
+        "ckbook/services/dates.py",
+        "ckbook/services/money.py",
+    ],
+    "card": [
+        "ckbook/ui/card_sections/*.py",
+        "ckbook/ui/dialogs/*.py",
+        "ckbook/ui/client_card.py",
+        "ckbook/ui/call_window.py",
+        "ckbook/ui/note_editor.py",
+        "ckbook/ui/note_text.py",
+        "ckbook/ui/due_chip.py",
+        "ckbook/ui/care_card.py",
+        "ckbook/ui/incident_dialog.py",
+        "ckbook/ui/request_dialog.py",
+        "ckbook/ui/line_list.py",
+        "ckbook/ui/insight_chart.py",
+    ],
+    "ui": ["ckbook/app.py", "ckbook/logs.py", "ckbook/ui/*.py", "ckbook/ui/**/*.py"],
+    "cli": ["ckbook/cli.py"],
+    "core": [
+        "ckbook/*.py",
+        "ckbook/services/*.py",
+        "ckbook/store/*.py",
+        "ckbook/interop/*.py",
+    ],
+}
+
+
+def area_files() -> dict[str, list[Path]]:
+    """Each area's source files; every Python file of the package belongs to exactly one."""
+    claimed: set[Path] = set()
+    result: dict[str, list[Path]] = {}
+    for area, patterns in AREAS.items():
+        files: list[Path] = []
+        for pattern in patterns:
+            for path in sorted(ROOT.glob(pattern)):
+                if path not in claimed and "migrations" not in path.parts:
+                    claimed.add(path)
+                    files.append(path)
+        result[area] = files
+    return result
+
+
+def ts_path(language: str, area: str) -> Path:
+    return TRANSLATIONS / language / f"{area}.ts"
+
+
+def qm_path(language: str) -> Path:
+    return TRANSLATIONS / f"ckbook_{language}.qm"
+
+
+def _tool(name: str) -> str:
+    return str(Path(sys.executable).with_name(name))
+
+
+def update(language: str) -> None:
+    """Extract the current source texts into the language's area files (new ones unfinished,
+    vanished ones dropped), then compile the catalogue."""
+    for area, files in area_files().items():
+        target = ts_path(language, area)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [_tool("pyside6-lupdate"), *map(str, files), "-locations", "none", "-no-obsolete",
+             "-target-language", LANGUAGES[language], "-ts", str(target)],
+            check=True,
+        )  # fmt: skip
+    release(language)
+
+
+def release(language: str, qm: Path | None = None) -> Path:
+    """Compile the language's area files into one catalogue (``qm`` or the shipped one)."""
+    target = qm or qm_path(language)
+    sources = [str(ts_path(language, area)) for area in AREAS if ts_path(language, area).exists()]
+    subprocess.run(
+        [_tool("pyside6-lrelease"), *sources, "-qm", str(target)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return target
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--release-only", action="store_true", help="only compile the .qm")
+    args = parser.parse_args()
+    for language in LANGUAGES:
+        release(language) if args.release_only else update(language)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
