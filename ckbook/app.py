@@ -120,14 +120,18 @@ def start_error_box(text: str, detail: str = "") -> QMessageBox:
 
 
 def install_live_changes(app: QApplication, window, opened: OpenedDatabase):  # type: ignore[no-untyped-def]
-    """What the CLI, an import or another process writes shows in the window within ~2 s (a
-    poll of SQLite's data_version on a worker). None on PostgreSQL (no data_version there)."""
-    if opened.path is None:
-        return None
-    from ckbook.store.changes import ChangeFeed
+    """What the CLI, an import or another process writes shows in the window within ~2 s: a
+    poll of SQLite's data_version on a worker, or on a server notebook LISTEN/NOTIFY on a
+    thread of its own, which also shows "offline — retrying" while the server is away."""
     from ckbook.ui.live_changes import LiveChanges
 
-    live = LiveChanges(window.notebook, ChangeFeed(opened.path), parent=app)
+    if opened.path is not None:
+        from ckbook.store.changes import ChangeFeed
+
+        live = LiveChanges(window.notebook, ChangeFeed(opened.path), parent=app)
+    else:
+        live = LiveChanges(window.notebook, server=opened.database, parent=app)
+        live.online_changed.connect(window.show_connection)
     live.start()
     app.aboutToQuit.connect(live.stop)
     return live
@@ -302,6 +306,12 @@ def compose(
     settings = window.notebook.attempt(load_settings)
     window.use_color_scheme(settings.color_scheme if settings is not None else "system")
     live = install_live_changes(app, window, opened)
+
+    def on_online_changed(online: bool, _reason: str) -> None:
+        if online:  # the server is back: unsaved note text is written now, not at its retry
+            notes.writer.retry_now()
+
+    live.online_changed.connect(on_online_changed)
     backups = None
     if opened.path is not None:
         from ckbook.ui.backups import install_backups

@@ -6,6 +6,9 @@ listening on loopback only, started once per test session and removed at its end
 there. Otherwise the cluster is made with Debian's ``initdb``/``pg_ctl`` (``postgresql`` package),
 run as the ``postgres`` system user when the tests run as root (the server refuses root). The
 cluster trades durability for speed (fsync off): it holds nothing but test data.
+
+``own_cluster`` gives a test a cluster of its own (``Cluster``: ``stop``, ``start``) to take away
+and bring back, as a team's server restarts, without disturbing the session's shared server.
 """
 
 from __future__ import annotations
@@ -68,53 +71,28 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@contextlib.contextmanager
-def running_server() -> Iterator[Server]:
-    """The server named by CKBOOK_TEST_PG, or a fresh cluster stopped and removed afterwards."""
-    try:
-        import psycopg  # noqa: F401
-    except ImportError as exc:
-        raise NoServerError(
-            'the psycopg driver is missing (pip install -e ".[team,test]")'
-        ) from exc
-    given = os.environ.get(SERVER_ENV, "").strip()
-    if given:
-        from urllib.parse import urlparse
+class Cluster:
+    """A cluster of our own in a temporary folder, which a test may stop and start again (the
+    same port and data): a server restart, as a team's server has now and then."""
 
-        parsed = urlparse(given)
-        yield Server(parsed.hostname or "127.0.0.1", parsed.port or 5432, parsed.username or "")
-        return
-    bindir = _bindir()
-    as_user: list[str] = []
-    owner = None
-    if os.geteuid() == 0:
-        try:
-            owner = pwd.getpwnam("postgres")
-        except KeyError as exc:
-            raise NoServerError("running as root and there is no 'postgres' user") from exc
-        runuser = shutil.which("runuser") or next(
-            (p for p in ("/usr/sbin/runuser", "/sbin/runuser") if os.path.exists(p)), None
-        )
-        if runuser is None:
-            raise NoServerError("running as root and there is no runuser to start it as postgres")
-        as_user = [runuser, "-u", "postgres", "--"]
-    folder = Path(tempfile.mkdtemp(prefix="ckbook-pg-"))
-    data = folder / "data"
-    if owner is not None:
-        os.chown(folder, owner.pw_uid, owner.pw_gid)
-    port = _free_port()
-    log = folder / "server.log"
+    def __init__(self, folder: Path, bindir: Path, as_user: list[str], port: int) -> None:
+        self.folder = folder
+        self.data = folder / "data"
+        self.log = folder / "server.log"
+        self._bindir = bindir
+        self._as_user = as_user
+        self.server = Server("127.0.0.1", port, SUPERUSER)
 
-    def run(*command: str) -> None:
-        done = subprocess.run([*as_user, *command], capture_output=True, text=True)
+    def _run(self, *command: str) -> None:
+        done = subprocess.run([*self._as_user, *command], capture_output=True, text=True)
         if done.returncode != 0:
             raise NoServerError(f"{Path(command[0]).name} failed: {done.stderr.strip()[-500:]}")
 
-    try:
-        run(
-            str(bindir / "initdb"),
+    def init(self) -> None:
+        self._run(
+            str(self._bindir / "initdb"),
             "-D",
-            str(data),
+            str(self.data),
             "-U",
             SUPERUSER,
             "--auth=trust",
@@ -122,18 +100,85 @@ def running_server() -> Iterator[Server]:
             "--locale=C.UTF-8",
             "--no-sync",
         )
+
+    def start(self) -> None:
+        """Start the server and wait until it accepts connections."""
         options = (
-            f"-c listen_addresses=127.0.0.1 -c port={port} -k {folder} "
+            f"-c listen_addresses=127.0.0.1 -c port={self.server.port} -k {self.folder} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
             "-c max_connections=50 -c shared_buffers=64MB"
         )
-        run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "start")
+        pg_ctl = str(self._bindir / "pg_ctl")
+        self._run(pg_ctl, "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "start")
+
+    def stop(self, mode: str = "fast") -> None:
+        """Stop the server: ``fast`` ends every session (as a restart does), ``immediate``
+        as a crash would."""
+        subprocess.run(
+            [*self._as_user, str(self._bindir / "pg_ctl"), "-D", str(self.data), "-m", mode,
+             "-w", "stop"],
+            capture_output=True,
+        )  # fmt: skip
+
+
+def _as_server_user() -> tuple[list[str], pwd.struct_passwd | None]:
+    """The command prefix that runs the server's programs as an unprivileged user (the server
+    refuses root), and that user; nothing when the tests do not run as root."""
+    if os.geteuid() != 0:
+        return [], None
+    try:
+        owner = pwd.getpwnam("postgres")
+    except KeyError as exc:
+        raise NoServerError("running as root and there is no 'postgres' user") from exc
+    runuser = shutil.which("runuser") or next(
+        (p for p in ("/usr/sbin/runuser", "/sbin/runuser") if os.path.exists(p)), None
+    )
+    if runuser is None:
+        raise NoServerError("running as root and there is no runuser to start it as postgres")
+    return [runuser, "-u", "postgres", "--"], owner
+
+
+def _require_driver() -> None:
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as exc:
+        raise NoServerError(
+            'the psycopg driver is missing (pip install -e ".[team,test]")'
+        ) from exc
+
+
+@contextlib.contextmanager
+def own_cluster() -> Iterator[Cluster]:
+    """A fresh cluster of the test's own (never the session's shared server, which other tests
+    use), started; stopped and removed afterwards."""
+    _require_driver()
+    bindir = _bindir()
+    as_user, owner = _as_server_user()
+    folder = Path(tempfile.mkdtemp(prefix="ckbook-pg-"))
+    try:
+        if owner is not None:
+            os.chown(folder, owner.pw_uid, owner.pw_gid)
+        cluster = Cluster(folder, bindir, as_user, _free_port())
+        cluster.init()
+        cluster.start()
         try:
-            yield Server("127.0.0.1", port, SUPERUSER)
+            yield cluster
         finally:
-            subprocess.run(
-                [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                capture_output=True,
-            )
+            cluster.stop("immediate")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def running_server() -> Iterator[Server]:
+    """The server named by CKBOOK_TEST_PG, or a fresh cluster stopped and removed afterwards."""
+    _require_driver()
+    given = os.environ.get(SERVER_ENV, "").strip()
+    if given:
+        from urllib.parse import urlparse
+
+        parsed = urlparse(given)
+        yield Server(parsed.hostname or "127.0.0.1", parsed.port or 5432, parsed.username or "")
+        return
+    with own_cluster() as cluster:
+        yield cluster.server

@@ -10,22 +10,40 @@ The connection is the feed's alone and read-only; it is used by one job at a tim
 worker runs polls one after another), from whichever thread the worker has then, hence
 ``check_same_thread=False``. A reader that fell behind the pruned journal is told so (``gap``):
 it cannot know what changed and reloads what it shows.
+
+On a PostgreSQL notebook nothing is polled: the journal's triggers announce each change with
+NOTIFY (migration 0010) and ``ServerChangeListener`` LISTENs on a connection of its own, in a
+thread of its own, handing what it hears to a callback. That connection is also how a window
+learns the server went away: it says so (``on_state``), reconnects with a growing pause, and
+once back says so again, with a gap (what others wrote meanwhile was not heard).
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import peewee
 from peewee import fn
 
 from ckbook.store.database import BUSY_TIMEOUT_MS
 from ckbook.store.models import ChangeJournal
 
+log = logging.getLogger(__name__)
+
 #: The journal keeps about this many rows; older ones are pruned by ``prune``.
 KEEP_ROWS = 5000
+#: Migration 0010's NOTIFY channel, and the payload meaning "too many changes to name".
+CHANNEL = "ckbook_change"
+EVERYTHING = "*"
 
 
 @dataclass(frozen=True)
@@ -110,3 +128,149 @@ def prune(keep: int = KEEP_ROWS) -> int:
         return 0
     removed: int = ChangeJournal.delete().where(ChangeJournal.id <= top - keep).execute()
     return removed
+
+
+def entry_from_payload(payload: str) -> JournalEntry | None:
+    """A journal row as migration 0010's trigger announces it (``[id, kind, row_id, client_id,
+    scope]``); None for anything else (a payload of a newer ckbook, or ``EVERYTHING``)."""
+    try:
+        _id, kind, row_id, client_id, scope = json.loads(payload)
+        return JournalEntry(
+            str(kind), int(row_id), None if client_id is None else int(client_id), str(scope)
+        )
+    except (ValueError, TypeError):
+        return None
+
+
+#: Pauses between attempts to reach the server again (the last one repeats).
+RETRY_PAUSES_S = (0.5, 1.0, 2.0, 4.0, 8.0)
+#: After a first notification, how long the listener gathers more before handing them on (a
+#: bulk write arrives as many): one hand-over per burst, still well within the 2 s promise.
+GATHER_S = 0.1
+#: More entries than this in one hand-over: a gap (reload what is shown) instead of each row.
+MAX_ENTRIES = 1000
+#: How often the listening thread looks whether it should stop.
+WAKE_S = 0.5
+
+NewsCallback = Callable[[FeedNews], None]
+StateCallback = Callable[[bool, str], None]
+
+
+class ServerChangeListener:
+    """LISTENs for the notebook's changes on a PostgreSQL server, in a thread of its own.
+
+    ``on_news(FeedNews)`` and ``on_state(online, reason)`` are called on that thread (a window
+    hands them to its own thread). ``on_state(False, why)`` comes when the connection cannot be
+    made or is lost; ``on_state(True, "")`` when it is made again, followed by a gap: changes
+    made while away were not heard. Nothing is reported for the first connection but news.
+    """
+
+    def __init__(
+        self,
+        database: peewee.PostgresqlDatabase,
+        on_news: NewsCallback,
+        on_state: StateCallback,
+        *,
+        pauses: tuple[float, ...] = RETRY_PAUSES_S,
+    ) -> None:
+        # The notebook's own connection parameters (password included), for a connection of
+        # this listener's alone.
+        self._params: dict[str, Any] = {"dbname": database.database, **database.connect_params}
+        self._on_news = on_news
+        self._on_state = on_state
+        self._pauses = pauses
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._connection: Any = None
+        self.online = True
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=self._run, name="ckbook-change-listener", daemon=True
+            )
+            self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    # --- the thread ----------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        failures = 0
+        first = True
+        while not self._stop.is_set():
+            try:
+                connection = self._listen()
+            except Exception as exc:  # the server's absence, in whatever form the driver says it
+                self._offline(exc)
+                self._pause(failures)
+                failures += 1
+                continue
+            failures = 0
+            try:
+                if not self.online or not first:
+                    self.online = True
+                    self._on_state(True, "")
+                    self._on_news(FeedNews((), gap=True))
+                first = False
+                for news in self._hear(connection):
+                    self._on_news(news)
+            except Exception as exc:
+                self._offline(exc)
+            finally:
+                self._close(connection)
+        self.online = True
+
+    def _listen(self) -> Any:
+        import psycopg
+
+        connection = psycopg.connect(autocommit=True, **self._params)
+        try:
+            connection.execute(f"LISTEN {CHANNEL}")
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _hear(self, connection: Any) -> Iterator[FeedNews]:
+        """What comes on the channel, gathered into bursts, until stopped (or an error)."""
+        while not self._stop.is_set():
+            payloads = [n.payload for n in connection.notifies(timeout=WAKE_S, stop_after=1)]
+            if not payloads:
+                continue
+            until = time.monotonic() + GATHER_S
+            while (left := until - time.monotonic()) > 0 and len(payloads) <= MAX_ENTRIES:
+                payloads += [n.payload for n in connection.notifies(timeout=left)]
+            yield _news_of(payloads)
+
+    def _offline(self, exc: BaseException) -> None:
+        if self._stop.is_set():
+            return
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        if not self.online:
+            log.debug("the notebook's server still cannot be reached: %s", reason)
+            return
+        log.warning("the notebook's server cannot be reached: %s", reason)
+        self.online = False
+        self._on_state(False, reason)
+
+    def _pause(self, failures: int) -> None:
+        self._stop.wait(self._pauses[min(failures, len(self._pauses) - 1)])
+
+    @staticmethod
+    def _close(connection: Any) -> None:
+        try:
+            connection.close()
+        except Exception:  # already gone with the server
+            log.debug("closing the listening connection", exc_info=True)
+
+
+def _news_of(payloads: list[str]) -> FeedNews:
+    if EVERYTHING in payloads or len(payloads) > MAX_ENTRIES:
+        return FeedNews((), gap=True)
+    entries = [entry_from_payload(payload) for payload in payloads]
+    return FeedNews(tuple(e for e in entries if e is not None))

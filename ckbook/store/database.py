@@ -12,7 +12,8 @@ A ``postgresql://user@host/dbname`` target opens a PostgreSQL server (team mode)
 with psycopg 3 (the ``team`` extra): a missing driver, an unreachable server, a server older than
 PostgreSQL 13 or a database of another program is refused with one line naming what is wrong. The
 same migrations run there, one process at a time (an advisory lock). Nothing shown to the user
-holds the URL's password (``OpenedDatabase.location`` is the URL without it).
+holds the URL's password (``OpenedDatabase.location`` is the URL without it). A connection the
+server dropped is replaced by itself (``store.server.ServerDatabase``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from ckbook.store.errors import (
 from ckbook.store.models import database_proxy
 from ckbook.store.open_files import SQLITE_HEADER, read_head
 from ckbook.store.output import atomic_output
+from ckbook.store.server import KEEPALIVE_PARAMS, ServerDatabase
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 HISTORY_TABLE = "schema_migration"
@@ -347,7 +349,7 @@ def open_database(
     )
 
 
-def _server_database(url: str) -> peewee.PostgresqlDatabase:
+def _server_database(url: str) -> ServerDatabase:
     """A (not yet connected) PostgreSQL database for ``url``; StoreError when it cannot be."""
     from playhouse.db_url import parse
 
@@ -374,7 +376,9 @@ def _server_database(url: str) -> peewee.PostgresqlDatabase:
         raise StoreError(f"cannot open {shown}: the URL names no database (…/dbname at its end)")
     params.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
     params.setdefault("application_name", "ckbook")
-    return peewee.PostgresqlDatabase(name, prefer_psycopg3=True, **params)
+    for key, value in KEEPALIVE_PARAMS.items():
+        params.setdefault(key, value)
+    return ServerDatabase(name, prefer_psycopg3=True, **params)
 
 
 def _one_line(text: str) -> str:

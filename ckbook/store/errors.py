@@ -124,7 +124,11 @@ _STORAGE_ERRORS = (sqlite3.Error, peewee.DatabaseError, peewee.InterfaceError, O
 
 def _is_storage_error(link: BaseException) -> bool:
     # Team mode's driver (psycopg, optional and not imported here) marks its errors by SQLSTATE.
-    return isinstance(link, _STORAGE_ERRORS) or isinstance(getattr(link, "sqlstate", None), str)
+    return (
+        isinstance(link, _STORAGE_ERRORS)
+        or isinstance(getattr(link, "sqlstate", None), str)
+        or _is_lost_connection(link)
+    )
 
 
 def _chain(error: BaseException) -> list[BaseException]:
@@ -147,7 +151,19 @@ def _by_code(link: BaseException) -> StorageProblem | None:
     state = getattr(link, "sqlstate", None)  # a psycopg error (not imported: optional driver)
     if isinstance(state, str) and state:
         return _BY_SQLSTATE.get(state) or _BY_SQLSTATE.get(state[:2])
+    if _is_lost_connection(link):
+        return StorageProblem.SERVER_GONE
     return None
+
+
+def _is_lost_connection(link: BaseException) -> bool:
+    """psycopg's own error for a connection it could not make or lost (refused, the server gone
+    mid-query, a closed connection used): no SQLSTATE, as no server answered."""
+    kind = type(link)
+    return kind.__module__.split(".")[0] == "psycopg" and kind.__name__ in (
+        "OperationalError",
+        "InterfaceError",
+    )
 
 
 def classify(error: BaseException) -> StorageProblem | None:

@@ -1,5 +1,6 @@
 """What only a PostgreSQL notebook needs, as no-ops on SQLite: locking tables for a bulk write,
-moving the id sequences past rows written with explicit ids; and ``ckbook check`` on a server.
+moving the id sequences past rows written with explicit ids; ``ckbook check`` on a server; and
+the one place a dropped server connection is replaced (``ServerDatabase``).
 
 SQLite takes one write lock for the whole file (``BEGIN IMMEDIATE``) and numbers new rows from the
 table's largest id; PostgreSQL locks rows and numbers new rows from a sequence that an INSERT with
@@ -9,9 +10,78 @@ the tables against other writers first and sets the sequences after.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
+from typing import Any
 
 import peewee
+
+#: libpq's TCP keepalives and user timeout: a connection whose server vanished without a word (a
+#: network gone, a machine switched off) is found dead within ~20 s instead of hours.
+KEEPALIVE_PARAMS = {
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 20_000,
+}
+
+
+def connection_lost(connection: object) -> bool:
+    """Whether a driver connection is gone (the server restarted, the network dropped): psycopg
+    marks it ``broken`` (lost) or ``closed`` once an operation on it failed."""
+    return bool(getattr(connection, "broken", False) or getattr(connection, "closed", False))
+
+
+class ServerDatabase(peewee.PostgresqlDatabase):
+    """A server notebook's database that gets over a dropped connection by itself.
+
+    Each thread keeps its connection (the GUI thread's for as long as the window is open), and a
+    server restart or a network drop kills it. Outside a transaction, a connection found lost is
+    forgotten and the next statement connects anew (failing, while the server is away, with the
+    error ``store.errors`` reads as "server unreachable"). Only what cannot have changed anything
+    is repeated on the new connection: ``BEGIN``, and a ``SELECT`` run on its own. A write sent on
+    a connection that died may or may not have committed, and a transaction's earlier
+    statements are gone with its connection: those fail, and the use-case's caller keeps the
+    user's input and tries again (autosave does so by itself).
+    """
+
+    def cursor(self, named_cursor: Any = None) -> Any:
+        if not self.in_transaction() and self._lost():
+            self._forget_connection()
+        return super().cursor(named_cursor)  # connects (autoconnect) when there is none
+
+    def begin(self, isolation_level: str | None = None) -> None:
+        try:
+            super().begin(isolation_level)
+        except (peewee.OperationalError, peewee.InterfaceError):
+            if self.in_transaction() or not self._lost():
+                raise
+            self._forget_connection()
+            super().begin(isolation_level)  # nothing was done yet: once more, connected anew
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        try:
+            return super().execute_sql(sql, params)
+        except (peewee.OperationalError, peewee.InterfaceError):
+            if self.in_transaction() or not self._lost() or not _only_reads(sql):
+                raise
+            self._forget_connection()
+            return super().execute_sql(sql, params)
+
+    def _lost(self) -> bool:
+        state = self._state  # type: ignore[attr-defined]  # peewee's per-thread connection
+        return not self.is_closed() and connection_lost(state.conn)
+
+    def _forget_connection(self) -> None:
+        """Drop this thread's dead connection (closing it cannot fail: it is gone already)."""
+        with contextlib.suppress(peewee.DatabaseError, peewee.InterfaceError):
+            self.close()
+        self._state.reset()  # type: ignore[attr-defined]
+
+
+def _only_reads(sql: str) -> bool:
+    return sql.lstrip().lower().startswith("select")
 
 
 def _server(database: peewee.Database) -> peewee.PostgresqlDatabase | None:

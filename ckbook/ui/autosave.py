@@ -351,6 +351,18 @@ class SaveWriter(QObject):
                 return False
         return not self.pending().note_ids
 
+    def retry_now(self) -> None:
+        """Try every unsaved text again now instead of at its next retry (the notebook's server
+        is back): each editor's, and the kept ones. Returns at once (GUI thread)."""
+        for saver in list(self._savers):
+            saver.retry_now()
+        with self._cond:
+            if not self._pending:
+                return
+            self._next_retry = time.monotonic()
+            self._pending_wait = self._retry_ms
+        self._jobs.put(_Control())
+
     def flush_all(self, timeout: float = 10.0) -> bool:
         """Write every editor's pending text now, and the kept texts, and wait for it."""
         ok = True
@@ -686,6 +698,14 @@ class Autosaver(QObject):
                 return False
             self._on_writer_finished(result)
         return not self._dirty
+
+    def retry_now(self) -> None:
+        """A failed save is tried again now, not after its growing pause (the server is back)."""
+        if not (self._dirty and self._problem):
+            return
+        self._retry_wait = self._retry_ms
+        if self._in_flight is None:
+            self._submit()
 
     def stop_timers(self) -> None:
         """No more saves on a timer (quitting: the writer's last attempt takes over)."""

@@ -1,12 +1,22 @@
-"""Live changes: what the CLI, an import or another process writes shows in the open window
-within about two seconds, without a restart.
+"""Live changes: what the CLI, an import or another person writes shows in the open window
+within about two seconds, without a restart; on a server notebook, whether the server can be
+reached.
 
-Once a second a poll runs on the window's worker (never the GUI thread): ``PRAGMA data_version``
-on the change feed's own connection, and only when another connection committed, the change
-journal's new rows (``store.changes``). They become ``Changed`` values (``services.live``) and go
-out through the notebook's one ``changed`` broadcast, so every view updates just the rows they
-name, as after a change made in this window. Rows this window broadcast itself in the last few
-seconds are left out (it already shows them). Every few minutes the journal is pruned.
+On a SQLite notebook a poll runs once a second on the window's worker (never the GUI thread):
+``PRAGMA data_version`` on the change feed's own connection, and only when another connection
+committed, the change journal's new rows (``store.changes.ChangeFeed``). On a PostgreSQL notebook
+nothing is polled: ``store.changes.ServerChangeListener`` LISTENs for the journal's NOTIFY on a
+thread and connection of its own, and its callbacks come here as queued signals (this object
+lives on the GUI thread).
+
+Either way the changes become ``Changed`` values (``services.live``) and go out through the
+notebook's one ``changed`` broadcast, so every view updates just the rows they name, as after a
+change made in this window. Rows this window broadcast itself in the last few seconds are left
+out (it already shows them). Every few minutes the journal is pruned.
+
+The server's listener is also the window's news of the connection: ``online_changed(False,
+reason)`` when it is lost (the window shows "offline — retrying"), ``online_changed(True, "")``
+once it is back; what others wrote meanwhile was not heard, so every view reloads what it shows.
 """
 
 from __future__ import annotations
@@ -14,11 +24,11 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ckbook.services.base import Changed
 from ckbook.services.live import changes_from
-from ckbook.store.changes import ChangeFeed, FeedNews, prune
+from ckbook.store.changes import ChangeFeed, FeedNews, ServerChangeListener, prune
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.worker import Failure, Worker
 
@@ -32,36 +42,66 @@ OWN_FOR_S = 5.0
 
 
 class LiveChanges(QObject):
-    def __init__(self, notebook: Notebook, feed: ChangeFeed, parent: QObject | None = None) -> None:
+    #: A server notebook's connection: (online, why not). Never emitted for a notebook file.
+    online_changed = Signal(bool, str)
+    _heard = Signal(object)  # FeedNews, from the listener's thread
+    _connection = Signal(bool, str)  # the same as online_changed, from the listener's thread
+
+    def __init__(
+        self,
+        notebook: Notebook,
+        feed: ChangeFeed | None = None,
+        parent: QObject | None = None,
+        *,
+        server: object = None,
+    ) -> None:
+        """Watch ``feed`` (a notebook file), or with ``server`` (the notebook's
+        ``peewee.PostgresqlDatabase``) listen to it."""
         super().__init__(parent)
         self._notebook = notebook
         self._feed = feed
+        self._listener: ServerChangeListener | None = None
+        if server is not None:
+            self._listener = ServerChangeListener(
+                server,  # type: ignore[arg-type]
+                self._heard.emit,
+                self._connection.emit,
+            )
         self._worker = Worker("live-changes", self)
         self._own: dict[tuple[str, int], float] = {}
         self._polling = False
         self._pruned_at = time.monotonic()
+        self.online = True
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
+        self._heard.connect(self._on_polled)
+        self._connection.connect(self._on_listener_connection)
         notebook.changed.connect(self._on_notebook_changed)
 
     def start(self) -> None:
         # The CLI never prunes: whatever it journalled since the window last ran goes first.
-        self._worker.run(prune, failed=self._on_poll_failed)
-        self._worker.run(self._feed.start, failed=self._on_poll_failed)
-        self._timer.start()
+        if not self._notebook.read_only:
+            self._worker.run(prune, failed=self._on_poll_failed)
+        if self._listener is not None:
+            self._listener.start()
+        if self._feed is not None:
+            self._worker.run(self._feed.start, failed=self._on_poll_failed)
+        self._timer.start()  # the poll, and on a server the pruning alone
 
     def stop(self) -> None:
         self._timer.stop()
+        if self._listener is not None:
+            self._listener.stop()
         self._worker.stop(5.0)
-        self._feed.close()
+        if self._feed is not None:
+            self._feed.close()
 
     def _on_timer_timeout(self) -> None:
-        if self._polling:
-            return  # a slow poll (a busy disk): never two at once
-        self._polling = True
-        self._worker.run(self._feed.poll, done=self._on_polled, failed=self._on_poll_failed)
-        if time.monotonic() - self._pruned_at > PRUNE_EVERY_S:
+        if self._feed is not None and not self._polling:  # a slow poll: never two at once
+            self._polling = True
+            self._worker.run(self._feed.poll, done=self._on_polled, failed=self._on_poll_failed)
+        if time.monotonic() - self._pruned_at > PRUNE_EVERY_S and not self._notebook.read_only:
             self._pruned_at = time.monotonic()
             self._worker.run(prune, failed=self._on_poll_failed)
 
@@ -78,6 +118,12 @@ class LiveChanges(QObject):
     def _on_poll_failed(self, failure: Failure) -> None:
         self._polling = False
         log.warning("watching the notebook for changes: %s", failure.text)
+
+    def _on_listener_connection(self, online: bool, reason: str) -> None:
+        self.online = online
+        if online:
+            log.info("the notebook's server is reachable again")
+        self.online_changed.emit(online, reason)
 
     def _on_notebook_changed(self, changed: Changed) -> None:
         now = time.monotonic()

@@ -78,6 +78,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook import APP_NAME, __version__, logs, resources
+from ckbook.i18n import tr
 from ckbook.services.base import Changed, Kind
 from ckbook.services.clients import (
     client_detail,
@@ -101,7 +102,7 @@ from ckbook.ui.dialogs.confirm import (
 from ckbook.ui.dialogs.new_client import NewClientDialog
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.quick_switcher import ClientPicker
-from ckbook.ui.safe_text import SafeTextBrowser, plain_label
+from ckbook.ui.safe_text import SafeTextBrowser, plain_label, plain_tooltip
 from ckbook.ui.single_instance import LaunchRequest
 
 log = logging.getLogger(__name__)
@@ -306,6 +307,12 @@ class MainWindow(QMainWindow):
             self.read_only_label.setObjectName("readOnlyState")
             self.read_only_label.setStyleSheet("font-weight: bold")
             self.statusBar().addPermanentWidget(self.read_only_label)
+        # A server notebook whose server cannot be reached (ui.live_changes): shown until it is.
+        self.offline_label = plain_label(tr("Offline — retrying"))
+        self.offline_label.setObjectName("offlineState")
+        self.offline_label.setStyleSheet("font-weight: bold")
+        self.offline_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.offline_label)
 
         # -- pages --------------------------------------------------------------------------
         self.stack = QStackedWidget()
@@ -776,6 +783,24 @@ class MainWindow(QMainWindow):
     # -- messages ----------------------------------------------------------------------------
     def show_status(self, text: str, timeout_ms: int = 5000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
+
+    def show_connection(self, online: bool, reason: str = "") -> None:
+        """A server notebook's connection was lost (``reason``) or is back: "Offline —
+        retrying" stays in the status bar until it is back. What the user types is kept
+        meanwhile (autosave retries) and written once it is."""
+        was_offline = not self.offline_label.isHidden()
+        self.offline_label.setVisible(not online)
+        if not online:
+            self.offline_label.setToolTip(
+                plain_tooltip(
+                    tr(
+                        "The notebook's server cannot be reached ({reason}). ckbook keeps "
+                        "trying; what you type is kept and saved once the server is back."
+                    ).format(reason=reason)
+                )
+            )
+        elif was_offline:
+            self.show_status(tr("Back online: the notebook's server can be reached again"))
 
     def _on_notebook_message(self, level: str, text: str) -> None:
         self.show_status(text, 10000 if level != "info" else 5000)
