@@ -82,6 +82,7 @@ class Cluster:
         self._bindir = bindir
         self._as_user = as_user
         self.server = Server("127.0.0.1", port, SUPERUSER)
+        self.running = False
 
     def _run(self, *command: str) -> None:
         done = subprocess.run([*self._as_user, *command], capture_output=True, text=True)
@@ -110,15 +111,21 @@ class Cluster:
         )
         pg_ctl = str(self._bindir / "pg_ctl")
         self._run(pg_ctl, "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "start")
+        self.running = True
+
+    def start_if_stopped(self) -> None:
+        if not self.running:
+            self.start()
 
     def stop(self, mode: str = "fast") -> None:
         """Stop the server: ``fast`` ends every session (as a restart does), ``immediate``
         as a crash would."""
+        pg_ctl = str(self._bindir / "pg_ctl")
         subprocess.run(
-            [*self._as_user, str(self._bindir / "pg_ctl"), "-D", str(self.data), "-m", mode,
-             "-w", "stop"],
+            [*self._as_user, pg_ctl, "-D", str(self.data), "-m", mode, "-w", "stop"],
             capture_output=True,
-        )  # fmt: skip
+        )
+        self.running = False
 
 
 def _as_server_user() -> tuple[list[str], pwd.struct_passwd | None]:

@@ -181,7 +181,8 @@ class ServerChangeListener:
         self._pauses = pauses
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._connection: Any = None
+        #: Set while LISTEN is in place (what a change made from now on is heard through).
+        self.listening = threading.Event()
         self.online = True
 
     def start(self) -> None:
@@ -211,6 +212,7 @@ class ServerChangeListener:
                 failures += 1
                 continue
             failures = 0
+            self.listening.set()
             try:
                 if not self.online or not first:
                     self.online = True
@@ -222,6 +224,7 @@ class ServerChangeListener:
             except Exception as exc:
                 self._offline(exc)
             finally:
+                self.listening.clear()
                 self._close(connection)
         self.online = True
 
