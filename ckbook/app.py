@@ -73,8 +73,11 @@ def install_sigterm_handler(app: QApplication) -> QTimer:
     # exit(), not quit(): Qt 6's quit() first closes every window and gives up when one refuses,
     # as a window closing into the tray does, so SIGTERM was ignored and nothing flushed.
     # exit() always leaves the event loop; aboutToQuit still runs every flush.
-    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
-    signal.signal(signal.SIGINT, lambda *_: app.exit(0))
+    # From the event loop, not the handler: the handler runs between any two bytecodes, also
+    # inside a query on a server notebook (psycopg waits in Python), and aboutToQuit's flushes
+    # run at once; their query on that same connection then waited forever for its lock.
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, lambda: app.exit(0)))
+    signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, lambda: app.exit(0)))
     wake = QTimer(app)
     wake.setInterval(250)
     wake.timeout.connect(lambda: None)

@@ -69,15 +69,28 @@ class ServerDatabase(peewee.PostgresqlDatabase):
             self._forget_connection()
             return super().execute_sql(sql, params)
 
-    def _lost(self) -> bool:
+    def connect(self, reuse_if_open: bool = False) -> bool:
+        # peewee forgets the thread's open ``connection_context`` blocks when it connects (or
+        # fails to): a connection replaced inside a worker's job would make the block's end
+        # fail with "pop from empty list". They are still open: keep them.
         state = self._state  # type: ignore[attr-defined]  # peewee's per-thread connection
+        blocks = list(state.ctx)
+        try:
+            return bool(super().connect(reuse_if_open))
+        finally:
+            state.ctx = blocks
+
+    def _lost(self) -> bool:
+        state = self._state  # type: ignore[attr-defined]
         return not self.is_closed() and connection_lost(state.conn)
 
     def _forget_connection(self) -> None:
-        """Drop this thread's dead connection (closing it cannot fail: it is gone already)."""
-        with contextlib.suppress(peewee.DatabaseError, peewee.InterfaceError):
-            self.close()
-        self._state.reset()  # type: ignore[attr-defined]
+        """Drop this thread's dead connection (closing it cannot fail: it is gone already), not
+        its open ``connection_context`` blocks (``close()`` would end those too)."""
+        state = self._state  # type: ignore[attr-defined]
+        dead, state.conn, state.closed = state.conn, None, True
+        with contextlib.suppress(Exception):
+            dead.close()
 
 
 def _only_reads(sql: str) -> bool:
