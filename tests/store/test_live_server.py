@@ -214,3 +214,28 @@ def test_the_listener_says_offline_then_back_and_hears_again(cluster, server_not
         assert states.empty()
     finally:
         listener.stop()
+
+
+@pytest.mark.postgresql
+def test_a_worker_job_gets_over_a_restart_inside_its_own_connection(
+    cluster, server_notebook, now
+) -> None:  # type: ignore[no-untyped-def]
+    from ckbook.services.base import worker_connection
+
+    make_client(now, "Ada Lovelace")
+    outcome: dict[str, object] = {}
+
+    def job() -> None:  # as ui.worker runs one: a connection of the job's own, closed after it
+        try:
+            with worker_connection():
+                outcome["before"] = Client.select().count()
+                cluster.stop()
+                cluster.start()
+                outcome["after"] = Client.select().count()  # on a connection made anew
+        except Exception as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=job)
+    thread.start()
+    thread.join(60)
+    assert outcome == {"before": 1, "after": 1}
