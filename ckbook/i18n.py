@@ -34,6 +34,8 @@ LANGUAGES = ("de",)
 _ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                    "Dec")  # fmt: skip
 _ENGLISH_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+#: Locales whose numbers and day names are exactly the English defaults above (no QLocale needed).
+_ENGLISH_LOCALES = frozenset({"C", "POSIX", "en", "en_US"})
 
 
 @dataclass
@@ -86,13 +88,18 @@ def install(code: str | None = None) -> str:
 
     A language without a catalogue falls back to English text; numbers and dates still follow
     the locale the environment names. Returns the language whose text is now shown."""
-    from PySide6.QtCore import QLocale, QTranslator
-
     wanted = system_language() if code is None else code
     locale_name = _locale_name() if code is None else code
-    _state.locale = QLocale(locale_name)
+    _state.locale = None
     _state.translator = None
     _state.language = "en"
+    if wanted not in LANGUAGES and locale_name in _ENGLISH_LOCALES:
+        # English text written the English way: nothing to load, and the command line does
+        # not pay for importing QtCore (~70 ms).
+        return _state.language
+    from PySide6.QtCore import QLocale, QTranslator
+
+    _state.locale = QLocale(locale_name)
     if wanted in LANGUAGES:
         translator = QTranslator()
         data = catalogue_path(wanted).read_bytes()
