@@ -9,7 +9,9 @@ text). All strings share one context (``""``): lupdate gives a bare ``tr`` call 
 wherever it stands, so one source text has one translation.
 
 Placeholders are ``{name}`` filled with ``str.format`` after translating (a translator may move
-them); ``%n`` is the count of a plural form, written the locale's way.
+them); ``%n`` is the count of a plural form, written the locale's way. A plural's source text is
+its English plural (``"%n clients"``); its English singular comes from the English plural table
+(``en/<area>.ts``, compiled to ``en_plurals.json``, read without Qt), so English reads "1 client".
 
 Importing this module loads no Qt: services and the store use :func:`tr` and stay free of it.
 :func:`install` (called once by the window and the CLI) loads the compiled catalogue with QtCore's
@@ -19,6 +21,7 @@ written the English way.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from decimal import Decimal
@@ -46,6 +49,8 @@ class _Installed:
 
 
 _state = _Installed()
+#: (disambiguation, source) -> (one, other): the English forms of plural messages.
+_english_plurals: dict[tuple[str, str], tuple[str, str]] | None = None
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -55,10 +60,25 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     translated = None
     if _state.translator is not None:
         translated = _state.translator.translate("", text, disambiguation, n)
-    result = translated or text
+    result = translated or (_english_plural(text, disambiguation, n) if n >= 0 else text)
     if n >= 0 and "%n" in result:
         result = result.replace("%n", format_number(n))
     return result
+
+
+def _english_plural(text: str, disambiguation: str | None, n: int) -> str:
+    global _english_plurals
+    if _english_plurals is None:
+        try:
+            entries = json.loads(english_plurals_path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            entries = []
+        _english_plurals = {
+            (entry["comment"], entry["source"]): (entry["one"], entry["other"]) for entry in entries
+        }
+    forms = _english_plurals.get((disambiguation or "", text))
+    chosen = (forms[0] if n == 1 else forms[1]) if forms is not None else ""
+    return chosen or text
 
 
 def language() -> str:
@@ -81,6 +101,11 @@ def catalogue_path(code: str) -> Any:
     """Where the compiled catalogue of a language is shipped (a checkout, a wheel or a bundle
     alike: package data found through importlib.resources)."""
     return resources.files("ckbook.resources").joinpath("translations", f"ckbook_{code}.qm")
+
+
+def english_plurals_path() -> Any:
+    """Where the English plural table is shipped (beside the catalogues)."""
+    return resources.files("ckbook.resources").joinpath("translations", "en_plurals.json")
 
 
 def install(code: str | None = None) -> str:
