@@ -88,6 +88,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from ckbook.i18n import tr
 from ckbook.services.clock import as_utc
 from ckbook.services.due import Due
 from ckbook.services.due_words import (
@@ -230,13 +231,16 @@ def parse_due(
         if found is not None and found.end_index == len(reader.tokens):
             if not found.due.in_range:
                 raise ValueError(
-                    f"{value!r} is {found.due.date.isoformat()}, out of range: "
-                    f"the year must be {YEARS.describe()}"
+                    tr("{value!r} is {date}, out of range: the year must be {years}").format(
+                        value=value, date=found.due.date.isoformat(), years=YEARS.describe()
+                    )
                 )
             return found.due.on_the_clock(tz)
     raise ValueError(
-        f"cannot read {value!r} as a due; use YYYY-MM-DD, YYYY-MM-DDTHH:MM "
-        "or a phrase like 'next Friday 3pm'"
+        tr(
+            "cannot read {value!r} as a due; use YYYY-MM-DD, YYYY-MM-DDTHH:MM or a "
+            "phrase like 'next Friday 3pm'"
+        ).format(value=value)
     )
 
 

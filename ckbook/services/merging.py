@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ckbook.i18n import tr
 from ckbook.services.base import Changed, InputError, Kind, write_transaction
 from ckbook.services.clients import _get_live
 from ckbook.services.reminder_rules import ReminderKind
@@ -158,7 +159,7 @@ def merge_clients(
     """Merge OTHER into KEEP (see the module docstring); InputError for the same client twice
     or one that does not exist."""
     if keep_id == other_id:
-        raise InputError("cannot merge a client into itself: name two different clients")
+        raise InputError(tr("cannot merge a client into itself: name two different clients"))
     with write_transaction():
         keep = _get_live(keep_id)
         other = _get_live(other_id)
@@ -293,7 +294,7 @@ def unmerge(record: MergeRecord, now: datetime) -> Changed:
     keep_id, other_id = record.keep_id, record.other_id
     with write_transaction():
         if not Client.select().where(Client.id == other_id).exists():
-            raise InputError("the merged client is gone for good; the merge cannot be undone")
+            raise InputError(tr("the merged client is gone for good; the merge cannot be undone"))
         for table, ids in record.moved:
             model = _OWNED[table]
             if ids:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta, tzinfo
 
+from ckbook.i18n import tr
 from ckbook.services.clock import local_instant
 from ckbook.services.due import Due
 from ckbook.services.limits import REMIND_BEFORE_MINUTES
@@ -329,7 +330,7 @@ def snooze_until(choice: str, now: datetime, tz: tzinfo) -> datetime:
     if choice == "tomorrow":
         tomorrow = now.astimezone(tz).date() + timedelta(days=1)
         return local_instant(tomorrow, DATE_ONLY_REMIND_AT, tz).astimezone(now.tzinfo)
-    raise ValueError(f"unknown snooze {choice!r}: use 15m, 1h or tomorrow")
+    raise ValueError(tr("unknown snooze {choice!r}: use 15m, 1h or tomorrow").format(choice=choice))
 
 
 @dataclass(frozen=True)

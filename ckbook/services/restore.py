@@ -15,6 +15,7 @@ from typing import Any
 
 import peewee
 
+from ckbook.i18n import tr
 from ckbook.services.base import InputError, write_transaction
 from ckbook.services.bulk import bulk_mode
 from ckbook.services.importing import Cancelled, Progress
@@ -102,9 +103,11 @@ def check_empty() -> None:
     held = _held()
     if held is not None:
         raise NotEmptyNotebookError(
-            f"the notebook already has {held}; a full export restores only into an empty "
-            "notebook (open a new one with --db NEW-FILE), or import the clients as vCard or "
-            "CSV, which matches and updates the ones you have"
+            tr(
+                "the notebook already has {held}; a full export restores only into an "
+                "empty notebook (open a new one with --db NEW-FILE), or import the "
+                "clients as vCard or CSV, which matches and updates the ones you have"
+            ).format(held=held)
         )
 
 
