@@ -58,7 +58,7 @@ class ClientMatch:
 
     def describe(self) -> str:
         who = f"{self.name} ({self.organisation})" if self.organisation else self.name
-        return f"{who}: same {', '.join(self.reasons)}"
+        return tr("{who}: same {what}").format(who=who, what=", ".join(self.reasons))
 
 
 def _name_key(name: str) -> str:
@@ -102,13 +102,13 @@ class ClientIndex:
         """Live clients with the same name, an email or a phone in common (best match first)."""
         reasons: dict[int, list[str]] = {}
         for client_id in self.by_name.get(_name_key(name), []) if name.strip() else []:
-            reasons.setdefault(client_id, []).append("name")
+            reasons.setdefault(client_id, []).append(tr("name"))
         for email in {e.strip().casefold() for e in emails if e.strip()}:
             for client_id, value in self.by_email.get(email, []):
-                reasons.setdefault(client_id, []).append(f"email {value}")
+                reasons.setdefault(client_id, []).append(tr("email {value}").format(value=value))
         for key in {k for k in (_phone_key(p) for p in phones) if k}:
             for client_id, value in self.by_phone.get(key, []):
-                reasons.setdefault(client_id, []).append(f"phone {value}")
+                reasons.setdefault(client_id, []).append(tr("phone {value}").format(value=value))
         found = [
             ClientMatch(cid, *self.names[cid], tuple(why))
             for cid, why in reasons.items()
