@@ -375,11 +375,10 @@ class DemoSummary:
     requests: int
 
     def describe(self) -> str:
-        return (
-            f"{self.clients} clients, {self.notes} notes, {self.promises} promises, "
-            f"{self.money_terms} money terms, {self.incidents} incidents, "
-            f"{self.requests} requests, {self.contacts} contact details, {self.tags} tags"
-        )
+        return tr(
+            "{clients} clients, {notes} notes, {promises} promises, {money_terms} money terms, "
+            "{incidents} incidents, {requests} requests, {contacts} contact details, {tags} tags"
+        ).format(**self.__dict__)
 
 
 class NotEmptyError(InputError):

@@ -91,10 +91,11 @@ def _held() -> str | None:
     """What the notebook already holds that a restore would collide with, or None."""
     clients = Client.select().count()
     if clients:
-        return f"{clients} client{'s' if clients != 1 else ''}"
-    for model in (Tag, ReminderLog):
-        if model.select().exists():
-            return f"{model._meta.table_name.replace('_', ' ')} rows"
+        return tr("1 client") if clients == 1 else tr("%n clients", "", clients)
+    if Tag.select().exists():
+        return tr("tags")
+    if ReminderLog.select().exists():
+        return tr("reminder records")
     return None
 
 
