@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from ckbook import i18n
+from ckbook.i18n import tr
 from ckbook.services.clock import local_instant, on_the_clock
 from ckbook.services.limits import YEARS
 
@@ -68,10 +70,18 @@ class Due:
 
     def describe(self) -> str:
         """Human text, e.g. ``Fri 20 Nov 2026`` or ``Fri 20 Nov 2026 15:00``."""
-        text = self.date.strftime("%a %d %b %Y")
-        if self.time is not None:
-            text += self.time.strftime(" %H:%M")
-        return text
+        day = self.date
+        words = {
+            "weekday": i18n.weekday_abbreviation(day.weekday()),
+            "day": f"{day.day:02d}",
+            "month": i18n.month_abbreviation(day.month),
+            "year": day.year,
+        }
+        if self.time is None:
+            return tr("{weekday} {day} {month} {year}", "date").format(**words)
+        return tr("{weekday} {day} {month} {year} {time}", "date-time").format(
+            **words, time=self.time.strftime("%H:%M")
+        )
 
     @classmethod
     def from_iso(cls, value: str) -> Due:
@@ -81,14 +91,22 @@ class Due:
             if "T" in value or " " in value:
                 moment = datetime.fromisoformat(value)
                 if moment.tzinfo is not None:
-                    raise ValueError("a due is local time; leave out the offset")
+                    raise ValueError(tr("a due is local time; leave out the offset"))
                 due = cls(moment.date(), moment.time().replace(second=0, microsecond=0))
             else:
                 due = cls(date.fromisoformat(value))
         except ValueError as exc:
-            raise ValueError(f"{value!r} is not an ISO date or local date-time ({exc})") from None
+            raise ValueError(
+                tr("{value!r} is not an ISO date or local date-time ({why})").format(
+                    value=value, why=exc
+                )
+            ) from None
         if not due.in_range:
-            raise ValueError(f"{value!r} is out of range: the year must be {YEARS.describe()}")
+            raise ValueError(
+                tr("{value!r} is out of range: the year must be {years}").format(
+                    value=value, years=YEARS.describe()
+                )
+            )
         return due
 
 
