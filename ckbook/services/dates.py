@@ -6,14 +6,19 @@
   "6 Nov 2025"; the long form adds the weekday ("Fri 6 Nov"), for where there is room.
 - A time of day follows as "15:00" (24-hour, as the due reader writes it back).
 
-Pure functions of the date, "today" (or "now") and the zone: no clock, no Qt, no locale (the
-window is English only for now).
+The words go through :func:`ckbook.i18n.tr` and month and weekday names come from the installed
+locale (``i18n.month_abbreviation``): in German "6. Nov.", "Fr., 6. Nov.", "in 2 Tagen",
+"vor 3 Tagen", "3 Tage überfällig". Every place that shows a date or a time to people (the
+window, dialogs, the tray, the CLI's human output) writes it through this module.
+
+Pure functions of the date, "today" (or "now") and the zone: no clock, no Qt.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, tzinfo
 
+from ckbook.i18n import month_abbreviation, tr, weekday_abbreviation
 from ckbook.services.due import Due
 
 #: A day this many days away or nearer is said relative to today.
@@ -21,14 +26,20 @@ RELATIVE_DAYS = 6
 
 
 def short_day(day: date, today: date) -> str:
-    """``6 Nov``, or ``6 Nov 2025`` when not this year."""
-    text = f"{day.day} {day:%b}"
-    return text if day.year == today.year else f"{text} {day.year}"
+    """``6 Nov``, or ``6 Nov 2025`` when not this year (German: ``6. Nov.``)."""
+    month = month_abbreviation(day.month)
+    if day.year == today.year:
+        return tr("{day} {month}", "a day of this year").format(day=day.day, month=month)
+    return tr("{day} {month} {year}", "a day of another year").format(
+        day=day.day, month=month, year=day.year
+    )
 
 
 def long_day(day: date, today: date) -> str:
-    """``Fri 6 Nov``, or ``Thu 6 Nov 2025`` when not this year."""
-    return f"{day:%a} {short_day(day, today)}"
+    """``Fri 6 Nov``, or ``Thu 6 Nov 2025`` when not this year (German: ``Fr., 6. Nov.``)."""
+    return tr("{weekday} {date}", "a weekday and its date").format(
+        weekday=weekday_abbreviation(day.weekday()), date=short_day(day, today)
+    )
 
 
 def relative_day(day: date, today: date) -> str | None:
@@ -38,16 +49,23 @@ def relative_day(day: date, today: date) -> str | None:
     if abs(days) > RELATIVE_DAYS:
         return None
     if days == 0:
-        return "today"
+        return tr("today")
     if days == 1:
-        return "tomorrow"
+        return tr("tomorrow")
     if days == -1:
-        return "yesterday"
-    return f"in {days} days" if days > 0 else f"{-days} days ago"
+        return tr("yesterday")
+    if days > 0:
+        return tr("in %n days", "", days)
+    past = -days
+    return tr("%n days ago", "", past)
 
 
 def clock_time(moment: time) -> str:
     return f"{moment:%H:%M}"
+
+
+def _day_and_time(day: str, moment: time) -> str:
+    return tr("{day} {time}", "a day and a time of day").format(day=day, time=clock_time(moment))
 
 
 def day_text(day: date, today: date, *, long: bool = False) -> str:
@@ -66,14 +84,29 @@ def moment_text(instant: datetime, now: datetime, tz: tzinfo, *, long: bool = Fa
     near = relative_day(local.date(), today)
     if near is None or abs((local.date() - today).days) > 1:
         near = long_day(local.date(), today) if long else short_day(local.date(), today)
-    return f"{near} {clock_time(local.time())}"
+    return _day_and_time(near, local.time())
+
+
+def until_text(instant: datetime, now: datetime, tz: tzinfo) -> str:
+    """Until when something is put off (a snooze): ``15:00`` today, else ``tomorrow 09:00``,
+    ``Fri 6 Nov 09:00``."""
+    local = instant.astimezone(tz)
+    if local.date() == now.astimezone(tz).date():
+        return clock_time(local.time())
+    return moment_text(instant, now, tz, long=True)
 
 
 def overdue_since(day: date, today: date) -> str:
     """Since when something is overdue: ``due today``, ``due 3 days ago``, ``due since Wed 18
     Feb``."""
-    near = relative_day(day, today)
-    return f"due {near}" if near is not None else f"due since {long_day(day, today)}"
+    days = (today - day).days
+    if days <= 0:
+        return tr("due today")
+    if days == 1:
+        return tr("due yesterday")
+    if days <= RELATIVE_DAYS:
+        return tr("due %n days ago", "", days)
+    return tr("due since {day}").format(day=long_day(day, today))
 
 
 def since_text(instant: datetime, now: datetime, tz: tzinfo) -> str:
@@ -90,16 +123,20 @@ def due_text(
     or late today, is just its day (``3 May``, ``today 09:00``)."""
     today = now.astimezone(tz).date()
     days = (due.date - today).days
-    at = f" {clock_time(due.time)}" if due.time is not None else ""
     if days < -RELATIVE_DAYS:
         day = short_day(due.date, today)
-        return day if compact else f"late since {day}"
+        return day if compact else tr("late since {when}").format(when=day)
     if days < 0:
-        return f"{-days} day{'s' if days != -1 else ''} late"
+        late = -days
+        # English has no plural catalogue: its one-day form is its own text.
+        return tr("1 day late") if late == 1 else tr("%n days late", "", late)
     if days == 0 and due.time is not None and now.astimezone(tz).time() > due.time and not compact:
-        return f"late since {clock_time(due.time)}"
-    if days > 1 and at:  # "in 3 days, 17:00"
-        near = relative_day(due.date, today)
-        if near is not None:
-            return f"{near},{at}"
-    return f"{day_text(due.date, today, long=long)}{at}"
+        return tr("late since {when}").format(when=clock_time(due.time))
+    shown = day_text(due.date, today, long=long)
+    if due.time is None:
+        return shown
+    if days > 1 and relative_day(due.date, today) is not None:  # "in 3 days, 17:00"
+        return tr("{day}, {time}", "a relative day and a time of day").format(
+            day=shown, time=clock_time(due.time)
+        )
+    return _day_and_time(shown, due.time)

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from peewee import fn
 
+from ckbook.i18n import format_number
 from ckbook.services.base import Changed, InputError, Kind, require_choice, write_transaction
 from ckbook.services.clients import ClientInput, _get_live, add_client, clean_client_input
 from ckbook.services.text import clean_block, clean_line
@@ -117,10 +118,11 @@ def terms_changes(older: MoneyTermsInput | None, newer: MoneyTermsInput) -> tupl
 
 def format_money(amount: Decimal, currency: str = "") -> str:
     """An amount as people read it: thousands separated, at least two decimals, never rounded
-    ("1361.5" -> "1,361.50 EUR"; "95.1234" keeps its four decimals)."""
+    ("1361.5" -> "1,361.50 EUR"; "95.1234" keeps its four decimals), the installed locale's
+    way (German: "1.361,50 EUR")."""
     exponent = amount.as_tuple().exponent
     places = max(2, -exponent) if isinstance(exponent, int) else 2
-    text = f"{amount:,.{places}f}"
+    text = format_number(amount, places)
     return f"{text} {currency}" if currency else text
 
 
