@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, tzinfo
 
-from ckbook.i18n import month_abbreviation, tr, weekday_abbreviation
+from ckbook.i18n import month_abbreviation, month_name, tr, weekday_abbreviation, weekday_name
 from ckbook.services.due import Due
 
 #: A day this many days away or nearer is said relative to today.
@@ -39,6 +39,13 @@ def long_day(day: date, today: date) -> str:
     """``Fri 6 Nov``, or ``Thu 6 Nov 2025`` when not this year (German: ``Fr., 6. Nov.``)."""
     return tr("{weekday} {date}", "a weekday and its date").format(
         weekday=weekday_abbreviation(day.weekday()), date=short_day(day, today)
+    )
+
+
+def full_day(day: date) -> str:
+    """A page's heading: ``Wednesday 18 November`` (German: ``Mittwoch, 18. November``)."""
+    return tr("{weekday} {day} {month}", "a heading's full date").format(
+        weekday=weekday_name(day.weekday()), day=day.day, month=month_name(day.month)
     )
 
 

@@ -218,6 +218,53 @@ class TodayReport:
         }
 
 
+@dataclass(frozen=True)
+class NoticeGroup:
+    """One row standing for a section's rows that all say the same thing about different
+    clients ("9 clients without money terms"); it opens the list of them."""
+
+    section: Section
+    rows: tuple[TodayRow, ...]
+
+    @property
+    def text(self) -> str:
+        count = len(self.rows)
+        return section_count(self.section, count)
+
+    @property
+    def client_names(self) -> tuple[str, ...]:
+        return tuple(row.client_name for row in self.rows)
+
+
+#: What Today shows under a section heading: a row, or one row for many.
+ShownRow = TodayRow | NoticeGroup
+
+
+def shown_rows(section: Section, rows: tuple[TodayRow, ...]) -> tuple[ShownRow, ...]:
+    """A section's rows as Today lists them: one ``NoticeGroup`` for a grouped section with
+    enough rows (``GROUPED_SECTIONS``), else the rows themselves."""
+    at_least = GROUPED_SECTIONS.get(section)
+    if at_least is not None and len(rows) >= at_least:
+        return (NoticeGroup(section, rows),)
+    return rows
+
+
+def filter_words(text: str) -> tuple[str, ...]:
+    """What a filter box's text looks for: its words, regardless of case."""
+    return tuple(text.casefold().split())
+
+
+def row_matches(row: ShownRow, words: tuple[str, ...]) -> bool:
+    """Whether a row is kept by a filter: every word is in its client's name or its text (for
+    a group: in one of its rows). No words keep every row."""
+    if not words:
+        return True
+    if isinstance(row, NoticeGroup):
+        return any(row_matches(member, words) for member in row.rows)
+    haystack = f"{row.client_name}\n{row.text}".casefold()
+    return all(word in haystack for word in words)
+
+
 def _local_when(instant: datetime, now: datetime, tz: tzinfo) -> str:
     return dates.moment_text(instant, now, tz, long=True)
 

@@ -192,7 +192,7 @@ def install_care(window: Any, notebook: Notebook) -> CareWiring:
     """Wire the care log into the main window: the Today page (the window opens on it; Ctrl+1),
     its rows' requests (open card, call note, incident), the card's Incidents, Requests and
     Insight sections, and the offer after an upset note."""
-    today = TodayPage(notebook, record_undo=window.record_undo)
+    today = TodayPage(notebook, record_undo=window.record_undo, settings=window.settings)
     window.add_page("today", "Today", today)
 
     def start_call(client_id: int) -> None:
