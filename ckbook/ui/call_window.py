@@ -30,7 +30,7 @@ from typing_extensions import override
 
 from ckbook.services.base import Changed
 from ckbook.services.clients import client_detail
-from ckbook.services.money import MONEY_NOT_DISCUSSED, current_money_terms
+from ckbook.services.money import current_money_terms, money_not_discussed
 from ckbook.services.notes import NoteRow, add_note, delete_note, get_note
 from ckbook.services.promises import promises_for_client
 from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Rescue, SaveWriter, recovery_files
@@ -57,7 +57,7 @@ def attention_hints(client_id: int, notebook: Notebook) -> list[str]:
     if detail.handling_notes.strip():
         hints.append(f"Handling: {' '.join(detail.handling_notes.split())}")
     terms = current_money_terms(client_id)
-    hints.append(f"Money: {terms.one_line()}" if terms else MONEY_NOT_DISCUSSED)
+    hints.append(f"Money: {terms.one_line()}" if terms else money_not_discussed())
     promises = promises_for_client(client_id, include_closed=False)
     if promises:
         shown = "; ".join(

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook.services.money import (
-    MONEY_NOT_DISCUSSED,
     MoneyTermsRow,
     TermsChange,
     current_money_terms,
     format_money,
     money_history,
+    money_not_discussed,
     set_money_terms,
     terms_changes,
 )
@@ -153,7 +153,7 @@ class MoneySection(QWidget):
         self.client_name = ""
         self.current: MoneyTermsRow | None = None
 
-        self.banner = plain_label(MONEY_NOT_DISCUSSED)
+        self.banner = plain_label(money_not_discussed())
         self.banner.setAccessibleName("Money terms")
         self.banner.setObjectName("moneyBanner")
         self.banner.setMargin(8)
