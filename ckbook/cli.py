@@ -23,7 +23,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from ckbook import APP_NAME, __version__
-from ckbook.services import clock, limits
+from ckbook.services import clock, dates, limits
 from ckbook.services.base import InputError
 from ckbook.services.due import Due
 from ckbook.services.rules import ATTENTION_DEFAULTS
@@ -404,7 +404,7 @@ _local = clock.instant_json  # every instant in JSON: local, with its offset, to
 
 
 def _shown(instant: datetime, tz: tzinfo) -> str:
-    return instant.astimezone(tz).strftime("%a %d %b %Y %H:%M")
+    return dates.absolute_moment(instant, tz)
 
 
 def _duration(seconds: int | None) -> str | None:

@@ -17,9 +17,12 @@ Pure functions of the date, "today" (or "now") and the zone: no clock, no Qt.
 from __future__ import annotations
 
 from datetime import date, datetime, time, tzinfo
+from typing import TYPE_CHECKING
 
 from ckbook.i18n import month_abbreviation, month_name, tr, weekday_abbreviation, weekday_name
-from ckbook.services.due import Due
+
+if TYPE_CHECKING:  # due.py writes its own text through this module
+    from ckbook.services.due import Due
 
 #: A day this many days away or nearer is said relative to today.
 RELATIVE_DAYS = 6
@@ -39,6 +42,38 @@ def long_day(day: date, today: date) -> str:
     """``Fri 6 Nov``, or ``Thu 6 Nov 2025`` when not this year (German: ``Fr., 6. Nov.``)."""
     return tr("{weekday} {date}", "a weekday and its date").format(
         weekday=weekday_abbreviation(day.weekday()), date=short_day(day, today)
+    )
+
+
+def absolute_day(day: date, *, weekday: bool = False) -> str:
+    """A day where no "today" is at hand (a record's date): ``6 Nov 2025``, ``Fri 6 Nov 2025``."""
+    text = tr("{day} {month} {year}", "a day of another year").format(
+        day=day.day, month=month_abbreviation(day.month), year=day.year
+    )
+    if not weekday:
+        return text
+    return tr("{weekday} {date}", "a weekday and its date").format(
+        weekday=weekday_abbreviation(day.weekday()), date=text
+    )
+
+
+def absolute_moment(instant: datetime, tz: tzinfo, *, weekday: bool = True) -> str:
+    """An instant in local time where no "now" is at hand: ``Wed 18 Nov 2026 10:00``."""
+    local = instant.astimezone(tz)
+    return _day_and_time(absolute_day(local.date(), weekday=weekday), local.time())
+
+
+def due_words(due: Due, today: date | None = None) -> str:
+    """A due as the reader reads it back: ``Thu 19 Nov``, ``Thu 19 Nov 17:00``, with the year
+    when it is not ``today``'s (always, without ``today``)."""
+    day = long_day(due.date, today) if today is not None else absolute_day(due.date, weekday=True)
+    return day if due.time is None else _day_and_time(day, due.time)
+
+
+def month_and_year(day: date) -> str:
+    """``November 2026`` (a chart's month)."""
+    return tr("{month} {year}", "a month of a year").format(
+        month=month_name(day.month), year=day.year
     )
 
 

@@ -68,10 +68,9 @@ class Due:
 
     def describe(self) -> str:
         """Human text, e.g. ``Fri 20 Nov 2026`` or ``Fri 20 Nov 2026 15:00``."""
-        text = self.date.strftime("%a %d %b %Y")
-        if self.time is not None:
-            text += self.time.strftime(" %H:%M")
-        return text
+        from ckbook.services import dates  # dates reads Due
+
+        return dates.due_words(self)
 
     @classmethod
     def from_iso(cls, value: str) -> Due:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.services import dates
 from ckbook.services.money import (
     MoneyTermsRow,
     TermsChange,
@@ -55,7 +57,7 @@ HISTORY_HEADERS = ("Version", "Agreed on", "What changed", "Confirmed", "Why it 
 
 
 def _day(value: object) -> str:
-    return value.strftime("%d %b %Y") if value is not None else "—"  # type: ignore[attr-defined]
+    return dates.absolute_day(value) if isinstance(value, date) else "—"
 
 
 class MoneyHistoryModel(QAbstractTableModel):
