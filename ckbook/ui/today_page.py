@@ -649,9 +649,9 @@ class TodayPage(QWidget):
                 found = self._nearest(current.section, where[1])
             if found.isValid():
                 self.view.setCurrentIndex(found)
-        elif self.model.rowCount() and not self.model.row_at(self.view.currentIndex()):
+        elif self.model.rowCount() and not self.model.shown_at(self.view.currentIndex()):
             # Start on the first row, so the buttons and keys act at once.
-            self.view.setCurrentIndex(self.model.index(0, 0, self.model.index(0, 0)))
+            self._select_first_shown()
         self._update_buttons()
         self.refreshed.emit()
 
@@ -700,8 +700,8 @@ class TodayPage(QWidget):
         """Keyboard focus on the list, on a row, so Down, Enter and Ctrl+D act at once (the
         window calls this when it shows the page; a report still loading selects its first row
         when it arrives)."""
-        if self.current_row() is None and self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(0, 0, self.model.index(0, 0)))
+        if self.model.shown_at(self.view.currentIndex()) is None and self.model.rowCount():
+            self._select_first_shown()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select(self, kind: RowKind, subject_id: int, section: Section | None = None) -> bool:
@@ -886,9 +886,12 @@ class TodayPage(QWidget):
         if self.settings is None:
             return set()
         stored = self.settings.value(FOLDED_KEY, "")
-        text = stored if isinstance(stored, str) else ""
+        # An ini file reads "a,b" back as a list; the native formats keep the string.
+        values = stored.split(",") if isinstance(stored, str) else stored
         known = {section.value: section for section in Section}
-        return {known[value] for value in text.split(",") if value in known}
+        if not isinstance(values, list):
+            return set()
+        return {known[value] for value in values if isinstance(value, str) and value in known}
 
     def _remember_folds(self) -> None:
         if self.settings is not None:
@@ -947,15 +950,22 @@ class TodayPage(QWidget):
         )
 
     def _select_first_shown(self) -> None:
+        """The first row on screen becomes current: not one the filter hides, nor one in a
+        folded section (making it current would unfold it); else the first heading shown."""
+        heading = QModelIndex()
         for number in range(self.model.rowCount()):
             parent = self.model.index(number, 0)
             if self.view.isRowHidden(number, _ROOT):
+                continue
+            if not heading.isValid():
+                heading = parent
+            if not self.view.isExpanded(parent):
                 continue
             for position in range(self.model.rowCount(parent)):
                 if not self.view.isRowHidden(position, parent):
                     self.view.setCurrentIndex(self.model.index(position, 0, parent))
                     return
-        self.view.setCurrentIndex(QModelIndex())
+        self.view.setCurrentIndex(heading)
 
     def shown_rows_now(self) -> list[ShownRow]:
         """The rows on screen, in order (not hidden by the filter; folded ones count)."""
