@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from ckbook import APP_NAME, __version__, i18n
 from ckbook.i18n import tr
-from ckbook.services import clock, limits
+from ckbook.services import clock, dates, limits
 from ckbook.services.base import InputError
 from ckbook.services.due import Due
 from ckbook.services.rules import ATTENTION_DEFAULTS
@@ -515,15 +515,7 @@ _local = clock.instant_json  # every instant in JSON: local, with its offset, to
 
 
 def _shown(instant: datetime, tz: tzinfo) -> str:
-    """``Mon 07 Dec 2026 14:00``, with the installed locale's day and month names."""
-    local = instant.astimezone(tz)
-    return tr("{weekday} {day} {month} {year} {time}", "date-time").format(
-        weekday=i18n.weekday_abbreviation(local.weekday()),
-        day=f"{local.day:02d}",
-        month=i18n.month_abbreviation(local.month),
-        year=local.year,
-        time=local.strftime("%H:%M"),
-    )
+    return dates.absolute_moment(instant, tz)
 
 
 def _word(value: str) -> str:
