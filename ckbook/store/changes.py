@@ -143,7 +143,7 @@ def entry_from_payload(payload: str) -> JournalEntry | None:
 
 
 #: Pauses between attempts to reach the server again (the last one repeats).
-RETRY_PAUSES_S = (0.5, 1.0, 2.0, 4.0, 8.0)
+RETRY_PAUSES_S = (0.5, 1.0, 2.0, 4.0)
 #: After a first notification, how long the listener gathers more before handing them on (a
 #: bulk write arrives as many): one hand-over per burst, still well within the 2 s promise.
 GATHER_S = 0.1

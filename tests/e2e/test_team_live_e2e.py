@@ -292,15 +292,18 @@ def test_what_the_cli_writes_shows_in_the_window_within_2_s(
     assert max(lags) < LIVE_BUDGET_S
 
     # The CLI exits a moment after its commit: from the commit itself, in this process.
+    shown = [ada, grace]
+    commit_lags = []
     opened = open_database(url)
     try:
-        linus = make_client(SystemClock().now(), "Linus Torvalds")
-        committed = time.monotonic()
+        for name in ("Linus Torvalds", "Barbara Liskov", "Edsger Dijkstra", "Frances Allen"):
+            shown.append(make_client(SystemClock().now(), name))
+            committed = time.monotonic()
+            commit_lags.append(window.wait_for("clients", sorted(shown))["t"] - committed)
     finally:
         close_database(opened)
-    lag = window.wait_for("clients", sorted([ada, grace, linus]))["t"] - committed
-    print(f"shown {lag:.3f} s after another process committed")
-    assert lag < LIVE_BUDGET_S
+    print(f"shown {', '.join(f'{lag:.3f}' for lag in commit_lags)} s after the commit")
+    assert max(commit_lags) < LIVE_BUDGET_S
 
 
 def test_a_server_restart_while_typing_a_call_note_loses_nothing(
