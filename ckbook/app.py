@@ -141,7 +141,12 @@ def install_live_changes(app: QApplication, window, opened: OpenedDatabase):  # 
 
         live = LiveChanges(window.notebook, ChangeFeed(opened.path), parent=app)
     else:
-        live = LiveChanges(window.notebook, server=opened.database, parent=app)
+        from functools import partial
+
+        from ckbook.store.changes import ServerChangeListener
+
+        listen = partial(ServerChangeListener, opened.database)
+        live = LiveChanges(window.notebook, parent=app, listen=listen)
         live.online_changed.connect(window.show_connection)
     live.start()
     app.aboutToQuit.connect(live.stop)

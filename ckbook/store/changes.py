@@ -167,14 +167,14 @@ class ServerChangeListener:
 
     def __init__(
         self,
-        database: peewee.PostgresqlDatabase,
+        database: peewee.Database,
         on_news: NewsCallback,
         on_state: StateCallback,
         *,
         pauses: tuple[float, ...] = RETRY_PAUSES_S,
     ) -> None:
-        # The notebook's own connection parameters (password included), for a connection of
-        # this listener's alone.
+        # The server notebook's own connection parameters (password included), for a
+        # connection of this listener's alone.
         self._params: dict[str, Any] = {"dbname": database.database, **database.connect_params}
         self._on_news = on_news
         self._on_state = on_state
@@ -226,7 +226,6 @@ class ServerChangeListener:
             finally:
                 self.listening.clear()
                 self._close(connection)
-        self.online = True
 
     def _listen(self) -> Any:
         import psycopg

@@ -23,12 +23,20 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ckbook.services.base import Changed
 from ckbook.services.live import changes_from
-from ckbook.store.changes import ChangeFeed, FeedNews, ServerChangeListener, prune
+from ckbook.store.changes import (
+    ChangeFeed,
+    FeedNews,
+    NewsCallback,
+    ServerChangeListener,
+    StateCallback,
+    prune,
+)
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.worker import Failure, Worker
 
@@ -53,20 +61,16 @@ class LiveChanges(QObject):
         feed: ChangeFeed | None = None,
         parent: QObject | None = None,
         *,
-        server: object = None,
+        listen: Callable[[NewsCallback, StateCallback], ServerChangeListener] | None = None,
     ) -> None:
-        """Watch ``feed`` (a notebook file), or with ``server`` (the notebook's
-        ``peewee.PostgresqlDatabase``) listen to it."""
+        """Poll ``feed`` (a notebook file), or on a server listen through the listener that
+        ``listen(on_news, on_state)`` makes (``ServerChangeListener`` on the notebook)."""
         super().__init__(parent)
         self._notebook = notebook
         self._feed = feed
         self._listener: ServerChangeListener | None = None
-        if server is not None:
-            self._listener = ServerChangeListener(
-                server,  # type: ignore[arg-type]
-                self._heard.emit,
-                self._connection.emit,
-            )
+        if listen is not None:
+            self._listener = listen(self._heard.emit, self._connection.emit)
         self._worker = Worker("live-changes", self)
         self._own: dict[tuple[str, int], float] = {}
         self._polling = False
