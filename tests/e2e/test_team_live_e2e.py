@@ -34,6 +34,8 @@ from ckbook.store.database import close_database, open_database
 from tests.factories import make_client
 from tests.pg_server import Cluster, NoServerError, own_cluster
 
+pytestmark = pytest.mark.postgresql  # CKBOOK_TEST_BACKENDS=sqlite leaves them out
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 #: The issue's promise: what another process writes shows within this long.
 LIVE_BUDGET_S = 2.0
