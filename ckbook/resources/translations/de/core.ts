@@ -1731,5 +1731,194 @@
         <extracomment>The vCard versions ckbook writes (4.0 unless asked; 3.0 for programs that read nothing newer).</extracomment>
         <translation>vCard {version} schreibt ckbook nicht ({versions})</translation>
     </message>
+    <message>
+        <source>{client} sounded {mood} during the {kind}</source>
+        <extracomment>Longest &quot;what happened&quot; taken from a note (the dialog&apos;s field is a few lines high). Lines of a note that recorded a promise (&quot;+ &quot;) or a request (&quot;? &quot;): not what went wrong.</extracomment>
+        <translation>{client} wirkte {mood} ({kind})</translation>
+    </message>
+    <message>
+        <source>{client} was unhappy during the {kind}</source>
+        <translation>{client} war unzufrieden ({kind})</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <comment>client status</comment>
+        <translation>Interessent</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <comment>client status</comment>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <comment>client status</comment>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>former</source>
+        <comment>client status</comment>
+        <translation>ehemalig</translation>
+    </message>
+    <message>
+        <source>light</source>
+        <comment>attention level</comment>
+        <translation>leicht</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <comment>attention level</comment>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>high-touch</source>
+        <comment>attention level</comment>
+        <translation>intensiv</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <comment>channel</comment>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <comment>channel</comment>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <comment>channel</comment>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <comment>channel</comment>
+        <translation>persönlich</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <comment>note kind</comment>
+        <translation>Treffen</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <comment>note kind</comment>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>delighted</source>
+        <comment>mood</comment>
+        <translation>begeistert</translation>
+    </message>
+    <message>
+        <source>content</source>
+        <comment>mood</comment>
+        <translation>zufrieden</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <comment>mood</comment>
+        <translation>neutral</translation>
+    </message>
+    <message>
+        <source>frustrated</source>
+        <comment>mood</comment>
+        <translation>frustriert</translation>
+    </message>
+    <message>
+        <source>angry</source>
+        <comment>mood</comment>
+        <translation>verärgert</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <comment>severity</comment>
+        <translation>gering</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <comment>severity</comment>
+        <translation>schwer</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <comment>severity</comment>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>promise</source>
+        <comment>kind</comment>
+        <translation>Zusage</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <comment>kind</comment>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <comment>kind</comment>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <comment>kind</comment>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>incident</source>
+        <comment>kind</comment>
+        <translation>Vorfall</translation>
+    </message>
+    <message>
+        <source>check-in</source>
+        <comment>kind</comment>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>apologise</source>
+        <comment>next step</comment>
+        <translation>entschuldigen</translation>
+    </message>
+    <message>
+        <source>fix</source>
+        <comment>next step</comment>
+        <translation>Behebung</translation>
+    </message>
+    <message>
+        <source>root cause</source>
+        <comment>next step</comment>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <source>prevention</source>
+        <comment>next step</comment>
+        <translation>Vorbeugung</translation>
+    </message>
+    <message>
+        <source>goodwill</source>
+        <comment>next step</comment>
+        <translation>Geste des Entgegenkommens</translation>
+    </message>
+    <message>
+        <source>resolve</source>
+        <comment>next step</comment>
+        <translation>abschließen</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <comment>next step</comment>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <comment>note kind</comment>
+        <translation>Gespräch</translation>
+    </message>
+    <message>
+        <source>table {table} is missing</source>
+        <extracomment>Migration 0007&apos;s search columns and their GIN indexes, by table.</extracomment>
+        <translation>Tabelle {table} fehlt</translation>
+    </message>
 </context>
 </TS>
