@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from ckbook import APP_NAME, __version__, i18n
 from ckbook.i18n import tr
-from ckbook.services import clock, limits
+from ckbook.services import clock, dates, limits
 from ckbook.services.base import InputError
 from ckbook.services.due import Due
 from ckbook.services.rules import ATTENTION_DEFAULTS
@@ -516,15 +516,7 @@ _local = clock.instant_json  # every instant in JSON: local, with its offset, to
 
 
 def _shown(instant: datetime, tz: tzinfo) -> str:
-    """``Mon 07 Dec 2026 14:00``, with the installed locale's day and month names."""
-    local = instant.astimezone(tz)
-    return tr("{weekday} {day} {month} {year} {time}", "date-time").format(
-        weekday=i18n.weekday_abbreviation(local.weekday()),
-        day=f"{local.day:02d}",
-        month=i18n.month_abbreviation(local.month),
-        year=local.year,
-        time=local.strftime("%H:%M"),
-    )
+    return dates.absolute_moment(instant, tz)
 
 
 def _duration(seconds: int | None) -> str | None:
@@ -1348,11 +1340,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _speaks_language(arguments: list[str]) -> bool:
-    """Whether to load the user's language: it has a catalogue (English needs none, and the
-    catalogue is read with QtCore, which a command line in English never loads) and the command
-    is not a ``--json`` one (read by a program: English)."""
+    """Whether to load the user's language and number style: not for a ``--json`` command (read
+    by a program: English, and no QtCore loaded). English written the English way loads
+    nothing either (``i18n.install``)."""
     options = arguments[: arguments.index("--")] if "--" in arguments else arguments
-    return i18n.system_language() in i18n.LANGUAGES and "--json" not in options
+    return "--json" not in options
 
 
 def _main(arguments: list[str]) -> int:

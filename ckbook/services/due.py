@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from ckbook import i18n
 from ckbook.i18n import tr
 from ckbook.services.clock import local_instant, on_the_clock
 from ckbook.services.limits import YEARS
@@ -70,18 +69,9 @@ class Due:
 
     def describe(self) -> str:
         """Human text, e.g. ``Fri 20 Nov 2026`` or ``Fri 20 Nov 2026 15:00``."""
-        day = self.date
-        words = {
-            "weekday": i18n.weekday_abbreviation(day.weekday()),
-            "day": f"{day.day:02d}",
-            "month": i18n.month_abbreviation(day.month),
-            "year": day.year,
-        }
-        if self.time is None:
-            return tr("{weekday} {day} {month} {year}", "date").format(**words)
-        return tr("{weekday} {day} {month} {year} {time}", "date-time").format(
-            **words, time=self.time.strftime("%H:%M")
-        )
+        from ckbook.services import dates  # dates reads Due
+
+        return dates.due_words(self)
 
     @classmethod
     def from_iso(cls, value: str) -> Due:

@@ -162,12 +162,9 @@ def read_due(
 def due_in_words(due: Due, today: date) -> str:
     """A due as words the reader reads back: ``Thu 19 Nov``, ``Thu 19 Nov 17:00``, with the year
     when it is not this one (``Mon 3 Jan 2028``)."""
-    text = f"{due.date.strftime('%a')} {due.date.day} {due.date.strftime('%b')}"
-    if due.date.year != today.year:
-        text += f" {due.date.year}"
-    if due.time is not None:
-        text += due.time.strftime(" %H:%M")
-    return text
+    from ckbook.services import dates  # dates reads Due, which reads phrases
+
+    return dates.due_words(due, today)
 
 
 def restate_due(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta, tzinfo
 
 from ckbook.i18n import tr
+from ckbook.services import dates
 from ckbook.services.clock import local_instant
 from ckbook.services.due import Due
 from ckbook.services.limits import REMIND_BEFORE_MINUTES
@@ -237,10 +238,7 @@ def _promise_snoozes(
 
 def _clock_text(moment: datetime, now: datetime, tz: tzinfo) -> str:
     """``14:20`` today, ``Tue 17 Nov 14:20`` another day (local)."""
-    local = moment.astimezone(tz)
-    if local.date() == now.astimezone(tz).date():
-        return local.strftime("%H:%M")
-    return local.strftime("%a %d %b %H:%M")
+    return dates.until_text(moment, now, tz)
 
 
 def after_snooze(
@@ -256,7 +254,10 @@ def after_snooze(
         since = (
             _clock_text(occurrence.due_at, now, tz)
             if timed
-            else (occurrence.due_at.astimezone(tz) - timedelta(days=1)).strftime("%a %d %b")
+            else dates.long_day(
+                (occurrence.due_at.astimezone(tz) - timedelta(days=1)).date(),
+                now.astimezone(tz).date(),
+            )
         )
         return replace(occurrence, title=f"Promise overdue since {since}, {snoozed_at}")
     return replace(occurrence, title=f"{occurrence.title}, {snoozed_at}")
