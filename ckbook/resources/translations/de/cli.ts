@@ -408,13 +408,8 @@
         <translation>einer Datenbankrolle alle Rechte am Notizbuch entziehen</translation>
     </message>
     <message>
-        <source>{weekday} {day} {month} {year} {time}</source>
-        <comment>date-time</comment>
-        <extracomment>What json.dumps (ensure_ascii=False) leaves raw but a terminal acts on: DEL and C1 (U+009B is CSI to xterm), bidi controls, and lone surrogates (which UTF-8 cannot even carry). Outside strings JSON has none of them, so escaping them keeps the same values.</extracomment>
-        <translation>{weekday}, {day}. {month} {year}, {time}</translation>
-    </message>
-    <message>
         <source>no due date</source>
+        <extracomment>What json.dumps (ensure_ascii=False) leaves raw but a terminal acts on: DEL and C1 (U+009B is CSI to xterm), bidi controls, and lone surrogates (which UTF-8 cannot even carry). Outside strings JSON has none of them, so escaping them keeps the same values.</extracomment>
         <translation>ohne Fälligkeit</translation>
     </message>
     <message>

@@ -202,18 +202,8 @@
         <translation>Notizen und Zusagen brauchen mindestens einen Kunden</translation>
     </message>
     <message>
-        <source>{weekday} {day} {month} {year}</source>
-        <comment>date</comment>
-        <extracomment>The deadlines of dues too far out to compute (stored by an earlier release).</extracomment>
-        <translation>{weekday}, {day}. {month} {year}</translation>
-    </message>
-    <message>
-        <source>{weekday} {day} {month} {year} {time}</source>
-        <comment>date-time</comment>
-        <translation>{weekday}, {day}. {month} {year}, {time}</translation>
-    </message>
-    <message>
         <source>a due is local time; leave out the offset</source>
+        <extracomment>The deadlines of dues too far out to compute (stored by an earlier release).</extracomment>
         <translation>eine Fälligkeit ist Ortszeit; lassen Sie den Zeitversatz weg</translation>
     </message>
     <message>
