@@ -106,11 +106,11 @@ def test_success_and_table_are_german(german: dict[str, str]) -> None:
     )
     assert promised.stdout.splitlines() == [
         "Zusage 1 an Anna Schmidt: Angebot schicken",
-        "  fällig Fr., 20. Nov. 2026, 15:00",
+        "  fällig Fr., 20. Nov. 2026 15:00",
     ]
     due = _ckbook(german, "due", "--now", "2026-11-23T09:00")
     assert due.stdout.splitlines()[:3] == [
-        "1 Zusage überfällig (Stand: Mo., 23. Nov. 2026, 09:00)",
+        "1 Zusage überfällig (Stand: Mo., 23. Nov. 2026 09:00)",
         "",
         "Überfällig:",
     ]
