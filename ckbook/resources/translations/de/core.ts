@@ -1023,6 +1023,10 @@
         </translation>
     </message>
     <message>
+        <source>{count} clients</source>
+        <translation>{count} Kunden</translation>
+    </message>
+    <message>
         <source>tags</source>
         <translation>Schlagwörter</translation>
     </message>
