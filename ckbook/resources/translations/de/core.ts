@@ -1453,8 +1453,18 @@
         <translation>{role} ist Eigentümer der Tabellen des Notizbuchs; seine Rechte lassen sich nicht entziehen</translation>
     </message>
     <message>
+        <source>none</source>
+        <comment>columns</comment>
+        <extracomment>Characters that make a spreadsheet read a cell as a formula (RELIABILITY #13). Our export&apos;s columns, in order. A phone number that is only digits and the marks phone numbers use: no formula can hide in it, so it is written as it is and a spreadsheet shows ``+49 30 1234`` without a quote mark. Outlook&apos;s and Google&apos;s headers in German, French and Spanish, as the English ones they are. Outlook&apos;s and Google&apos;s address parts, per address kind, in reading order.</extracomment>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>the header row names no client column (name, first/last name, company or email); columns found: {columns} (name them with --map FIELD=COLUMN)</source>
+        <translation>die Kopfzeile nennt keine Kundenspalte (Name, Vor-/Nachname, Firma oder E-Mail); gefundene Spalten: {columns} (benennen Sie sie mit --map FIELD=COLUMN)</translation>
+    </message>
+    <message>
         <source>--map: {field!r} is not a field; fields: {fields}</source>
-        <extracomment>Characters that make a spreadsheet read a cell as a formula (RELIABILITY #13). Our export&apos;s columns, in order. A phone number that is only digits and the marks phone numbers use: no formula can hide in it, so it is written as it is and a spreadsheet shows ``+49 30 1234`` without a quote mark. Outlook&apos;s and Google&apos;s headers in German, French and Spanish, as the English ones they are. Outlook&apos;s and Google&apos;s address parts, per address kind, in reading order. What ``--map FIELD=COLUMN`` may name, and where it goes. Google&apos;s &quot;E-mail 1 - Label&quot; / &quot;Phone 2 - Type&quot; columns (the label of the value beside them). Outlook&apos;s column names say the label (after the German/French/Spanish aliases). value column -&gt; its label: (&quot;column&quot;, index of the label column) or (&quot;fixed&quot;, label)</extracomment>
+        <extracomment>What ``--map FIELD=COLUMN`` may name, and where it goes. Google&apos;s &quot;E-mail 1 - Label&quot; / &quot;Phone 2 - Type&quot; columns (the label of the value beside them). Outlook&apos;s column names say the label (after the German/French/Spanish aliases). value column -&gt; its label: (&quot;column&quot;, index of the label column) or (&quot;fixed&quot;, label)</extracomment>
         <translation>--map: {field!r} ist kein Feld; Felder: {fields}</translation>
     </message>
     <message>
@@ -1569,6 +1579,10 @@
     <message>
         <source>{file}: {why}</source>
         <translation>{file}: {why}</translation>
+    </message>
+    <message>
+        <source>a ckbook export, format version {version}: restored every table</source>
+        <translation>ein ckbook-Export, Formatversion {version}: alle Tabellen wiederhergestellt</translation>
     </message>
     <message>
         <source>byte-order mark</source>
@@ -1913,6 +1927,23 @@
         <source>table {table} is missing</source>
         <extracomment>Migration 0007&apos;s search columns and their GIN indexes, by table.</extracomment>
         <translation>Tabelle {table} fehlt</translation>
+    </message>
+    <message>
+        <source>Promise to {client} (ckbook promise {id})</source>
+        <extracomment>How long a timed promise&apos;s event lasts in a calendar.</extracomment>
+        <translation>Zusage an {client} (ckbook-Zusage {id})</translation>
+    </message>
+    <message>
+        <source>Promise due: {client}: {text}</source>
+        <translation>Zusage fällig: {client}: {text}</translation>
+    </message>
+    <message>
+        <source>Check in with {client}</source>
+        <translation>Kontakt mit {client}</translation>
+    </message>
+    <message>
+        <source>Check-in cadence: every {days} days, by {channel}</source>
+        <translation>Kontaktrhythmus: alle {days} Tage, per {channel}</translation>
     </message>
 </context>
 </TS>
