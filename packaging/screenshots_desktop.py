@@ -44,7 +44,7 @@ def render(app: QApplication, folder: Path, scheme: str, size: tuple[int, int]) 
     from ckbook.services.settings import Settings
     from ckbook.ui import theme
     from ckbook.ui.care_card import install_care
-    from ckbook.ui.crash import SUMMARY, CrashDialog
+    from ckbook.ui.crash import CrashDialog, summary
     from ckbook.ui.main_window import MainWindow
     from ckbook.ui.notebook import Notebook
     from ckbook.ui.settings_dialog import SettingsDialog
@@ -77,7 +77,7 @@ def render(app: QApplication, folder: Path, scheme: str, size: tuple[int, int]) 
     except KeyError as error:
         details = describe(type(error), error, error.__traceback__)
     crash = CrashDialog(
-        SUMMARY, details, Path.home() / ".local/state/ckbook/log/ckbook.log", window
+        summary(), details, Path.home() / ".local/state/ckbook/log/ckbook.log", window
     )
     shots.append(_save(app, crash, folder / f"crash-{scheme}.png"))
     crash.close()
