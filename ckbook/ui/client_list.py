@@ -467,14 +467,19 @@ def column_widths(metrics: QFontMetrics) -> dict[Column, tuple[int, int]]:
     late = tr("6 days late")
     due = max(metrics.horizontalAdvance(t) for t in ("28 Nov 17:30", late)) + pad
     health = max(metrics.horizontalAdvance(theme.health_text(h)) for h in Health)
-    open_title = headers()[Column.OPEN_PROMISES]
-    return {
+    widths = {
         Column.NAME: (metrics.horizontalAdvance("Rosa Lovelace") + pad, 3),
         Column.ORGANISATION: (metrics.horizontalAdvance("Copper Studio") + pad, 2),
         Column.HEALTH: (health + 24 + pad, 0),  # dot and word
         Column.LAST_CONTACT: (date, 0),
         Column.NEXT_DUE: (due, 0),
-        Column.OPEN_PROMISES: (metrics.horizontalAdvance(open_title) + pad, 0),
+        Column.OPEN_PROMISES: (0, 0),
+    }
+    # A column is never narrower than its title ("Letzter Kontakt" is longer than its dates).
+    titles = headers()
+    return {
+        column: (max(width, metrics.horizontalAdvance(titles[column]) + pad), share)
+        for column, (width, share) in widths.items()
     }
 
 

@@ -122,7 +122,7 @@
     </message>
     <message>
         <source>Next due</source>
-        <translation>Nächste Fälligkeit</translation>
+        <translation>Fällig</translation>
     </message>
     <message>
         <source>Open</source>
@@ -131,7 +131,7 @@
     </message>
     <message>
         <source>Check-in health: on time, time to check in, overdue</source>
-        <translation>Kontaktzustand: im Rhythmus, Kontakt fällig, überfällig</translation>
+        <translation>Kontaktzustand: pünktlich, Kontakt fällig, überfällig</translation>
     </message>
     <message>
         <source>When the next open promise is due</source>
@@ -1079,7 +1079,7 @@
     </message>
     <message>
         <source>Remind before a due time</source>
-        <translation>Vorlauf vor einer Uhrzeit</translation>
+        <translation>Erinnerung vor der Fälligkeit</translation>
     </message>
     <message>
         <source>Quiet hours</source>
@@ -1117,7 +1117,7 @@
     <message>
         <source>on time</source>
         <comment>check-in health</comment>
-        <translation>im Rhythmus</translation>
+        <translation>pünktlich</translation>
     </message>
     <message>
         <source>check in</source>
