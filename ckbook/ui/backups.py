@@ -13,7 +13,6 @@ it was in a safety copy and tells every view to reload.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ckbook import i18n
 from ckbook.i18n import tr
+from ckbook.services import dates
 from ckbook.services.backups import BackupInfo, automatic_backup, backups_of, restore_backup
 from ckbook.ui.safe_text import plain_label
 from ckbook.ui.worker import Failure, Worker
@@ -115,18 +114,6 @@ class AutoBackups(QObject):
             )
 
 
-def made_text(made: datetime) -> str:
-    """When a backup was made, whole (``Mon 07 Dec 2026 14:00``; ``Mo., 07. Dez. 2026, 14:00``
-    in German): a list of backups compares days long ago."""
-    return tr("{weekday} {day} {month} {year} {time}").format(
-        weekday=i18n.weekday_abbreviation(made.weekday()),
-        day=f"{made.day:02d}",
-        month=i18n.month_abbreviation(made.month),
-        year=made.year,
-        time=made.strftime("%H:%M"),
-    )
-
-
 class RestoreDialog(QDialog):
     """Pick a backup to restore; ``ask`` returns it, or None."""
 
@@ -135,7 +122,8 @@ class RestoreDialog(QDialog):
         self.setWindowTitle(tr("Restore from backup"))
         self.list = QListWidget()
         for info in backups:
-            item = QListWidgetItem(f"{made_text(info.made_at.astimezone(tz))} — {info.counts()}")
+            when = dates.absolute_moment(info.made_at, tz)
+            item = QListWidgetItem(f"{when} — {info.counts()}")
             item.setData(Qt.ItemDataRole.UserRole, info)
             item.setToolTip(str(info.path))
             if not info.readable:

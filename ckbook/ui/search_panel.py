@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 import logging
 import time
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -38,8 +37,8 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from ckbook import i18n
 from ckbook.i18n import tr
+from ckbook.services import dates
 from ckbook.services.search import SearchHit, search
 from ckbook.ui.row_models import RowListModel
 from ckbook.ui.safe_text import plain_label
@@ -78,13 +77,6 @@ def detail_label(detail: str) -> str:
     return labels.get(detail, detail)
 
 
-def day_text(day: date) -> str:
-    """``18 Nov 2026`` (``18. Nov. 2026`` in German)."""
-    return tr("{day} {month} {year}").format(
-        day=f"{day.day:02d}", month=i18n.month_abbreviation(day.month), year=day.year
-    )
-
-
 class Role(enum.IntEnum):
     HIT = Qt.ItemDataRole.UserRole + 1
 
@@ -96,7 +88,7 @@ def hit_title(hit: SearchHit, tz: Any = None) -> str:
         parts.append(detail_label(hit.detail))
     if hit.when is not None:
         when = hit.when.astimezone(tz) if tz is not None else hit.when
-        parts.append(day_text(when.date()))
+        parts.append(dates.absolute_day(when.date()))
     return " · ".join(parts)
 
 

@@ -59,8 +59,11 @@ def test_the_catalogue_holds_exactly_the_messages_of_the_code(area, language, tm
     fresh = messages(fresh_extract(area, language, tmp_path))
     missing = sorted(set(fresh) - set(committed))
     vanished = sorted(set(committed) - set(fresh))
-    assert not missing, f"{area}: in the code, not in the .ts (run make translations): {missing}"
-    assert not vanished, f"{area}: in the .ts, gone from the code: {vanished}"
+    assert not missing, (
+        f"{area}: {len(missing)} messages in the code, not in the .ts (run make translations, "
+        f"then translate them), e.g. {missing[:10]}"
+    )
+    assert not vanished, f"{area}: {len(vanished)} in the .ts, gone from the code: {vanished[:10]}"
 
 
 @pytest.mark.parametrize("language", list(translations.LANGUAGES))
@@ -85,7 +88,7 @@ def test_every_message_is_translated_with_its_placeholders_and_plural_forms(area
                 problems.append(f"empty: {label}")
             elif sorted(PLACEHOLDER.findall(text)) != wanted:
                 problems.append(f"placeholders {wanted} vs {text!r}: {label}")
-    assert not problems, "\n".join(problems)
+    assert not problems, f"{area}: {len(problems)} problems\n" + "\n".join(problems[:30])
 
 
 def test_the_shipped_catalogues_are_the_compiled_ts_files(tmp_path):
@@ -106,3 +109,21 @@ def test_every_module_belongs_to_exactly_one_area():
     claimed = [path for files in translations.area_files().values() for path in files]
     assert len(claimed) == len(set(claimed))
     assert modules == set(claimed)
+
+
+@pytest.mark.parametrize("language", list(translations.LANGUAGES))
+def test_a_message_in_several_areas_is_translated_the_same_in_each(language):
+    """One catalogue holds every area: a source text two areas share has one translation
+    (lrelease keeps only one of them, whichever comes first)."""
+    found: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for area in AREAS:
+        path = translations.ts_path(language, area)
+        if path.exists():
+            for key, message in messages(path).items():
+                found.setdefault(key, {})[area] = forms(message)
+    differing = {
+        key: by_area
+        for key, by_area in found.items()
+        if len({tuple(texts) for texts in by_area.values()}) > 1
+    }
+    assert not differing, "\n".join(f"{key}: {by_area}" for key, by_area in differing.items())

@@ -52,10 +52,6 @@
         <translation>Die automatische Sicherung ist fehlgeschlagen: {why}. Ihr Notizbuch ist unversehrt.</translation>
     </message>
     <message>
-        <source>{weekday} {day} {month} {year} {time}</source>
-        <translation>{weekday}, {day}. {month} {year}, {time}</translation>
-    </message>
-    <message>
         <source>Restore from backup</source>
         <translation>Aus Sicherung wiederherstellen</translation>
     </message>
@@ -944,10 +940,6 @@
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <source>{day} {month} {year}</source>
-        <translation>{day}. {month} {year}</translation>
-    </message>
-    <message>
         <source>Search unavailable: {why}</source>
         <extracomment>(generation, hits as a tuple of SearchHit, milliseconds taken) (generation, what went wrong, worded for the user)</extracomment>
         <translation>Suche nicht verfügbar: {why}</translation>
@@ -1047,7 +1039,7 @@
     </message>
     <message>
         <source>Clients to check in with</source>
-        <translation>Kunden, bei denen ein Kontakt fällig ist</translation>
+        <translation>Kunden, bei denen ein Kontakt ansteht</translation>
     </message>
     <message>
         <source>End of business</source>
