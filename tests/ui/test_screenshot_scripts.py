@@ -30,7 +30,7 @@ def test_a_screenshot_script_renders_readable_pngs(qapp, tmp_path, script, capsy
         assert image.width() >= 400 and image.height() >= 300, shot  # not an empty grab
 
 
-@pytest.mark.parametrize("script", ["screenshots", "screenshots_desktop"])
+@pytest.mark.parametrize("script", ["screenshots", "screenshots_today", "screenshots_desktop"])
 def test_a_screenshot_script_renders_german_and_leaves_english_behind(qapp, tmp_path, script):
     from ckbook import i18n
 
