@@ -1,0 +1,163 @@
+"""The stored words shown to people: a client's status, attention level and channel, a pricing
+model, a note's kind and mood, an incident's severity, a promise's status — and the days and times
+the card writes.
+
+What is stored stays English (the database, exports and the services compare these words); only
+what is shown is translated. A combo box made by :func:`choice_box` shows the translated word and
+keeps the stored one as its item data: read it with :func:`choice`, set it with
+:func:`set_choice`, never through ``currentText``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from PySide6.QtWidgets import QComboBox
+
+from ckbook.i18n import month_abbreviation, tr, weekday_abbreviation
+
+
+def _labels(kind: str) -> dict[str, str]:
+    # Written out so that pyside6-lupdate finds every word; the disambiguation tells a
+    # translator which list a word belongs to ("call" the channel is not "call" the note).
+    if kind == "status":
+        return {
+            "lead": tr("lead", "client status"),
+            "active": tr("active", "client status"),
+            "paused": tr("paused", "client status"),
+            "former": tr("former", "client status"),
+        }
+    if kind == "attention":
+        return {
+            "light": tr("light", "attention level"),
+            "standard": tr("standard", "attention level"),
+            "high-touch": tr("high-touch", "attention level"),
+        }
+    if kind == "channel":
+        return {
+            "call": tr("call", "channel"),
+            "email": tr("email", "channel"),
+            "message": tr("message", "channel"),
+            "in person": tr("in person", "channel"),
+        }
+    if kind == "pricing":
+        return {
+            "hourly": tr("hourly", "pricing model"),
+            "fixed": tr("fixed", "pricing model"),
+            "retainer": tr("retainer", "pricing model"),
+            "per item": tr("per item", "pricing model"),
+        }
+    if kind == "note kind":
+        return {
+            "call": tr("call", "note kind"),
+            "meeting": tr("meeting", "note kind"),
+            "email": tr("email", "note kind"),
+            "message": tr("message", "note kind"),
+            "other": tr("other", "note kind"),
+        }
+    if kind == "mood":
+        return {
+            "delighted": tr("delighted", "mood"),
+            "content": tr("content", "mood"),
+            "neutral": tr("neutral", "mood"),
+            "frustrated": tr("frustrated", "mood"),
+            "angry": tr("angry", "mood"),
+        }
+    if kind == "severity":
+        return {
+            "minor": tr("minor", "severity"),
+            "major": tr("major", "severity"),
+            "critical": tr("critical", "severity"),
+        }
+    if kind == "promise":
+        return {
+            "open": tr("open", "promise status"),
+            "kept": tr("kept", "promise status"),
+            "broken": tr("broken", "promise status"),
+            "renegotiated": tr("renegotiated", "promise status"),
+            "cancelled": tr("cancelled", "promise status"),
+        }
+    raise ValueError(f"no word list {kind!r}")
+
+
+def label(kind: str, value: str) -> str:
+    """``value`` (a stored word of the list ``kind``) as shown; a word the list does not know
+    (stored by a newer release) as it is."""
+    return _labels(kind).get(value, value)
+
+
+def capitalized(text: str) -> str:
+    """``text`` with its first letter upper case (a word of a list at the start of a menu
+    entry or title)."""
+    return text[:1].upper() + text[1:]
+
+
+def choice_box(kind: str, values: Iterable[str]) -> QComboBox:
+    """A combo box showing ``values`` translated, each keeping its stored word as item data."""
+    box = QComboBox()
+    for value in values:
+        box.addItem(label(kind, value), value)
+    return box
+
+
+def choice(box: QComboBox) -> str:
+    """The stored word of the chosen item (its item data; the text when it has none)."""
+    data = box.currentData()
+    return data if isinstance(data, str) else box.currentText()
+
+
+def set_choice(box: QComboBox, value: object) -> None:
+    """Choose the item whose stored word is ``value`` (nothing changes when there is none)."""
+    index = box.findData(value)
+    if index >= 0:
+        box.setCurrentIndex(index)
+
+
+def day_text(day: date | datetime | None) -> str:
+    """``18 Nov 2026`` / ``18. Nov. 2026``; ``—`` for none."""
+    if day is None:
+        return "—"
+    return tr("{day} {month} {year}", "date").format(
+        day=f"{day.day:02d}", month=month_abbreviation(day.month), year=day.year
+    )
+
+
+def day_time_text(moment: datetime, with_year: bool = True) -> str:
+    """``Wed 18 Nov 2026 10:00`` / ``Mi., 18. Nov. 2026, 10:00`` (a local time)."""
+    weekday = weekday_abbreviation(moment.weekday())
+    month = month_abbreviation(moment.month)
+    clock = f"{moment:%H:%M}"
+    if with_year:
+        return tr("{weekday} {day} {month} {year} {time}", "date and time").format(
+            weekday=weekday, day=f"{moment.day:02d}", month=month, year=moment.year, time=clock
+        )
+    return tr("{weekday} {day} {month} {time}", "date and time").format(
+        weekday=weekday, day=f"{moment.day:02d}", month=month, time=clock
+    )
+
+
+def short_day_text(day: date, with_year: bool = False) -> str:
+    """``Fri 20 Nov`` (``Fri 20 Nov 2026`` with the year) / ``Fr., 20. Nov.``."""
+    weekday = weekday_abbreviation(day.weekday())
+    month = month_abbreviation(day.month)
+    if with_year:
+        return tr("{weekday} {day} {month} {year}", "date").format(
+            weekday=weekday, day=f"{day.day:02d}", month=month, year=day.year
+        )
+    return tr("{weekday} {day} {month}", "date").format(
+        weekday=weekday, day=f"{day.day:02d}", month=month
+    )
+
+
+def month_name(month: int) -> str:
+    """The full name of month 1..12 (``November`` / ``November``)."""
+    return (
+        tr("January"), tr("February"), tr("March"), tr("April"), tr("May", "month"), tr("June"),
+        tr("July"), tr("August"), tr("September"), tr("October"), tr("November"), tr("December"),
+    )[month - 1]  # fmt: skip
+
+
+def date_edit_format() -> str:
+    """The display format of a date field (Qt's format letters)."""
+    return tr("dd MMM yyyy", "Qt date format of a date field")
