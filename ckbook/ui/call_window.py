@@ -35,7 +35,7 @@ from ckbook.services.money import current_money_terms
 from ckbook.services.notes import NoteRow, add_note, delete_note, get_note
 from ckbook.services.promises import promises_for_client
 from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Rescue, SaveWriter, recovery_files
-from ckbook.ui.dialogs.choices import capitalized, day_time_text, label
+from ckbook.ui.dialogs.choices import day_time_text, label, note_kind_title
 from ckbook.ui.incident_dialog import UPSET_MOODS, CalmGuide
 from ckbook.ui.note_editor import (
     NoteEditor,
@@ -87,11 +87,7 @@ def note_title(note_id: int, notebook: Notebook) -> str:
     """How a recovery file names a note: "Call note — Ada Lovelace — Wed 18 Nov 2026 10:00"."""
     note = get_note(note_id)
     started = note.started_at.astimezone(notebook.tz)
-    return tr("{kind} note — {client} — {when}").format(
-        kind=capitalized(label("note kind", note.kind)),
-        client=note.client_name,
-        when=day_time_text(started),
-    )
+    return f"{note_kind_title(note.kind)} — {note.client_name} — {day_time_text(started)}"
 
 
 def recovery_notice(files: list[Path]) -> str:

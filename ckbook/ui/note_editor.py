@@ -48,11 +48,11 @@ from ckbook.store.models import MOODS, NOTE_KINDS
 from ckbook.ui import theme
 from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Autosaver, SaveWriter
 from ckbook.ui.dialogs.choices import (
-    capitalized,
     choice,
     choice_box,
     day_time_text,
     label,
+    note_kind_title,
     set_choice,
     short_day_text,
 )
@@ -570,10 +570,7 @@ class NoteWindow(QWidget):
         self.note_id = note.id
         self.client_id = note.client_id
         self._is_new = is_new
-        kind = capitalized(label("note kind", note.kind))
-        self.setWindowTitle(
-            tr("{kind} note — {client} — ckbook").format(kind=kind, client=note.client_name)
-        )
+        self.setWindowTitle(f"{note_kind_title(note.kind)} — {note.client_name} — ckbook")
 
         self.client_label = heading_label(note.client_name)
         started = note.started_at.astimezone(notebook.tz)

@@ -81,6 +81,17 @@ def _labels(kind: str) -> dict[str, str]:
     raise ValueError(f"no word list {kind!r}")
 
 
+def note_kind_title(kind: str) -> str:
+    """How a note of ``kind`` is called in a title: ``Call note`` / ``Gesprächsnotiz``."""
+    return {
+        "call": tr("Call note"),
+        "meeting": tr("Meeting note"),
+        "email": tr("Email note"),
+        "message": tr("Message note"),
+        "other": tr("Other note"),
+    }.get(kind, tr("{kind} note").format(kind=capitalized(kind)))
+
+
 def label(kind: str, value: str) -> str:
     """``value`` (a stored word of the list ``kind``) as shown; a word the list does not know
     (stored by a newer release) as it is."""
@@ -119,7 +130,7 @@ def day_text(day: date | datetime | None) -> str:
     if day is None:
         return "—"
     return tr("{day} {month} {year}", "date").format(
-        day=f"{day.day:02d}", month=month_abbreviation(day.month), year=day.year
+        day=day.day, month=month_abbreviation(day.month), year=day.year
     )
 
 
@@ -130,10 +141,10 @@ def day_time_text(moment: datetime, with_year: bool = True) -> str:
     clock = f"{moment:%H:%M}"
     if with_year:
         return tr("{weekday} {day} {month} {year} {time}", "date and time").format(
-            weekday=weekday, day=f"{moment.day:02d}", month=month, year=moment.year, time=clock
+            weekday=weekday, day=moment.day, month=month, year=moment.year, time=clock
         )
     return tr("{weekday} {day} {month} {time}", "date and time").format(
-        weekday=weekday, day=f"{moment.day:02d}", month=month, time=clock
+        weekday=weekday, day=moment.day, month=month, time=clock
     )
 
 
@@ -143,11 +154,9 @@ def short_day_text(day: date, with_year: bool = False) -> str:
     month = month_abbreviation(day.month)
     if with_year:
         return tr("{weekday} {day} {month} {year}", "date").format(
-            weekday=weekday, day=f"{day.day:02d}", month=month, year=day.year
+            weekday=weekday, day=day.day, month=month, year=day.year
         )
-    return tr("{weekday} {day} {month}", "date").format(
-        weekday=weekday, day=f"{day.day:02d}", month=month
-    )
+    return tr("{weekday} {day} {month}", "date").format(weekday=weekday, day=day.day, month=month)
 
 
 def month_name(month: int) -> str:
