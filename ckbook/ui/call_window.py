@@ -35,6 +35,7 @@ from ckbook.services.money import current_money_terms
 from ckbook.services.notes import NoteRow, add_note, delete_note, get_note
 from ckbook.services.promises import promises_for_client
 from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Rescue, SaveWriter, recovery_files
+from ckbook.ui.dialogs import grow_to_fit
 from ckbook.ui.dialogs.choices import day_time_text, label, note_kind_title
 from ckbook.ui.incident_dialog import UPSET_MOODS, CalmGuide
 from ckbook.ui.note_editor import (
@@ -242,7 +243,12 @@ class CallWindow(QWidget):
 
     def _on_mood_box_changed(self, _index: int) -> None:
         mood = selected_mood(self.mood_box)
-        self.calm_guide.setVisible(mood in UPSET_MOODS)
+        upset = mood in UPSET_MOODS
+        self.calm_guide.setVisible(upset)
+        if upset:
+            # Room for the guide's wrapped lines (longer in some languages) rather than
+            # squeezing them over each other.
+            grow_to_fit(self)
         if mood is not None:
             self.editor.flush(mood=mood)
         self.editor.focus_editor()

@@ -48,7 +48,14 @@ from ckbook.services.notes import get_note
 from ckbook.services.promises import get_promise
 from ckbook.store.models import SEVERITIES
 from ckbook.ui.dialogs import run_modal
-from ckbook.ui.dialogs.choices import choice, choice_box, label, set_choice
+from ckbook.ui.dialogs.choices import (
+    choice,
+    choice_box,
+    date_edit_format,
+    date_time_edit_format,
+    label,
+    set_choice,
+)
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.safe_text import heading_label, plain_label
 
@@ -178,6 +185,7 @@ class IncidentDialog(QDialog):
         self.what.setAccessibleName(tr("What happened"))
         self.happened = QDateTimeEdit(to_qdatetime(now, tz))
         self.happened.setCalendarPopup(True)
+        self.happened.setDisplayFormat(date_time_edit_format())
         self.happened.setAccessibleName(tr("When it happened"))
         self.severity = choice_box("severity", SEVERITIES)
         self.severity.setAccessibleName(tr("Severity"))
@@ -188,6 +196,7 @@ class IncidentDialog(QDialog):
         self.apology_box = self._step("apologise", checkable=True)
         self.apologised_at = QDateTimeEdit(to_qdatetime(now, tz))
         self.apologised_at.setCalendarPopup(True)
+        self.apologised_at.setDisplayFormat(date_time_edit_format())
         self.apologised_at.setAccessibleName(tr("Apologised when"))
         self.apology = QLineEdit()
         self.apology.setPlaceholderText(tr("How: by phone, in person, in writing…"))
@@ -205,6 +214,7 @@ class IncidentDialog(QDialog):
         local_today = now.astimezone(tz).date()
         self.fix_due = QDateEdit(QDate(local_today.year, local_today.month, local_today.day))
         self.fix_due.setCalendarPopup(True)
+        self.fix_due.setDisplayFormat(date_edit_format())
         self.fix_due.setAccessibleName(tr("Fix by"))
         self.fix_due.setEnabled(False)
         self.fix_has_due.toggled.connect(self.fix_due.setEnabled)
@@ -237,6 +247,7 @@ class IncidentDialog(QDialog):
         self.resolved_box = self._step("resolve", checkable=True)
         self.resolved_at = QDateTimeEdit(to_qdatetime(now, tz))
         self.resolved_at.setCalendarPopup(True)
+        self.resolved_at.setDisplayFormat(date_time_edit_format())
         self.resolved_at.setAccessibleName(tr("Resolved on"))
         QFormLayout(self.resolved_box).addRow(tr("On", "resolved on date"), self.resolved_at)
 

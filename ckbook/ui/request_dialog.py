@@ -33,7 +33,14 @@ from ckbook.services.care import (
 from ckbook.store.models import CHANNELS
 from ckbook.ui import theme
 from ckbook.ui.dialogs import run_modal
-from ckbook.ui.dialogs.choices import choice, choice_box, day_time_text, label, set_choice
+from ckbook.ui.dialogs.choices import (
+    choice,
+    choice_box,
+    date_time_edit_format,
+    day_time_text,
+    label,
+    set_choice,
+)
 from ckbook.ui.incident_dialog import from_qdatetime, to_qdatetime
 from ckbook.ui.line_list import ItemLine, LineListSection
 from ckbook.ui.notebook import Notebook
@@ -64,6 +71,7 @@ class RequestDialog(QDialog):
         self.channel.setAccessibleName(tr("Channel"))
         self.received = QDateTimeEdit(to_qdatetime(now, self.tz))
         self.received.setCalendarPopup(True)
+        self.received.setDisplayFormat(date_time_edit_format())
         self.received.setMaximumDateTime(to_qdatetime(now, self.tz))
         self.received.setAccessibleName(tr("Received at"))
         self.summary = QPlainTextEdit()

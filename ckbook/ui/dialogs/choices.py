@@ -170,3 +170,8 @@ def month_name(month: int) -> str:
 def date_edit_format() -> str:
     """The display format of a date field (Qt's format letters)."""
     return tr("dd MMM yyyy", "Qt date format of a date field")
+
+
+def date_time_edit_format() -> str:
+    """The display format of a date-and-time field (Qt's format letters)."""
+    return tr("dd MMM yyyy HH:mm", "Qt format of a date and time field")

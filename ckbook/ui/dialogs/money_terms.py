@@ -116,6 +116,9 @@ class MoneyTermsForm(QWidget):
         self.discount.setPlaceholderText(tr("e.g. 10% off the second project"))
         self.discount_condition = QLineEdit()
         self.discount_condition.setPlaceholderText(tr("e.g. if they sign by March"))
+        # Wide enough to show the longest hint whole (German ones run longer than English).
+        hint = self.discount.fontMetrics().horizontalAdvance(self.discount.placeholderText())
+        self.discount.setMinimumWidth(hint + 16)
         self.scope_in = QPlainTextEdit()
         self.scope_out = QPlainTextEdit()
         for box in (self.scope_in, self.scope_out):

@@ -36,6 +36,11 @@ from ckbook.ui.dialogs.money_terms import FieldProblem, MoneyTermsForm, error_la
 from ckbook.ui.safe_text import plain_label
 
 
+def _hint_width(field: QLineEdit) -> int:
+    """The width that shows ``field``'s placeholder whole."""
+    return field.fontMetrics().horizontalAdvance(field.placeholderText()) + 16
+
+
 @dataclass(frozen=True)
 class NewClient:
     client: ClientInput
@@ -66,6 +71,11 @@ class NewClientDialog(QDialog):
         self.handling_notes.setTabChangesFocus(True)
         self.handling_notes.setPlaceholderText(tr("e.g. prefers short calls before 10:00"))
         self.handling_notes.setFixedHeight(self.fontMetrics().height() * 3 + 14)
+
+        # Wide enough to show the hints whole (German ones run longer than English).
+        for field in (self.name, self.organisation, self.emails, self.phones, self.tags):
+            field.setMinimumWidth(_hint_width(self.emails))
+        self.handling_notes.setMinimumWidth(_hint_width(self.emails))
 
         who = QGroupBox(tr("Who"))
         who_form = self.who_form = QFormLayout(who)

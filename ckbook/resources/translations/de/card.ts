@@ -174,7 +174,7 @@
     </message>
     <message>
         <source>How they like to be handled</source>
-        <translation>Wie der Kunde betreut werden möchte</translation>
+        <translation>Betreuungswünsche</translation>
     </message>
     <message>
         <source>Name</source>
@@ -235,8 +235,7 @@
     <message>
         <source>How they like
 to be handled</source>
-        <translation>Wie der Kunde
-betreut werden möchte</translation>
+        <translation>Betreuungswünsche</translation>
     </message>
     <message>
         <source>not saved</source>
@@ -780,6 +779,11 @@ betreut werden möchte</translation>
         <translation>dd.MM.yyyy</translation>
     </message>
     <message>
+        <source>dd MMM yyyy HH:mm</source>
+        <comment>Qt format of a date and time field</comment>
+        <translation>dd.MM.yyyy HH:mm</translation>
+    </message>
+    <message>
         <source>First name</source>
         <translation>Vorname</translation>
     </message>
@@ -935,7 +939,7 @@ betreut werden möchte</translation>
     </message>
     <message>
         <source>why the terms change</source>
-        <translation>warum sich die Konditionen ändern</translation>
+        <translation>warum sie sich ändern</translation>
     </message>
     <message>
         <source>Amount understood as</source>
@@ -1116,7 +1120,7 @@ betreut werden möchte</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation>Verlauf</translation>
+        <translation>Chronik</translation>
     </message>
     <message>
         <source>Profile &amp; attention</source>
