@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from ckbook import APP_NAME, __version__
+from ckbook import APP_NAME, __version__, i18n
 from ckbook.services import clock, limits
 from ckbook.services.base import InputError
 from ckbook.services.due import Due
@@ -1134,6 +1134,9 @@ def _refuse_non_utf8(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``ckbook``; returns the exit status (the console script passes it to sys.exit)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    # Before the parser is built: its help and every message are in the user's language
+    # (English, the default, loads nothing; another language loads QtCore's QTranslator).
+    i18n.install()
     parser = build_parser()
     try:
         args, extra = parser.parse_known_args(arguments)
