@@ -46,9 +46,7 @@ class DuplicateClientDialog:
         box.setText(
             tr("{name} may be someone you already have:").format(name=name)
             if count == 1
-            else tr("{name} may be one of %n clients you already have:", "", count).format(
-                name=name
-            )
+            else tr("{name} may be %n clients you already have:", "", count).format(name=name)
         )
         box.setInformativeText("\n".join(f"• {m.describe()}" for m in matches[:5]))
         opens = {

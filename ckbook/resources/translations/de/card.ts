@@ -841,9 +841,9 @@ to be handled</source>
         <translation>{name} ist vielleicht schon als Kunde vorhanden:</translation>
     </message>
     <message numerus="yes">
-        <source>{name} may be one of %n clients you already have:</source>
+        <source>{name} may be %n clients you already have:</source>
         <translation>
-            <numerusform>{name} ist vielleicht der vorhandene Kunde:</numerusform>
+            <numerusform>{name} ist vielleicht %n vorhandener Kunde:</numerusform>
             <numerusform>{name} ist vielleicht einer von %n vorhandenen Kunden:</numerusform>
         </translation>
     </message>
@@ -1148,7 +1148,7 @@ to be handled</source>
     <message numerus="yes">
         <source>Open promises (%n): {promises}</source>
         <translation>
-            <numerusform>Offene Zusage (%n): {promises}</numerusform>
+            <numerusform>Offene Zusagen (%n): {promises}</numerusform>
             <numerusform>Offene Zusagen (%n): {promises}</numerusform>
         </translation>
     </message>

@@ -18,23 +18,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>{name} may be one of %n clients you already have:</source>
-        <translation>
-            <numerusform>{name} may be the client you already have:</numerusform>
-            <numerusform>{name} may be one of %n clients you already have:</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Open promises (%n): {promises} … and {more} more</source>
         <translation>
-            <numerusform>Open promise (%n): {promises} … and {more} more</numerusform>
+            <numerusform>Open promises (%n): {promises} … and {more} more</numerusform>
             <numerusform>Open promises (%n): {promises} … and {more} more</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Open promises (%n): {promises}</source>
         <translation>
-            <numerusform>Open promise (%n): {promises}</numerusform>
+            <numerusform>Open promises (%n): {promises}</numerusform>
             <numerusform>Open promises (%n): {promises}</numerusform>
         </translation>
     </message>
@@ -87,6 +80,13 @@
         <translation>
             <numerusform>Touchpoints per month, last month ({total} in all): {counts}</numerusform>
             <numerusform>Touchpoints per month, last %n months ({total} in all): {counts}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} may be %n clients you already have:</source>
+        <translation>
+            <numerusform>{name} may be %n client you already have:</numerusform>
+            <numerusform>{name} may be %n clients you already have:</numerusform>
         </translation>
     </message>
 </context>
