@@ -277,7 +277,7 @@ class IncidentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
-        self.resize(620, 720)
+        self.resize(620, 640)  # fits a 1024x700 screen; the steps scroll
 
         if incident_id is not None:
             self.load(get_incident(incident_id))

@@ -78,7 +78,7 @@ def test_the_card_shows_german_sections_labels_and_buttons(card) -> None:  # typ
     promises = card.promises
     assert promises.show_closed.text() == "Erledigte anzeigen"
     assert promises.empty.text() == "Noch keine Zusagen."
-    assert promises.add_edit.placeholderText().startswith("Zusage hinzufügen (Strg+P), z. B.")
+    assert promises.add_edit.placeholderText().startswith("Zusage (Strg+P), z. B.")
     assert card.timeline.new_button.text() == "Neue Notiz"
     assert card.timeline.open_button.text() == "Öffnen"
     labels = _form_labels(card.profile)

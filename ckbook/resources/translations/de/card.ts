@@ -356,7 +356,7 @@ to be handled</source>
     <message>
         <source>Add a promise (Ctrl+P), e.g. {example} — Enter saves</source>
         <extracomment>The user ticked (True) or unticked (False) a promise: (promise id, kept?).</extracomment>
-        <translation>Zusage hinzufügen (Strg+P), z. B. {example} — Eingabetaste speichert</translation>
+        <translation>Zusage (Strg+P), z. B. {example} — Eingabe speichert</translation>
     </message>
     <message>
         <source>Add a promise</source>
