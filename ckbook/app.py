@@ -168,7 +168,7 @@ def recover_at_start(target: str | None, error: Exception, clock: Clock) -> Open
     if trouble is None:
         start_error_box(str(error)).exec()
         return None
-    words, backup_helps = maintenance.TROUBLE_WORDS[trouble]
+    words, backup_helps = maintenance.trouble_words(trouble)
     good = maintenance.newest_good_backup(location) if backup_helps else None
     box = start_error_box(f"{location}\n\n{words}", str(error))
     restore = None

@@ -195,3 +195,28 @@ def weekday_abbreviation(weekday: int) -> str:
     from PySide6.QtCore import QLocale
 
     return _state.locale.dayName(weekday + 1, QLocale.FormatType.ShortFormat)
+
+
+_ENGLISH_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
+                        "August", "September", "October", "November", "December")  # fmt: skip
+_ENGLISH_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                          "Sunday")  # fmt: skip
+
+
+def month_name(month: int) -> str:
+    """``November`` for month 1..12, in the installed locale (a heading's full date)."""
+    if _state.locale is None:
+        return _ENGLISH_MONTH_NAMES[month - 1]
+    from PySide6.QtCore import QLocale
+
+    return _state.locale.monthName(month, QLocale.FormatType.LongFormat)
+
+
+def weekday_name(weekday: int) -> str:
+    """``Wednesday`` / ``Mittwoch`` for Python's weekday 0 (Monday) .. 6, in the installed
+    locale."""
+    if _state.locale is None:
+        return _ENGLISH_WEEKDAY_NAMES[weekday]
+    from PySide6.QtCore import QLocale
+
+    return _state.locale.dayName(weekday + 1, QLocale.FormatType.LongFormat)

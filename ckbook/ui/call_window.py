@@ -29,14 +29,15 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout
 from typing_extensions import override
 
 from ckbook.i18n import tr
+from ckbook.services import dates
 from ckbook.services.base import Changed
 from ckbook.services.clients import client_detail
-from ckbook.services.money import current_money_terms
+from ckbook.services.money import current_money_terms, money_not_discussed
 from ckbook.services.notes import NoteRow, add_note, delete_note, get_note
 from ckbook.services.promises import promises_for_client
 from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Rescue, SaveWriter, recovery_files
 from ckbook.ui.dialogs import grow_to_fit
-from ckbook.ui.dialogs.choices import day_time_text, label, note_kind_title
+from ckbook.ui.dialogs.choices import label, note_kind_title
 from ckbook.ui.incident_dialog import UPSET_MOODS, CalmGuide
 from ckbook.ui.note_editor import (
     NoteEditor,
@@ -62,9 +63,7 @@ def attention_hints(client_id: int, notebook: Notebook) -> list[str]:
         hints.append(tr("Handling: {notes}").format(notes=handling))
     terms = current_money_terms(client_id)
     hints.append(
-        tr("Money: {terms}").format(terms=terms.one_line())
-        if terms
-        else tr("Money not discussed yet")  # services.money.MONEY_NOT_DISCUSSED, translated
+        tr("Money: {terms}").format(terms=terms.one_line()) if terms else money_not_discussed()
     )
     promises = promises_for_client(client_id, include_closed=False)
     if promises:
@@ -87,8 +86,8 @@ def attention_hints(client_id: int, notebook: Notebook) -> list[str]:
 def note_title(note_id: int, notebook: Notebook) -> str:
     """How a recovery file names a note: "Call note — Ada Lovelace — Wed 18 Nov 2026 10:00"."""
     note = get_note(note_id)
-    started = note.started_at.astimezone(notebook.tz)
-    return f"{note_kind_title(note.kind)} — {note.client_name} — {day_time_text(started)}"
+    started = dates.absolute_moment(note.started_at, notebook.tz)
+    return f"{note_kind_title(note.kind)} — {note.client_name} — {started}"
 
 
 def recovery_notice(files: list[Path]) -> str:

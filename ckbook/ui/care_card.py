@@ -15,12 +15,13 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from ckbook.i18n import tr
+from ckbook.services import dates
 from ckbook.services.base import Changed, Kind
 from ckbook.services.care import IncidentRow, incidents
 from ckbook.services.clients import client_detail
 from ckbook.services.insight import KeptRateSeries, kept_rate_series
 from ckbook.ui import theme
-from ckbook.ui.dialogs.choices import day_text, label
+from ckbook.ui.dialogs.choices import label
 from ckbook.ui.incident_dialog import IncidentDialog, MoodWatcher, next_step_text
 from ckbook.ui.insight_chart import KeptRateChart
 from ckbook.ui.line_list import ItemLine, LineListSection
@@ -35,7 +36,7 @@ class IncidentLine(ItemLine):
         super().__init__(section)
         self.row = row
         tz = section.notebook.tz
-        when = day_text(row.happened_at.astimezone(tz))
+        when = dates.absolute_day(row.happened_at.astimezone(tz).date())
         severity = label("severity", row.severity)
         if row.is_open:
             status = tr("{severity}, {day} — next: {step}").format(
@@ -43,7 +44,9 @@ class IncidentLine(ItemLine):
             )
         elif row.resolved_at is not None:
             status = tr("{severity}, {day} — resolved {resolved}").format(
-                severity=severity, day=when, resolved=day_text(row.resolved_at.astimezone(tz))
+                severity=severity,
+                day=when,
+                resolved=dates.absolute_day(row.resolved_at.astimezone(tz).date()),
             )
         else:
             status = tr("{severity}, {day} — resolved").format(severity=severity, day=when)
@@ -200,7 +203,7 @@ def install_care(window: Any, notebook: Notebook) -> CareWiring:
     """Wire the care log into the main window: the Today page (the window opens on it; Ctrl+1),
     its rows' requests (open card, call note, incident), the card's Incidents, Requests and
     Insight sections, and the offer after an upset note."""
-    today = TodayPage(notebook, record_undo=window.record_undo)
+    today = TodayPage(notebook, record_undo=window.record_undo, settings=window.settings)
     window.add_page("today", tr("Today"), today)
 
     def start_call(client_id: int) -> None:

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from typing_extensions import override
 
 from ckbook.i18n import month_abbreviation, tr
+from ckbook.services import dates
 from ckbook.services.insight import KeptRateSeries, MonthCount
 from ckbook.services.rules import format_rate
-from ckbook.ui.dialogs.choices import month_name
 
 
 def _with_alpha(color: QColor, alpha: int) -> QColor:
@@ -112,7 +112,7 @@ class KeptRateChart(QWidget):
                 continue
             month = series.months[i]
             total = month.kept + month.broken
-            when = f"{month_name(month.month.month)} {month.month.year}"
+            when = dates.month_and_year(month.month)
             if total:
                 lines.append(
                     tr("{client}, {month}: {kept} of {total} kept").format(

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook.i18n import tr
+from ckbook.services import dates
 from ckbook.services.capture import CapturedLine, promise_lines
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import due_in_words, parse_due, restate_due
@@ -50,11 +51,9 @@ from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Autosaver, SaveWriter
 from ckbook.ui.dialogs.choices import (
     choice,
     choice_box,
-    day_time_text,
     label,
     note_kind_title,
     set_choice,
-    short_day_text,
 )
 from ckbook.ui.due_chip import due_chip
 from ckbook.ui.note_text import NoteTextEdit
@@ -66,10 +65,7 @@ def describe_due(due: Due | None, today: date | None = None) -> str:
     """Short due text for the capture panel: ``Fri 20 Nov 15:00`` (year only when not this one)."""
     if due is None:
         return tr("no date")
-    text = short_day_text(due.date, with_year=today is not None and due.date.year != today.year)
-    if due.time is not None:
-        text += due.time.strftime(" %H:%M")
-    return text
+    return dates.due_words(due, today if today is not None else due.date)
 
 
 @dataclass(frozen=True)
@@ -573,8 +569,7 @@ class NoteWindow(QWidget):
         self.setWindowTitle(f"{note_kind_title(note.kind)} — {note.client_name} — ckbook")
 
         self.client_label = heading_label(note.client_name)
-        started = note.started_at.astimezone(notebook.tz)
-        self.when_label = plain_label(day_time_text(started))
+        self.when_label = plain_label(dates.absolute_moment(note.started_at, notebook.tz))
         self.kind_box = choice_box("note kind", NOTE_KINDS)
         self.kind_box.setAccessibleName(tr("Kind of note"))
         set_choice(self.kind_box, note.kind)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook.i18n import tr
+from ckbook.services import dates
 from ckbook.services.base import Changed
 from ckbook.services.care import (
     RequestRow,
@@ -37,7 +38,6 @@ from ckbook.ui.dialogs.choices import (
     choice,
     choice_box,
     date_time_edit_format,
-    day_time_text,
     label,
     set_choice,
 )
@@ -138,7 +138,7 @@ class RequestLine(ItemLine):
         self.row = row
         tz = section.notebook.tz
         status = request_status(row, now)
-        received = day_time_text(row.received_at.astimezone(tz), with_year=False)
+        received = dates.moment_text(row.received_at, now, tz, long=True)
         colour = theme.colors()
         tint = {"overdue": colour.overdue, "answered": colour.muted}.get(status)
         self.ack_button = QPushButton(tr("Acknowledge"))

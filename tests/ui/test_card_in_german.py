@@ -74,7 +74,7 @@ def test_the_card_shows_german_sections_labels_and_buttons(card) -> None:  # typ
     assert card.sections["money"].toggle.toolTip() == "Konditionen ein- oder ausblenden"
     money = card.money
     assert money.banner.text() == "Konditionen noch nicht besprochen"
-    assert money.edit_button.text() == "Konditionen erfassen …"
+    assert money.edit_button.text() == "Konditionen erfassen…"
     promises = card.promises
     assert promises.show_closed.text() == "Erledigte anzeigen"
     assert promises.empty.text() == "Noch keine Zusagen."
@@ -96,7 +96,7 @@ def test_the_money_terms_on_the_card_read_german(card, notebook, ada, now) -> No
     # The amount is services.money.format_money's (written the locale's way there).
     assert money._values["pricing"].text().startswith("Festpreis, 1")
     assert money._values["payment"].text() == "1 Tag"  # the German singular
-    assert money.edit_button.text() == "Konditionen ändern …"
+    assert money.edit_button.text() == "Konditionen ändern…"
     assert money.history_button.text() == "Verlauf (1 Version)"
     assert _form_labels(money) >= {"Preismodell", "Zahlungsbedingungen", "Vereinbart am"}
 
@@ -142,7 +142,7 @@ def test_the_call_window_speaks_german_and_stores_the_english_mood(call, qtbot) 
     assert "Keine offenen Zusagen" in hints
     assert call.editor.preview_button.text() == "Vorschau"
     assert call.editor.captures.title.text() == "Zusagen in dieser Notiz"
-    assert _items(call.mood_box)[:2] == ["Stimmung …", "begeistert"]
+    assert _items(call.mood_box)[:2] == ["Stimmung…", "begeistert"]
 
     call.mood_box.setCurrentIndex(call.mood_box.findText("verärgert"))
     assert not call.calm_guide.isHidden()
@@ -167,7 +167,7 @@ def test_the_money_terms_dialog_speaks_german_and_stores_the_english_pricing_mod
     labels = _form_labels(dialog)
     assert {"Preismodell", "Betrag", "Budgetobergrenze", "Anzahlung", "Zugesagter Rabatt"} <= labels
     form = dialog.form
-    assert _items(form.pricing_model) == ["Stundensatz", "Festpreis", "Pauschale", "pro Einheit"]
+    assert _items(form.pricing_model) == ["pro Stunde", "Festpreis", "Pauschale", "pro Stück"]
     assert form.confirmed.text() == "Vom Kunden bestätigt"
     assert form.amount.placeholderText() == "z. B. 95,00"
 

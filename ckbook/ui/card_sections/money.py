@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -23,17 +24,19 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook.i18n import tr
+from ckbook.services import dates
 from ckbook.services.money import (
     MoneyTermsRow,
     TermsChange,
     current_money_terms,
     format_money,
     money_history,
+    money_not_discussed,
     set_money_terms,
     terms_changes,
 )
 from ckbook.ui import theme
-from ckbook.ui.dialogs.choices import day_text, label
+from ckbook.ui.dialogs.choices import label
 from ckbook.ui.dialogs.money_terms import MoneyTermsDialog
 from ckbook.ui.icons import icon
 from ckbook.ui.notebook import Notebook
@@ -56,6 +59,10 @@ def history_headers() -> tuple[str, ...]:
     """The history's column titles, in :class:`HistoryColumn` order."""
     return (tr("Version"), tr("Agreed on"), tr("What changed"), tr("Confirmed"),
             tr("Why it changed"))  # fmt: skip
+
+
+def _day(value: object) -> str:
+    return dates.absolute_day(value) if isinstance(value, date) else "—"
 
 
 class MoneyHistoryModel(QAbstractTableModel):
@@ -127,7 +134,7 @@ class MoneyHistoryModel(QAbstractTableModel):
             if column == HistoryColumn.VERSION:
                 return str(terms.version)
             if column == HistoryColumn.AGREED_ON:
-                return day_text(terms.agreed_on)
+                return _day(terms.agreed_on)
             if column == HistoryColumn.CONFIRMED:
                 return tr("yes") if terms.confirmed_by_client else tr("no")
             if column == HistoryColumn.REASON:
@@ -154,8 +161,7 @@ class MoneySection(QWidget):
         self.client_name = ""
         self.current: MoneyTermsRow | None = None
 
-        # The words of services.money.MONEY_NOT_DISCUSSED, translated where they are shown.
-        self.banner = plain_label(tr("Money not discussed yet"))
+        self.banner = plain_label(money_not_discussed())
         self.banner.setAccessibleName(tr("Money terms"))
         self.banner.setObjectName("moneyBanner")
         self.banner.setMargin(8)
@@ -287,7 +293,7 @@ class MoneySection(QWidget):
         self._values["discount"].setText(discount)
         self._values["scope_in"].setText(terms.scope_in or "—")
         self._values["scope_out"].setText(terms.scope_out or "—")
-        agreed = day_text(terms.agreed_on)
+        agreed = _day(terms.agreed_on)
         self._values["agreed"].setText(
             tr("{day}, confirmed by the client").format(day=agreed)
             if terms.confirmed_by_client
@@ -295,7 +301,7 @@ class MoneySection(QWidget):
         )
         recorded = terms.created_at.astimezone(self.notebook.tz) if terms.created_at else None
         self._values["version"].setText(
-            tr("{version}, recorded {day}").format(version=terms.version, day=day_text(recorded))
+            tr("{version}, recorded {day}").format(version=terms.version, day=_day(recorded))
             if recorded
             else str(terms.version)
         )

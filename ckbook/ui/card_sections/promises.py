@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook.i18n import tr
+from ckbook.services import dates
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import parse_due, read_due, restate_due
 from ckbook.services.promises import (
@@ -48,7 +49,7 @@ from ckbook.services.rules import PromiseState
 from ckbook.services.text import clean_line
 from ckbook.ui import theme
 from ckbook.ui.card_sections import RecordUndo, no_undo
-from ckbook.ui.dialogs.choices import day_text, label
+from ckbook.ui.dialogs.choices import label
 from ckbook.ui.dialogs.edit_promise import EditPromiseDialog
 from ckbook.ui.dialogs.renegotiate import RenegotiateDialog
 from ckbook.ui.due_chip import due_chip
@@ -69,9 +70,8 @@ def describe_promise(promise: PromiseRow, state: PromiseState, tz: tzinfo) -> st
         status = label("promise", promise.status)
         if promise.closed_at is None:
             return tr("{promise} — {status}").format(promise=text, status=status)
-        return tr("{promise} — {status} {day}").format(
-            promise=text, status=status, day=day_text(promise.closed_at.astimezone(tz))
-        )
+        closed = dates.absolute_day(promise.closed_at.astimezone(tz).date())
+        return tr("{promise} — {status} {day}").format(promise=text, status=status, day=closed)
     if promise.due is None:
         return tr("{promise} — no due date").format(promise=text)
     due = promise.due.describe()

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook.i18n import tr
+from ckbook.services import dates
 from ckbook.services.notes import NoteRow, get_note, notes_for_client
 from ckbook.store.models import NOTE_KINDS
-from ckbook.ui.dialogs.choices import capitalized, day_time_text, label
+from ckbook.ui.dialogs.choices import capitalized, label
 from ckbook.ui.icons import icon
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.row_models import RowListModel
@@ -55,7 +56,7 @@ def format_duration(seconds: int | None) -> str:
 
 def note_heading(note: NoteRow, tz: tzinfo) -> str:
     """E.g. ``call · Wed 18 Nov 2026 10:00 · 25 min · content``."""
-    parts = [label("note kind", note.kind), day_time_text(note.started_at.astimezone(tz))]
+    parts = [label("note kind", note.kind), dates.absolute_moment(note.started_at, tz)]
     duration = format_duration(note.duration_seconds)
     if duration:
         parts.append(duration)

@@ -1,6 +1,6 @@
 """The stored words shown to people: a client's status, attention level and channel, a pricing
-model, a note's kind and mood, an incident's severity, a promise's status — and the days and times
-the card writes.
+model, a note's kind and mood, an incident's severity, a promise's status — and the formats of
+the card's date fields.
 
 What is stored stays English (the database, exports and the services compare these words); only
 what is shown is translated. A combo box made by :func:`choice_box` shows the translated word and
@@ -11,11 +11,12 @@ keeps the stored one as its item data: read it with :func:`choice`, set it with
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
 
 from PySide6.QtWidgets import QComboBox
 
-from ckbook.i18n import month_abbreviation, tr, weekday_abbreviation
+from ckbook.i18n import tr
+from ckbook.services.money import pricing_label
+from ckbook.store.models import PRICING_MODELS
 
 
 def _labels(kind: str) -> dict[str, str]:
@@ -42,12 +43,7 @@ def _labels(kind: str) -> dict[str, str]:
             "in person": tr("in person", "channel"),
         }
     if kind == "pricing":
-        return {
-            "hourly": tr("hourly", "pricing model"),
-            "fixed": tr("fixed", "pricing model"),
-            "retainer": tr("retainer", "pricing model"),
-            "per item": tr("per item", "pricing model"),
-        }
+        return {model: pricing_label(model) for model in PRICING_MODELS}
     if kind == "note kind":
         return {
             "call": tr("call", "note kind"),
@@ -123,48 +119,6 @@ def set_choice(box: QComboBox, value: object) -> None:
     index = box.findData(value)
     if index >= 0:
         box.setCurrentIndex(index)
-
-
-def day_text(day: date | datetime | None) -> str:
-    """``18 Nov 2026`` / ``18. Nov. 2026``; ``—`` for none."""
-    if day is None:
-        return "—"
-    return tr("{day} {month} {year}", "date").format(
-        day=day.day, month=month_abbreviation(day.month), year=day.year
-    )
-
-
-def day_time_text(moment: datetime, with_year: bool = True) -> str:
-    """``Wed 18 Nov 2026 10:00`` / ``Mi., 18. Nov. 2026, 10:00`` (a local time)."""
-    weekday = weekday_abbreviation(moment.weekday())
-    month = month_abbreviation(moment.month)
-    clock = f"{moment:%H:%M}"
-    if with_year:
-        return tr("{weekday} {day} {month} {year} {time}", "date and time").format(
-            weekday=weekday, day=moment.day, month=month, year=moment.year, time=clock
-        )
-    return tr("{weekday} {day} {month} {time}", "date and time").format(
-        weekday=weekday, day=moment.day, month=month, time=clock
-    )
-
-
-def short_day_text(day: date, with_year: bool = False) -> str:
-    """``Fri 20 Nov`` (``Fri 20 Nov 2026`` with the year) / ``Fr., 20. Nov.``."""
-    weekday = weekday_abbreviation(day.weekday())
-    month = month_abbreviation(day.month)
-    if with_year:
-        return tr("{weekday} {day} {month} {year}", "date").format(
-            weekday=weekday, day=day.day, month=month, year=day.year
-        )
-    return tr("{weekday} {day} {month}", "date").format(weekday=weekday, day=day.day, month=month)
-
-
-def month_name(month: int) -> str:
-    """The full name of month 1..12 (``November`` / ``November``)."""
-    return (
-        tr("January"), tr("February"), tr("March"), tr("April"), tr("May", "month"), tr("June"),
-        tr("July"), tr("August"), tr("September"), tr("October"), tr("November"), tr("December"),
-    )[month - 1]  # fmt: skip
 
 
 def date_edit_format() -> str:
