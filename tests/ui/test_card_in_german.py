@@ -242,3 +242,16 @@ def test_english_again_once_german_is_gone(qtbot, notebook, ada) -> None:  # typ
     widget.show_client(ada)
     assert widget.sections["promises"].title.text() == "Promises"
     assert widget.profile.status.currentText() == "active"
+
+
+def test_a_problem_the_rules_word_in_german_is_shown_under_its_field(german, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = NewClientDialog(TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name, "N" * 300)  # longer than the rules allow
+    qtbot.keyClicks(dialog.money.amount, "95")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.result_value is None
+    assert dialog.field_error.text().startswith("Kundenname")  # the services' German
+    assert dialog.focusWidget() is dialog.name
+    assert dialog.who_form.getWidgetPosition(dialog.field_error)[0] == 1  # right under the name

@@ -223,7 +223,22 @@ class NewClientDialog(QDialog):
             ("payment terms", money.payment_terms_days),
             ("a discount condition", money.discount),
         )
-        return next((field for prefix, field in fields if problem.startswith(prefix)), None)
+        # The rules' messages in the user's language start with the field's name as the
+        # services translate it (services.clients, .limits, .money): the same catalogue words.
+        named: tuple[tuple[str, QWidget], ...] = (
+            (tr("client name"), self.name),
+            (tr("check-in cadence"), self.checkin_days),
+            (tr("expected response time"), self.response_hours),
+            (tr("amount", "money terms field"), money.amount),
+            (tr("budget ceiling", "money terms field"), money.budget_ceiling),
+            (tr("deposit", "money terms field"), money.deposit),
+            (tr("payment terms", "money terms field"), money.payment_terms_days),
+        )
+        said = problem.casefold()
+        return next(
+            (field for prefix, field in fields + named if said.startswith(prefix.casefold())),
+            None,
+        )
 
     def show_problem(self, problem: str, field_name: str | None = None) -> None:
         """Say what is wrong under the field it is about (``field_name``, else the one the

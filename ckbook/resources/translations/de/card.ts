@@ -955,6 +955,38 @@ to be handled</source>
             <translation>Konditionen brauchen einen Betrag (oder Haken entfernen, um später zu entscheiden)</translation>
         </message>
         <message>
+            <source>client name</source>
+            <translation>Kundenname</translation>
+        </message>
+        <message>
+            <source>check-in cadence</source>
+            <translation>Kontaktrhythmus</translation>
+        </message>
+        <message>
+            <source>expected response time</source>
+            <translation>erwartete Antwortzeit</translation>
+        </message>
+        <message>
+            <source>amount</source>
+            <comment>money terms field</comment>
+            <translation>Betrag</translation>
+        </message>
+        <message>
+            <source>budget ceiling</source>
+            <comment>money terms field</comment>
+            <translation>Budgetobergrenze</translation>
+        </message>
+        <message>
+            <source>deposit</source>
+            <comment>money terms field</comment>
+            <translation>Anzahlung</translation>
+        </message>
+        <message>
+            <source>payment terms</source>
+            <comment>money terms field</comment>
+            <translation>Zahlungsbedingungen</translation>
+        </message>
+        <message>
             <source>Renegotiate promise</source>
             <translation>Zusage neu verhandeln</translation>
         </message>
