@@ -923,7 +923,7 @@ to be handled</source>
         </message>
         <message>
             <source>Who</source>
-            <translation>Wer</translation>
+            <translation>Stammdaten</translation>
         </message>
         <message>
             <source>Attention</source>
