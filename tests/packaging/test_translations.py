@@ -81,7 +81,9 @@ def test_every_message_is_translated_with_its_placeholders_and_plural_forms(area
         if message.get("numerus") == "yes":
             if len(texts) != 2:
                 problems.append(f"{len(texts)} plural forms, not 2: {label}")
-            problems += [f"plural form without %n: {label}" for t in texts if "%n" not in t]
+            # The singular may say its number in words ("im letzten Monat"); the others not.
+            if texts and "%n" not in texts[-1]:
+                problems.append(f"plural form without %n: {label}")
         wanted = sorted(PLACEHOLDER.findall(source))
         for text in texts:
             if not text.strip():

@@ -351,7 +351,7 @@
     </message>
     <message>
         <source>&amp;Go to client…</source>
-        <translation>Kunde &amp;aufrufen…</translation>
+        <translation>Kunden &amp;aufrufen…</translation>
     </message>
     <message>
         <source>Find a client</source>
@@ -379,7 +379,7 @@
     </message>
     <message>
         <source>Record money terms</source>
-        <translation>Konditionen festhalten</translation>
+        <translation>Konditionen erfassen</translation>
     </message>
     <message>
         <source>Mer&amp;ge another client into this one…</source>
@@ -391,11 +391,11 @@
     </message>
     <message>
         <source>&amp;Delete client…</source>
-        <translation>Kunde &amp;löschen…</translation>
+        <translation>Kunden &amp;löschen…</translation>
     </message>
     <message>
         <source>Delete client</source>
-        <translation>Kunde löschen</translation>
+        <translation>Kunden löschen</translation>
     </message>
     <message>
         <source>User &amp;guide</source>
@@ -820,7 +820,7 @@
     </message>
     <message>
         <source>Go to client</source>
-        <translation>Kunde aufrufen</translation>
+        <translation>Kunden aufrufen</translation>
     </message>
     <message>
         <source>Matching clients</source>
@@ -832,7 +832,7 @@
     </message>
     <message>
         <source>Find client</source>
-        <translation>Kunde finden</translation>
+        <translation>Kunden finden</translation>
     </message>
     <message>
         <source>No clients yet — Ctrl+N adds one.</source>
@@ -907,7 +907,7 @@
     <message>
         <source>renegotiated</source>
         <comment>promise status</comment>
-        <translation>neu vereinbart</translation>
+        <translation>neu verhandelt</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -922,7 +922,7 @@
     <message>
         <source>meeting</source>
         <comment>note kind</comment>
-        <translation>Treffen</translation>
+        <translation>Besprechung</translation>
     </message>
     <message>
         <source>email</source>
