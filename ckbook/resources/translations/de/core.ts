@@ -609,13 +609,13 @@
     </message>
     <message>
         <source>1 request awaiting reply</source>
-        <translation>1 Anfrage wartet auf Antwort</translation>
+        <translation>1 Anfrage ohne Antwort</translation>
     </message>
     <message numerus="yes">
         <source>%n requests awaiting reply</source>
         <translation>
-            <numerusform>%n Anfrage wartet auf Antwort</numerusform>
-            <numerusform>%n Anfragen warten auf Antwort</numerusform>
+            <numerusform>%n Anfrage ohne Antwort</numerusform>
+            <numerusform>%n Anfragen ohne Antwort</numerusform>
         </translation>
     </message>
     <message>
@@ -1771,7 +1771,7 @@
     <message>
         <source>light</source>
         <comment>attention level</comment>
-        <translation>leicht</translation>
+        <translation>gering</translation>
     </message>
     <message>
         <source>standard</source>
@@ -1806,7 +1806,7 @@
     <message>
         <source>meeting</source>
         <comment>note kind</comment>
-        <translation>Treffen</translation>
+        <translation>Besprechung</translation>
     </message>
     <message>
         <source>other</source>
@@ -1846,7 +1846,7 @@
     <message>
         <source>major</source>
         <comment>severity</comment>
-        <translation>schwer</translation>
+        <translation>erheblich</translation>
     </message>
     <message>
         <source>critical</source>
@@ -1939,7 +1939,7 @@
     </message>
     <message>
         <source>Check in with {client}</source>
-        <translation>Kontakt mit {client}</translation>
+        <translation>Kontakt mit {client} aufnehmen</translation>
     </message>
     <message>
         <source>Check-in cadence: every {days} days, by {channel}</source>
