@@ -8,7 +8,7 @@ contact).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ckbook.i18n import tr
@@ -130,6 +130,7 @@ def merge_note_edit(
     ``base``; EditConflictError when someone else changed the same field differently)."""
     if base is None:
         return dict(changes)
+    base = replace(base, body=clean_block(base.body, "note"))  # as the stored text is compared
     current = _rows([note], note.client.name)[0]
     return merge_fields(base, current, changes, describe_note, note_labels())
 
@@ -239,3 +240,35 @@ def get_note(note_id: int) -> NoteRow:
     if not rows:
         raise NotFoundError(f"no note with id {note_id}")
     return rows[0]
+
+
+def restore_note(row: NoteRow, now: datetime, **mine: object) -> Changed:
+    """Put back a note someone else deleted while it was open here ("restore my version"):
+    the same id, client, kind and start, with this editor's text and fields (``mine``: body,
+    mood, …). Its promises and requests stay as the delete left them. InputError when the note
+    exists again or its client is gone."""
+    unknown = set(mine) - set(note_labels())
+    if unknown:
+        raise InputError(f"unknown note field(s): {', '.join(sorted(unknown))}")
+    fields: dict[str, object] = {
+        "kind": row.kind,
+        "started_at": row.started_at,
+        "duration_seconds": row.duration_seconds,
+        "mood": row.mood,
+        "body": row.body,
+        **mine,
+    }
+    body = clean_block(str(fields["body"]), "note")
+    _check(str(fields["kind"]), fields["mood"], body)  # type: ignore[arg-type]
+    with write_transaction():
+        _get_live(row.client_id)
+        if Note.select().where(Note.id == row.id).exists():
+            raise InputError(tr("That note is in the notebook again; nothing was restored"))
+        Note.create(
+            id=row.id,
+            client=row.client_id,
+            created_at=now,
+            updated_at=now,
+            **{**fields, "body": body},
+        )
+    return Changed(Kind.NOTE, (row.id,), (row.client_id,), "restored", versions=(1,))
