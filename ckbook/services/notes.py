@@ -29,6 +29,7 @@ from ckbook.services.limits import NOTE_DURATION_SECONDS
 from ckbook.services.text import clean_block
 from ckbook.services.versions import (
     HasVersion,
+    changed_fields,
     deleted_meanwhile,
     edited_since,
     merge_fields,
@@ -131,6 +132,8 @@ def merge_note_edit(
     if base is None:
         return dict(changes)
     base = replace(base, body=clean_block(base.body, "note"))  # as the stored text is compared
+    if note.version == base.version:  # the common case (every keystroke's save): no query
+        return changed_fields(base, changes)
     current = _rows([note], note.client.name)[0]
     return merge_fields(base, current, changes, describe_note, note_labels())
 

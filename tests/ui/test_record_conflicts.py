@@ -291,3 +291,36 @@ def test_a_call_note_deleted_elsewhere_is_restored_with_the_typing_when_asked(  
     stored = get_note(call.note_id)
     assert stored.body == "Called about the roof. Quote by Friday."
     assert stored.duration_seconds is not None
+
+
+# --- money terms -----------------------------------------------------------------------------
+
+
+def test_money_terms_recorded_over_a_newer_version_keep_its_change(  # type: ignore[no-untyped-def]
+    card, notebook, db, ada, now, asked, monkeypatch
+):
+    from decimal import Decimal
+
+    from ckbook.services.money import (
+        MoneyTermsInput,
+        current_money_terms,
+        money_history,
+        set_money_terms,
+    )
+    from ckbook.ui.dialogs.money_terms import MoneyTermsDialog
+
+    notebook.run(set_money_terms, ada, MoneyTermsInput("hourly", Decimal("90")), now)
+    assert card.money.current is not None and card.money.current.version == 1
+    # someone else records version 2 with a deposit; this card still shows version 1
+    elsewhere(db, "INSERT INTO money_terms (client_id, version, pricing_model, amount, currency, "
+              "deposit, discount, discount_condition, scope_in, scope_out, confirmed_by_client, "
+              "change_reason, created_at) VALUES (?, 2, 'hourly', '90', 'EUR', '500', '', '', "
+              "'', '', 0, '', '2026-11-18 09:00:00')", ada)  # fmt: skip
+    mine = MoneyTermsInput("hourly", Decimal("95"), change_reason="new rate")
+    monkeypatch.setattr(MoneyTermsDialog, "ask", classmethod(lambda cls, *a: mine))
+    assert card.money.change_terms()
+    stored = current_money_terms(ada)
+    assert stored is not None
+    assert (stored.version, stored.amount, stored.deposit) == (3, Decimal("95"), Decimal("500"))
+    assert len(money_history(ada)) == 3
+    assert asked == []
