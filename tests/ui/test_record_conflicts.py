@@ -324,3 +324,22 @@ def test_money_terms_recorded_over_a_newer_version_keep_its_change(  # type: ign
     assert (stored.version, stored.amount, stored.deposit) == (3, Decimal("95"), Decimal("500"))
     assert len(money_history(ada)) == 3
     assert asked == []
+
+
+def test_a_live_refresh_while_the_edit_dialog_is_open_does_not_hide_their_change(  # type: ignore[no-untyped-def]
+    card, notebook, db, ada, now, tz, asked, monkeypatch
+):
+    from ckbook.ui.dialogs.edit_promise import EditPromiseDialog, PromiseEdit
+
+    pid = notebook.run(add_promise, ada, "send the deck", now, tz).ids[0]
+
+    def meanwhile(cls, *args):  # type: ignore[no-untyped-def]
+        elsewhere(db, "UPDATE promise SET text = 'send their deck', version = version + 1 "
+                  "WHERE id = ?", pid)  # fmt: skip
+        card.promises.refresh()  # what the live poll does when another process commits
+        return PromiseEdit("send my deck", None)
+
+    monkeypatch.setattr(EditPromiseDialog, "ask", classmethod(meanwhile))
+    assert not card.promises.edit(pid)  # the chooser was cancelled: nothing saved
+    assert [name for name, _ in asked] == ["ConflictDialog"]
+    assert get_promise(pid).text == "send their deck"

@@ -398,11 +398,12 @@ class PromisesSection(QWidget):
 
     def _save(
         self, promise_id: int, save: Callable[[Any, dict[str, object]], Changed],
-        changes: dict[str, object],
+        changes: dict[str, object], base: PromiseRow | None = None,
     ) -> Changed | None:  # fmt: skip
-        """``save(base, changes)`` over the promise as shown; another person's change meanwhile
-        is merged, or offered side by side (``dialogs.conflict``)."""
-        base = self._shown(promise_id)
+        """``save(base, changes)`` over ``base``, the promise as the user saw it (default: as
+        shown now); another person's change meanwhile is merged, or offered side by side
+        (``dialogs.conflict``)."""
+        base = base or self._shown(promise_id)
         if base is None:
             return self.notebook.run(save, None, changes)
         return save_with_choice(self.notebook, self, save, base, changes)
@@ -450,7 +451,7 @@ class PromisesSection(QWidget):
         row = self.model.row_of(promise_id)
         if row is None:
             return False
-        promise = self.model.promise(row)
+        promise = self.model.promise(row)  # as the user sees it while the dialog is open
         due = RenegotiateDialog.ask(
             self,
             promise.text,
@@ -467,6 +468,7 @@ class PromisesSection(QWidget):
             promise_id,
             lambda base, _c: renegotiate_promise(promise_id, due, now, base=base),
             {"status": "renegotiated"},
+            promise,
         )
         if done is None or done.detail == "reloaded":
             return False
@@ -490,9 +492,13 @@ class PromisesSection(QWidget):
         )
         if answer is None or (answer.text, answer.due) == (promise.text, promise.due):
             return False
-        return self.apply_edit(promise_id, answer.text, answer.due)
+        # Based on the promise as the dialog showed it: a live refresh meanwhile moves the
+        # list's row on, and saving over that would undo another person's change unseen.
+        return self.apply_edit(promise_id, answer.text, answer.due, promise)
 
-    def apply_edit(self, promise_id: int, text: str, due: Due | None) -> bool:
+    def apply_edit(
+        self, promise_id: int, text: str, due: Due | None, base: PromiseRow | None = None
+    ) -> bool:
         quoted = self._quoted(promise_id)
 
         def save(base: PromiseRow | None, changes: dict[str, object]) -> Changed:
@@ -506,7 +512,7 @@ class PromisesSection(QWidget):
                 base=base,
             )
 
-        result = self._save(promise_id, save, {"text": text, "due": due})
+        result = self._save(promise_id, save, {"text": text, "due": due}, base)
         if result is None or result.detail == "reloaded":
             return False
         self._say(f"Changed {quoted}: now “{text}”, {due.describe() if due else 'no due'}.")
