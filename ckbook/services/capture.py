@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, time, tzinfo
 
+from ckbook.i18n import tr
 from ckbook.services.base import Changed, Kind, write_transaction
 from ckbook.services.care import sync_note_requests
 from ckbook.services.due import Due
@@ -287,7 +288,7 @@ def save_note_text(
     another person's change: a field they changed meanwhile is kept when this save leaves it
     alone, and is an EditConflictError (nothing written) when this save changes it too; a note
     deleted meanwhile is RecordDeletedError carrying the text (``services.versions``)."""
-    body = clean_block(body, "note")  # before its lines become promises and requests
+    body = clean_block(body, tr("note"))  # before its lines become promises and requests
     given: dict[str, object] = {"body": body, "mood": mood, "duration_seconds": duration_seconds}
     given = {name: value for name, value in given.items() if value is not None}
     with write_transaction():

@@ -59,7 +59,11 @@ def _check(kind: str, mood: str | None, body: str) -> None:
     if mood is not None:
         require_choice(mood, MOODS, "mood")
     if len(body) > MAX_BODY:
-        raise InputError(f"note is too long ({len(body)} characters; at most {MAX_BODY})")
+        raise InputError(
+            tr("note is too long ({length} characters; at most {most})").format(
+                length=len(body), most=MAX_BODY
+            )
+        )
 
 
 def add_note(
@@ -71,7 +75,7 @@ def add_note(
     started_at: datetime | None = None,
     duration_seconds: int | None = None,
 ) -> Changed:
-    body = clean_block(body, "note")
+    body = clean_block(body, tr("note"))
     _check(kind, mood, body)
     NOTE_DURATION_SECONDS.check_optional(duration_seconds)
     with write_transaction():
@@ -120,7 +124,9 @@ def locked_note(note_id: int, base: NoteRow | None, changes: Mapping[str, object
         if base is not None:
             raise deleted_meanwhile(base, changes, Kind.NOTE, base.client_id, _what(base),
                                     note_labels())  # fmt: skip
-        raise NotFoundError(f"no note with id {note_id} (was it deleted?)")
+        raise NotFoundError(
+            tr("no note with id {id}").format(id=note_id) + tr(" (was it deleted?)")
+        )
     return note
 
 
@@ -131,7 +137,7 @@ def merge_note_edit(
     ``base``; EditConflictError when someone else changed the same field differently)."""
     if base is None:
         return dict(changes)
-    base = replace(base, body=clean_block(base.body, "note"))  # as the stored text is compared
+    base = replace(base, body=clean_block(base.body, tr("note")))  # as the stored text is compared
     if note.version == base.version:  # the common case (every keystroke's save): no query
         return changed_fields(base, changes)
     current = _rows([note], note.client.name)[0]
@@ -153,7 +159,7 @@ def update_note(
     which no list, Today row or reminder shows). With ``base`` (the note as the editor loaded
     it) a field someone else changed meanwhile is merged or refused (``services.versions``)."""
     if body is not None:
-        body = clean_block(body, "note")
+        body = clean_block(body, tr("note"))
     given: dict[str, object] = {
         "body": body,
         "mood": mood,
@@ -241,7 +247,7 @@ def notes_for_client(client_id: int, limit: int | None = None) -> list[NoteRow]:
 def get_note(note_id: int) -> NoteRow:
     rows = _rows(Note.select(Note, Client.id, Client.name).join(Client).where(Note.id == note_id))
     if not rows:
-        raise NotFoundError(f"no note with id {note_id}")
+        raise NotFoundError(tr("no note with id {id}").format(id=note_id))
     return rows[0]
 
 
@@ -252,7 +258,9 @@ def restore_note(row: NoteRow, now: datetime, **mine: object) -> Changed:
     exists again or its client is gone."""
     unknown = set(mine) - set(note_labels())
     if unknown:
-        raise InputError(f"unknown note field(s): {', '.join(sorted(unknown))}")
+        raise InputError(
+            tr("unknown note field(s): {names}").format(names=", ".join(sorted(unknown)))
+        )
     fields: dict[str, object] = {
         "kind": row.kind,
         "started_at": row.started_at,
@@ -261,7 +269,7 @@ def restore_note(row: NoteRow, now: datetime, **mine: object) -> Changed:
         "body": row.body,
         **mine,
     }
-    body = clean_block(str(fields["body"]), "note")
+    body = clean_block(str(fields["body"]), tr("note"))
     _check(str(fields["kind"]), fields["mood"], body)  # type: ignore[arg-type]
     with write_transaction():
         _get_live(row.client_id)

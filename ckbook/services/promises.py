@@ -150,7 +150,7 @@ def add_promise(
     """Record a promise. Without ``due``, the due (and a repeat rule, "every Monday at 10") is
     read from ``text``; the text is kept whole, because the user's own words are the record of
     what was promised. ``recurrence`` is an RRULE value ("FREQ=WEEKLY;BYDAY=MO")."""
-    text = require_text(text, "promise text", 2000)
+    text = require_text(text, tr("promise text"), 2000)
     REMIND_BEFORE_MINUTES.check_optional(remind_before_minutes)
     if recurrence is not None:
         recurrence = _checked_rule(recurrence)
@@ -187,7 +187,11 @@ def close_promise(
     and so does keeping the last occurrence of a series that ends. With ``base`` (the promise
     as the user saw it) a promise someone else closed or deleted meanwhile is a conflict."""
     if status not in CLOSING_STATUSES:
-        raise InputError(f"status {status!r} is not one of: {', '.join(CLOSING_STATUSES)}")
+        raise InputError(
+            tr("status {status!r} is not one of: {statuses}").format(
+                status=status, statuses=", ".join(CLOSING_STATUSES)
+            )
+        )
     with write_transaction():
         promise, write = _edited(promise_id, base, {"status": status}, ("due",))
         if base is not None and not write:  # someone else did the same meanwhile
@@ -227,7 +231,11 @@ def undo_occurrence(promise_id: int, record_id: int) -> Changed:
         promise = get_row(Promise, promise_id)
         record = get_row(Promise, record_id)
         if record.client_id != promise.client_id or record.status == "open" or record.recurrence:
-            raise InputError(f"promise {record_id} is not a recorded occurrence of {promise_id}")
+            raise InputError(
+                tr("promise {record} is not a recorded occurrence of {promise}").format(
+                    record=record_id, promise=promise_id
+                )
+            )
         promise.due_date, promise.due_time = record.due_date, record.due_time
         promise.status, promise.closed_at = "open", None
         promise.save()
@@ -260,11 +268,15 @@ def renegotiate_promise(
     with write_transaction():
         old, _ = _edited(promise_id, base, {"status": "renegotiated"}, ("due",))
         if old.status != "open":
-            raise InputError(f"promise {promise_id} is {old.status}, not open")
+            raise InputError(
+                tr("promise {promise} is {status}, not open").format(
+                    promise=promise_id, status=old.status
+                )
+            )
         old.status = "renegotiated"
         old.closed_at = now
         old.save()
-        text = require_text(new_text, "promise text", 2000) if new_text else old.text
+        text = require_text(new_text, tr("promise text"), 2000) if new_text else old.text
         successor = insert_promise(
             old.client_id,
             text,
@@ -309,7 +321,7 @@ def _edited(
     promise = locking(Promise.select().where(Promise.id == promise_id)).first()
     if base is None:
         if promise is None:
-            raise NotFoundError(f"no promise with id {promise_id}")
+            raise NotFoundError(tr("no promise with id {id}").format(id=promise_id))
         return promise, changes
     client = Client.get_or_none(Client.id == base.client_id)
     if promise is None or client is None or client.deleted_at is not None:
@@ -335,7 +347,7 @@ def update_promise(
     REMIND_BEFORE_MINUTES.check_optional(remind_before_minutes)
     changes: dict[str, object] = {}
     if text is not None:
-        changes["text"] = require_text(text, "promise text", 2000)
+        changes["text"] = require_text(text, tr("promise text"), 2000)
     if clear_due or due is not None:
         changes["due"] = None if clear_due else due
     if remind_before_minutes is not None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.services import dates
 from ckbook.services.base import Changed
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import parse_due, read_due, restate_due
@@ -67,7 +68,8 @@ def describe_promise(promise: PromiseRow, state: PromiseState, tz: tzinfo) -> st
     """E.g. ``send the deck — due Wed 18 Nov 2026 (due today)`` or ``… — kept 18 Nov 2026``."""
     text = clean_line(promise.text)  # one line; no override stored earlier turns the due around
     if promise.status != "open":
-        when = promise.closed_at.astimezone(tz).strftime("%d %b %Y") if promise.closed_at else ""
+        closed = promise.closed_at
+        when = dates.absolute_day(closed.astimezone(tz).date()) if closed else ""
         return f"{text} — {promise.status} {when}".rstrip()
     if promise.due is None:
         return f"{text} — no due date"

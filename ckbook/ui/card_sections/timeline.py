@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.services import dates
 from ckbook.services.notes import NoteRow, get_note, notes_for_client
 from ckbook.store.models import NOTE_KINDS
 from ckbook.ui.icons import icon
@@ -53,7 +54,7 @@ def format_duration(seconds: int | None) -> str:
 
 def note_heading(note: NoteRow, tz: tzinfo) -> str:
     """E.g. ``call · Wed 18 Nov 2026 10:00 · 25 min · content``."""
-    parts = [note.kind, note.started_at.astimezone(tz).strftime("%a %d %b %Y %H:%M")]
+    parts = [note.kind, dates.absolute_moment(note.started_at, tz)]
     duration = format_duration(note.duration_seconds)
     if duration:
         parts.append(duration)
