@@ -343,3 +343,27 @@ def test_a_live_refresh_while_the_edit_dialog_is_open_does_not_hide_their_change
     assert not card.promises.edit(pid)  # the chooser was cancelled: nothing saved
     assert [name for name, _ in asked] == ["ConflictDialog"]
     assert get_promise(pid).text == "send their deck"
+
+
+def test_quitting_with_a_conflict_unchosen_keeps_the_typing_in_a_recovery_file(  # type: ignore[no-untyped-def]
+    qtbot, notebook, clock, db, ada, now, tmp_path
+):
+    writer = SaveWriter(
+        note_text_saver(clock), clock, own_connection=True, recovery_dir=tmp_path / "recovery"
+    )
+    notes = NoteWindows(notebook, writer, pick_client=lambda: ada)
+    call = notes.start_call(ada)
+    assert call is not None
+    call.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    qtbot.addWidget(call)
+    typed(qtbot, call, "Mine.")
+    elsewhere(db, "UPDATE note SET body = 'Theirs.', version = version + 1 WHERE id = ?",
+              call.note_id)  # fmt: skip
+    qtbot.keyClicks(call.editor.editor, " Still mine.")
+    call.editor.flush()
+    qtbot.waitUntil(lambda: call.editor.autosaver.conflict is not None, timeout=5000)
+    rescue = notes.shutdown()  # aboutToQuit: no one can answer a dialog now
+    assert rescue.kept == (call.note_id,)
+    assert rescue.path is not None
+    assert "Mine. Still mine." in rescue.path.read_text()
+    assert get_note(call.note_id).body == "Theirs."
