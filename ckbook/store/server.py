@@ -16,6 +16,8 @@ from typing import Any
 
 import peewee
 
+from ckbook.i18n import tr
+
 #: libpq's TCP keepalives and user timeout: a connection whose server vanished without a word (a
 #: network gone, a machine switched off) is found dead within ~20 s instead of hours.
 KEEPALIVE_PARAMS = {
@@ -158,7 +160,7 @@ def inspect_server(
         for model in ALL_MODELS:
             table = model._meta.table_name
             if table not in tables:
-                integrity.append(f"table {table} is missing")
+                integrity.append(tr("table {table} is missing").format(table=table))
                 continue
             try:
                 database.execute_sql(f'SELECT * FROM "{table}"').fetchall()
