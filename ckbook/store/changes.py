@@ -214,7 +214,7 @@ class ServerChangeListener:
             failures = 0
             self.listening.set()
             try:
-                if not self.online or not first:
+                if (not self.online or not first) and not self._stop.is_set():
                     self.online = True
                     self._on_state(True, "")
                     self._on_news(FeedNews((), gap=True))
