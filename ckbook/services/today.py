@@ -105,17 +105,7 @@ def section_title(section: Section) -> str:
 
 def section_count(section: Section, count: int) -> str:
     """``3 overdue promises``, ``1 client without money terms``: how the summary line and a
-    grouped row count a section (English has no plural catalogue: its one-form is its own text)."""
-    if count == 1:
-        return {
-            Section.OVERDUE: tr("1 overdue promise"),
-            Section.DUE_TODAY: tr("1 due today"),
-            Section.UPCOMING: tr("1 coming up"),
-            Section.CHECKINS: tr("1 client to check in with"),
-            Section.REQUESTS: tr("1 request awaiting reply"),
-            Section.INCIDENTS: tr("1 open incident"),
-            Section.MONEY: tr("1 client without money terms"),
-        }[section]
+    grouped row count a section."""
     return {
         Section.OVERDUE: tr("%n overdue promises", "", count),
         Section.DUE_TODAY: tr("%n due today", "", count),

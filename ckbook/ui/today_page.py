@@ -1092,8 +1092,4 @@ class NoticeListDialog(QDialog):
 
 def shown_count(count: int) -> str:
     """How many of a group the filter kept."""
-    return (
-        tr("1 client matches the filter")
-        if count == 1
-        else tr("%n clients match the filter", "", count)
-    )
+    return tr("%n clients match the filter", "", count)

@@ -186,10 +186,6 @@
         <source>Nothing on Today matches “{text}”.</source>
         <translation>Nichts unter „Heute“ passt zu „{text}“.</translation>
     </message>
-    <message>
-        <source>1 client matches the filter</source>
-        <translation>1 Kunde passt zum Filter</translation>
-    </message>
     <message numerus="yes">
         <source>%n clients match the filter</source>
         <translation>
@@ -229,34 +225,6 @@
         <source>Money not discussed yet</source>
         <extracomment>The English words of a client without money terms (``money_not_discussed()`` translated).</extracomment>
         <translation>Konditionen noch nicht besprochen</translation>
-    </message>
-    <message>
-        <source>1 overdue promise</source>
-        <translation>1 überfällige Zusage</translation>
-    </message>
-    <message>
-        <source>1 due today</source>
-        <translation>1 heute fällig</translation>
-    </message>
-    <message>
-        <source>1 coming up</source>
-        <translation>1 demnächst fällig</translation>
-    </message>
-    <message>
-        <source>1 client to check in with</source>
-        <translation>1 Kunde, bei dem ein Kontakt ansteht</translation>
-    </message>
-    <message>
-        <source>1 request awaiting reply</source>
-        <translation>1 Anfrage ohne Antwort</translation>
-    </message>
-    <message>
-        <source>1 open incident</source>
-        <translation>1 offener Vorfall</translation>
-    </message>
-    <message>
-        <source>1 client without money terms</source>
-        <translation>1 Kunde ohne Konditionen</translation>
     </message>
     <message numerus="yes">
         <source>%n overdue promises</source>
@@ -435,10 +403,6 @@
         <source>late since {when}</source>
         <translation>überfällig seit {when}</translation>
     </message>
-    <message>
-        <source>1 day late</source>
-        <translation>1 Tag überfällig</translation>
-    </message>
     <message numerus="yes">
         <source>%n days late</source>
         <translation>
@@ -525,10 +489,6 @@
         <source>budget ≤ {amount}</source>
         <translation>Budget ≤ {amount}</translation>
     </message>
-    <message>
-        <source>1 day to pay</source>
-        <translation>1 Tag Zahlungsziel</translation>
-    </message>
     <message numerus="yes">
         <source>%n days to pay</source>
         <translation>
@@ -567,10 +527,6 @@
     <message>
         <source>no</source>
         <translation>nein</translation>
-    </message>
-    <message>
-        <source>1 day</source>
-        <translation>1 Tag</translation>
     </message>
     <message numerus="yes">
         <source>%n days</source>
