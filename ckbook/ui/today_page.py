@@ -461,6 +461,7 @@ class TodayPage(QWidget):
         self.settings = settings
         self._collapsed: set[Section] = self._folded_at_start()
         self._words: tuple[str, ...] = ()  # what the filter box looks for
+        self._hiding = False  # some rows are hidden by the filter
         self.group_list: NoticeListDialog | None = None
         self._asked = 0  # the newest report asked for
         self._shown = 0  # the one on screen
@@ -921,6 +922,10 @@ class TodayPage(QWidget):
         """Hide the rows the filter does not keep (in the view: the model stays whole, so a
         new report still arrives as row changes), and the sections left with none."""
         words = self._words
+        if not words and not self._hiding:
+            self.no_match.hide()
+            return  # nothing hidden, nothing to hide: a new report costs no pass over its rows
+        self._hiding = bool(words)
         shown = 0
         for number in range(self.model.rowCount()):
             parent = self.model.index(number, 0)
