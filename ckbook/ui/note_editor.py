@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.i18n import tr
 from ckbook.services import dates
 from ckbook.services.capture import CapturedLine, promise_lines
 from ckbook.services.due import Due
@@ -47,18 +48,23 @@ from ckbook.services.recurrence import describe as describe_rule
 from ckbook.store.models import MOODS, NOTE_KINDS
 from ckbook.ui import theme
 from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Autosaver, SaveWriter
+from ckbook.ui.dialogs.choices import (
+    choice,
+    choice_box,
+    label,
+    note_kind_title,
+    set_choice,
+)
 from ckbook.ui.due_chip import due_chip
 from ckbook.ui.note_text import NoteTextEdit
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.safe_text import SafeTextBrowser, heading_label, plain_label, plain_tooltip
 
-NO_MOOD = "Mood…"
-
 
 def describe_due(due: Due | None, today: date | None = None) -> str:
     """Short due text for the capture panel: ``Fri 20 Nov 15:00`` (year only when not this one)."""
     if due is None:
-        return "no date"
+        return tr("no date")
     return dates.due_words(due, today if today is not None else due.date)
 
 
@@ -126,13 +132,15 @@ class CaptureRow(QWidget):
         self.text_label.setText(f"+ {elided}")
         self.text_label.setToolTip(plain_tooltip(view.text))
         self.due_button.setText(view.label)
-        self.due_button.setAccessibleName(f"Due of “{view.text}”: {describe_due(view.due)}")
+        self.due_button.setAccessibleName(
+            tr("Due of “{promise}”: {due}").format(promise=view.text, due=describe_due(view.due))
+        )
         self.due_button.setEnabled(view.promise_id is not None)
         if view.promise_id is None:
-            hint = "Press Enter to finish the line; then the due can be corrected."
+            hint = tr("Press Enter to finish the line; then the due can be corrected.")
         else:
-            hint = "Click to correct the due."
-        read = f"Read from “{view.phrase}”. " if view.phrase else ""
+            hint = tr("Click to correct the due.")
+        read = tr("Read from “{phrase}”.").format(phrase=view.phrase) + " " if view.phrase else ""
         note = f"{view.note}. " if view.note else ""
         self.due_button.setToolTip(plain_tooltip(read + note + hint))
 
@@ -141,9 +149,13 @@ class CaptureRow(QWidget):
         if self.view is None or self.view.promise_id is None:
             return
         self._reword = (self.view.promise_id, line, new_text)
-        self.reword_button.setText(f"Say “{new_words}” in the line")
+        self.reword_button.setText(tr("Say “{words}” in the line").format(words=new_words))
         self.reword_button.setToolTip(
-            plain_tooltip(f"The line still says “{old_phrase}”; it would become: + {new_text}")
+            plain_tooltip(
+                tr("The line still says “{phrase}”; it would become: + {text}").format(
+                    phrase=old_phrase, text=new_text
+                )
+            )
         )
         self.reword_button.show()
 
@@ -186,8 +198,8 @@ class CapturePanel(QWidget):
         self._rows: list[CaptureRow] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.title = plain_label("Promises in this note")
-        self.hint = plain_label("Start a line with “+ ” to make it a promise.", wrap=True)
+        self.title = plain_label(tr("Promises in this note"))
+        self.hint = plain_label(tr("Start a line with “+ ” to make it a promise."), wrap=True)
         self.hint.setEnabled(False)
         outer.addWidget(self.title)
         outer.addWidget(self.hint)
@@ -249,16 +261,18 @@ class NoteEditor(QWidget):
         self._promises: list[PromiseRow] = []
 
         self.editor = NoteTextEdit()
-        self.editor.setAccessibleName("Note text")
+        self.editor.setAccessibleName(tr("Note text"))
+        # The example stays English: the due is read by an English grammar.
         self.editor.setPlaceholderText(
-            "Type the note. A line starting with “+ ” is a promise, e.g.\n"
-            "+ send the revised quote by Friday 3pm"
+            tr("Type the note. A line starting with “+ ” is a promise, e.g.\n{example}").format(
+                example="+ send the revised quote by Friday 3pm"
+            )
         )
         self.editor.setTabChangesFocus(True)
         self.editor.textChanged.connect(self._on_editor_text_changed)
         self.editor.paste_refused.connect(self._on_editor_paste_refused)
         self.preview = SafeTextBrowser()
-        self.preview.setAccessibleName("Note preview")
+        self.preview.setAccessibleName(tr("Note preview"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self.editor)
         self.pages.addWidget(self.preview)
@@ -273,15 +287,15 @@ class NoteEditor(QWidget):
         split.setStretchFactor(1, 2)
 
         self.preview_button = QToolButton()
-        self.preview_button.setText("Preview")
+        self.preview_button.setText(tr("Preview"))
         self.preview_button.setCheckable(True)
-        self.preview_button.setToolTip("Show the note as formatted Markdown")
+        self.preview_button.setToolTip(tr("Show the note as formatted Markdown"))
         self.preview_button.toggled.connect(self._on_preview_button_toggled)
         self.status = plain_label()
-        self.status.setAccessibleName("Save status")
+        self.status.setAccessibleName(tr("Save status"))
         # Stays until the next edit: a save finishing a moment later must not hide it.
         self.paste_notice = plain_label(wrap=True)
-        self.paste_notice.setAccessibleName("Paste refused")
+        self.paste_notice.setAccessibleName(tr("Paste refused"))
         self.paste_notice.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -552,20 +566,19 @@ class NoteWindow(QWidget):
         self.note_id = note.id
         self.client_id = note.client_id
         self._is_new = is_new
-        self.setWindowTitle(f"{note.kind.capitalize()} note — {note.client_name} — ckbook")
+        self.setWindowTitle(f"{note_kind_title(note.kind)} — {note.client_name} — ckbook")
 
         self.client_label = heading_label(note.client_name)
         self.when_label = plain_label(dates.absolute_moment(note.started_at, notebook.tz))
-        self.kind_box = QComboBox()
-        self.kind_box.setAccessibleName("Kind of note")
-        self.kind_box.addItems(list(NOTE_KINDS))
-        self.kind_box.setCurrentText(note.kind)
-        self.kind_box.currentTextChanged.connect(self._on_kind_box_changed)
+        self.kind_box = choice_box("note kind", NOTE_KINDS)
+        self.kind_box.setAccessibleName(tr("Kind of note"))
+        set_choice(self.kind_box, note.kind)
+        self.kind_box.currentIndexChanged.connect(self._on_kind_box_changed)
         self.mood_box = mood_box()
         if note.mood:
-            self.mood_box.setCurrentText(note.mood)
+            set_choice(self.mood_box, note.mood)
         self.mood_box.currentIndexChanged.connect(self._on_mood_box_changed)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(tr("Close"))
         self.close_button.clicked.connect(self.close)
 
         header = QHBoxLayout()
@@ -589,7 +602,8 @@ class NoteWindow(QWidget):
         self.resize(760, 520)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
 
-    def _on_kind_box_changed(self, kind: str) -> None:
+    def _on_kind_box_changed(self, _index: int) -> None:
+        kind = choice(self.kind_box)
         self.editor.flush()
         self.notebook.run(update_note, self.note_id, self.notebook.now(), kind=kind)
 
@@ -611,8 +625,9 @@ class NoteWindow(QWidget):
             self.notebook.run(delete_note, self.note_id)
         elif not self.editor.flush_and_wait(10.0):
             self.editor.status.setText(
-                f"{self.editor.autosaver.status or 'Not saved yet'} — the text is kept; "
-                "close again once it is saved."
+                tr("{status} — the text is kept; close again once it is saved.").format(
+                    status=self.editor.autosaver.status or tr("Not saved yet")
+                )
             )
             event.ignore()
             return
@@ -622,11 +637,11 @@ class NoteWindow(QWidget):
 
 def mood_box() -> QComboBox:
     box = QComboBox()
-    box.setAccessibleName("Mood")
-    box.setToolTip("How the client seemed")
-    box.addItem(NO_MOOD, None)
+    box.setAccessibleName(tr("Mood"))
+    box.setToolTip(tr("How the client seemed"))
+    box.addItem(tr("Mood…"), None)
     for mood in MOODS:
-        box.addItem(mood, mood)
+        box.addItem(label("mood", mood), mood)
     return box
 
 
