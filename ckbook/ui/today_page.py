@@ -797,7 +797,11 @@ class TodayPage(QWidget):
             row is not None and row.kind is RowKind.REQUEST and row.flag != "acknowledged"
         )
         self.snooze_button.setEnabled(row is not None and row.can_snooze)
-        self.card_button.setEnabled(row is not None)
+        group = self.model.group_at(self.view.currentIndex())
+        # On a grouped row the card button opens its list: the way to its clients by mouse too.
+        self.card_button.setText(tr("Open list") if group is not None else tr("Open card"))
+        self.card_button.setAccessibleName(self.card_button.text())
+        self.card_button.setEnabled(row is not None or group is not None)
         self.call_button.setEnabled(row is not None)
 
     # -- slots ---------------------------------------------------------------------------
@@ -843,6 +847,10 @@ class TodayPage(QWidget):
             self.snooze(row, str(action.data()))
 
     def _on_card_button_clicked(self) -> None:
+        group = self.model.group_at(self.view.currentIndex())
+        if group is not None:
+            self.open_group(group)
+            return
         row = self.current_row()
         if row is not None:
             self.open_client_requested.emit(row.client_id)
@@ -1019,10 +1027,16 @@ class TodayPage(QWidget):
     def _on_view_context_menu(self, point: QPoint) -> None:
         index = self.view.indexAt(point)
         row = self.model.row_at(index)
-        if row is None:
+        group = self.model.group_at(index)
+        if row is None and group is None:
             return
         self.view.setCurrentIndex(index)
-        menu = self.build_row_menu(row)
+        if group is not None:
+            menu = QMenu(self)
+            menu.addAction(tr("Open list"), functools.partial(self.open_group, group))
+        else:
+            assert row is not None
+            menu = self.build_row_menu(row)
         menu.exec(self.view.viewport().mapToGlobal(point))
         menu.deleteLater()
 

@@ -54,6 +54,7 @@ def test_nine_clients_without_money_terms_are_one_row_that_opens_their_list(qtbo
     # Enter on the row opens the list; Enter on a name opens that client's card.
     page.view.setCurrentIndex(row)
     assert not page.done_button.isEnabled()  # nothing to tick for many clients at once
+    assert page.card_button.text() == "Open list" and page.card_button.isEnabled()
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
     dialog = page.group_list
@@ -67,6 +68,11 @@ def test_nine_clients_without_money_terms_are_one_row_that_opens_their_list(qtbo
         dialog.list.setCurrentRow(0)
         qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert opened.args == [ids["Ann"]]
+    # The button under the mouse opens the same list.
+    dialog.close()
+    qtbot.mouseClick(page.card_button, Qt.MouseButton.LeftButton)
+    assert page.group_list is not None and page.group_list.isVisible()
+    assert len(page.group_list.client_ids()) == 4
 
 
 def test_a_new_client_without_terms_changes_the_group_row_in_place(

@@ -183,6 +183,10 @@
         <translation>{what} ({client}) zurückgestellt bis {when}.</translation>
     </message>
     <message>
+        <source>Open list</source>
+        <translation>Liste öffnen</translation>
+    </message>
+    <message>
         <source>Nothing on Today matches “{text}”.</source>
         <translation>Nichts unter „Heute“ passt zu „{text}“.</translation>
     </message>
