@@ -457,7 +457,9 @@ def _request_rows(now: datetime, tz: tzinfo) -> list[TodayRow]:
                 r.id,
                 r.client_id,
                 r.client_name,
-                f"{r.summary} ({r.channel})",
+                tr("{summary} ({channel})").format(
+                    summary=r.summary, channel=_channel_word(r.channel)
+                ),
                 when,
                 flag,
                 at=r.received_at,
@@ -504,6 +506,16 @@ def _money_rows() -> list[TodayRow]:
         TodayRow(Section.MONEY, RowKind.MONEY, cid, cid, name, text, _status_word(status))
         for cid, name, status in tuples(query)
     ]
+
+
+def _channel_word(channel: str) -> str:
+    """A request's channel as shown (the words the card's lists use)."""
+    return {
+        "call": tr("call", "channel"),
+        "email": tr("email", "channel"),
+        "message": tr("message", "channel"),
+        "in person": tr("in person", "channel"),
+    }.get(channel, channel)
 
 
 def _status_word(status: str) -> str:

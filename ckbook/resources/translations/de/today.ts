@@ -306,6 +306,10 @@
         <translation>eingegangen {received}</translation>
     </message>
     <message>
+        <source>{summary} ({channel})</source>
+        <translation>{summary} ({channel})</translation>
+    </message>
+    <message>
         <source>{what} — next: {step}</source>
         <translation>{what} – nächster Schritt: {step}</translation>
     </message>
@@ -316,6 +320,26 @@
     <message>
         <source>Money not discussed yet: agree pricing, payment terms and scope</source>
         <translation>Konditionen noch nicht besprochen: Preis, Zahlungsbedingungen und Umfang vereinbaren</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <comment>channel</comment>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <comment>channel</comment>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <comment>channel</comment>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <comment>channel</comment>
+        <translation>persönlich</translation>
     </message>
     <message>
         <source>lead</source>
