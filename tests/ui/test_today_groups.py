@@ -178,3 +178,23 @@ def test_a_hand_edited_fold_setting_is_read_past(qtbot, notebook, now, tmp_path)
     settings.setValue(FOLDED_KEY, "no_such_section,money_not_discussed")
     page = _page(qtbot, notebook, settings)
     assert page.folded == {Section.MONEY}
+
+
+def test_today_in_german_says_its_date_rows_and_group_in_german(german, qtbot, notebook, now, tz):  # type: ignore[no-untyped-def]
+    cid = make_client(now, "Ada")
+    set_money_terms(cid, MoneyTermsInput("hourly"), now)
+    add_promise(cid, "send the seating plan", now, tz, due=Due(date(2026, 11, 15)))
+    add_promise(cid, "book the band", now, tz, due=Due(date(2026, 11, 20)))
+    for name in ("Ben", "Cleo"):
+        make_client(now, name)
+    page = _page(qtbot, notebook)
+    assert page.title.text() == "Heute – Mittwoch, 18. November"
+    assert "1 überfällige Zusage" in page.summary.text()
+    overdue = page.model.section_index(Section.OVERDUE)
+    assert overdue.data() == "Überfällige Zusagen (1)"
+    assert page.model.index(0, 2, overdue).data() == "3 Tage überfällig"
+    upcoming = page.model.section_index(Section.UPCOMING)
+    assert page.model.index(0, 2, upcoming).data() == "in 2 Tagen"
+    money = page.model.section_index(Section.MONEY)
+    assert page.model.index(0, 0, money).data() == "2 Kunden ohne Konditionen"
+    assert page.filter.placeholderText() == "Nach Kunde oder Text filtern (Strg+L)"
