@@ -46,6 +46,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ckbook.i18n import tr
 from ckbook.logs import PRIVATE
 from ckbook.services.base import Changed, worker_connection
 from ckbook.services.clock import Clock
@@ -125,17 +126,36 @@ class Rescue:
         """For the user, plain: what was not saved, and where its text is."""
         if not self.kept:
             return ""
-        what = "1 note" if len(self.kept) == 1 else f"{len(self.kept)} notes"
-        why = f" ({self.problem})" if self.problem else ""
-        if self.path is not None:
-            return (
-                f"The text of {what} could not be saved{why}. It is kept in {self.path} — "
-                "copy it back into the note, then delete that file."
+        count = len(self.kept)
+        if self.path is not None and self.problem:
+            text = tr(
+                "The text of %n notes could not be saved ({why}). It is kept in {path} — copy it "
+                "back into the note, then delete that file.",
+                "",
+                count,
             )
-        return (
-            f"The text of {what} could not be saved{why}, and no recovery file could be "
-            "written either; the text is in ckbook's log (standard error)."
-        )
+        elif self.path is not None:
+            text = tr(
+                "The text of %n notes could not be saved. It is kept in {path} — copy it back "
+                "into the note, then delete that file.",
+                "",
+                count,
+            )
+        elif self.problem:
+            text = tr(
+                "The text of %n notes could not be saved ({why}), and no recovery file could be "
+                "written either; the text is in ckbook's log (standard error).",
+                "",
+                count,
+            )
+        else:
+            text = tr(
+                "The text of %n notes could not be saved, and no recovery file could be written "
+                "either; the text is in ckbook's log (standard error).",
+                "",
+                count,
+            )
+        return text.format(why=self.problem, path=self.path)
 
 
 SaveFunction = Callable[[SaveJob], tuple[Changed, ...]]
@@ -215,21 +235,29 @@ def recovery_text(
     kept: Iterable[KeptText], written: datetime, location: str, describe: Callable[[int], str]
 ) -> str:
     lines = [
-        "ckbook could not save the text below to the notebook.",
-        f"Notebook: {location or '(unknown)'}",
-        f"Written: {written.strftime('%Y-%m-%d %H:%M:%S %z')}",
-        "Copy each text back into its note (open the note in ckbook and paste), then delete this "
-        "file.",
+        tr("ckbook could not save the text below to the notebook."),
+        tr("Notebook: {location}").format(location=location or tr("(unknown)")),
+        tr("Written: {when}").format(when=written.strftime("%Y-%m-%d %H:%M:%S %z")),
+        tr(
+            "Copy each text back into its note (open the note in ckbook and paste), then delete "
+            "this file."
+        ),
         "",
     ]
     for item in kept:
         job = item.job
-        facts = [f"not saved: {item.problem}" if item.problem else "not saved"]
+        facts = [
+            tr("not saved: {why}").format(why=item.problem) if item.problem else tr("not saved")
+        ]
         if job.mood:
-            facts.append(f"mood: {job.mood}")
+            facts.append(tr("mood: {mood}").format(mood=job.mood))
         if job.duration_seconds is not None:
             minutes, seconds = divmod(job.duration_seconds, 60)
-            facts.append(f"duration: {minutes} min {seconds:02d} s")
+            facts.append(
+                tr("duration: {minutes} min {seconds} s").format(
+                    minutes=minutes, seconds=f"{seconds:02d}"
+                )
+            )
         lines += [f"===== {describe(job.note_id)} ({'; '.join(facts)}) =====", job.body, ""]
     return "\n".join(lines)
 
@@ -505,10 +533,10 @@ class SaveWriter(QObject):
     def _title(self, note_id: int) -> str:
         if self._describe is not None:
             try:
-                return f"{self._describe(note_id)} (note {note_id})"
+                return tr("{title} (note {id})").format(title=self._describe(note_id), id=note_id)
             except Exception:  # the notebook may be unreadable too: the id still says which note
                 log.warning("could not describe note %s", note_id, exc_info=True)
-        return f"note {note_id}"
+        return tr("note {id}").format(id=note_id)
 
     def _already_rescued(self, job: SaveJob) -> Path | None:
         earlier = self._rescued.get(job.note_id)
@@ -583,6 +611,8 @@ class Autosaver(QObject):
         self._again = False  # save again as soon as the one in flight returns
         self._problem = ""  # why the last save failed
         self._own_status = ""
+        self._own_failed = False
+
         self._others = writer.pending()
         self.status = ""
 
@@ -637,7 +667,10 @@ class Autosaver(QObject):
             self._extras = job_extras(kept.job)
             self._problem = kept.problem
             self._set_dirty(True)
-            self._set_status(f"Not saved — {kept.problem}; retrying" if kept.problem else "")
+            self._set_status(
+                tr("Not saved — {why}; retrying").format(why=kept.problem) if kept.problem else "",
+                failed=bool(kept.problem),
+            )
             self._submit()
             return self._body
         self._body = body
@@ -750,12 +783,16 @@ class Autosaver(QObject):
                         del self._extras[key]
                 when = result.saved_at
                 stamp = when.astimezone(self._tz).strftime("%H:%M:%S") if when else ""
-                self._set_status(f"Saved {stamp}".strip())
+                self._set_status(tr("Saved {time}").format(time=stamp).strip())
             self.saved.emit(result.changes)
         elif current:
             self._problem = result.problem
-            retrying = "; retrying" if result.retry else ""
-            self._set_status(f"Not saved — {result.problem}{retrying}")
+            self._set_status(
+                tr("Not saved — {why}; retrying").format(why=result.problem)
+                if result.retry
+                else tr("Not saved — {why}").format(why=result.problem),
+                failed=True,
+            )
             if result.retry:
                 self._retry.start(self._retry_wait)
                 self._retry_wait = min(self._retry_wait * 2, MAX_RETRY_MS)
@@ -772,21 +809,28 @@ class Autosaver(QObject):
             self._dirty = dirty
             self.dirty_changed.emit(dirty)
 
-    def _set_status(self, text: str) -> None:
+    def _set_status(self, text: str, failed: bool = False) -> None:
         self._own_status = text
+        self._own_failed = failed
         self._show_status(always=True)  # each failed attempt is news (the call window's button)
 
     def _show_status(self, always: bool = False) -> None:
         """This note's save state, and the notes switched away from that are not saved yet."""
         text = self._own_status
         others = [n for n in self._others.note_ids if n != self._note_id]
-        if others and text.startswith("Not saved"):
-            text = f"{text} ({len(others) + 1} notes)"
+        if others and self._own_failed:
+            count = len(others) + 1
+            text = tr("{status} (%n notes)", "", count).format(status=text)
         elif others:
-            earlier = "1 earlier note" if len(others) == 1 else f"{len(others)} earlier notes"
-            problem = f" — {self._others.problem}" if self._others.problem else ""
-            tail = f"{earlier} not saved{problem}; retrying"
-            text = f"{text} · {tail}" if text else tail[0].upper() + tail[1:]
+            count = len(others)
+            tail = (
+                tr("%n earlier notes not saved — {why}; retrying", "", count).format(
+                    why=self._others.problem
+                )
+                if self._others.problem
+                else tr("%n earlier notes not saved; retrying", "", count)
+            )
+            text = f"{text} · {tail}" if text else tail
         if always or text != self.status:
             self.status = text
             self.status_changed.emit(text)
