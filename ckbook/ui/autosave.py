@@ -48,8 +48,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ckbook.i18n import tr
 from ckbook.logs import PRIVATE
-from ckbook.services.base import Changed, worker_connection
+from ckbook.services.base import Changed, Kind, worker_connection
 from ckbook.services.clock import Clock
+from ckbook.services.notes import NoteRow
+from ckbook.services.versions import Conflict, EditConflictError, RecordDeletedError
 from ckbook.store.errors import StoreError
 from ckbook.store.output import atomic_output
 from ckbook.ui.worker import failure_of
@@ -71,6 +73,9 @@ class SaveJob:
     final: bool = False
     mood: str | None = None
     duration_seconds: int | None = None
+    base: NoteRow | None = None
+    """The note as this editor last loaded or saved it: the save never overwrites what someone
+    else changed since (``services.versions``)."""
 
 
 EXTRA_FIELDS = ("final", "mood", "duration_seconds")
@@ -92,6 +97,9 @@ class SaveResult:
     retry: bool = False
     """Worth trying again without any edit (the environment's fault, or our bug)."""
     saved_at: datetime | None = None
+    conflict: Conflict | None = None
+    """Someone else changed the same text, or deleted the note, since the editor's base: nothing
+    was written, the text stays in the editor until the user chooses (never retried as is)."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +183,7 @@ def note_text_saver(clock: Clock) -> SaveFunction:
             final=job.final,
             mood=job.mood,
             duration_seconds=job.duration_seconds,
+            base=job.base,
         )
 
     return save
@@ -520,6 +529,8 @@ class SaveWriter(QObject):
                     changes = self._save(job)
             else:
                 changes = self._save(job)
+        except (EditConflictError, RecordDeletedError) as exc:
+            return SaveResult(job.seq, job.note_id, False, problem=str(exc), conflict=exc.conflict)
         except Exception as exc:  # read the one way every worker reads it (ui.worker)
             failure = failure_of(exc, f"saving note {job.note_id}")
             return SaveResult(
@@ -588,6 +599,9 @@ class Autosaver(QObject):
     status_changed = Signal(str)
     saved = Signal(object)  # tuple[Changed, ...] of a successful save
     dirty_changed = Signal(bool)
+    #: A save found the note changed (or deleted) by someone else: the Conflict. The text stays
+    #: here, unsaved; timers stop saving it until ``resolve`` (the editor offers the choice).
+    conflicted = Signal(object)
 
     def __init__(
         self,
@@ -614,6 +628,8 @@ class Autosaver(QObject):
         self._own_failed = False
 
         self._others = writer.pending()
+        self._base: NoteRow | None = None
+        self._conflict: Conflict | None = None
         self.status = ""
 
         self._debounce = QTimer(self)
@@ -645,7 +661,40 @@ class Autosaver(QObject):
     def saving(self) -> bool:
         return self._in_flight is not None
 
-    def load(self, note_id: int, body: str) -> str:
+    @property
+    def base(self) -> NoteRow | None:
+        """The note as last loaded or saved here: the version the next save is based on."""
+        return self._base
+
+    @property
+    def conflict(self) -> Conflict | None:
+        """The conflict waiting for the user's choice (None: none)."""
+        return self._conflict
+
+    def advance(self, base: NoteRow) -> None:
+        """Another use-case of this editor saved the note (its kind): base the next save on it."""
+        if base.id == self._note_id:
+            self._base = base
+
+    def resolve(self, base: NoteRow | None, body: str | None = None, **extras: Any) -> None:
+        """The user chose after a conflict: save over ``base`` (the note as stored now, or as
+        restored) with ``body`` (None: keep what is typed here, or, when the note matches what
+        is typed, nothing) and ``extras``; ``base`` None with nothing to save drops the edit."""
+        self._conflict = None
+        self._base = base
+        if body is not None:
+            self._body = body
+        for key in [k for k in self._extras if k not in extras and k != "final"]:
+            del self._extras[key]
+        self._extras.update({k: v for k, v in extras.items() if v is not None})
+        if base is not None and self._body == base.body and not self._extras:
+            self._set_dirty(False)
+            self._set_status("")
+            return
+        self._set_dirty(True)
+        self._submit()
+
+    def load(self, note_id: int, body: str, base: NoteRow | None = None) -> str:
         """Start following ``note_id`` whose stored text is ``body`` (not an edit); returns the
         text to show: ``body``, or this note's text still waiting to be saved.
 
@@ -661,8 +710,11 @@ class Autosaver(QObject):
         self._retry.stop()
         self._retry_wait = self._retry_ms
         self._note_id = note_id
+        self._base = base
+        self._conflict = None
         kept = self._writer.take(note_id)
         if kept is not None:
+            self._base = kept.job.base or base
             self._body = kept.job.body
             self._extras = job_extras(kept.job)
             self._problem = kept.problem
@@ -687,6 +739,8 @@ class Autosaver(QObject):
         self._body = body
         self._set_dirty(True)
         self._retry_wait = self._retry_ms
+        if self._conflict is not None:
+            return  # kept here; saved once the user has chosen (``resolve``)
         self._debounce.start()
         if not self._max_wait.isActive():
             self._max_wait.start()
@@ -700,12 +754,14 @@ class Autosaver(QObject):
         """Save now (ending the call, switching notes, closing)."""
         if extras:
             self.set_extras(**extras)
-        if self._dirty:
+        if self._dirty and self._conflict is None:  # a conflict waits for the user's choice
             self._submit()
 
     def flush_and_wait(self, timeout: float = 10.0, attempts: int = 3) -> bool:
         """Save now and block until it is written (switching notes, quitting). True when nothing
-        is left unsaved."""
+        is left unsaved (a conflict waiting for the user's choice is unsaved)."""
+        if self._dirty and self._conflict is not None:
+            return False
         tried = 0
         while self._dirty and tried < attempts:
             tried += 1
@@ -730,7 +786,7 @@ class Autosaver(QObject):
         """This editor's text that is not saved yet (quitting, switching away)."""
         if self._note_id is None or not self._dirty:
             return None
-        job = SaveJob(self._note_id, self._body)
+        job = SaveJob(self._note_id, self._body, base=self._base)
         if self._extras:
             job = replace(job, **self._extras)
         return KeptText(job, self._problem)
@@ -756,7 +812,7 @@ class Autosaver(QObject):
             self._again = True
             return
         self._retry.stop()
-        job = SaveJob(self._note_id, self._body, self._writer.next_seq())
+        job = SaveJob(self._note_id, self._body, self._writer.next_seq(), base=self._base)
         if self._extras:
             job = replace(job, **self._extras)
         self._in_flight = job
@@ -772,6 +828,7 @@ class Autosaver(QObject):
         if result.ok:
             self._retry_wait = self._retry_ms
             if current:
+                self._advance_base(job, result.changes)
                 self._problem = ""
                 if self._body == job.body and all(
                     getattr(job, k) == v for k, v in self._extras.items()
@@ -785,6 +842,18 @@ class Autosaver(QObject):
                 stamp = when.astimezone(self._tz).strftime("%H:%M:%S") if when else ""
                 self._set_status(tr("Saved {time}").format(time=stamp).strip())
             self.saved.emit(result.changes)
+        elif current and result.conflict is not None:
+            self._problem = result.problem
+            self._conflict = result.conflict
+            self._again = False
+            self._set_status(
+                tr(
+                    "Not saved — changed by someone else; your text is kept: save (Ctrl+S) to "
+                    "choose"
+                )
+            )
+            self.conflicted.emit(result.conflict)
+            return
         elif current:
             self._problem = result.problem
             self._set_status(
@@ -799,6 +868,19 @@ class Autosaver(QObject):
             return
         if self._again or (self._dirty and not self._debounce.isActive()):
             self._submit()
+
+    def _advance_base(self, job: SaveJob, changes: tuple[Changed, ...]) -> None:
+        """After a save: the next one is based on what this one wrote, at its new version."""
+        versions = [
+            c.versions[0]
+            for c in changes
+            if c.kind is Kind.NOTE and c.ids == (job.note_id,) and c.versions
+        ]
+        if self._base is None or not versions:
+            return
+        fields = {"body": job.body, "mood": job.mood, "duration_seconds": job.duration_seconds}
+        written = {k: v for k, v in fields.items() if v is not None}
+        self._base = replace(self._base, **written, version=versions[0])  # type: ignore[arg-type]
 
     def _on_writer_pending_changed(self, pending: PendingNotes) -> None:
         self._others = pending

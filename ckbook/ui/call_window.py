@@ -33,7 +33,7 @@ from ckbook.services import dates
 from ckbook.services.base import Changed
 from ckbook.services.clients import client_detail
 from ckbook.services.money import current_money_terms, money_not_discussed
-from ckbook.services.notes import NoteRow, add_note, delete_note, get_note
+from ckbook.services.notes import NoteRow, add_note, get_note
 from ckbook.services.promises import promises_for_client
 from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Rescue, SaveWriter, recovery_files
 from ckbook.ui.dialogs import grow_to_fit
@@ -42,6 +42,7 @@ from ckbook.ui.incident_dialog import UPSET_MOODS, CalmGuide
 from ckbook.ui.note_editor import (
     NoteEditor,
     NoteWindow,
+    delete_own_note,
     describe_due,
     mood_box,
     selected_mood,
@@ -170,7 +171,7 @@ class CallWindow(QWidget):
         self.editor = NoteEditor(
             notebook, writer, self, debounce_ms=debounce_ms, max_wait_ms=max_wait_ms
         )
-        self.editor.load(note.id, note.body)
+        self.editor.load(note.id, note.body, note)
         # Shown the moment the mood turns upset, while the call is on: that is when it helps.
         self.calm_guide = CalmGuide()
         self.calm_guide.setVisible(False)
@@ -214,6 +215,8 @@ class CallWindow(QWidget):
         if self.started_by_mistake():
             self.close()  # closeEvent removes the empty note, as when the window is closed
             return
+        if not self.editor.resolve_conflict():
+            return  # changed elsewhere and not chosen yet: the call stays open with the text
         self._ending = True
         self._tick.stop()
         self.end_button.setEnabled(False)
@@ -297,10 +300,13 @@ class CallWindow(QWidget):
         saver = self.editor.autosaver
         if self.started_by_mistake():
             saver.flush_and_wait(5.0)
-            self.notebook.run(delete_note, self.note_id)
+            delete_own_note(self.notebook, self, self.note_id, saver.base)
             self._ended = True
             self.closed.emit(self.note_id)
             event.accept()
+            return
+        if not self.editor.resolve_conflict():
+            event.ignore()  # the text stays; the status says it was changed elsewhere
             return
         self.flush_final()
         if saver.flush_and_wait(10.0):
@@ -347,9 +353,9 @@ class NoteWindows:
         window.handlers["save"] = save
 
     def save_all(self) -> None:
-        """Write every open note now (Ctrl+S)."""
+        """Write every open note now (Ctrl+S); a note changed elsewhere offers the choice."""
         for widget in list(self.open_windows.values()):
-            widget.editor.flush()
+            widget.editor.save_now()
 
     def end_all(self) -> bool:
         """Quitting (aboutToQuit, SIGTERM): calls still open end with their duration, and every

@@ -56,6 +56,7 @@ from ckbook.ui.dialogs.choices import (
     label,
     set_choice,
 )
+from ckbook.ui.dialogs.conflict import save_with_choice
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.safe_text import heading_label, plain_label
 
@@ -416,7 +417,20 @@ class IncidentDialog(QDialog):
         }
         if not fix:
             changes["fix"] = ""
-        if self.notebook.run(update_incident, self.incident_id, **changes) is None:
+        incident_id = self.incident_id
+
+        def save_changes(base: IncidentRow | None, edit: dict[str, object]) -> Changed:
+            return update_incident(incident_id, base=base, **edit)
+
+        base = self.stored if self.stored is not None and self.stored.id == incident_id else None
+        if base is None:
+            saved = self.notebook.run(save_changes, None, changes)
+        else:  # another person's change meanwhile: merged, or chosen side by side
+            saved = save_with_choice(self.notebook, self, save_changes, base, changes)
+        if saved is None:
+            return False
+        if saved.detail == "reloaded":  # all theirs: show what is stored now
+            self.load(get_incident(incident_id))
             return False
         if fix and self._fix_changed(fix):
             done = self.notebook.run(

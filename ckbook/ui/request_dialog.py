@@ -7,6 +7,7 @@ acknowledgement; overdue ones are flagged here, on Today, and by the reminders.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -41,6 +42,7 @@ from ckbook.ui.dialogs.choices import (
     label,
     set_choice,
 )
+from ckbook.ui.dialogs.conflict import save_with_choice
 from ckbook.ui.incident_dialog import from_qdatetime, to_qdatetime
 from ckbook.ui.line_list import ItemLine, LineListSection
 from ckbook.ui.notebook import Notebook
@@ -147,8 +149,8 @@ class RequestLine(ItemLine):
         self.answer_button = QPushButton(tr("Answered"))
         self.answer_button.setToolTip(tr("Mark it answered"))
         self.answer_button.setEnabled(row.answered_at is None)
-        self.ack_button.clicked.connect(lambda: section.acknowledge(row.id))
-        self.answer_button.clicked.connect(lambda: section.answer(row.id))
+        self.ack_button.clicked.connect(lambda: section.acknowledge(row.id, row))
+        self.answer_button.clicked.connect(lambda: section.answer(row.id, row))
         self._lay_out(
             row.summary,
             tr("{channel}, received {when} — {status}").format(
@@ -215,11 +217,37 @@ class RequestsSection(LineListSection[RequestLine]):
             received_at=value.received_at,
         )
 
-    def acknowledge(self, request_id: int) -> Changed | None:
-        return self.notebook.run(acknowledge_request, request_id, self.notebook.now())
+    def acknowledge(self, request_id: int, base: RequestRow | None = None) -> Changed | None:
+        """Acknowledge it; ``base`` (the request as shown): one deleted meanwhile is said so,
+        one someone else acknowledged meanwhile stays as they did it (and is said so)."""
+        now = self.notebook.now()
+        return self._mark(
+            lambda row, _c: acknowledge_request(request_id, now, base=row),
+            base,
+            tr("Someone else had already acknowledged it."),
+        )
 
-    def answer(self, request_id: int) -> Changed | None:
-        return self.notebook.run(answer_request, request_id, self.notebook.now())
+    def answer(self, request_id: int, base: RequestRow | None = None) -> Changed | None:
+        now = self.notebook.now()
+        return self._mark(
+            lambda row, _c: answer_request(request_id, now, base=row),
+            base,
+            tr("Someone else had already marked it answered."),
+        )
+
+    def _mark(
+        self,
+        mark: Callable[[RequestRow | None, dict[str, object]], Changed],
+        base: RequestRow | None,
+        already: str,
+    ) -> Changed | None:
+        if base is None:
+            return self.notebook.run(mark, None, {})
+        done = save_with_choice(self.notebook, self, mark, base, {"marked": True})
+        if done is not None and done.detail.startswith("already"):
+            self.notebook.message.emit("info", already)
+            self.refresh()
+        return done
 
     @override
     def _on_add_button_clicked(self) -> None:

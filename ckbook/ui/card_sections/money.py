@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -25,7 +26,9 @@ from typing_extensions import override
 
 from ckbook.i18n import tr
 from ckbook.services import dates
+from ckbook.services.base import Changed
 from ckbook.services.money import (
+    MoneyTermsInput,
     MoneyTermsRow,
     TermsChange,
     current_money_terms,
@@ -37,6 +40,7 @@ from ckbook.services.money import (
 )
 from ckbook.ui import theme
 from ckbook.ui.dialogs.choices import label
+from ckbook.ui.dialogs.conflict import save_with_choice
 from ckbook.ui.dialogs.money_terms import MoneyTermsDialog
 from ckbook.ui.icons import icon
 from ckbook.ui.notebook import Notebook
@@ -317,10 +321,21 @@ class MoneySection(QWidget):
         terms = MoneyTermsDialog.ask(self, self.current, today, self.client_name)
         if terms is None:
             return False
-        return (
-            self.notebook.run(set_money_terms, self.client_id, terms, self.notebook.now())
-            is not None
-        )
+        client_id, now = self.client_id, self.notebook.now()
+        names = [f.name for f in fields(MoneyTermsInput) if f.name != "change_reason"]
+
+        def save(base: MoneyTermsRow, changes: dict[str, object]) -> Changed:
+            # The terms as shown (or as stored now, after a conflict) with this edit's fields.
+            whole = {name: getattr(base, name) for name in names}
+            merged = MoneyTermsInput(**{**whole, **changes, "change_reason": terms.change_reason})
+            return set_money_terms(client_id, merged, now, based_on_version=base.version)
+
+        # Based on the version shown: someone else's newer terms are merged field by field, or
+        # offered side by side (``dialogs.conflict``).
+        shown = self.current or MoneyTermsRow(pricing_model="", client_id=client_id)
+        edit = {name: getattr(terms, name) for name in names}
+        saved = save_with_choice(self.notebook, self, save, shown, edit)
+        return saved is not None and saved.detail != "reloaded"
 
     def _on_history_button_toggled(self, shown: bool) -> None:
         self.history.setVisible(shown)

@@ -6,6 +6,7 @@ saving."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -32,6 +33,7 @@ from typing_extensions import override
 
 from ckbook.i18n import tr
 from ckbook.services import dates
+from ckbook.services.base import Changed
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import parse_due, read_due, restate_due
 from ckbook.services.promises import (
@@ -50,6 +52,7 @@ from ckbook.services.text import clean_line
 from ckbook.ui import theme
 from ckbook.ui.card_sections import RecordUndo, no_undo
 from ckbook.ui.dialogs.choices import label
+from ckbook.ui.dialogs.conflict import save_with_choice
 from ckbook.ui.dialogs.edit_promise import EditPromiseDialog
 from ckbook.ui.dialogs.renegotiate import RenegotiateDialog
 from ckbook.ui.due_chip import due_chip
@@ -455,10 +458,32 @@ class PromisesSection(QWidget):
     def _say(self, text: str) -> None:
         self.notebook.message.emit("info", text)  # the status bar: what the click did
 
+    def _shown(self, promise_id: int) -> PromiseRow | None:
+        """The promise as this card shows it: the version an edit here is based on."""
+        row = self.model.row_of(promise_id)
+        return self.model.promise(row) if row is not None else None
+
+    def _save(
+        self, promise_id: int, save: Callable[[Any, dict[str, object]], Changed],
+        changes: dict[str, object], base: PromiseRow | None = None,
+    ) -> Changed | None:  # fmt: skip
+        """``save(base, changes)`` over ``base``, the promise as the user saw it (default: as
+        shown now); another person's change meanwhile is merged, or offered side by side
+        (``dialogs.conflict``)."""
+        base = base or self._shown(promise_id)
+        if base is None:
+            return self.notebook.run(save, None, changes)
+        return save_with_choice(self.notebook, self, save, base, changes)
+
     def close_as(self, promise_id: int, status: str) -> bool:
         quoted = self._quoted(promise_id)
-        done = self.notebook.run(close_promise, promise_id, status, self.notebook.now())
-        if done is None:
+        now = self.notebook.now()
+        done = self._save(
+            promise_id,
+            lambda base, _c: close_promise(promise_id, status, now, base=base),
+            {"status": status},
+        )
+        if done is None or done.detail == "reloaded":
             return False
         if len(done.ids) == 2:  # a repeating promise: that occurrence recorded, the next one due
             record_id = done.ids[1]
@@ -477,7 +502,12 @@ class PromisesSection(QWidget):
 
     def reopen(self, promise_id: int) -> bool:
         quoted = self._quoted(promise_id)
-        if self.notebook.run(reopen_promise, promise_id) is None:
+        done = self._save(
+            promise_id,
+            lambda base, _c: reopen_promise(promise_id, base=base),
+            {"status": "open"},
+        )
+        if done is None or done.detail == "reloaded":
             return False
         self._say(tr("Reopened {promise}.").format(promise=quoted))
         return True
@@ -486,7 +516,7 @@ class PromisesSection(QWidget):
         row = self.model.row_of(promise_id)
         if row is None:
             return False
-        promise = self.model.promise(row)
+        promise = self.model.promise(row)  # as the user sees it while the dialog is open
         due = RenegotiateDialog.ask(
             self,
             promise.text,
@@ -498,7 +528,14 @@ class PromisesSection(QWidget):
         if due is None:
             return False
         quoted = self._quoted(promise_id)
-        if self.notebook.run(renegotiate_promise, promise_id, due, self.notebook.now()) is None:
+        now = self.notebook.now()
+        done = self._save(
+            promise_id,
+            lambda base, _c: renegotiate_promise(promise_id, due, now, base=base),
+            {"status": "renegotiated"},
+            promise,
+        )
+        if done is None or done.detail == "reloaded":
             return False
         self._say(
             tr("Renegotiated {promise}: now due {due}.").format(promise=quoted, due=due.describe())
@@ -522,14 +559,28 @@ class PromisesSection(QWidget):
         )
         if answer is None or (answer.text, answer.due) == (promise.text, promise.due):
             return False
-        return self.apply_edit(promise_id, answer.text, answer.due)
+        # Based on the promise as the dialog showed it: a live refresh meanwhile moves the
+        # list's row on, and saving over that would undo another person's change unseen.
+        return self.apply_edit(promise_id, answer.text, answer.due, promise)
 
-    def apply_edit(self, promise_id: int, text: str, due: Due | None) -> bool:
+    def apply_edit(
+        self, promise_id: int, text: str, due: Due | None, base: PromiseRow | None = None
+    ) -> bool:
         quoted = self._quoted(promise_id)
-        result = self.notebook.run(
-            update_promise, promise_id, text=text, due=due, clear_due=due is None
-        )
-        if result is None:
+
+        def save(base: PromiseRow | None, changes: dict[str, object]) -> Changed:
+            new_due = changes.get("due")
+            assert new_due is None or isinstance(new_due, Due)
+            return update_promise(
+                promise_id,
+                text=changes.get("text"),  # type: ignore[arg-type]
+                due=new_due,
+                clear_due="due" in changes and new_due is None,
+                base=base,
+            )
+
+        result = self._save(promise_id, save, {"text": text, "due": due}, base)
+        if result is None or result.detail == "reloaded":
             return False
         if due is None:
             said = tr("Changed {promise}: now “{text}”, no due.").format(promise=quoted, text=text)

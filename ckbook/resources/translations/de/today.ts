@@ -617,5 +617,57 @@
         <source>a discount condition needs the discount itself</source>
         <translation>eine Rabattbedingung braucht den Rabatt selbst</translation>
     </message>
+    <message>
+        <source>Pricing model</source>
+        <translation>Preismodell</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Honorar</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>Zahlungsbedingungen</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Anzahlung</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <source>Discount condition</source>
+        <translation>Rabattbedingung</translation>
+    </message>
+    <message>
+        <source>In scope</source>
+        <translation>Im Umfang</translation>
+    </message>
+    <message>
+        <source>Out of scope</source>
+        <translation>Nicht im Umfang</translation>
+    </message>
+    <message>
+        <source>Agreed on</source>
+        <translation>Vereinbart am</translation>
+    </message>
+    <message>
+        <source>Confirmed by client</source>
+        <translation>Vom Kunden bestätigt</translation>
+    </message>
+    <message>
+        <source>Money terms</source>
+        <translation>Konditionen</translation>
+    </message>
 </context>
 </TS>
