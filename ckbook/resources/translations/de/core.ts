@@ -1128,15 +1128,19 @@
     </message>
     <message>
         <source>1 client</source>
+        <extracomment>Tables in the order their rows can be written (every row a foreign key names comes first).</extracomment>
         <translation>1 Kunde</translation>
     </message>
     <message numerus="yes">
         <source>%n clients</source>
-        <extracomment>Tables in the order their rows can be written (every row a foreign key names comes first).</extracomment>
         <translation>
             <numerusform>%n Kunde</numerusform>
             <numerusform>%n Kunden</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{count} clients</source>
+        <translation>{count} Kunden</translation>
     </message>
     <message>
         <source>tags</source>

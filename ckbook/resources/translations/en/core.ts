@@ -173,7 +173,6 @@
     </message>
     <message numerus="yes">
         <source>%n clients</source>
-        <extracomment>Tables in the order their rows can be written (every row a foreign key names comes first).</extracomment>
         <translation>
             <numerusform>%n client</numerusform>
             <numerusform>%n clients</numerusform>
