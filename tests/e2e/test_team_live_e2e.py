@@ -143,7 +143,8 @@ class Window:
             )
         self._events: queue.Queue[dict[str, Any] | None] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
-        self.seen: list[dict[str, Any]] = []
+        #: The last event read that reported each key.
+        self.latest: dict[str, dict[str, Any]] = {}
 
     def _read(self) -> None:
         assert self.proc.stdout is not None
@@ -163,8 +164,17 @@ class Window:
         self.proc.stdin.flush()
 
     def wait_for(self, key: str, want: Any = None, timeout: float = 20.0) -> dict[str, Any]:
-        """The first event (from now on) that reports ``key`` (with the value ``want``, or a
-        value ``want`` says yes to when it is a function; any value when None)."""
+        """The event that says the window shows ``key`` with the value ``want`` (or a value
+        ``want`` says yes to when it is a function; any value when None): the last one read if
+        it does (events of two keys may come in either order), else the next one that does."""
+
+        def matches(event: dict[str, Any]) -> bool:
+            value = event[key]
+            return want is None or bool(want(value) if callable(want) else value == want)
+
+        latest = self.latest.get(key)
+        if latest is not None and matches(latest):
+            return latest
         deadline = time.monotonic() + timeout
         while True:
             try:
@@ -173,11 +183,9 @@ class Window:
                 pytest.fail(f"the window never reported {key}={want!r}; log:\n{self.log()}")
             if event is None:
                 pytest.fail(f"the window exited ({self.proc.wait()}); log:\n{self.log()}")
-            self.seen.append(event)
-            if key not in event:
-                continue
-            value = event[key]
-            if want is None or (want(value) if callable(want) else value == want):
+            for name in event:
+                self.latest[name] = event
+            if key in event and matches(event):
                 return event
 
     def log(self) -> str:
