@@ -28,6 +28,7 @@ from typing import Any
 
 import peewee
 
+from ckbook.store.bulk import bulk_writes
 from ckbook.store.database import (
     OpenedDatabase,
     close_database,
@@ -184,23 +185,39 @@ def _summary(database: peewee.Database, model: type[BaseModel]) -> TableCopied:
     return TableCopied(model._meta.table_name, count, digest.hexdigest())
 
 
+def _write_rows(
+    database: peewee.Database,
+    model: type[BaseModel],
+    fields: Sequence[peewee.Field],
+    rows: Sequence[Sequence[Any]],
+) -> None:
+    """Rows into the model's table: on PostgreSQL through COPY (a stream, no statement per row),
+    elsewhere through one prepared INSERT run for each row."""
+    table = _quoted(model._meta.table_name)
+    columns = ", ".join(_quoted(f.column_name) for f in fields)
+    if isinstance(database, peewee.PostgresqlDatabase):
+        with database.cursor().copy(f"COPY {table} ({columns}) FROM STDIN") as stream:
+            for row in rows:
+                stream.write_row(row)
+        return
+    marks = ", ".join([database.param] * len(fields))
+    database.cursor().executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+
+
 def _copy_rows(source: peewee.Database, target: peewee.Database) -> tuple[TableCopied, ...]:
     """Every table from ``source`` into ``target`` (inside the caller's transactions), then
     each read back from the target and compared."""
     copied: list[TableCopied] = []
-    for model in _models():
-        fields = _columns(model)
-        columns = ", ".join(_quoted(f.column_name) for f in fields)
-        marks = ", ".join([target.param] * len(fields))
-        insert = f"INSERT INTO {_quoted(model._meta.table_name)} ({columns}) VALUES ({marks})"
-        digest = hashlib.sha256()
-        count = 0
-        for rows in _batches(source, model, fields):
-            _digest_rows(digest, rows)
-            count += len(rows)
-            cursor = target.cursor()
-            cursor.executemany(insert, [_for_target(target, fields, row) for row in rows])
-        copied.append(TableCopied(model._meta.table_name, count, digest.hexdigest()))
+    with bulk_writes(target, _models()):
+        for model in _models():
+            fields = _columns(model)
+            digest = hashlib.sha256()
+            count = 0
+            for rows in _batches(source, model, fields):
+                _digest_rows(digest, rows)
+                count += len(rows)
+                _write_rows(target, model, fields, [_for_target(target, fields, r) for r in rows])
+            copied.append(TableCopied(model._meta.table_name, count, digest.hexdigest()))
     for expected in copied:
         model = next(m for m in _models() if m._meta.table_name == expected.table)
         found = _summary(target, model)
