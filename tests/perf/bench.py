@@ -662,7 +662,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"{size} on {BACKEND_NAMES[backend]}: done", file=sys.stderr)
         server_version = server_version_of(server)
     report = {
-        "machine": {**started, "load_at_end": [round(load, 1) for load in os.getloadavg()], "postgresql": server_version},
+        "machine": {
+            **started,
+            "load_at_end": [round(load, 1) for load in os.getloadavg()],
+            "postgresql": server_version,
+        },
         "quick": args.quick,
         "sizes": {s: SIZES[s] for s in args.sizes.split(",")},
         "backends": backends,
