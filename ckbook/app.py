@@ -14,12 +14,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from typing_extensions import override
 
-from ckbook import APP_ID, APP_NAME, __version__, logs
+from ckbook import APP_ID, APP_NAME, __version__, i18n, logs
+from ckbook.i18n import tr
 from ckbook.paths import resolve_db_target
 from ckbook.services import dates
 from ckbook.services.clock import Clock, OffsetClock, SystemClock, local_zone, parse_now
@@ -32,25 +41,29 @@ log = logging.getLogger(__name__)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="ckbook", description="Open the ckbook notebook window.")
-    parser.add_argument(
-        "--db",
-        help="SQLite file (or postgresql:// URL); default: CKBOOK_DB or the user data folder",
+    parser = argparse.ArgumentParser(
+        prog="ckbook", description=tr("Open the ckbook notebook window.")
     )
     parser.add_argument(
-        "--now", help="start the clock at this ISO instant; it then runs on (demos, tests)"
+        "--db",
+        help=tr("SQLite file (or postgresql:// URL); default: CKBOOK_DB or the user data folder"),
+    )
+    parser.add_argument(
+        "--now", help=tr("start the clock at this ISO instant; it then runs on (demos, tests)")
     )
     parser.add_argument(
         "--background",
         action="store_true",
-        help="start in the tray without opening the window (start at login); "
-        "opens the window when there is no tray",
+        help=tr(
+            "start in the tray without opening the window (start at login); "
+            "opens the window when there is no tray"
+        ),
     )
     parser.add_argument(
         "--open-client",
         type=int,
         metavar="ID",
-        help="open this client's card (in the window already open on this notebook, if any)",
+        help=tr("open this client's card (in the window already open on this notebook, if any)"),
     )
     args, _qt_args = parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
     return args
@@ -90,7 +103,9 @@ def build(opened: OpenedDatabase, clock: Clock, app: QApplication):  # type: ign
     notebook = Notebook(clock, opened.location, parent=app, read_only=opened.read_only)
     window = MainWindow(notebook, background_loads=True)
     if opened.created:
-        window.show_status(f"Created a new notebook at {opened.location}", 15000)
+        window.show_status(
+            tr("Created a new notebook at {location}").format(location=opened.location), 15000
+        )
     return window
 
 
@@ -112,7 +127,7 @@ def log_window_shown(window: QWidget) -> None:
 def start_error_box(text: str, detail: str = "") -> QMessageBox:
     """The box saying why the notebook cannot open. Plain text (RELIABILITY #1): the message
     holds the user's --db path, which rich text would read as markup (an <img> loads a file)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "ckbook cannot open the notebook", text)
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("ckbook cannot open the notebook"), text)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if detail:
         box.setInformativeText(detail)  # informative text follows the box's text format
@@ -139,11 +154,11 @@ def hand_over_or_explain(instance: SingleInstance, request: LaunchRequest) -> in
     if hand_over(instance.server_name, request):
         log.info("ckbook is already open on this notebook; brought its window forward")
         return 0
-    text = (
-        f"ckbook is already running on this notebook ({instance.holder()}) but does not answer. "
+    text = tr(
+        "ckbook is already running on this notebook ({holder}) but does not answer. "
         "Close it (or end that process) and start ckbook again."
-    )
-    print(f"ckbook: error: {text}", file=sys.stderr)
+    ).format(holder=instance.holder())
+    print(tr("ckbook: error: {message}").format(message=text), file=sys.stderr)
     start_error_box(text).exec()
     return 1
 
@@ -160,16 +175,17 @@ def recover_at_start(target: str | None, error: Exception, clock: Clock) -> Open
     if trouble is None:
         start_error_box(str(error)).exec()
         return None
-    words, backup_helps = maintenance.TROUBLE_WORDS[trouble]
+    words, backup_helps = maintenance.trouble_words(trouble)
     good = maintenance.newest_good_backup(location) if backup_helps else None
     box = start_error_box(f"{location}\n\n{words}", str(error))
     restore = None
     if good is not None:
         made = dates.moment_text(good.made_at, clock.now(), clock.tz, long=True)
         restore = box.addButton(
-            f"Restore the backup of {made} ({good.counts()})", QMessageBox.ButtonRole.AcceptRole
+            tr("Restore the backup of {made} ({counts})").format(made=made, counts=good.counts()),
+            QMessageBox.ButtonRole.AcceptRole,
         )
-        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore)
     box.exec()
     if good is None or box.clickedButton() is not restore:
@@ -179,8 +195,35 @@ def recover_at_start(target: str | None, error: Exception, clock: Clock) -> Open
     return open_database(target)
 
 
+def install_translations(app: QCoreApplication, code: str | None = None) -> list[QTranslator]:
+    """Show the window in the user's language (``code``: the environment's by default): ckbook's
+    own catalogue (ckbook.i18n), and Qt's for what Qt writes itself — the standard buttons
+    ("Abbrechen"), the file dialogs, the text fields' context menus. PySide6 ships Qt's
+    catalogues in its translations folder, which QLibraryInfo finds in a venv, a wheel install
+    and the bundle alike. Returns the translators installed into ``app`` (none for English)."""
+    language = i18n.install(code)
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    qt_own = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_own.load(f"qtbase_{language}", folder):
+        installed.append(qt_own)
+        log.info("language %s, Qt's own text too", language)
+    else:
+        log.warning("language %s, but Qt's own text stays English: no %s", language, folder)
+    ours = i18n.qt_translator()
+    if ours is not None:
+        installed.append(ours)
+    for translator in installed:
+        app.installTranslator(translator)
+    return installed
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     log_file = logs.start_logging()
+    # Before the arguments are parsed: --help is shown in the user's language too.
+    i18n.install()
     try:
         return _run(parse_args(argv), log_file)
     finally:
@@ -195,6 +238,8 @@ def _run(args: argparse.Namespace, log_file: Path | None) -> int:
     QGuiApplication.setDesktopFileName(APP_ID)
     running = QApplication.instance()
     app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
+    # Before the first widget: every text a widget sets when it is built is translated then.
+    install_translations(app)
     from ckbook.ui.icons import app_icon
 
     app.setWindowIcon(app_icon())  # every window and dialog, and the task bar
@@ -208,12 +253,12 @@ def _run(args: argparse.Namespace, log_file: Path | None) -> int:
         clock = make_clock(args.now)
     except ValueError as exc:
         start_error_box(str(exc)).exec()
-        print(f"ckbook: error: {exc}", file=sys.stderr)
+        print(tr("ckbook: error: {message}").format(message=exc), file=sys.stderr)
         return 2
     try:
         opened = open_database(args.db)
     except StoreError as exc:
-        print(f"ckbook: error: {exc}", file=sys.stderr)
+        print(tr("ckbook: error: {message}").format(message=exc), file=sys.stderr)
         try:
             recovered = recover_at_start(args.db, exc, clock)
         except StoreError as again:  # the restore itself failed: say so, change nothing more

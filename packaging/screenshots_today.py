@@ -1,7 +1,8 @@
 """Render the Today page and a client card's header and care pieces (contact line, touchpoints
 sparkline, kept-rate chart, requests, incidents) with demo data, in the light and the dark scheme.
 
-    .venv/bin/python packaging/screenshots_today.py shots/ [--clients 300]
+    .venv/bin/python packaging/screenshots_today.py shots/ [--clients 300] [--size 1024x700] \
+        [--lang de]
 
 Saves ``today-light.png``, ``today-dark.png``, ``card-insight-light.png`` and
 ``card-insight-dark.png`` into the folder given.
@@ -23,6 +24,8 @@ os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.gettempdir())
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
+from ckbook import i18n
+from ckbook.app import install_translations
 from ckbook.services.care import add_request
 from ckbook.services.clock import FixedClock
 from ckbook.services.demo import make_demo
@@ -39,7 +42,9 @@ def telling_client() -> int:
     return max(series, key=lambda cid: (series[cid].kept + series[cid].broken, -cid))
 
 
-def render(app: QApplication, folder: Path, scheme: str, client_id: int) -> list[Path]:
+def render(
+    app: QApplication, folder: Path, scheme: str, client_id: int, size: tuple[int, int]
+) -> list[Path]:
     from ckbook.services.clients import client_detail
     from ckbook.services.insight import card_facts
     from ckbook.ui import theme
@@ -51,12 +56,19 @@ def render(app: QApplication, folder: Path, scheme: str, client_id: int) -> list
     theme.force_scheme(app, Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
     notebook = Notebook(FixedClock(NOW, TZ), "demo")
     today = TodayPage(notebook)
-    today.resize(1100, 720)
+    today.resize(*size)
     today.show()
     if today.pending:  # the report is built on a worker; wait for it
         loop = QEventLoop()
         today.refreshed.connect(loop.quit)
         loop.exec()
+    # Folded as a user would after a look (the fold is kept), so the picture shows every kind
+    # of section, down to the one row standing for the clients without money terms.
+    from ckbook.services.today import Section
+
+    for section in (Section.UPCOMING, Section.CHECKINS, Section.REQUESTS):
+        today.view.collapse(today.model.section_index(section))
+    today.focus_start()
     app.processEvents()
     saved = [folder / f"today-{scheme}.png"]
     today.grab().save(str(saved[0]))
@@ -100,9 +112,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--clients", type=int, default=300)
+    parser.add_argument("--size", default="1024x700", help="Today's size")
+    parser.add_argument("--lang", default="en", help="the window's language (en, de)")
     args = parser.parse_args(argv)
+    width, height = (int(v) for v in args.size.lower().split("x"))
     args.folder.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    translators = install_translations(app, args.lang)
     path = Path(tempfile.mkdtemp()) / "screens.sqlite3"
     opened = open_database(str(path))
     try:
@@ -113,10 +129,13 @@ def main(argv: list[str] | None = None) -> int:
             client_id, "Can we add two guests to Saturday?", NOW, "message", NOW - timedelta(days=2)
         )
         for scheme in ("light", "dark"):
-            for png in render(app, args.folder, scheme, client_id):
+            for png in render(app, args.folder, scheme, client_id, (width, height)):
                 print(png)
     finally:
         close_database(opened)
+        for translator in translators:
+            app.removeTranslator(translator)
+        i18n.uninstall()
     return 0
 
 

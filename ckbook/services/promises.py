@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 
+from ckbook.i18n import tr
 from ckbook.services.base import (
     Changed,
     InputError,
     Kind,
+    NotFoundError,
     get_row,
+    locking,
     write_transaction,
 )
 from ckbook.services.clients import _get_live
@@ -26,6 +29,7 @@ from ckbook.services.recurrence import check_rule, next_occurrence
 from ckbook.services.rules import PromiseState, promise_state
 from ckbook.services.settings import end_of_business
 from ckbook.services.text import require_text
+from ckbook.services.versions import HasVersion, deleted_meanwhile, merge_fields
 from ckbook.store.models import Client, Promise
 from ckbook.store.rows import tuples
 
@@ -47,6 +51,7 @@ class PromiseRow:
     renegotiated_from: int | None
     recurrence: str | None = None
     """A repeating promise's RRULE value; ``due`` is its current occurrence."""
+    version: int = 1
 
     def state(self, now: datetime, tz: tzinfo) -> PromiseState:
         return promise_state(self.status, self.due, now, tz)
@@ -100,6 +105,7 @@ def _row(promise: Promise, client_name: str) -> PromiseRow:
         note_id=promise.note_id,
         renegotiated_from=promise.renegotiated_from_id,
         recurrence=promise.recurrence,
+        version=promise.version,
     )
 
 
@@ -144,7 +150,7 @@ def add_promise(
     """Record a promise. Without ``due``, the due (and a repeat rule, "every Monday at 10") is
     read from ``text``; the text is kept whole, because the user's own words are the record of
     what was promised. ``recurrence`` is an RRULE value ("FREQ=WEEKLY;BYDAY=MO")."""
-    text = require_text(text, "promise text", 2000)
+    text = require_text(text, tr("promise text"), 2000)
     REMIND_BEFORE_MINUTES.check_optional(remind_before_minutes)
     if recurrence is not None:
         recurrence = _checked_rule(recurrence)
@@ -171,16 +177,26 @@ def _checked_rule(rule: str) -> str:
         raise InputError(str(exc)) from None
 
 
-def close_promise(promise_id: int, status: str, now: datetime) -> Changed:
+def close_promise(
+    promise_id: int, status: str, now: datetime, base: PromiseRow | None = None
+) -> Changed:
     """Mark an open promise kept, broken or cancelled.
 
     A repeating promise kept or broken records that occurrence as a closed promise of its own
     (so the kept rate counts it) and moves on to its next occurrence; cancelled ends the series,
-    and so does keeping the last occurrence of a series that ends."""
+    and so does keeping the last occurrence of a series that ends. With ``base`` (the promise
+    as the user saw it) a promise someone else closed or deleted meanwhile is a conflict."""
     if status not in CLOSING_STATUSES:
-        raise InputError(f"status {status!r} is not one of: {', '.join(CLOSING_STATUSES)}")
+        raise InputError(
+            tr("status {status!r} is not one of: {statuses}").format(
+                status=status, statuses=", ".join(CLOSING_STATUSES)
+            )
+        )
     with write_transaction():
-        promise = get_row(Promise, promise_id)
+        promise, write = _edited(promise_id, base, {"status": status}, ("due",))
+        if base is not None and not write:  # someone else did the same meanwhile
+            return Changed(Kind.PROMISE, (promise_id,), (promise.client_id,), status,
+                           versions=(promise.version,))  # fmt: skip
         current = _due_of(promise)
         following = None
         if promise.recurrence and current is not None and status != "cancelled":
@@ -215,7 +231,11 @@ def undo_occurrence(promise_id: int, record_id: int) -> Changed:
         promise = get_row(Promise, promise_id)
         record = get_row(Promise, record_id)
         if record.client_id != promise.client_id or record.status == "open" or record.recurrence:
-            raise InputError(f"promise {record_id} is not a recorded occurrence of {promise_id}")
+            raise InputError(
+                tr("promise {record} is not a recorded occurrence of {promise}").format(
+                    record=record_id, promise=promise_id
+                )
+            )
         promise.due_date, promise.due_time = record.due_date, record.due_time
         promise.status, promise.closed_at = "open", None
         promise.save()
@@ -223,10 +243,13 @@ def undo_occurrence(promise_id: int, record_id: int) -> Changed:
     return Changed(Kind.PROMISE, (promise_id, record_id), (promise.client_id,), "reopened")
 
 
-def reopen_promise(promise_id: int) -> Changed:
+def reopen_promise(promise_id: int, base: PromiseRow | None = None) -> Changed:
     """Undo a tick: the promise is open again."""
     with write_transaction():
-        promise = get_row(Promise, promise_id)
+        promise, write = _edited(promise_id, base, {"status": "open"}, ("due",))
+        if base is not None and not write:
+            return Changed(Kind.PROMISE, (promise_id,), (promise.client_id,), "reopened",
+                           versions=(promise.version,))  # fmt: skip
         promise.status = "open"
         promise.closed_at = None
         promise.save()
@@ -234,18 +257,26 @@ def reopen_promise(promise_id: int) -> Changed:
 
 
 def renegotiate_promise(
-    promise_id: int, new_due: Due | None, now: datetime, new_text: str | None = None
+    promise_id: int,
+    new_due: Due | None,
+    now: datetime,
+    new_text: str | None = None,
+    base: PromiseRow | None = None,
 ) -> Changed:
     """Close as renegotiated and open the successor with the new due; returns both ids."""
     _check_due(new_due)
     with write_transaction():
-        old = get_row(Promise, promise_id)
+        old, _ = _edited(promise_id, base, {"status": "renegotiated"}, ("due",))
         if old.status != "open":
-            raise InputError(f"promise {promise_id} is {old.status}, not open")
+            raise InputError(
+                tr("promise {promise} is {status}, not open").format(
+                    promise=promise_id, status=old.status
+                )
+            )
         old.status = "renegotiated"
         old.closed_at = now
         old.save()
-        text = require_text(new_text, "promise text", 2000) if new_text else old.text
+        text = require_text(new_text, tr("promise text"), 2000) if new_text else old.text
         successor = insert_promise(
             old.client_id,
             text,
@@ -258,6 +289,49 @@ def renegotiate_promise(
     return Changed(Kind.PROMISE, (old.id, successor.id), (old.client_id,), "renegotiated")
 
 
+def promise_labels() -> dict[str, str]:
+    """A promise's editable fields as the conflict chooser names them."""
+    return {
+        "text": tr("Promise"),
+        "due": tr("Due"),
+        "remind_before_minutes": tr("Remind before"),
+        "status": tr("Status"),
+    }
+
+
+def describe_promise(row: HasVersion) -> tuple[Kind, int, str]:
+    assert isinstance(row, PromiseRow)
+    return Kind.PROMISE, row.client_id, _what(row)
+
+
+def _what(row: PromiseRow) -> str:
+    text = row.text if len(row.text) <= 60 else row.text[:59] + "…"
+    return tr("Promise “{text}”").format(text=text)
+
+
+def _edited(
+    promise_id: int,
+    base: PromiseRow | None,
+    changes: dict[str, object],
+    depends_on: tuple[str, ...] = (),
+) -> tuple[Promise, dict[str, object]]:
+    """The promise, locked for this transaction, and what of ``changes`` to write over it: with
+    ``base`` (the promise as the editor loaded it) merged three ways per field, a promise (or
+    its client) deleted meanwhile is RecordDeletedError (``services.versions``)."""
+    promise = locking(Promise.select().where(Promise.id == promise_id)).first()
+    if base is None:
+        if promise is None:
+            raise NotFoundError(tr("no promise with id {id}").format(id=promise_id))
+        return promise, changes
+    client = Client.get_or_none(Client.id == base.client_id)
+    if promise is None or client is None or client.deleted_at is not None:
+        raise deleted_meanwhile(base, changes, Kind.PROMISE, base.client_id, _what(base),
+                                promise_labels())  # fmt: skip
+    current = _row(promise, client.name)
+    merged = merge_fields(base, current, changes, describe_promise, promise_labels(), depends_on)
+    return promise, merged
+
+
 def update_promise(
     promise_id: int,
     *,
@@ -265,23 +339,34 @@ def update_promise(
     due: Due | None = None,
     clear_due: bool = False,
     remind_before_minutes: int | None = None,
+    base: PromiseRow | None = None,
 ) -> Changed:
+    """Change the given fields; with ``base`` (the promise as the editor loaded it) only those
+    that differ from it, merged with anyone else's change meanwhile (``services.versions``)."""
     _check_due(due)
     REMIND_BEFORE_MINUTES.check_optional(remind_before_minutes)
+    changes: dict[str, object] = {}
+    if text is not None:
+        changes["text"] = require_text(text, tr("promise text"), 2000)
+    if clear_due or due is not None:
+        changes["due"] = None if clear_due else due
+    if remind_before_minutes is not None:
+        changes["remind_before_minutes"] = remind_before_minutes
     with write_transaction():
-        promise = get_row(Promise, promise_id)
-        if text is not None:
-            promise.text = require_text(text, "promise text", 2000)
-        if clear_due:
-            promise.due_date = None
-            promise.due_time = None
-        elif due is not None:
-            promise.due_date = due.date
-            promise.due_time = due.time
-        if remind_before_minutes is not None:
-            promise.remind_before_minutes = remind_before_minutes
+        promise, changes = _edited(promise_id, base, changes)
+        if "text" in changes:
+            promise.text = str(changes["text"])
+        if "due" in changes:
+            new_due = changes["due"]
+            assert new_due is None or isinstance(new_due, Due)
+            promise.due_date = new_due.date if new_due else None
+            promise.due_time = new_due.time if new_due else None
+        if "remind_before_minutes" in changes:
+            promise.remind_before_minutes = changes["remind_before_minutes"]  # type: ignore[assignment]
         promise.save()
-    return Changed(Kind.PROMISE, (promise_id,), (promise.client_id,), "updated")
+    return Changed(
+        Kind.PROMISE, (promise_id,), (promise.client_id,), "updated", versions=(promise.version,)
+    )
 
 
 def get_promise(promise_id: int) -> PromiseRow:
@@ -347,6 +432,7 @@ def open_promises(client_ids: list[int] | None = None) -> list[PromiseRow]:
             Promise.note,
             Promise.renegotiated_from,
             Promise.recurrence,
+            Promise.version,
         )
         .join(Client)
         .where((Promise.status == "open") & Client.deleted_at.is_null())

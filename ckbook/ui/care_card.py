@@ -14,12 +14,15 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from typing_extensions import override
 
+from ckbook.i18n import tr
+from ckbook.services import dates
 from ckbook.services.base import Changed, Kind
 from ckbook.services.care import IncidentRow, incidents
 from ckbook.services.clients import client_detail
 from ckbook.services.insight import KeptRateSeries, kept_rate_series
 from ckbook.ui import theme
-from ckbook.ui.incident_dialog import IncidentDialog, MoodWatcher
+from ckbook.ui.dialogs.choices import label
+from ckbook.ui.incident_dialog import IncidentDialog, MoodWatcher, next_step_text
 from ckbook.ui.insight_chart import KeptRateChart
 from ckbook.ui.line_list import ItemLine, LineListSection
 from ckbook.ui.notebook import Notebook
@@ -33,22 +36,28 @@ class IncidentLine(ItemLine):
         super().__init__(section)
         self.row = row
         tz = section.notebook.tz
-        when = row.happened_at.astimezone(tz).strftime("%d %b %Y")
+        when = dates.absolute_day(row.happened_at.astimezone(tz).date())
+        severity = label("severity", row.severity)
         if row.is_open:
-            status = f"{row.severity}, {when} — next: {row.next_step()}"
-        else:
-            resolved = (
-                row.resolved_at.astimezone(tz).strftime("%d %b %Y") if row.resolved_at else ""
+            status = tr("{severity}, {day} — next: {step}").format(
+                severity=severity, day=when, step=next_step_text(row.next_step())
             )
-            status = f"{row.severity}, {when} — resolved {resolved}"
+        elif row.resolved_at is not None:
+            status = tr("{severity}, {day} — resolved {resolved}").format(
+                severity=severity,
+                day=when,
+                resolved=dates.absolute_day(row.resolved_at.astimezone(tz).date()),
+            )
+        else:
+            status = tr("{severity}, {day} — resolved").format(severity=severity, day=when)
         colours = theme.colors()
         tint = None
         if row.is_open and row.severity != "minor":
             tint = colours.overdue
         elif not row.is_open:
             tint = colours.muted
-        self.open_button = QPushButton("Next step…" if row.is_open else "View…")
-        self.open_button.setToolTip("Record how it was owned, step by step")
+        self.open_button = QPushButton(tr("Next step…") if row.is_open else tr("View…"))
+        self.open_button.setToolTip(tr("Record how it was owned, step by step"))
         self.open_button.clicked.connect(lambda: section.open_incident(row.id))
         self._lay_out(row.what, status, tint, [self.open_button])
 
@@ -59,9 +68,9 @@ class IncidentsSection(LineListSection[IncidentLine]):
     def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
         super().__init__(
             notebook,
-            "Nothing has gone wrong.",
-            "Something went wrong…",
-            "Record what went wrong and how you own it",
+            tr("Nothing has gone wrong."),
+            tr("Something went wrong…"),
+            tr("Record what went wrong and how you own it"),
             parent,
         )
 
@@ -79,9 +88,11 @@ class IncidentsSection(LineListSection[IncidentLine]):
         self._show_lines(IncidentLine(self, row, now) for row in rows)
         open_count = sum(1 for r in rows if r.is_open)
         if not rows:
-            self.empty.setText("Nothing has gone wrong.")
+            self.empty.setText(tr("Nothing has gone wrong."))
         else:
-            self.empty.setText(f"{open_count} open" if open_count else "All resolved.")
+            self.empty.setText(
+                tr("%n open", "incidents", open_count) if open_count else tr("All resolved.")
+            )
 
     def open_incident(self, incident_id: int | None = None) -> int | None:
         if self.client_id is None:
@@ -192,8 +203,8 @@ def install_care(window: Any, notebook: Notebook) -> CareWiring:
     """Wire the care log into the main window: the Today page (the window opens on it; Ctrl+1),
     its rows' requests (open card, call note, incident), the card's Incidents, Requests and
     Insight sections, and the offer after an upset note."""
-    today = TodayPage(notebook, record_undo=window.record_undo)
-    window.add_page("today", "Today", today)
+    today = TodayPage(notebook, record_undo=window.record_undo, settings=window.settings)
+    window.add_page("today", tr("Today"), today)
 
     def start_call(client_id: int) -> None:
         window.open_client(client_id)
@@ -206,9 +217,9 @@ def install_care(window: Any, notebook: Notebook) -> CareWiring:
     )
 
     care = CareCard(notebook, parent=window.card)
-    window.card.add_section("incidents", "Incidents", care.incidents)
-    window.card.add_section("requests", "Requests", care.requests)
-    window.card.add_section("insight", "Insight", care.insight)
+    window.card.add_section("incidents", tr("Incidents"), care.incidents)
+    window.card.add_section("requests", tr("Requests"), care.requests)
+    window.card.add_section("insight", tr("Insight"), care.insight)
     window.clientOpened.connect(care.set_client)
     current = window.current_client_id()
     if current is not None:

@@ -15,11 +15,13 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from ckbook.i18n import tr
 from ckbook.services.base import Changed, InputError, Kind, brief_lock_wait
 from ckbook.services.clock import Clock
 from ckbook.services.due_phrases import END_OF_BUSINESS
 from ckbook.services.settings import end_of_business
 from ckbook.store.errors import StoreError, classify
+from ckbook.ui.worker import problem_words
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -96,7 +98,11 @@ class Notebook(QObject):
             if problem is None:
                 raise
             log.warning("storage problem: %s", exc)
-            self.message.emit("error", f"Not saved: {problem.value}. Your input is kept.")
+            self.message.emit(
+                "error",
+                tr("Not saved: {why}. Your input is kept.").format(why=problem_words(problem)),
+            )
+
         return None
 
     def broadcast(self, changed: Changed) -> None:
