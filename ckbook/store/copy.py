@@ -9,12 +9,12 @@ complete (``store.output``: never over the notebook or an existing file).
 Every table of the models (but the change journal) is copied in id order in batches, in one
 transaction on the target: into a server through COPY (a stream the server parses while the next
 batch is read), into a file through one prepared INSERT with the search index rebuilt once at the
-end (``store.bulk``: FTS5's trigger per row made inserting 200,000 notes five times slower);
-the id sequences are moved past the copied rows. Values travel as stored,
-except where the two databases store a kind of value differently (instants, dates, times,
-booleans), which pass through the model field's own conversion. Before the target commits, each table is read back from it: its row count and a
-SHA-256 of its rows (canonical text of each value, in id order) must equal the source's, else
-nothing is kept.
+end (``store.bulk``: FTS5's trigger per row made inserting 200,000 notes five times slower); the
+id sequences are moved past the copied rows. Values travel as stored, except where the two
+databases store a kind of value differently (instants, dates, times, booleans), which pass through
+the model field's own conversion. Before the target commits, each table is read back from it: its
+row count and a SHA-256 of its rows (canonical text of each value, in id order) must equal the
+source's, else nothing is kept.
 """
 
 from __future__ import annotations
