@@ -4,6 +4,7 @@ Run (from the repository root; not part of the test run, pytest does not collect
 
     .venv/bin/python tests/perf/bench.py                  # 1k, 10k and 50k clients, full repeats
     .venv/bin/python tests/perf/bench.py --quick --sizes 1k,10k
+    .venv/bin/python tests/perf/bench.py --sizes 10k --backend both   # SQLite and PostgreSQL
 
 Demo notebooks (10k = 10,000 clients / 200,000 notes / 100,000 promises; 1k and 50k in
 proportion, plus one client with 1,000 notes) are built once and reused from a cache folder
@@ -16,6 +17,14 @@ JSON (``--json``, default ``bench-results.json`` in the cache folder).
 GUI figures are measured in a child process per notebook size (``--part gui``), so one size's
 memory and threads never colour another's; start-up is measured from spawning a new process to
 the first paint event of the main window (``CKBOOK_REPORT_FIRST_PAINT``).
+
+``--backend postgresql`` (or ``both``) measures the same figures on team mode's server: a
+throwaway cluster of ``tests/pg_server.py`` on loopback (or the server ``CKBOOK_TEST_PG`` names),
+one database per size, filled from the cached demo notebook by ``migrate-to``. That copy is a
+figure too: the notebook goes to the server and back to a new file, timed each way, and the file
+that comes back must hold every row of every table byte for byte as the notebook did. The
+references on the server are the same raw queries through psycopg (``import psycopg`` for the
+bare interpreter, PostgreSQL's own tsquery for search).
 """
 
 from __future__ import annotations
@@ -23,12 +32,17 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import multiprocessing
 import os
+import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -124,6 +138,71 @@ def notebook_for(size: str) -> Path:
     return path
 
 
+# --- the same notebooks on a PostgreSQL server ---------------------------------------------------
+
+
+@contextmanager
+def server_for(backends: Sequence[str]) -> Iterator[Any]:
+    """A running server when ``postgresql`` is among ``backends`` (tests/pg_server.py), else
+    None."""
+    if "postgresql" not in backends:
+        yield None
+        return
+    sys.path.insert(0, str(ROOT))
+    from tests.pg_server import running_server
+
+    with running_server() as server:
+        yield server
+
+
+def _raw_rows(path: Path, table: str) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(path) as raw:
+        return raw.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+
+
+def migrate_round_trip(server: Any, size: str, sqlite_path: Path) -> tuple[str, dict[str, Any]]:
+    """The notebook of ``size`` copied to a new database on ``server`` and from there to a new
+    file (``migrate-to`` both ways, timed); the file must hold exactly the notebook's rows.
+    Returns the server notebook's URL, left in place for the other figures, and the figure."""
+    from ckbook.store.copy import _TRANSIENT, _models, copy_notebook
+    from ckbook.store.database import close_database, open_database
+
+    name = f"ckbook_bench_{size}"
+    server.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    server.admin(f"CREATE DATABASE {name}")
+    url = server.url(name)
+    source = open_database(sqlite_path, create=False, bind=False)
+    try:
+        there = copy_notebook(source, url)
+    finally:
+        close_database(source)
+    with tempfile.TemporaryDirectory(prefix="ckbook-bench-") as folder:
+        back_path = Path(folder) / "back.sqlite3"
+        on_server = open_database(url, create=False, bind=False)
+        try:
+            back = copy_notebook(on_server, back_path)
+        finally:
+            close_database(on_server)
+        # Stronger than the copies' own checksums (values as Python reads them): every stored
+        # value of every table, as SQLite holds it, in the notebook and in what came back.
+        differ = [
+            model._meta.table_name
+            for model in _models()
+            if _raw_rows(sqlite_path, model._meta.table_name)
+            != _raw_rows(back_path, model._meta.table_name)
+        ]
+    return url, {
+        "to_server_s": round(there.seconds, 3),
+        "back_to_file_s": round(back.seconds, 3),
+        "rows": there.rows,
+        "tables": len(there.tables),
+        "not_copied": [model._meta.table_name for model in _TRANSIENT],
+        "checksums_equal": [t.checksum for t in there.tables] == [t.checksum for t in back.tables],
+        "tables_differing": differ,
+        "identical": not differ,
+    }
+
+
 # --- processes ------------------------------------------------------------------------------------
 
 
@@ -195,13 +274,13 @@ app.exec()
 """
 
 
-def measure_start(db: Path, repeats: int) -> dict[str, Any]:
+def measure_start(db: str, repeats: int) -> dict[str, Any]:
     app_argv = [
         sys.executable,
         "-c",
         "import sys; from ckbook.app import main; raise SystemExit(main(sys.argv[1:]))",
         "--db",
-        str(db),
+        db,
         "--now",
         NOW_ARG,
     ]
@@ -222,37 +301,50 @@ def measure_start(db: Path, repeats: int) -> dict[str, Any]:
     }
 
 
-def measure_cli(db: Path, repeats: int) -> dict[str, Any]:
+def _is_server(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgres://"))
+
+
+def measure_cli(db: str, repeats: int) -> dict[str, Any]:
     cli = [str(Path(sys.executable).with_name("ckbook"))]  # the console script users run
-    python_only = [sys.executable, "-c", "import sqlite3"]
+    driver = "psycopg" if _is_server(db) else "sqlite3"
+    python_only = [sys.executable, "-c", f"import {driver}"]
     raw = {
         "due": RAW_DUE,
         "today": RAW_DUE,
         "clients": RAW_CLIENTS,
     }
+    details = "d.kind || ':' || d.value"
+    aggregate = f"string_agg({details}, ',')" if _is_server(db) else f"group_concat({details})"
     out: dict[str, Any] = {}
     for command in ("due", "today", "clients"):
-        argv = [*cli, "--db", str(db), command, "--json"]
+        argv = [*cli, "--db", db, command, "--json"]
         if command != "clients":
             argv += ["--now", NOW_ARG]
-        ours, bare, script = [], [], []
+        script = RAW_CONNECT.format(driver=driver) + raw[command].replace("AGGREGATE", aggregate)
+        ours, bare, scripted = [], [], []
         for _ in range(repeats):
             ours.append(_spawn_timed(argv, _env())[0])
             bare.append(_spawn_timed(python_only, _env())[0])
-            script.append(_spawn_timed([sys.executable, "-c", raw[command], str(db)], _env())[0])
+            scripted.append(_spawn_timed([sys.executable, "-c", script, db], _env())[0])
         out[f"cli_{command}_json_s"] = {
             **stats(ours),
             "reference": stats(bare),
-            "reference_raw_script": stats(script),
+            "reference_raw_script": stats(scripted),
         }
     return out
 
 
-#: A raw sqlite3 script giving what ``ckbook due``/``today`` select (open promises due within a
-#: week with their client, clients' last contact, requests awaiting reply), as JSON.
+#: How the raw scripts connect: the driver alone, given the file or the server's URL.
+RAW_CONNECT = """
+import json, sys
+import {driver}
+db = {driver}.connect(sys.argv[1])
+"""
+
+#: A raw script giving what ``ckbook due``/``today`` select (open promises due within a week with
+#: their client, clients' last contact, requests awaiting reply), as JSON; the SQL runs on both.
 RAW_DUE = """
-import json, sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
 promises = db.execute(
     "SELECT p.id, p.client_id, c.name, p.text, p.due_date, p.due_time FROM promise p "
     "JOIN client c ON c.id = p.client_id WHERE p.status = 'open' AND p.due_date IS NOT NULL "
@@ -268,23 +360,22 @@ requests = db.execute(
     "SELECT r.id, r.client_id, c.name, r.summary, r.received_at FROM request r "
     "JOIN client c ON c.id = r.client_id WHERE r.answered_at IS NULL AND c.deleted_at IS NULL"
 ).fetchall()
-json.dump({"promises": promises, "contacts": contacts, "requests": requests}, sys.stdout)
+found = {"promises": promises, "contacts": contacts, "requests": requests}
+json.dump(found, sys.stdout, default=str)
 """
 
 RAW_CLIENTS = """
-import json, sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
 rows = db.execute(
-    "SELECT c.id, c.name, c.organisation, c.status, group_concat(d.kind || ':' || d.value) "
+    "SELECT c.id, c.name, c.organisation, c.status, AGGREGATE "
     "FROM client c LEFT JOIN contact_detail d ON d.client_id = c.id "
     "WHERE c.deleted_at IS NULL GROUP BY c.id ORDER BY lower(c.name)"
 ).fetchall()
-json.dump(rows, sys.stdout)
+json.dump(rows, sys.stdout, default=str)
 """
 
 
-def measure_gui(db: Path, quick: bool) -> dict[str, Any]:
-    argv = [sys.executable, str(Path(__file__)), "--part", "gui", "--db", str(db)]
+def measure_gui(db: str, quick: bool) -> dict[str, Any]:
+    argv = [sys.executable, str(Path(__file__)), "--part", "gui", "--db", db]
     if quick:
         argv.append("--quick")
     result = subprocess.run(argv, env=_env(), capture_output=True, text=True, check=False)
@@ -296,7 +387,7 @@ def measure_gui(db: Path, quick: bool) -> dict[str, Any]:
 # --- the GUI part (a child process) ---------------------------------------------------------------
 
 
-def gui_part(db: Path, quick: bool) -> dict[str, Any]:
+def gui_part(db: str, quick: bool) -> dict[str, Any]:
     from gui_figures import measure_all  # beside this file
 
     return measure_all(db, quick, NOW_ARG)
@@ -413,7 +504,7 @@ for _command in ("due", "today", "clients"):
         f"cli_{_command}_json_s",
         f"ckbook {_command} --json",
         "s",
-        "<= 3x python+sqlite3, <= 1.5x raw script",
+        "<= 3x python+driver, <= 1.5x raw script",
         lambda e: (_ratio(e) or 99) <= 3 and (_ratio(e, "reference_raw_script") or 99) <= 1.5,
     )
 
@@ -472,8 +563,61 @@ def machine() -> dict[str, Any]:
         "python": sys.version.split()[0],
         "pyside6": PySide6.__version__,
         "platform": "Qt offscreen",
+        "load_at_start": [round(load, 1) for load in os.getloadavg()],
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
     }
+
+
+BACKEND_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+
+def side_by_side(results: dict[str, dict[str, dict[str, Any]]]) -> str:
+    """The medians and p99s of every backend in one row per figure and size, each with its own
+    reference (measured on that backend) and whether it meets the goal."""
+    backends = list(results)
+    head = ["figure", "size"]
+    for backend in backends:
+        name = BACKEND_NAMES[backend]
+        head += [f"{name} median", "p99", "reference", "met"]
+    lines = ["| " + " | ".join([*head, "goal"]) + " |", "|" + " --- |" * (len(head) + 1)]
+    sizes = list(dict.fromkeys(size for found in results.values() for size in found))
+    for name, (what, unit, words, test) in GOALS.items():
+        for size in sizes:
+            cells = [f"{what} ({unit})", size]
+            seen = False
+            for backend in backends:
+                entry = results[backend].get(size, {}).get(name)
+                if entry is None:
+                    cells += ["—"] * 4
+                    continue
+                seen = True
+                ref = entry.get("reference")
+                ref_text = _fmt(ref["median"], unit) if ref else "—"
+                if "reference_raw_script" in entry:
+                    ref_text += f" / raw {_fmt(entry['reference_raw_script']['median'], unit)}"
+                cells += [
+                    _fmt(entry["median"], unit),
+                    _fmt(entry["p99"], unit),
+                    ref_text,
+                    "yes" if test(entry) else "no",
+                ]
+            if seen:
+                lines.append("| " + " | ".join([*cells, words]) + " |")
+    return "\n".join(lines)
+
+
+def migration_lines(migrations: dict[str, dict[str, Any]]) -> list[str]:
+    return [
+        f"migrate-to at {size}: {m['rows']:,} rows in {m['tables']} tables to the server in "
+        f"{m['to_server_s']:.1f} s, back to a new file in {m['back_to_file_s']:.1f} s; "
+        + (
+            "every table identical byte for byte"
+            if m["identical"]
+            else f"DIFFERENT: {', '.join(m['tables_differing'])}"
+        )
+        + f" (not copied by design: {', '.join(m['not_copied'])})"
+        for size, m in migrations.items()
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -482,37 +626,86 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repeats, 10 s of typing")
     parser.add_argument("--json", type=Path, help="where to write the results")
     parser.add_argument("--only", default="", help="start,cli,gui (default: all)")
+    parser.add_argument(
+        "--backend",
+        choices=("sqlite", "postgresql", "both"),
+        default="sqlite",
+        help="the notebook as a SQLite file, on a PostgreSQL server (migrate-to copies it there, "
+        "timed, and back), or both side by side",
+    )
     parser.add_argument("--part", help=argparse.SUPPRESS)
-    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.part == "gui":
         print(json.dumps(gui_part(args.db, args.quick)))
         return 0
     parts = set(args.only.split(",")) if args.only else {"start", "cli", "gui"}
+    backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
     repeats = 5 if args.quick else 15
-    results: dict[str, dict[str, Any]] = {}
-    for size in args.sizes.split(","):
-        db = notebook_for(size)
-        found: dict[str, Any] = {}
-        if "start" in parts:
-            found.update(measure_start(db, repeats))
-        if "cli" in parts:
-            found.update(measure_cli(db, max(3, repeats // 2)))
-        if "gui" in parts:
-            found.update(measure_gui(db, args.quick))
-        results[size] = found
-        print(f"{size}: done", file=sys.stderr)
+    started = machine()
+    results: dict[str, dict[str, dict[str, Any]]] = {backend: {} for backend in backends}
+    migrations: dict[str, dict[str, Any]] = {}
+    with server_for(backends) as server:
+        for size in args.sizes.split(","):
+            path = notebook_for(size)
+            for backend in backends:
+                db = str(path)
+                if backend == "postgresql":
+                    # In a process of its own: the rows it holds would otherwise count in the
+                    # peak memory of every process this one starts (Linux keeps the high-water
+                    # mark across fork and exec).
+                    spawn = multiprocessing.get_context("spawn")
+                    with ProcessPoolExecutor(1, mp_context=spawn) as pool:
+                        db, migrations[size] = pool.submit(
+                            migrate_round_trip, server, size, path
+                        ).result()
+                    print(migration_lines({size: migrations[size]})[0], file=sys.stderr)
+                found: dict[str, Any] = {}
+                if "start" in parts:
+                    found.update(measure_start(db, repeats))
+                if "cli" in parts:
+                    found.update(measure_cli(db, max(3, repeats // 2)))
+                if "gui" in parts:
+                    found.update(measure_gui(db, args.quick))
+                results[backend][size] = found
+                print(f"{size} on {BACKEND_NAMES[backend]}: done", file=sys.stderr)
+        server_version = server_version_of(server)
     report = {
-        "machine": machine(),
+        "machine": {
+            **started,
+            "load_at_end": [round(load, 1) for load in os.getloadavg()],
+            "postgresql": server_version,
+        },
         "quick": args.quick,
-        "sizes": {s: SIZES[s] for s in results},
+        "sizes": {s: SIZES[s] for s in args.sizes.split(",")},
+        "backends": backends,
         "results": results,
+        "migrate_to": migrations,
     }
     target = args.json or cache_dir() / "bench-results.json"
     target.write_text(json.dumps(report, indent=1))
-    print(table(results))
-    print(f"\n{report['machine']['cpus']} CPUs, {report['machine']['cpu']}; written to {target}")
+    if len(backends) > 1:
+        print(side_by_side(results))
+    else:
+        print(table(results[backends[0]]))
+    for line in migration_lines(migrations):
+        print(line)
+    info = report["machine"]
+    print(
+        f"\n{info['cpus']} CPUs, {info['cpu']}; load average {info['load_at_start']} at the "
+        f"start, {info['load_at_end']} at the end; written to {target}"
+    )
     return 0
+
+
+def server_version_of(server: Any) -> str | None:
+    if server is None:
+        return None
+    import psycopg
+
+    with psycopg.connect(server.url("postgres")) as connection:
+        row = connection.execute("SHOW server_version").fetchone()
+    return str(row[0]) if row else None
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 window composed as the app composes it (``ckbook.app.compose``), on Qt's offscreen platform.
 
 "Painted" means the widget was repainted synchronously (``repaint()``) after the change, so each
-time covers the model update, the layout and the drawing. Not collected by pytest.
+time covers the model update, the layout and the drawing. The notebook is a SQLite file or a
+``postgresql://`` URL; the raw references read it through the matching driver. Not collected by
+pytest.
 """
 
 from __future__ import annotations
@@ -115,7 +117,20 @@ def type_for(app: QApplication, editor: Any, seconds: float, per_key_ms: int = 4
     return typed
 
 
-def measure_all(db: Path, quick: bool, now_arg: str) -> dict[str, Any]:
+def _on_server(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgres://"))
+
+
+def _raw(db: str) -> Any:
+    """A connection of the bare driver (the references' way in), autocommitting."""
+    if _on_server(db):
+        import psycopg
+
+        return psycopg.connect(db, autocommit=True)
+    return sqlite3.connect(db, isolation_level=None)
+
+
+def measure_all(db: str, quick: bool, now_arg: str) -> dict[str, Any]:
     from ckbook.app import compose, make_clock
     from ckbook.services.clients import client_names
     from ckbook.store.database import close_database, open_database
@@ -123,7 +138,7 @@ def measure_all(db: Path, quick: bool, now_arg: str) -> dict[str, Any]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     clock = make_clock(now_arg)
     opened = open_database(db)
-    composed = compose(app, opened, clock, str(db))
+    composed = compose(app, opened, clock, db)
     window = composed.window
     window.resize(1280, 800)
     window.show()
@@ -291,18 +306,20 @@ def _switcher(
     return {**_stats(ours), "reference": _stats(theirs)}
 
 
-def _search_words(db: Path, rng: random.Random, count: int) -> list[str]:
-    with sqlite3.connect(db) as raw:
-        bodies = [b for (b,) in raw.execute("SELECT body FROM note ORDER BY random() LIMIT 200")]
+def _search_words(db: str, rng: random.Random, count: int) -> list[str]:
+    # The same words on either database: the notes in id order, every 997th.
+    raw = _raw(db)
+    bodies = [b for (b,) in raw.execute("SELECT body FROM note WHERE id % 997 = 0 ORDER BY id")]
+    raw.close()
     words = [w.strip(".,:;*!?()") for b in bodies for w in b.split()]
     words = [w.lower() for w in words if len(w) >= 5 and w.isalpha()]
     return rng.sample(sorted(set(words)), min(count, len(set(words))))
 
 
 def _search(
-    app: QApplication, db: Path, window: Any, rng: random.Random, repeats: int
+    app: QApplication, db: str, window: Any, rng: random.Random, repeats: int
 ) -> dict[str, Any]:
-    from ckbook.services.search import fts_query, parse_terms
+    from ckbook.services.search import PG_CONFIGURATION, fts_query, parse_terms, ts_query
     from ckbook.ui.search_panel import RESULT_LIMIT, SearchPanel, SearchWorker
 
     worker = SearchWorker()
@@ -319,15 +336,30 @@ def _search(
         panel.results.viewport().repaint()
         ours.append((time.perf_counter() - started) * 1000)
     theirs: list[float] = []
-    raw = sqlite3.connect(db)
+    raw = _raw(db)
     for word in words:
-        query = fts_query(parse_terms(word, prefix_last=True))
+        terms = parse_terms(word, prefix_last=True)
+        if _on_server(db):
+            statements = [
+                (
+                    f"SELECT id, ts_rank(search_vector, q) AS rank FROM {table}, "
+                    f"to_tsquery('{PG_CONFIGURATION}', %s) AS q WHERE search_vector @@ q "
+                    "ORDER BY rank DESC LIMIT %s",
+                    (ts_query(terms), RESULT_LIMIT),
+                )
+                for table in ("client", "promise", "note")
+            ]
+        else:
+            statements = [
+                (
+                    f"SELECT rowid, rank FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT ?",
+                    (fts_query(terms), RESULT_LIMIT),
+                )
+                for table in ("client_fts", "promise_fts", "note_fts")
+            ]
         started = time.perf_counter()
-        for table in ("client_fts", "promise_fts", "note_fts"):
-            raw.execute(
-                f"SELECT rowid, rank FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT ?",
-                (query, RESULT_LIMIT),
-            ).fetchall()
+        for statement, params in statements:
+            raw.execute(statement, params).fetchall()
         theirs.append((time.perf_counter() - started) * 1000)
     raw.close()
     worker.stop()
@@ -363,7 +395,7 @@ RAW_DUE_NOW = (
 )
 
 
-def _reminder_check(db: Path, clock: Any, repeats: int) -> dict[str, Any]:
+def _reminder_check(db: str, clock: Any, repeats: int) -> dict[str, Any]:
     """One check as the engine's worker runs it (what fires now, the next wake, the tray's
     report), first and then steady; the reference selects the same rows in raw SQL."""
     from datetime import timedelta
@@ -394,7 +426,7 @@ def _reminder_check(db: Path, clock: Any, repeats: int) -> dict[str, Any]:
     if backlog.check.firing:
         run_record(backlog.check.firing, start, book)
     steady = [one(step) for step in range(1, max(6, repeats // 4 + 1))]
-    raw = sqlite3.connect(db)
+    raw = _raw(db)
     reference: list[float] = []
     for _ in range(max(5, repeats // 4)):
         started = time.perf_counter()
@@ -409,7 +441,7 @@ def _reminder_check(db: Path, clock: Any, repeats: int) -> dict[str, Any]:
 
 
 def _typing(
-    app: QApplication, composed: Any, names: list[Any], seconds: float, busy: Path | None
+    app: QApplication, composed: Any, names: list[Any], seconds: float, busy: str | None
 ) -> dict[str, Any]:
     """The longest gap of a 2 ms heartbeat while a call note is typed for ``seconds`` with
     autosave; ``busy``: meanwhile a CLI process writes into that notebook again and again and
@@ -430,7 +462,7 @@ def _typing(
             "n = 0\n"
             "while True:\n"
             "    n += 1\n"
-            f"    subprocess.run([{ckbook!r}, '--db', {str(busy)!r}, 'promise', 'add', "
+            f"    subprocess.run([{ckbook!r}, '--db', {busy!r}, 'promise', 'add', "
             f"'#{names[0].id}', f'bench promise {{n}} by Friday'], "
             "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
             "    time.sleep(0.2)\n"

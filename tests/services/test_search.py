@@ -193,10 +193,6 @@ def test_index_stays_in_step_with_cascaded_deletes(db, now, tz):
 
 
 def test_the_clients_name_is_part_of_what_their_notes_and_promises_match(db, now, tz):
-    if db.location.startswith("postgresql"):
-        pytest.skip(
-            "the client's name is matched with the SQLite index only (not yet on PostgreSQL)"
-        )
     okafor = make_client(now, "Ada Okafor", organisation="Okafor Events")
     other = make_client(now, "Bob Builder")
     about = add_note(okafor, now, body="Went through the **contract** terms.").ids[0]
@@ -247,3 +243,18 @@ def test_a_common_word_is_ranked_among_its_newest_matches_only(db, now, monkeypa
     assert {h.id for h in search("zebra") if h.kind == "note"} == set(notes[-3:])
     monkeypatch.setattr(search_module, "RANK_WINDOW", 10)
     assert {h.id for h in search("zebra") if h.kind == "note"} == set(notes)
+
+
+def test_only_the_name_and_organisation_count_as_the_clients_words(db, now, tz):
+    """Handling notes are not the name; a deleted client's notes stay out; accents fold."""
+    named = make_client(now, "Zoé Okafor")
+    noted = make_client(now, "Bea Builder", handling_notes="met through okafor")
+    gone = make_client(now, "Cy Okafor")
+    about = add_note(named, now, body="The contract arrived.").ids[0]
+    add_note(noted, now, body="Her contract arrived.")
+    add_note(gone, now, body="His contract arrived.")
+    delete_client(gone, now)
+
+    assert _kinds_ids(search("okafor contract")) == {("note", about)}
+    assert _kinds_ids(search("zoe contract")) == {("note", about)}
+    assert _kinds_ids(search('"zoe okafor" contr*')) == {("note", about)}

@@ -129,3 +129,37 @@ def test_a_copy_that_differs_is_not_kept(  # type: ignore[no-untyped-def]
     assert sum(n for table, n in held.items() if table != "schema_migration") == 0
     assert not (tmp_path / "copy.sqlite3").exists()
     assert not list(tmp_path.glob(".copy.sqlite3.*"))
+
+
+def test_text_that_copy_must_escape_arrives_as_written_and_is_searchable(  # type: ignore[no-untyped-def]
+    tmp_path, empty_server_database, capsys, now
+):
+    """Rows go to the server as COPY's text stream and into a file with the search index rebuilt
+    once: backslashes, tabs, line breaks and a literal \\N survive, and both copies find them."""
+    from ckbook.services.notes import add_note, get_note
+    from ckbook.services.search import search
+    from tests.factories import make_client
+
+    body = "Contract:\tC:\\temp\\N and \\N\r\nnext line \\\\ end"
+    source = tmp_path / "source.sqlite3"
+    opened = open_database(str(source))
+    try:
+        okafor = make_client(now, "Ada Okafor", organisation="Back\\slash\tEvents")
+        note = add_note(okafor, now, body=body).ids[0]
+        stored = get_note(note).body
+        assert "\t" in stored and "\\N" in stored and "\n" in stored
+    finally:
+        close_database(opened)
+    back = tmp_path / "back.sqlite3"
+    for target, origin in (
+        (empty_server_database, str(source)),
+        (str(back), empty_server_database),
+    ):
+        code, _, err = ckbook(capsys, "migrate-to", target, "--db", origin)
+        assert code == 0, err
+        copied = open_database(target, create=False)
+        try:
+            assert get_note(note).body == stored
+            assert {(h.kind, h.id) for h in search("okafor contract")} == {("note", note)}
+        finally:
+            close_database(copied)
