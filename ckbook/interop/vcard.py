@@ -239,7 +239,7 @@ def _plain(value: object) -> str:
 def _preference(prop: Any) -> tuple[int, int]:
     types = {t.upper() for value in prop.params.get("TYPE", []) for t in value.split(",")}
     pref = prop.params.get("PREF", [])
-    if pref and pref[0].isdigit():
+    if pref and pref[0].isascii() and pref[0].isdigit():
         return (0, int(pref[0]))
     return (0, 100) if "PREF" in types else (1, 100)
 

@@ -382,10 +382,11 @@ def find_client(reference: str | int) -> int:
     if not text:
         raise InputError(tr("client is empty: give an id or a name"))
     live = Client.deleted_at.is_null()
-    if text.startswith("#") and text[1:].isdigit():
+    # isascii: str.isdigit() is also true of "²" and other digits int() refuses.
+    if text.startswith("#") and text[1:].isascii() and text[1:].isdigit():
         return _get_live(int(text[1:])).id
     by_id: tuple[int, str] | None = None
-    if text.isdigit() and 0 < int(text) <= MAX_ID:
+    if text.isascii() and text.isdigit() and 0 < int(text) <= MAX_ID:
         found = _raw_rows(
             Client.select(Client.id, Client.name).where(live & (Client.id == int(text)))
         )

@@ -226,7 +226,7 @@ class MoneyTermsForm(QWidget):
         """What the form says; raises InputError naming the first field that is wrong."""
         days_text = self.payment_terms_days.text().strip().removesuffix("days").strip()
         days_text = days_text.removesuffix(tr("days", "payment terms unit")).strip()
-        if days_text and not days_text.isdigit():
+        if days_text and not (days_text.isascii() and days_text.isdigit()):
             raise FieldProblem(
                 tr("payment terms “{text}” is not a number of days").format(text=days_text),
                 "payment_terms_days",

@@ -455,6 +455,10 @@
         <translation>Schreibgeschützt: Die Datei oder der Ordner dieses Notizbuchs ist nicht beschreibbar; nichts kann gespeichert werden</translation>
     </message>
     <message>
+        <source>Offline — retrying</source>
+        <translation>Offline – neuer Versuch läuft</translation>
+    </message>
+    <message>
         <source>Settings are not available yet.</source>
         <translation>Einstellungen sind noch nicht verfügbar.</translation>
     </message>
@@ -553,6 +557,14 @@
     <message>
         <source>Undone: {what}</source>
         <translation>Rückgängig gemacht: {what}</translation>
+    </message>
+    <message>
+        <source>The notebook&apos;s server cannot be reached ({reason}). ckbook keeps trying; what you type is kept and saved once the server is back.</source>
+        <translation>Der Server des Notizbuchs ist nicht erreichbar ({reason}). ckbook versucht es weiter; was Sie tippen, bleibt erhalten und wird gespeichert, sobald der Server wieder da ist.</translation>
+    </message>
+    <message>
+        <source>Back online: the notebook&apos;s server can be reached again</source>
+        <translation>Wieder online: Der Server des Notizbuchs ist wieder erreichbar</translation>
     </message>
     <message>
         <source>ckbook — user guide</source>
