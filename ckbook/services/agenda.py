@@ -94,6 +94,11 @@ def due_part(report: TodayReport) -> DueReport:
     )
 
 
-def due_report(now: datetime, tz: tzinfo, within_days: int = 7) -> DueReport:
-    """Everything due or late at ``now``; upcoming promises up to ``within_days`` ahead."""
-    return due_part(today_report(now, tz, upcoming_days=within_days, due_only=True))
+def due_report(
+    now: datetime, tz: tzinfo, within_days: int = 7, owner: str | None = None
+) -> DueReport:
+    """Everything due or late at ``now``; upcoming promises up to ``within_days`` ahead;
+    ``owner``: only what reminds that person (``reminders.whose_reminders``)."""
+    return due_part(
+        today_report(now, tz, upcoming_days=within_days, due_only=True, owner=owner)
+    )

@@ -24,6 +24,7 @@ from ckbook.services.promises import insert_promise
 from ckbook.services.rules import request_deadline, request_overdue
 from ckbook.services.text import optional_text, require_text
 from ckbook.store.models import CHANNELS, SEVERITIES, Client, Incident, Note, Promise, Request
+from ckbook.store.people import signed_in
 from ckbook.store.rows import tuples
 
 INCIDENT_STEPS = (
@@ -52,6 +53,8 @@ class IncidentRow:
     goodwill: str
     resolved_at: datetime | None
     note_id: int | None
+    #: Who recorded it (None: recorded before authors were kept).
+    author: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -75,6 +78,7 @@ class IncidentRow:
             "resolved_at": instant_json(self.resolved_at, tz),
             "next_step": self.next_step(),
             "note_id": self.note_id,
+            "author": self.author,
         }
 
     def next_step(self) -> str:
@@ -99,6 +103,8 @@ class RequestRow:
     answered_at: datetime | None
     response_hours: int
     note_id: int | None
+    #: Who logged it, the one it reminds (None: logged before authors were kept).
+    author: str | None = None
 
     @property
     def deadline(self) -> datetime:
@@ -121,6 +127,7 @@ class RequestRow:
             "answered_at": instant_json(self.answered_at, tz),
             "reply_due": instant_json(self.deadline, tz),
             "overdue": self.overdue(now),
+            "author": self.author,
         }
 
 
@@ -143,6 +150,7 @@ def add_incident(
             happened_at=happened_at or now,
             severity=severity,
             created_at=now,
+            author=signed_in().name,
         )
     return Changed(Kind.INCIDENT, (incident.id,), (client_id,), "added")
 
@@ -251,6 +259,7 @@ def _incident_row(i: Incident) -> IncidentRow:
         goodwill=i.goodwill,
         resolved_at=i.resolved_at,
         note_id=i.note_id,
+        author=i.author,
     )
 
 
@@ -270,6 +279,7 @@ _INCIDENT_COLUMNS = (
     Incident.goodwill,
     Incident.resolved_at,
     Incident.note,
+    Incident.author,
 )
 
 
@@ -318,7 +328,12 @@ def add_request(
     with write_transaction():
         _get_live(client_id)
         request = Request.create(
-            client=client_id, note=note_id, received_at=received, channel=channel, summary=summary
+            client=client_id,
+            note=note_id,
+            received_at=received,
+            channel=channel,
+            summary=summary,
+            author=signed_in().name,
         )
     return Changed(Kind.REQUEST, (request.id,), (client_id,), "added")
 
@@ -347,7 +362,10 @@ def requests(
     awaiting_only: bool = False,
     ids: list[int] | None = None,
     client_ids: list[int] | None = None,
+    owner: str | None = None,
 ) -> list[RequestRow]:
+    """Requests of live clients, oldest first (``owner``: only that person's and those of no
+    known author)."""
     query = (
         Request.select(
             Request.id,
@@ -360,6 +378,7 @@ def requests(
             Request.answered_at,
             Client.response_hours,
             Request.note,
+            Request.author,
         )
         .join(Client)
         .where(Client.deleted_at.is_null())
@@ -373,6 +392,8 @@ def requests(
         query = query.where(Request.id.in_(ids))
     if client_ids is not None:
         query = query.where(Request.client.in_(client_ids))
+    if owner is not None:
+        query = query.where(Request.author.is_null() | (Request.author == owner))
     # Plain tuples: a model instance per row is most of the cost on a big notebook.
     return [RequestRow(*values) for values in tuples(query)]
 
@@ -430,6 +451,7 @@ def sync_note_requests(
                 received_at=received,
                 channel=channel,
                 summary=summary,
+                author=signed_in().name,
             )
         by_text[summary] = request
         touched.append(request.id)

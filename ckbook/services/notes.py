@@ -24,6 +24,7 @@ from ckbook.services.clients import _get_live
 from ckbook.services.limits import NOTE_DURATION_SECONDS
 from ckbook.services.text import clean_block
 from ckbook.store.models import MOODS, NOTE_KINDS, Client, Note
+from ckbook.store.people import signed_in
 
 #: The longest note body, in characters (after cleaning): the editor refuses a paste beyond it.
 MAX_BODY = 1_000_000
@@ -40,6 +41,8 @@ class NoteRow:
     mood: str | None
     body: str
     updated_at: datetime
+    #: Who wrote it (None: written before authors were kept).
+    author: str | None = None
 
 
 def _check(kind: str, mood: str | None, body: str) -> None:
@@ -73,6 +76,7 @@ def add_note(
             body=body,
             created_at=now,
             updated_at=now,
+            author=signed_in().name,
         )
     return Changed(Kind.NOTE, (note.id,), (client_id,), "added")
 
@@ -136,6 +140,7 @@ def _rows(query) -> list[NoteRow]:  # type: ignore[no-untyped-def]
             mood=n.mood,
             body=n.body,
             updated_at=n.updated_at,
+            author=n.author,
         )
         for n in query
     ]

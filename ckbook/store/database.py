@@ -29,7 +29,7 @@ import peewee
 from playhouse.migrations import Migration, Runner
 
 from ckbook.paths import default_db_path, resolve_db_target
-from ckbook.store import open_files
+from ckbook.store import open_files, people
 from ckbook.store.errors import (
     DamagedError,
     ForeignDatabaseError,
@@ -337,6 +337,7 @@ def open_database(
             database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     if bind:
         _open_notebook = path
+        people.sign_in(people.resolve(database))
     open_files.opened(path)
     return OpenedDatabase(
         database=database,
@@ -440,6 +441,8 @@ def _open_server(url: str, create: bool = True, bind: bool = True) -> OpenedData
             if pending:  # the runner creates its history table first: a member may not
                 runner = Runner(database, os.fspath(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
                 done = runner.up()
+            if bind:
+                people.sign_in(people.resolve(database))
         finally:
             database.execute_sql("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
     except StoreError:

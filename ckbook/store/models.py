@@ -229,6 +229,8 @@ class Note(BaseModel):
     body = TextField(default="")
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
+    #: Who made it (``store.people``; migration 0008); None when made before authors were kept.
+    author = CharField(max_length=200, null=True)
 
     if TYPE_CHECKING:
         client_id: ForeignId[int]
@@ -253,6 +255,8 @@ class Promise(BaseModel):
     )
     #: A repeating promise's RFC 5545 RRULE value; its due is the current occurrence.
     recurrence = TextField(null=True)
+    #: Who made it (``store.people``; migration 0008); None when made before authors were kept.
+    author = CharField(max_length=200, null=True)
 
     if TYPE_CHECKING:
         client_id: ForeignId[int]
@@ -261,7 +265,11 @@ class Promise(BaseModel):
 
     class Meta:
         # (status, due_date): open promises by due, for Today, the tray and reminders (0003).
-        indexes = ((("client", "status"), False), (("status", "due_date"), False))
+        indexes = (
+            (("client", "status"), False),
+            (("status", "due_date"), False),
+            (("author", "status"), False),  # one person's open promises, for reminders (0008)
+        )
 
 
 class Incident(BaseModel):
@@ -280,6 +288,8 @@ class Incident(BaseModel):
     goodwill = TextField(default="")
     resolved_at = UTCDateTimeField(null=True, index=True)
     created_at = UTCDateTimeField()
+    #: Who made it (``store.people``; migration 0008); None when made before authors were kept.
+    author = CharField(max_length=200, null=True)
 
     if TYPE_CHECKING:
         client_id: ForeignId[int]
@@ -296,6 +306,8 @@ class Request(BaseModel):
     summary = TextField()
     acknowledged_at = UTCDateTimeField(null=True)
     answered_at = UTCDateTimeField(null=True, index=True)
+    #: Who made it (``store.people``; migration 0008); None when made before authors were kept.
+    author = CharField(max_length=200, null=True)
 
     if TYPE_CHECKING:
         client_id: ForeignId[int]
@@ -315,6 +327,8 @@ class ReminderLog(BaseModel):
     done_at = UTCDateTimeField(null=True)
     #: The claim that is showing it (fired_at is then when it was claimed); cleared once shown.
     claimed_by = CharField(max_length=32, null=True)
+    #: Whose ckbook recorded it (shown, snoozed or done); None before authors were kept (0008).
+    author = CharField(max_length=200, null=True)
 
     class Meta:
         indexes = ((("kind", "subject_id", "occurrence"), True),)
