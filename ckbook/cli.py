@@ -23,6 +23,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from ckbook import APP_NAME, __version__
+from ckbook.i18n import tr
 from ckbook.services import clock, limits
 from ckbook.services.base import InputError
 from ckbook.services.due import Due
@@ -356,6 +357,25 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("--apply", action="store_true", help="run the statements on the server")
     _common(revoke, json_output=False)
     revoke.set_defaults(handler=_team)
+    login = team_commands.add_parser(
+        "login",
+        help="keep your password for a server notebook in the system keyring",
+        description="Ask for the password of the role URL names, check it with the server and "
+        "keep it in the system keyring (never in a file): later --db URL finds it there. "
+        "From a pipe, the password is the first line read.",
+    )
+    logout = team_commands.add_parser(
+        "logout", help="take your password for a server notebook out of the system keyring"
+    )
+    for sign in (login, logout):
+        sign.add_argument(
+            "url",
+            nargs="?",
+            metavar="URL",
+            help="postgresql://user@host/dbname, without the password (default: --db)",
+        )
+        _common(sign, json_output=False)
+        sign.set_defaults(handler=_team_sign_in, opens_db=False)
     return parser
 
 
@@ -845,6 +865,51 @@ def _team(ctx: Context) -> int:
         return EXIT_OK
     apply_statements(database, statements)
     print(done)
+    return EXIT_OK
+
+
+def _read_password(prompt: str) -> str:
+    """The password typed at the terminal (not echoed), or the first line of a pipe."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.removesuffix("\n").removesuffix("\r")
+
+
+def _team_sign_in(ctx: Context) -> int:
+    from urllib.parse import urlsplit
+
+    from ckbook.store.database import check_password, is_server, without_password
+    from ckbook.store.passwords import forget_password, keyring_key, store_password
+
+    url = ctx.args.url or ctx.location
+    if not is_server(url):
+        raise UsageError(
+            f"team {ctx.args.team_command} is for a server notebook: "
+            "give its URL, postgresql://user@host/dbname"
+        )
+    shown = without_password(url)
+    if urlsplit(url).password is not None:
+        raise UsageError(
+            f"give the URL without its password ({shown}); ckbook asks for it and keeps it "
+            "in the system keyring"
+        )
+    key = keyring_key(url)
+    if ctx.args.team_command == "logout":
+        if forget_password(url):
+            print(tr("Signed out of {url}: its password left the system keyring").format(url=shown))
+        else:
+            print(tr("No password for {key} was kept in the system keyring").format(key=key))
+        return EXIT_OK
+    password = _read_password(tr("Password for {key}: ").format(key=key))
+    if not password:
+        raise UsageError("no password given; nothing was stored")
+    role = check_password(url, password)
+    store_password(url, password)
+    done = tr("Signed in to {url} as {role}; the password is kept in the system keyring")
+    print(done.format(url=shown, role=role))
     return EXIT_OK
 
 

@@ -99,6 +99,4 @@ def due_report(
 ) -> DueReport:
     """Everything due or late at ``now``; upcoming promises up to ``within_days`` ahead;
     ``owner``: only what reminds that person (``reminders.whose_reminders``)."""
-    return due_part(
-        today_report(now, tz, upcoming_days=within_days, due_only=True, owner=owner)
-    )
+    return due_part(today_report(now, tz, upcoming_days=within_days, due_only=True, owner=owner))

@@ -27,7 +27,7 @@ from ckbook.services.due_phrases import END_OF_BUSINESS
 from ckbook.services.limits import REMIND_BEFORE_MINUTES
 from ckbook.services.reminder_rules import DEFAULT_REMIND_BEFORE_MINUTES, QuietHours, ReminderKind
 from ckbook.store.models import Setting, database_proxy
-from ckbook.store.people import MAX_NAME, YOUR_NAME_KEY, resolve, sign_in, signed_in
+from ckbook.store.people import MAX_NAME, resolve, sign_in, signed_in
 from ckbook.store.rows import tuples
 
 #: The colour schemes the window can use; "system" follows the desktop's light/dark setting.
@@ -174,7 +174,6 @@ _CODECS: dict[str, tuple[Callable[[object], str], Callable[[str], Any], str]] = 
     ),
 }
 _PREFIX = "settings."
-assert YOUR_NAME_KEY == _PREFIX + "your_name"  # store.people reads it before services load
 #: Settings each person of a team keeps for themselves.
 PERSONAL = frozenset({"everyones_reminders"})
 

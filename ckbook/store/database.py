@@ -29,7 +29,7 @@ import peewee
 from playhouse.migrations import Migration, Runner
 
 from ckbook.paths import default_db_path, resolve_db_target
-from ckbook.store import open_files, people
+from ckbook.store import open_files, passwords, people
 from ckbook.store.errors import (
     DamagedError,
     ForeignDatabaseError,
@@ -382,8 +382,8 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _connect_server(database: peewee.PostgresqlDatabase, shown: str) -> None:
-    """Connect, or say in one line why not (unreachable, refused, no such database)."""
+def _try_connect(database: peewee.PostgresqlDatabase) -> str | None:
+    """Connect; None when connected, else libpq's reason in one line."""
     try:
         database.connect(reuse_if_open=True)
     except (peewee.DatabaseError, peewee.InterfaceError) as exc:
@@ -391,14 +391,58 @@ def _connect_server(database: peewee.PostgresqlDatabase, shown: str) -> None:
         reason = _one_line(str(exc)) or type(exc).__name__
         # libpq's words start with "connection failed: connection to server at … failed:";
         # the part after the last "failed:" is the reason the user can act on.
-        reason = reason.rsplit("failed: ", 1)[-1].removeprefix("FATAL: ")
-        raise ServerUnavailableError(f"cannot connect to {shown}: {reason}") from None
+        return reason.rsplit("failed: ", 1)[-1].removeprefix("FATAL: ")
+    return None
+
+
+def _connect_server(database: peewee.PostgresqlDatabase, shown: str) -> None:
+    """Connect, or say in one line why not (unreachable, refused, no such database, a password
+    missing or wrong). A server that asks for a password the URL does not hold gets the one
+    kept in the system keyring (``store.passwords``; ``ckbook team login`` puts it there)."""
+    reason = _try_connect(database)
+    from_keyring = False
+    if reason is not None and passwords.asks_for_password(reason):
+        if "password" in database.connect_params:
+            raise ServerUnavailableError(f"cannot connect to {shown}: {reason}")
+        lookup = passwords.stored_password(shown)
+        if lookup.password is None:
+            raise ServerUnavailableError(
+                f"cannot connect to {shown}: the server asks for a password and "
+                f"{lookup.why_none}; store it with: ckbook team login {shown}"
+            )
+        database.connect_params["password"] = lookup.password
+        from_keyring = True
+        reason = _try_connect(database)
+    if reason is not None:
+        if from_keyring and passwords.refused_password(reason):
+            database.connect_params.pop("password", None)
+            raise ServerUnavailableError(
+                f"cannot connect to {shown}: the server refused the password kept in the "
+                f"system keyring; store the right one with: ckbook team login {shown}"
+            )
+        raise ServerUnavailableError(f"cannot connect to {shown}: {reason}")
     version = database.server_version or 0
     if version < MIN_SERVER_VERSION:
         database.close()
         raise ServerUnavailableError(
             f"{shown} runs PostgreSQL {version // 10000}; ckbook needs PostgreSQL 13 or newer"
         )
+
+
+def check_password(url: str, password: str) -> str:
+    """Sign in to ``url`` with ``password`` once (``ckbook team login`` does before keeping it);
+    the role signed in as, or ServerUnavailableError in one line."""
+    shown = without_password(url)
+    database = _server_database(url)
+    database.connect_params["password"] = password
+    reason = _try_connect(database)
+    if reason is not None:
+        raise ServerUnavailableError(f"cannot connect to {shown}: {reason}")
+    try:
+        row = database.execute_sql("SELECT current_user").fetchone()
+    finally:
+        database.close()
+    return str(row[0])
 
 
 def _open_server(url: str, create: bool = True, bind: bool = True) -> OpenedDatabase:

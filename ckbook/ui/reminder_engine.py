@@ -114,8 +114,8 @@ def run_check(request: CheckRequest, book: ReminderBook | None = None) -> CheckR
     report is built only when something it shows can have moved."""
     if book is None:
         result = check(request.now, request.tz, request.default_minutes, request.owner)
-        report = due_report(request.now, request.tz, owner=request.owner)
-        return CheckResult(request.serial, request.now, result, report)
+        everything = due_report(request.now, request.tz, owner=request.owner)
+        return CheckResult(request.serial, request.now, result, everything)
     stamp = notebook_stamp()
     # Another program wrote: the stamp moved while this process wrote nothing; or it moved and
     # the last full read is old (our writes in the same minutes hid theirs).
