@@ -164,6 +164,11 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument(
         "--within", type=int, default=7, metavar="DAYS", help="also list promises due this soon"
     )
+    due.add_argument(
+        "--everyone",
+        action="store_true",
+        help="on a server notebook: everyone's promises and requests, not only yours",
+    )
     _common(due)
     due.set_defaults(handler=_due)
 
@@ -604,8 +609,10 @@ def _promise_add(ctx: Context) -> int:
 
 def _due(ctx: Context) -> int:
     from ckbook.services.agenda import due_report
+    from ckbook.services.reminders import whose_reminders
 
-    report = due_report(ctx.now, ctx.tz, within_days=ctx.args.within)
+    owner = whose_reminders(ctx.args.everyone)
+    report = due_report(ctx.now, ctx.tz, within_days=ctx.args.within, owner=owner)
     if ctx.json:
         _print_json(report.to_json(ctx.tz))
         return EXIT_OK
@@ -716,8 +723,10 @@ def _today(ctx: Context) -> int:
 def _notes(ctx: Context) -> int:
     from ckbook.services.clients import find_client
     from ckbook.services.notes import notes_for_client
+    from ckbook.services.people import me
 
     rows = notes_for_client(find_client(ctx.args.client))
+    team = me().team
     if ctx.json:
         _print_json(
             [
@@ -731,6 +740,7 @@ def _notes(ctx: Context) -> int:
                     "duration": _duration(n.duration_seconds),
                     "mood": n.mood,
                     "body": n.body,
+                    "author": n.author,
                 }
                 for n in rows
             ]
@@ -745,6 +755,8 @@ def _notes(ctx: Context) -> int:
             header.append(f"{max(1, round(n.duration_seconds / 60))} min")
         if n.mood:
             header.append(n.mood)
+        if team:  # who wrote it: the team's notes are several people's
+            header.append(tr("by {name}").format(name=n.author) if n.author else "—")
         if index:
             _say()
         _say(f"[{n.id}] " + " · ".join(header))

@@ -14,10 +14,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from typing_extensions import override
 
+from ckbook.i18n import tr
 from ckbook.services.base import Changed, Kind
 from ckbook.services.care import IncidentRow, incidents
 from ckbook.services.clients import client_detail
 from ckbook.services.insight import KeptRateSeries, kept_rate_series
+from ckbook.services.people import me
 from ckbook.ui import theme
 from ckbook.ui.incident_dialog import IncidentDialog, MoodWatcher
 from ckbook.ui.insight_chart import KeptRateChart
@@ -41,6 +43,9 @@ class IncidentLine(ItemLine):
                 row.resolved_at.astimezone(tz).strftime("%d %b %Y") if row.resolved_at else ""
             )
             status = f"{row.severity}, {when} — resolved {resolved}"
+        other = me().others(row.author)
+        if other:
+            status += " · " + tr("recorded by {name}").format(name=other)
         colours = theme.colors()
         tint = None
         if row.is_open and row.severity != "minor":

@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.i18n import tr
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import parse_due, read_due, restate_due
+from ckbook.services.people import Person, me
 from ckbook.services.promises import (
     PromiseRow,
     add_promise,
@@ -60,20 +62,25 @@ PROMISE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def describe_promise(promise: PromiseRow, state: PromiseState, tz: tzinfo) -> str:
-    """E.g. ``send the deck — due Wed 18 Nov 2026 (due today)`` or ``… — kept 18 Nov 2026``."""
+def describe_promise(
+    promise: PromiseRow, state: PromiseState, tz: tzinfo, person: Person | None = None
+) -> str:
+    """E.g. ``send the deck — due Wed 18 Nov 2026 (due today)`` or ``… — kept 18 Nov 2026``;
+    in team mode ``· made by ada`` when someone else made it."""
     text = clean_line(promise.text)  # one line; no override stored earlier turns the due around
+    other = (person or me()).others(promise.author)
+    made_by = " · " + tr("made by {name}").format(name=other) if other else ""
     if promise.status != "open":
         when = promise.closed_at.astimezone(tz).strftime("%d %b %Y") if promise.closed_at else ""
-        return f"{text} — {promise.status} {when}".rstrip()
+        return f"{text} — {promise.status} {when}".rstrip() + made_by
     if promise.due is None:
-        return f"{text} — no due date"
+        return f"{text} — no due date{made_by}"
     suffix = {
         PromiseState.DUE_TODAY: " (due today)",
         PromiseState.OVERDUE: " (overdue)",
     }.get(state, "")
     repeats = f" · repeats {describe_rule(promise.recurrence)}" if promise.recurrence else ""
-    return f"{text} — due {promise.due.describe()}{suffix}{repeats}"
+    return f"{text} — due {promise.due.describe()}{suffix}{repeats}{made_by}"
 
 
 class PromiseListModel(RowListModel[PromiseRow]):
@@ -87,9 +94,11 @@ class PromiseListModel(RowListModel[PromiseRow]):
         self._now = now
         self._tz = tz
         self._states: list[PromiseState] = []
+        self._person = me()
 
     @override
     def _rows_replaced(self) -> None:
+        self._person = me()  # read once per load, not per painted cell
         now: datetime = self._now()
         self._states = [r.state(now, self._tz) for r in self._rows]
 
@@ -113,7 +122,7 @@ class PromiseListModel(RowListModel[PromiseRow]):
             return None
         state = self._states[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return describe_promise(promise, state, self._tz)
+            return describe_promise(promise, state, self._tz, self._person)
         if role == Qt.ItemDataRole.CheckStateRole:
             if promise.status not in ("open", "kept"):
                 return None
