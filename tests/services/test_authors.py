@@ -20,7 +20,12 @@ from ckbook.services.promises import (
     promises_for_client,
     renegotiate_promise,
 )
-from ckbook.services.reminders import all_occurrences, mark_fired, whose_reminders
+from ckbook.services.reminders import (
+    ReminderBook,
+    all_occurrences,
+    mark_fired,
+    whose_reminders,
+)
 from ckbook.services.settings import load_settings, update_settings
 from ckbook.store.models import Promise, ReminderLog, Request
 from ckbook.store.people import os_user, signed_in
@@ -106,3 +111,16 @@ def test_a_request_reminds_the_one_who_logged_it(db, now, tz):  # type: ignore[n
     assert [r.id for r in requests(awaiting_only=True, owner=owner)] == [mine]
     late = {row.subject_id for row in due_report(now, tz, owner=owner).requests}
     assert late == {mine}
+
+
+def test_the_reminder_book_holds_only_its_owners_reminders(db, now, tz):  # type: ignore[no-untyped-def]
+    ada = make_client(now)
+    mine = add_promise(ada, "mine", now, tz, due=OVERDUE).ids[0]
+    theirs = add_promise(ada, "theirs", now, tz, due=OVERDUE).ids[0]
+    Promise.update(author="someone else").where(Promise.id == theirs).execute()
+    book = ReminderBook(tz, owner=signed_in().name)
+    book.load(now)
+    assert {o.subject_id for o in book.check(now).firing if o.is_promise} == {mine}
+    Promise.update(author=signed_in().name).where(Promise.id == theirs).execute()
+    book.refresh(now, [ada])  # handed over: now mine too
+    assert {o.subject_id for o in book.check(now).firing if o.is_promise} == {mine, theirs}
