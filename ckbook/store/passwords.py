@@ -11,6 +11,7 @@ a ``~/.pgpass`` libpq reads itself, never touches the keyring). ``team logout`` 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -28,14 +29,14 @@ class KeyringUnavailableError(StoreError):
 
 
 def keyring_key(url: str) -> str:
-    """Where ``url``'s password is kept: ``user@host:port/dbname`` (libpq's defaults filled in:
-    the operating system's user, localhost, port 5432), so one notebook has one key however its
-    URL is written."""
+    """Where ``url``'s password is kept: ``user@host:port/dbname`` (what the URL leaves out
+    filled in as libpq does: ``PGUSER``/``PGHOST``/``PGPORT``, else the operating system's user,
+    localhost, port 5432), so one notebook has one key however its URL is written."""
     parts = urlsplit(url)
-    user = unquote(parts.username or "") or os_user()
-    host = (parts.hostname or "localhost").lower()
+    user = unquote(parts.username or "") or os.environ.get("PGUSER") or os_user()
+    host = (parts.hostname or os.environ.get("PGHOST") or "localhost").lower()
     try:
-        port = parts.port or DEFAULT_PORT
+        port = parts.port or int(os.environ.get("PGPORT") or DEFAULT_PORT)
     except ValueError:
         raise StoreError("the URL's port is not a number") from None
     name = unquote(parts.path.lstrip("/"))
