@@ -14,12 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from typing_extensions import override
 
-from ckbook import APP_ID, APP_NAME, __version__, logs
+from ckbook import APP_ID, APP_NAME, __version__, i18n, logs
 from ckbook.paths import resolve_db_target
 from ckbook.services import dates
 from ckbook.services.clock import Clock, OffsetClock, SystemClock, local_zone, parse_now
@@ -160,7 +168,7 @@ def recover_at_start(target: str | None, error: Exception, clock: Clock) -> Open
     if trouble is None:
         start_error_box(str(error)).exec()
         return None
-    words, backup_helps = maintenance.TROUBLE_WORDS[trouble]
+    words, backup_helps = maintenance.trouble_words(trouble)
     good = maintenance.newest_good_backup(location) if backup_helps else None
     box = start_error_box(f"{location}\n\n{words}", str(error))
     restore = None
@@ -179,8 +187,35 @@ def recover_at_start(target: str | None, error: Exception, clock: Clock) -> Open
     return open_database(target)
 
 
+def install_translations(app: QCoreApplication, code: str | None = None) -> list[QTranslator]:
+    """Show the window in the user's language (``code``: the environment's by default): ckbook's
+    own catalogue (ckbook.i18n), and Qt's for what Qt writes itself — the standard buttons
+    ("Abbrechen"), the file dialogs, the text fields' context menus. PySide6 ships Qt's
+    catalogues in its translations folder, which QLibraryInfo finds in a venv, a wheel install
+    and the bundle alike. Returns the translators installed into ``app`` (none for English)."""
+    language = i18n.install(code)
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    qt_own = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_own.load(f"qtbase_{language}", folder):
+        installed.append(qt_own)
+        log.info("language %s, Qt's own text too", language)
+    else:
+        log.warning("language %s, but Qt's own text stays English: no %s", language, folder)
+    ours = i18n.qt_translator()
+    if ours is not None:
+        installed.append(ours)
+    for translator in installed:
+        app.installTranslator(translator)
+    return installed
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     log_file = logs.start_logging()
+    # Before the arguments are parsed: --help is shown in the user's language too.
+    i18n.install()
     try:
         return _run(parse_args(argv), log_file)
     finally:
@@ -195,6 +230,8 @@ def _run(args: argparse.Namespace, log_file: Path | None) -> int:
     QGuiApplication.setDesktopFileName(APP_ID)
     running = QApplication.instance()
     app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
+    # Before the first widget: every text a widget sets when it is built is translated then.
+    install_translations(app)
     from ckbook.ui.icons import app_icon
 
     app.setWindowIcon(app_icon())  # every window and dialog, and the task bar

@@ -1,10 +1,11 @@
 """The command line: ``ckbook`` and its subcommands (DESIGN.md, "Command line").
 
 With no subcommand it opens the notebook window (``ckbook.app``, imported only then, so the
-command line never loads Qt). Every command takes ``--db`` and ``--now``; output is for people,
-or JSON with ``--json``. Exit 0 on success; 2 with one line on stderr naming what is wrong when
-the input is bad or the database cannot be used — and then nothing was written, because every
-input is read before the database is touched and each use-case validates before it writes.
+command line never loads Qt's GUI; only QtCore's translator, for the user's language). Every
+command takes ``--db`` and ``--now``; output is for people, in their language, or JSON with
+``--json``. Exit 0 on success; 2 with one line on stderr naming what is wrong when the input is
+bad or the database cannot be used — and then nothing was written, because every input is read
+before the database is touched and each use-case validates before it writes.
 """
 
 from __future__ import annotations
@@ -17,14 +18,15 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from ckbook import APP_NAME, __version__
+from ckbook import APP_NAME, __version__, i18n
 from ckbook.i18n import tr
-from ckbook.services import clock, limits
+from ckbook.services import clock, dates, limits
 from ckbook.services.base import InputError
 from ckbook.services.due import Due
 from ckbook.services.rules import ATTENTION_DEFAULTS
@@ -48,10 +50,11 @@ IMPORT_FORMATS = ("vcard", "csv", "json")
 EXPORT_FORMATS = ("vcard", "csv", "ics", "json")
 
 
-CLIENT_HELP = (
-    "the client's id or unique name; #ID is always the id (digits that are also another "
-    "client's name are refused as ambiguous)"
-)
+def _client_help() -> str:
+    return tr(
+        "the client's id or unique name; #ID is always the id (digits that are also another "
+        "client's name are refused as ambiguous)"
+    )
 
 
 class UsageError(Exception):
@@ -63,6 +66,73 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _argparse_words() -> dict[str, str]:
+    """argparse's own words in the installed language.
+
+    argparse asks the standard library's gettext for them (``argparse._``, bound at its import,
+    and ``argparse.ngettext``), in whatever gettext domain the program set; Python ships no
+    catalogue for them and ckbook's catalogue is Qt's, so :func:`_argparse_speaking` answers
+    those calls from this table. Keys are argparse's message ids, left as they are (their
+    ``%`` placeholders are filled by argparse after the lookup); words argparse only says to a
+    programmer (a parser built wrongly) are not here and stay English.
+    """
+    return {
+        "usage: ": tr("usage: "),
+        "positional arguments": tr("positional arguments"),
+        "options": tr("options"),
+        "show this help message and exit": tr("show this help message and exit"),
+        "argument %(argument_name)s: %(message)s": tr("argument %(argument_name)s: %(message)s"),
+        "unrecognized arguments: %s": tr("unrecognized arguments: %s"),
+        "not allowed with argument %s": tr("not allowed with argument %s"),
+        "ignored explicit argument %r": tr("ignored explicit argument %r"),
+        "the following arguments are required: %s": tr("the following arguments are required: %s"),
+        "one of the arguments %s is required": tr("one of the arguments %s is required"),
+        "expected one argument": tr("expected one argument"),
+        "expected at most one argument": tr("expected at most one argument"),
+        "expected at least one argument": tr("expected at least one argument"),
+        "expected %s argument": tr("expected %s argument"),
+        "expected %s arguments": tr("expected %s arguments"),
+        "ambiguous option: %(option)s could match %(matches)s": tr(
+            "ambiguous option: %(option)s could match %(matches)s"
+        ),
+        "unexpected option string: %s": tr("unexpected option string: %s"),
+        "invalid %(type)s value: %(value)r": tr("invalid %(type)s value: %(value)r"),
+        "invalid choice: %(value)r (choose from %(choices)s)": tr(
+            "invalid choice: %(value)r (choose from %(choices)s)"
+        ),
+        "unknown parser %(parser_name)r (choices: %(choices)s)": tr(
+            "unknown parser %(parser_name)r (choices: %(choices)s)"
+        ),
+    }
+
+
+@contextmanager
+def _argparse_speaking() -> Iterator[None]:
+    """While inside, argparse's own words (usage, option group titles, its error messages) come
+    in the installed language; outside, argparse is as it was (tests call :func:`main` in one
+    process, and other code may use argparse)."""
+    words = _argparse_words()
+
+    def gettext(message: str) -> str:
+        return words.get(message, message)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        # German, like English, has one form for 1 and another for every other count.
+        return gettext(singular if n == 1 else plural)
+
+    saved = {name: getattr(argparse, name, None) for name in ("_", "ngettext")}
+    argparse._ = gettext  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                delattr(argparse, name)
+            else:
+                setattr(argparse, name, value)
+
+
 # -- arguments -----------------------------------------------------------------------------
 
 
@@ -71,233 +141,265 @@ def _common(parser: argparse.ArgumentParser, json_output: bool = True) -> None:
     parser.add_argument(
         "--db",
         default=argparse.SUPPRESS,
-        help="SQLite file or postgresql:// URL (default: $CKBOOK_DB or the user data folder)",
+        help=tr("SQLite file or postgresql:// URL (default: $CKBOOK_DB or the user data folder)"),
     )
     parser.add_argument(
         "--now",
         default=argparse.SUPPRESS,
         metavar="ISO",
-        help="pretend it is this local date or date-time (e.g. 2026-11-18T10:00)",
+        help=tr("pretend it is this local date or date-time (e.g. 2026-11-18T10:00)"),
     )
     if json_output:
-        parser.add_argument("--json", action="store_true", help="print JSON")
+        parser.add_argument("--json", action="store_true", help=tr("print JSON"))
 
 
 def build_parser() -> argparse.ArgumentParser:
+    client_help = _client_help()
     parser = _Parser(
         prog=APP_NAME,
-        description="A client relationship notebook. With no command, opens the window.",
+        description=tr("A client relationship notebook. With no command, opens the window."),
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help=tr("show program's version number and exit"),
+    )
     parser.add_argument(
         "--install-desktop",
         action="store_true",
-        help="add ckbook (launcher and icon) to your application menu, for you only",
+        help=tr("add ckbook (launcher and icon) to your application menu, for you only"),
     )
     parser.add_argument(
         "--uninstall-desktop",
         action="store_true",
-        help="take out what --install-desktop added (files changed since are left)",
+        help=tr("take out what --install-desktop added (files changed since are left)"),
     )
-    parser.add_argument("--db", help="SQLite file or postgresql:// URL")
-    parser.add_argument("--now", metavar="ISO", help="pretend it is this local date-time")
+    parser.add_argument("--db", help=tr("SQLite file or postgresql:// URL"))
+    parser.add_argument("--now", metavar="ISO", help=tr("pretend it is this local date-time"))
     # Window options (no command), listed here so that their values are not read as a command;
     # ckbook.app parses them again.
     parser.add_argument(
         "--open-client",
         type=int,
         metavar="ID",
-        help="with no command: open this client's card (in the window already open, if any)",
+        help=tr("with no command: open this client's card (in the window already open, if any)"),
     )
     parser.add_argument(
-        "--background", action="store_true", help="with no command: start in the tray"
+        "--background", action="store_true", help=tr("with no command: start in the tray")
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    client = commands.add_parser("client", help="add a client (ckbook client add NAME)")
+    client = commands.add_parser("client", help=tr("add a client (ckbook client add NAME)"))
     client_commands = client.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = client_commands.add_parser("add", help="add a client with an attention profile")
+    add = client_commands.add_parser("add", help=tr("add a client with an attention profile"))
     add.add_argument("name", metavar="NAME")
-    add.add_argument("--org", default="", help="organisation")
-    add.add_argument("--email", action="append", default=[], help="email (repeatable)")
-    add.add_argument("--phone", action="append", default=[], help="phone (repeatable)")
-    add.add_argument("--tag", action="append", default=[], help="tag (repeatable)")
+    add.add_argument("--org", default="", help=tr("organisation"))
+    add.add_argument("--email", action="append", default=[], help=tr("email (repeatable)"))
+    add.add_argument("--phone", action="append", default=[], help=tr("phone (repeatable)"))
+    add.add_argument("--tag", action="append", default=[], help=tr("tag (repeatable)"))
     add.add_argument("--status", choices=CLIENT_STATUSES, default="active")
     add.add_argument(
         "--attention",
         choices=ATTENTION_LEVELS,
         default="standard",
-        help="attention level; sets the check-in cadence and response time unless given",
+        help=tr("attention level; sets the check-in cadence and response time unless given"),
     )
-    add.add_argument("--checkin-days", type=int, metavar="N", help="check in every N days")
-    add.add_argument("--response-hours", type=int, metavar="N", help="reply within N hours")
-    add.add_argument("--channel", choices=CHANNELS, default="email", help="preferred channel")
+    add.add_argument("--checkin-days", type=int, metavar="N", help=tr("check in every N days"))
+    add.add_argument("--response-hours", type=int, metavar="N", help=tr("reply within N hours"))
+    add.add_argument("--channel", choices=CHANNELS, default="email", help=tr("preferred channel"))
     _common(add)
     add.set_defaults(handler=_client_add, writes=True, creates=True)
 
     merge = client_commands.add_parser(
-        "merge", help="merge OTHER into KEEP (everything moves; one transaction)"
+        "merge", help=tr("merge OTHER into KEEP (everything moves; one transaction)")
     )
-    merge.add_argument("keep", metavar="KEEP", help="the client that stays: " + CLIENT_HELP)
-    merge.add_argument("other", metavar="OTHER", help="the client merged away: " + CLIENT_HELP)
+    merge.add_argument(
+        "keep", metavar="KEEP", help=tr("the client that stays: {how}").format(how=client_help)
+    )
+    merge.add_argument(
+        "other", metavar="OTHER", help=tr("the client merged away: {how}").format(how=client_help)
+    )
     _common(merge)
     merge.set_defaults(handler=_client_merge)
 
-    clients = commands.add_parser("clients", help="list clients")
+    clients = commands.add_parser("clients", help=tr("list clients"))
     _common(clients)
     clients.set_defaults(handler=_clients)
 
-    promise = commands.add_parser("promise", help="add a promise (ckbook promise add ...)")
+    promise = commands.add_parser("promise", help=tr("add a promise (ckbook promise add ...)"))
     promise_commands = promise.add_subparsers(dest="action", metavar="ACTION", required=True)
-    padd = promise_commands.add_parser("add", help="record something we said we would do")
-    padd.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
-    padd.add_argument("text", metavar="TEXT", help="what was promised; a due is read from it")
+    padd = promise_commands.add_parser("add", help=tr("record something we said we would do"))
+    padd.add_argument("client", metavar="CLIENT", help=client_help)
+    padd.add_argument("text", metavar="TEXT", help=tr("what was promised; a due is read from it"))
     padd.add_argument(
         "--due",
         metavar="WHEN",
-        help="2026-11-20, 2026-11-20T15:00 or a phrase like 'next Friday 3pm'",
+        help=tr("2026-11-20, 2026-11-20T15:00 or a phrase like 'next Friday 3pm'"),
     )
     _common(padd)
     padd.set_defaults(handler=_promise_add, writes=True)
 
-    due = commands.add_parser("due", help="promises due or overdue, check-ins and replies overdue")
+    due = commands.add_parser(
+        "due", help=tr("promises due or overdue, check-ins and replies overdue")
+    )
     due.add_argument(
-        "--within", type=int, default=7, metavar="DAYS", help="also list promises due this soon"
+        "--within", type=int, default=7, metavar="DAYS", help=tr("also list promises due this soon")
     )
     due.add_argument(
         "--everyone",
         action="store_true",
-        help="on a server notebook: everyone's promises and requests, not only yours",
+        help=tr("on a server notebook: everyone's promises and requests, not only yours"),
     )
     _common(due)
     due.set_defaults(handler=_due)
 
-    incident = commands.add_parser("incident", help="record something that went wrong")
+    incident = commands.add_parser("incident", help=tr("record something that went wrong"))
     incident_commands = incident.add_subparsers(dest="action", metavar="ACTION", required=True)
-    iadd = incident_commands.add_parser("add", help="record what went wrong for a client")
-    iadd.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
-    iadd.add_argument("text", metavar="TEXT", help="what happened")
+    iadd = incident_commands.add_parser("add", help=tr("record what went wrong for a client"))
+    iadd.add_argument("client", metavar="CLIENT", help=client_help)
+    iadd.add_argument("text", metavar="TEXT", help=tr("what happened"))
     iadd.add_argument("--severity", choices=SEVERITIES, default="minor")
     _common(iadd)
     iadd.set_defaults(handler=_incident_add, writes=True)
 
-    request = commands.add_parser("request", help="a client message awaiting our reply")
+    request = commands.add_parser("request", help=tr("a client message awaiting our reply"))
     request_commands = request.add_subparsers(dest="action", metavar="ACTION", required=True)
-    radd = request_commands.add_parser("add", help="log a client message that needs us")
-    radd.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
-    radd.add_argument("text", metavar="TEXT", help="what they asked for")
+    radd = request_commands.add_parser("add", help=tr("log a client message that needs us"))
+    radd.add_argument("client", metavar="CLIENT", help=client_help)
+    radd.add_argument("text", metavar="TEXT", help=tr("what they asked for"))
     radd.add_argument(
-        "--received", metavar="ISO", help="when it came in (local date-time; default: now)"
+        "--received", metavar="ISO", help=tr("when it came in (local date-time; default: now)")
     )
     radd.add_argument("--channel", choices=CHANNELS, default="email")
     _common(radd)
     radd.set_defaults(handler=_request_add, writes=True)
-    for verb, what in (("ack", "acknowledge: tell them it arrived"), ("answer", "mark answered")):
+    for verb, what in (
+        ("ack", tr("acknowledge: tell them it arrived")),
+        ("answer", tr("mark answered")),
+    ):
         mark = request_commands.add_parser(verb, help=what)
-        mark.add_argument("id", type=_id, metavar="ID", help="the request's id")
+        mark.add_argument("id", type=_id, metavar="ID", help=tr("the request's id"))
         _common(mark)
         mark.set_defaults(handler=_request_mark, writes=True)
 
-    today = commands.add_parser("today", help="the Today sections: what needs you, in order")
+    today = commands.add_parser("today", help=tr("the Today sections: what needs you, in order"))
     _common(today)
     today.set_defaults(handler=_today)
 
-    notes = commands.add_parser("notes", help="a client's notes, newest first")
-    notes.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
+    notes = commands.add_parser("notes", help=tr("a client's notes, newest first"))
+    notes.add_argument("client", metavar="CLIENT", help=client_help)
     _common(notes)
     notes.set_defaults(handler=_notes)
 
     search = commands.add_parser(
         "search",
-        help="search notes, promises and clients",
-        description='Words must all match; "a phrase" matches in order; propos* matches a '
-        "prefix. Anything else is read as plain words.",
+        help=tr("search notes, promises and clients"),
+        description=tr(
+            'Words must all match; "a phrase" matches in order; propos* matches a '
+            "prefix. Anything else is read as plain words."
+        ),
     )
-    search.add_argument("text", metavar="TEXT", help="what to look for")
-    search.add_argument("--limit", type=int, default=50, metavar="N", help="at most N hits")
+    search.add_argument("text", metavar="TEXT", help=tr("what to look for"))
+    search.add_argument("--limit", type=int, default=50, metavar="N", help=tr("at most N hits"))
     _common(search)
     search.set_defaults(handler=_search)
 
     demo = commands.add_parser(
         "demo",
-        help="fill a database with realistic demo data",
-        description="Fill the notebook with realistic demo data. Refuses a notebook that "
-        "already has clients (so real data is never mixed with made-up people) unless --force.",
+        help=tr("fill a database with realistic demo data"),
+        description=tr(
+            "Fill the notebook with realistic demo data. Refuses a notebook that "
+            "already has clients (so real data is never mixed with made-up people) unless --force."
+        ),
     )
-    for name in ("clients", "notes", "promises"):
+    for name, how_many in (
+        ("clients", tr("how many clients")),
+        ("notes", tr("how many notes")),
+        ("promises", tr("how many promises")),
+    ):
         demo.add_argument(
-            f"--{name}", type=int, default=DEMO_DEFAULTS[name], metavar="N", help=f"how many {name}"
+            f"--{name}", type=int, default=DEMO_DEFAULTS[name], metavar="N", help=how_many
         )
     demo.add_argument("--seed", type=int, default=DEMO_DEFAULTS["seed"], metavar="S")
     demo.add_argument(
-        "--force", action="store_true", help="add to a notebook that already has clients"
+        "--force", action="store_true", help=tr("add to a notebook that already has clients")
     )
     _common(demo)
     demo.set_defaults(handler=_demo, writes=True, creates=True)
 
     backup = commands.add_parser(
-        "backup", help="copy the notebook safely, even while the window is open"
+        "backup", help=tr("copy the notebook safely, even while the window is open")
     )
     backup.add_argument(
         "--to",
         metavar="PATH",
-        help="the copy's file (default: a new file in backups/ beside the notebook)",
+        help=tr("the copy's file (default: a new file in backups/ beside the notebook)"),
     )
     backup.add_argument(
-        "--overwrite", action="store_true", help="replace the file --to names if it exists"
+        "--overwrite", action="store_true", help=tr("replace the file --to names if it exists")
     )
     backup.add_argument(
-        "--list", action="store_true", help="list the notebook's backups, newest first"
+        "--list", action="store_true", help=tr("list the notebook's backups, newest first")
     )
     _common(backup)
     backup.set_defaults(handler=_backup, opens_db=False)
 
     restore = commands.add_parser(
         "restore",
-        help="replace the notebook with a backup",
-        description="Replace the notebook with a backup file. The backup is checked first; the "
-        "current notebook is kept beside it as a safety copy. Close the window before restoring.",
+        help=tr("replace the notebook with a backup"),
+        description=tr(
+            "Replace the notebook with a backup file. The backup is checked first; the "
+            "current notebook is kept beside it as a safety copy. Close the window before "
+            "restoring."
+        ),
     )
-    restore.add_argument("file", metavar="FILE", help="the backup to restore")
+    restore.add_argument("file", metavar="FILE", help=tr("the backup to restore"))
     _common(restore)
     restore.set_defaults(handler=_restore, opens_db=False)
 
     imports = commands.add_parser(
         "import",
-        help="add or update clients from a vCard or CSV file; restore a JSON export",
-        description="Add or update the clients in FILE (vcard, csv), in one transaction. Every "
-        "record is checked first: an invalid one stops the import (nothing is written) unless "
-        "--skip-invalid. A record is the client with the same UID, else the same name and an "
-        "email or phone in common, else the same name and organisation: that client is updated "
-        "with what the file says (nothing the file lacks is blanked); anyone else is new. The "
-        "file's encoding is detected and reported. json restores a whole `ckbook export json` "
-        "into an empty notebook.",
+        help=tr("add or update clients from a vCard or CSV file; restore a JSON export"),
+        description=tr(
+            "Add or update the clients in FILE (vcard, csv), in one transaction. Every "
+            "record is checked first: an invalid one stops the import (nothing is written) unless "
+            "--skip-invalid. A record is the client with the same UID, else the same name and an "
+            "email or phone in common, else the same name and organisation: that client is updated "
+            "with what the file says (nothing the file lacks is blanked); anyone else is new. The "
+            "file's encoding is detected and reported. json restores a whole `ckbook export json` "
+            "into an empty notebook."
+        ),
     )
     imports.add_argument("format", choices=IMPORT_FORMATS, metavar="vcard|csv|json")
     imports.add_argument("file", metavar="FILE")
     imports.add_argument(
-        "--dry-run", action="store_true", help="report what would be imported; write nothing"
+        "--dry-run", action="store_true", help=tr("report what would be imported; write nothing")
     )
     imports.add_argument(
-        "--skip-invalid", action="store_true", help="import the valid records, list the others"
+        "--skip-invalid", action="store_true", help=tr("import the valid records, list the others")
     )
     imports.add_argument(
         "--map",
         metavar="FIELD=COLUMN,…",
         default="",
-        help="csv: read FIELD from the column named COLUMN (fields: name, first_name, "
-        "last_name, organisation, emails, phones, address, tags, handling_notes, uid, …)",
+        help=tr(
+            "csv: read FIELD from the column named COLUMN (fields: name, first_name, "
+            "last_name, organisation, emails, phones, address, tags, handling_notes, uid, …)"
+        ),
     )
     _common(imports)
     imports.set_defaults(handler=_import, writes=True, creates=True)
 
     export = commands.add_parser(
         "export",
-        help="write clients (vcard, csv), open promises as to-dos (ics), or everything (json)",
-        description="Write FILE (owner-only, published only once complete; an existing file "
-        "only with --overwrite, the notebook itself never): vcard and csv hold "
-        "the clients (csv with attention profile and current money terms), ics the open "
-        "promises with dues and the coming check-ins as to-dos, json the whole notebook.",
+        help=tr("write clients (vcard, csv), open promises as to-dos (ics), or everything (json)"),
+        description=tr(
+            "Write FILE (owner-only, published only once complete; an existing file "
+            "only with --overwrite, the notebook itself never): vcard and csv hold "
+            "the clients (csv with attention profile and current money terms), ics the open "
+            "promises with dues and the coming check-ins as to-dos, json the whole notebook."
+        ),
     )
     export.add_argument("format", choices=EXPORT_FORMATS, metavar="vcard|csv|ics|json")
     export.add_argument("file", metavar="FILE")
@@ -306,78 +408,88 @@ def build_parser() -> argparse.ArgumentParser:
         dest="as_entries",
         choices=("todos", "events"),
         default="todos",
-        help="ics: open promises as to-dos (default) or as events, for calendars that ignore "
-        "tasks (promises without a due are left out of events)",
+        help=tr(
+            "ics: open promises as to-dos (default) or as events, for calendars that ignore "
+            "tasks (promises without a due are left out of events)"
+        ),
     )
     export.add_argument(
         "--vcard-version",
         choices=("4.0", "3.0"),
         default="4.0",
-        help="vcard: the version written (3.0 for programs that read nothing newer)",
+        help=tr("vcard: the version written (3.0 for programs that read nothing newer)"),
     )
     export.add_argument(
-        "--overwrite", action="store_true", help="replace FILE if it exists (never the notebook)"
+        "--overwrite",
+        action="store_true",
+        help=tr("replace FILE if it exists (never the notebook)"),
     )
     _common(export)
     export.set_defaults(handler=_export)
 
     check = commands.add_parser(
         "check",
-        help="check the notebook's integrity, links and search index (repairs only the index)",
+        help=tr("check the notebook's integrity, links and search index (repairs only the index)"),
     )
     _common(check)
     check.set_defaults(handler=_check, opens_db=False)
 
     migrate = commands.add_parser(
         "migrate-to",
-        help="copy the whole notebook to a PostgreSQL server (team mode) or back to a new file",
-        description="Copy every table of the notebook (--db) into TARGET, compare row counts and "
-        "a checksum per table, and leave the notebook itself untouched. TARGET is "
-        "postgresql://user@host/dbname (an empty database) or a file that does not exist yet.",
+        help=tr("copy the whole notebook to a PostgreSQL server (team mode) or back to a new file"),
+        description=tr(
+            "Copy every table of the notebook (--db) into TARGET, compare row counts and "
+            "a checksum per table, and leave the notebook itself untouched. TARGET is "
+            "postgresql://user@host/dbname (an empty database) or a file that does not exist yet."
+        ),
     )
-    migrate.add_argument("target", metavar="TARGET", help="postgresql://… URL or a new file")
+    migrate.add_argument("target", metavar="TARGET", help=tr("postgresql://… URL or a new file"))
     _common(migrate)
     migrate.set_defaults(handler=_migrate_to)
 
     team = commands.add_parser(
-        "team", help="who may do what on a server notebook: print or apply GRANT statements"
+        "team", help=tr("who may do what on a server notebook: print or apply GRANT statements")
     )
     team_commands = team.add_subparsers(dest="team_command", required=True, metavar="VERB")
     grant = team_commands.add_parser(
         "grant",
-        help="give a database role read-only, member or owner rights on the notebook",
-        description="Print the GRANT statements giving ROLE rights on the notebook's tables "
-        "(--apply runs them, all or none). read-only: read every table; member: also add, "
-        "change and delete; owner: also run schema upgrades.",
+        help=tr("give a database role read-only, member or owner rights on the notebook"),
+        description=tr(
+            "Print the GRANT statements giving ROLE rights on the notebook's tables "
+            "(--apply runs them, all or none). read-only: read every table; member: also add, "
+            "change and delete; owner: also run schema upgrades."
+        ),
     )
-    grant.add_argument("role", metavar="ROLE", help="the person's PostgreSQL role")
+    grant.add_argument("role", metavar="ROLE", help=tr("the person's PostgreSQL role"))
     grant.add_argument("--as", dest="rights", required=True, choices=TEAM_RIGHTS)
-    grant.add_argument("--apply", action="store_true", help="run the statements on the server")
+    grant.add_argument("--apply", action="store_true", help=tr("run the statements on the server"))
     _common(grant, json_output=False)
     grant.set_defaults(handler=_team)
     revoke = team_commands.add_parser(
-        "revoke", help="take every right on the notebook back from a database role"
+        "revoke", help=tr("take every right on the notebook back from a database role")
     )
-    revoke.add_argument("role", metavar="ROLE", help="the person's PostgreSQL role")
-    revoke.add_argument("--apply", action="store_true", help="run the statements on the server")
+    revoke.add_argument("role", metavar="ROLE", help=tr("the person's PostgreSQL role"))
+    revoke.add_argument("--apply", action="store_true", help=tr("run the statements on the server"))
     _common(revoke, json_output=False)
     revoke.set_defaults(handler=_team)
     login = team_commands.add_parser(
         "login",
-        help="keep your password for a server notebook in the system keyring",
-        description="Ask for the password of the role URL names, check it with the server and "
-        "keep it in the system keyring (never in a file): later --db URL finds it there. "
-        "From a pipe, the password is the first line read.",
+        help=tr("keep your password for a server notebook in the system keyring"),
+        description=tr(
+            "Ask for the password of the role URL names, check it with the server and keep it "
+            "in the system keyring (never in a file): later --db URL finds it there. From a "
+            "pipe, the password is the first line read."
+        ),
     )
     logout = team_commands.add_parser(
-        "logout", help="take your password for a server notebook out of the system keyring"
+        "logout", help=tr("take your password for a server notebook out of the system keyring")
     )
     for sign in (login, logout):
         sign.add_argument(
             "url",
             nargs="?",
             metavar="URL",
-            help="postgresql://user@host/dbname, without the password (default: --db)",
+            help=tr("postgresql://user@host/dbname, without the password (default: --db)"),
         )
         _common(sign, json_output=False)
         sign.set_defaults(handler=_team_sign_in, opens_db=False)
@@ -429,7 +541,54 @@ _local = clock.instant_json  # every instant in JSON: local, with its offset, to
 
 
 def _shown(instant: datetime, tz: tzinfo) -> str:
-    return instant.astimezone(tz).strftime("%a %d %b %Y %H:%M")
+    return dates.absolute_moment(instant, tz)
+
+
+def _word(value: str) -> str:
+    """A stored vocabulary word (a status, a channel, a kind…) as a person reads it; the
+    command-line choices and --json keep the English word."""
+    words = {
+        "lead": tr("lead", "client status"),
+        "active": tr("active", "client status"),
+        "paused": tr("paused", "client status"),
+        "former": tr("former", "client status"),
+        "light": tr("light", "attention level"),
+        "standard": tr("standard", "attention level"),
+        "high-touch": tr("high-touch", "attention level"),
+        "call": tr("call", "channel"),
+        "email": tr("email", "channel"),
+        "message": tr("message", "channel"),
+        "in person": tr("in person", "channel"),
+        "meeting": tr("meeting", "note kind"),
+        "other": tr("other", "note kind"),
+        "delighted": tr("delighted", "mood"),
+        "content": tr("content", "mood"),
+        "neutral": tr("neutral", "mood"),
+        "frustrated": tr("frustrated", "mood"),
+        "angry": tr("angry", "mood"),
+        "minor": tr("minor", "severity"),
+        "major": tr("major", "severity"),
+        "critical": tr("critical", "severity"),
+        "promise": tr("promise", "kind"),
+        "note": tr("note", "kind"),
+        "client": tr("client", "kind"),
+        "request": tr("request", "kind"),
+        "incident": tr("incident", "kind"),
+        "checkin": tr("check-in", "kind"),
+        "apologise": tr("apologise", "next step"),
+        "fix": tr("fix", "next step"),
+        "root cause": tr("root cause", "next step"),
+        "prevention": tr("prevention", "next step"),
+        "goodwill": tr("goodwill", "next step"),
+        "resolve": tr("resolve", "next step"),
+        "done": tr("done", "next step"),
+    }
+    return words.get(value, value)
+
+
+def _note_kind(value: str) -> str:
+    # A note "call" is a conversation (Gespräch); a channel "call" is a phone call.
+    return tr("call", "note kind") if value == "call" else _word(value)
 
 
 def _duration(seconds: int | None) -> str | None:
@@ -441,7 +600,9 @@ def _duration(seconds: int | None) -> str | None:
 
 def _due_text(due: Due | None, tz: tzinfo) -> str:
     """A due as Today shows it: a time in a daylight-saving gap as the clock will show it."""
-    return f"due {due.on_the_clock(tz).describe()}" if due else "no due date"
+    if due is None:
+        return tr("no due date")
+    return tr("due {when}").format(when=due.on_the_clock(tz).describe())
 
 
 def _one_line(message: str) -> str:
@@ -458,7 +619,9 @@ def _client_merge(ctx: Context) -> int:
     keep = find_client(ctx.args.keep)
     other = find_client(ctx.args.other)
     if keep == other:
-        raise InputError(f"KEEP and OTHER are the same client (#{keep}): name two clients")
+        raise InputError(
+            tr("KEEP and OTHER are the same client (#{id}): name two clients").format(id=keep)
+        )
     gone = client_detail(other, ctx.now)
     merged = merge_clients(keep, other, ctx.now, forget_other=True)
     moved = merged.record.counts() if merged.record else {}
@@ -477,8 +640,12 @@ def _client_merge(ctx: Context) -> int:
         )
         return EXIT_OK
     counts = ", ".join(f"{count} {table}" for table, count in moved.items() if count)
-    print(f"Merged client {gone.id} ({gone.name}) into {detail.id}: {detail.name}")
-    print(f"  moved {counts or 'nothing'}")
+    _say(
+        tr("Merged client {old_id} ({old_name}) into {id}: {name}").format(
+            old_id=gone.id, old_name=gone.name, id=detail.id, name=detail.name
+        )
+    )
+    _say("  " + (tr("moved {counts}").format(counts=counts) if counts else tr("moved nothing")))
     return EXIT_OK
 
 
@@ -536,17 +703,29 @@ def _client_add(ctx: Context) -> int:
             }
         )
         return EXIT_OK
-    org = f" ({detail.organisation})" if detail.organisation else ""
-    _say(f"Added client {detail.id}: {detail.name}{org}")
+    if detail.organisation:
+        added = tr("Added client {id}: {name} ({organisation})")
+    else:
+        added = tr("Added client {id}: {name}")
+    _say(added.format(id=detail.id, name=detail.name, organisation=detail.organisation))
+    days, hours = detail.checkin_days, detail.response_hours
     _say(
-        f"  {detail.attention_level} attention: check in every {detail.checkin_days} days, "
-        f"reply within {detail.response_hours} h, prefers {detail.preferred_channel}"
+        "  "
+        + tr(
+            "{level} attention: check in every {days} days, reply within {hours} h, "
+            "prefers {channel}"
+        ).format(
+            level=_word(detail.attention_level),
+            days=days,
+            hours=hours,
+            channel=_word(detail.preferred_channel),
+        )
     )
-    for label, values in (("email", detail.emails), ("phone", detail.phones)):
+    for label, values in ((tr("email"), detail.emails), (tr("phone"), detail.phones)):
         for value in values:
             _say(f"  {label}: {value}")
     if detail.tags:
-        _say(f"  tags: {', '.join(detail.tags)}")
+        _say("  " + tr("tags: {tags}").format(tags=", ".join(detail.tags)))
     return EXIT_OK
 
 
@@ -576,14 +755,14 @@ def _clients(ctx: Context) -> int:
         )
         return EXIT_OK
     if not rows:
-        _say("No clients yet. Add one with: ckbook client add NAME")
+        _say(tr("No clients yet. Add one with: ckbook client add NAME"))
         return EXIT_OK
     width = len(str(max(row.id for row in rows)))
     for row in rows:
         parts = [f"{row.id:>{width}}  {row.name}"]
         if row.organisation:
             parts.append(row.organisation)
-        parts.append(row.status)
+        parts.append(_word(row.status))
         parts.extend(row.emails)
         parts.extend(row.phones)
         if row.tags:
@@ -602,7 +781,11 @@ def _promise_add(ctx: Context) -> int:
     if ctx.json:
         _print_json(row.to_json(ctx.tz))
         return EXIT_OK
-    _say(f"Promise {row.id} to {row.client_name}: {row.text}")
+    _say(
+        tr("Promise {id} to {client}: {text}").format(
+            id=row.id, client=row.client_name, text=row.text
+        )
+    )
     _say(f"  {_due_text(row.due, ctx.tz)}")
     return EXIT_OK
 
@@ -616,28 +799,34 @@ def _due(ctx: Context) -> int:
     if ctx.json:
         _print_json(report.to_json(ctx.tz))
         return EXIT_OK
-    _say(f"{report.summary()} (as of {_shown(report.now, ctx.tz)})")
+    as_of = _shown(report.now, ctx.tz)
+    _say(tr("{summary} (as of {time})").format(summary=report.summary(), time=as_of))
+    within = ctx.args.within
     for title, promises in (
-        ("Overdue", report.overdue),
-        ("Due today", report.due_today),
-        (f"Coming up (next {ctx.args.within} days)", report.upcoming),
+        (tr("Overdue:"), report.overdue),
+        (tr("Due today:"), report.due_today),
+        (tr("Coming up (next %n days):", "", within), report.upcoming),
     ):
         if promises:
-            _say(f"\n{title}:")
+            _say(f"\n{title}")
             for p in promises:
                 _say(f"  [{p.subject_id}] {p.client_name}: {p.text} — {_due_text(p.due, ctx.tz)}")
     if report.checkins:
-        _say("\nCheck-ins overdue:")
+        _say("\n" + tr("Check-ins overdue:"))
         for c in report.checkins:
-            last = _shown(c.at, ctx.tz) if c.at else "never"
-            _say(f"  [{c.client_id}] {c.client_name} ({c.flag}) — last contact {last}")
+            last = _shown(c.at, ctx.tz) if c.at else tr("never")
+            said = tr("{client} ({flag}) — last contact {time}")
+            _say(f"  [{c.client_id}] " + said.format(client=c.client_name, flag=c.flag, time=last))
     if report.requests:
-        _say("\nReplies overdue:")
+        _say("\n" + tr("Replies overdue:"))
         for r in (row.request for row in report.requests if row.request is not None):
-            _say(
-                f"  [{r.id}] {r.client_name}: {r.summary} — received "
-                f"{_shown(r.received_at, ctx.tz)} by {r.channel}"
+            said = tr("{client}: {summary} — received {time} by {channel}").format(
+                client=r.client_name,
+                summary=r.summary,
+                time=_shown(r.received_at, ctx.tz),
+                channel=_word(r.channel),
             )
+            _say(f"  [{r.id}] {said}")
     return EXIT_OK
 
 
@@ -651,8 +840,12 @@ def _incident_add(ctx: Context) -> int:
     if ctx.json:
         _print_json(row.to_json(ctx.tz))
         return EXIT_OK
-    _say(f"Incident {row.id} for {row.client_name} ({row.severity}): {row.what}")
-    _say(f"  next: {row.next_step()}")
+    _say(
+        tr("Incident {id} for {client} ({severity}): {what}").format(
+            id=row.id, client=row.client_name, severity=_word(row.severity), what=row.what
+        )
+    )
+    _say("  " + tr("next: {step}").format(step=_word(row.next_step())))
     return EXIT_OK
 
 
@@ -676,10 +869,17 @@ def _request_add(ctx: Context) -> int:
     if ctx.json:
         _print_json(_request_json(row, ctx))
         return EXIT_OK
-    late = " — overdue" if row.overdue(ctx.now) else ""
-    _say(f"Request {row.id} from {row.client_name} by {row.channel}: {row.summary}")
+    _say(
+        tr("Request {id} from {client} by {channel}: {summary}").format(
+            id=row.id, client=row.client_name, channel=_word(row.channel), summary=row.summary
+        )
+    )
     received, reply_by = _shown(row.received_at, ctx.tz), _shown(row.deadline, ctx.tz)
-    _say(f"  received {received}, reply by {reply_by}{late}")
+    if row.overdue(ctx.now):
+        times = tr("received {received}, reply by {reply_by} — overdue")
+    else:
+        times = tr("received {received}, reply by {reply_by}")
+    _say("  " + times.format(received=received, reply_by=reply_by))
     return EXIT_OK
 
 
@@ -689,14 +889,17 @@ def _request_mark(ctx: Context) -> int:
 
     mark = acknowledge_request if ctx.args.action == "ack" else answer_request
     if not requests(ids=[ctx.args.id]):
-        raise NotFoundError(f"no request with id {ctx.args.id}")
+        raise NotFoundError(tr("no request with id {id}").format(id=ctx.args.id))
     mark(ctx.args.id, ctx.now)
     (row,) = requests(ids=[ctx.args.id])
     if ctx.json:
         _print_json(_request_json(row, ctx))
         return EXIT_OK
-    done = "answered" if row.answered_at else "acknowledged"
-    _say(f"Request {row.id} from {row.client_name} {done}: {row.summary}")
+    if row.answered_at:
+        done = tr("Request {id} from {client} answered: {summary}")
+    else:
+        done = tr("Request {id} from {client} acknowledged: {summary}")
+    _say(done.format(id=row.id, client=row.client_name, summary=row.summary))
     return EXIT_OK
 
 
@@ -707,8 +910,12 @@ def _today(ctx: Context) -> int:
     if ctx.json:
         _print_json(report.to_json(ctx.tz))
         return EXIT_OK
-    snoozed = f", {report.snoozed} snoozed" if report.snoozed else ""
-    _say(f"{report.summary()} (as of {_shown(report.now, ctx.tz)}{snoozed})")
+    as_of, snoozed = _shown(report.now, ctx.tz), report.snoozed
+    if snoozed:
+        said = tr("{summary} (as of {time}, %n snoozed)", "", snoozed)
+    else:
+        said = tr("{summary} (as of {time})")
+    _say(said.format(summary=report.summary(), time=as_of))
     for section, rows in report.sections:
         if not rows:
             continue
@@ -716,7 +923,7 @@ def _today(ctx: Context) -> int:
         for row in rows:
             flag = f" [{row.flag}]" if row.flag else ""
             what = f"{row.client_name}: {row.text} — {row.when}{flag}"
-            _say(f"  [{row.kind.value} {row.subject_id}] {what}")
+            _say(f"  [{_word(row.kind.value)} {row.subject_id}] {what}")
     return EXIT_OK
 
 
@@ -747,14 +954,15 @@ def _notes(ctx: Context) -> int:
         )
         return EXIT_OK
     if not rows:
-        _say("No notes yet.")
+        _say(tr("No notes yet."))
         return EXIT_OK
     for index, n in enumerate(rows):
-        header = [_shown(n.started_at, ctx.tz), n.kind]
+        header = [_shown(n.started_at, ctx.tz), _note_kind(n.kind)]
         if n.duration_seconds is not None:
-            header.append(f"{max(1, round(n.duration_seconds / 60))} min")
+            minutes = max(1, round(n.duration_seconds / 60))
+            header.append(tr("{minutes} min").format(minutes=minutes))
         if n.mood:
-            header.append(n.mood)
+            header.append(_word(n.mood))
         if team:  # who wrote it: the team's notes are several people's
             header.append(tr("by {name}").format(name=n.author) if n.author else "—")
         if index:
@@ -773,7 +981,7 @@ def _search(ctx: Context) -> int:
         _print_json([hit.to_json(ctx.tz) for hit in hits])
         return EXIT_OK
     if not hits:
-        _say("Nothing found.")
+        _say(tr("Nothing found."))
         return EXIT_OK
     for hit in hits:
         header = [hit.kind, hit.client_name]
@@ -781,7 +989,7 @@ def _search(ctx: Context) -> int:
             header.append(hit.detail)
         if hit.when is not None:
             header.append(_shown(hit.when, ctx.tz))
-        _say(f"[{hit.kind} {hit.id}] " + " · ".join(header[1:]))
+        _say(f"[{_word(hit.kind)} {hit.id}] " + " · ".join(header[1:]))
         _say("    " + _one_line(hit.marked("[", "]")))
     return EXIT_OK
 
@@ -803,14 +1011,22 @@ def _demo(ctx: Context) -> int:
         )
     except NotEmptyError:
         raise InputError(
-            f"{ctx.location} already has clients; demo data goes into an empty notebook "
-            "(use another --db, or --force to add to this one)"
+            tr(
+                "{notebook} already has clients; demo data goes into an empty notebook "
+                "(use another --db, or --force to add to this one)"
+            ).format(notebook=ctx.location)
         ) from None
     seconds = time.perf_counter() - started
     if ctx.json:
         _print_json({"database": ctx.location, "seconds": round(seconds, 3), **summary.__dict__})
         return EXIT_OK
-    _say(f"Demo notebook in {ctx.location}: {summary.describe()} ({seconds:.2f} s)")
+    _say(
+        tr("Demo notebook in {notebook}: {what} ({seconds} s)").format(
+            notebook=ctx.location,
+            what=summary.describe(),
+            seconds=i18n.format_number(seconds, places=2),
+        )
+    )
     return EXIT_OK
 
 
@@ -821,12 +1037,16 @@ def _backup(ctx: Context) -> int:
 
     if ctx.args.list:
         if ctx.args.to or ctx.args.overwrite:
-            raise UsageError("--list lists backups; it takes no --to or --overwrite")
+            raise UsageError(tr("--list lists backups; it takes no --to or --overwrite"))
         found = list_backups(ctx.location)
         if ctx.json:
             _print_json([b.to_json(ctx.tz) for b in found])
         elif not found:
-            _say(f"No backups of {ctx.location} yet. Make one with: ckbook backup")
+            _say(
+                tr("No backups of {notebook} yet. Make one with: ckbook backup").format(
+                    notebook=ctx.location
+                )
+            )
         else:
             for item in found:
                 _say(item.describe(ctx.tz))
@@ -837,7 +1057,7 @@ def _backup(ctx: Context) -> int:
     if ctx.json:
         _print_json({"database": ctx.location, "backup": str(written)})
     else:
-        _say(f"Backed up {ctx.location} to {written}")
+        _say(tr("Backed up {notebook} to {file}").format(notebook=ctx.location, file=written))
     return EXIT_OK
 
 
@@ -850,11 +1070,21 @@ def _migrate_to(ctx: Context) -> int:
         _print_json(copied.to_json())
         return EXIT_OK
     for table in copied.tables:
-        print(f"  {table.table:<14} {table.rows:>9,} rows  sha256 {table.checksum[:16]}…  same")
+        rows = f"{i18n.format_number(table.rows):>9}"
+        said = tr("{rows} rows  sha256 {checksum}…  same").format(
+            rows=rows, checksum=table.checksum[:16]
+        )
+        print(f"  {table.table:<14} {said}")
     print(
-        f"Copied {copied.rows:,} rows from {copied.source} to {copied.target} "
-        f"({copied.seconds:.1f} s); every table's count and checksum match. "
-        "The notebook itself was not changed."
+        tr(
+            "Copied {rows} rows from {source} to {target} ({seconds} s); every table's count "
+            "and checksum match. The notebook itself was not changed."
+        ).format(
+            rows=i18n.format_number(copied.rows),
+            source=copied.source,
+            target=copied.target,
+            seconds=i18n.format_number(copied.seconds, places=1),
+        )
     )
     return EXIT_OK
 
@@ -867,10 +1097,14 @@ def _team(ctx: Context) -> int:
     if ctx.args.team_command == "grant":
         rights = Rights(ctx.args.rights)
         statements = grant_statements(database, role, rights)
-        done = f"{role} now has {rights} rights on {ctx.location}"
+        done = tr("{role} now has {rights} rights on {notebook}").format(
+            role=role, rights=rights, notebook=ctx.location
+        )
     else:
         statements = revoke_statements(database, role)
-        done = f"{role} has no rights on {ctx.location} any more"
+        done = tr("{role} has no rights on {notebook} any more").format(
+            role=role, notebook=ctx.location
+        )
     if not ctx.args.apply:
         for statement in statements:
             print(f"{statement};")
@@ -899,14 +1133,17 @@ def _team_sign_in(ctx: Context) -> int:
     url = ctx.args.url or ctx.location
     if not is_server(url):
         raise UsageError(
-            f"team {ctx.args.team_command} is for a server notebook: "
-            "give its URL, postgresql://user@host/dbname"
+            tr(
+                "team {verb} is for a server notebook: give its URL, postgresql://user@host/dbname"
+            ).format(verb=ctx.args.team_command)
         )
     shown = without_password(url)
     if urlsplit(url).password is not None:
         raise UsageError(
-            f"give the URL without its password ({shown}); ckbook asks for it and keeps it "
-            "in the system keyring"
+            tr(
+                "give the URL without its password ({url}); ckbook asks for it and keeps it in "
+                "the system keyring"
+            ).format(url=shown)
         )
     key = keyring_key(url)
     if ctx.args.team_command == "logout":
@@ -917,7 +1154,7 @@ def _team_sign_in(ctx: Context) -> int:
         return EXIT_OK
     password = _read_password(tr("Password for {key}: ").format(key=key))
     if not password:
-        raise UsageError("no password given; nothing was stored")
+        raise UsageError(tr("no password given; nothing was stored"))
     role = check_password(url, password)
     store_password(url, password)
     done = tr("Signed in to {url} as {role}; the password is kept in the system keyring")
@@ -936,9 +1173,9 @@ def _restore(ctx: Context) -> int:
             {"database": str(target), "restored_from": ctx.args.file, "safety_copy": str(safety)}
         )
     else:
-        _say(f"Restored {target} from {ctx.args.file}")
+        _say(tr("Restored {notebook} from {file}").format(notebook=target, file=ctx.args.file))
         if safety is not None:
-            _say(f"The notebook as it was is kept in {safety}")
+            _say(tr("The notebook as it was is kept in {file}").format(file=safety))
     return EXIT_OK
 
 
@@ -968,7 +1205,7 @@ def _import(ctx: Context) -> int:
     from ckbook.interop.transfer import import_file
 
     args = ctx.args
-    progress = _TerminalProgress("Reading" if args.dry_run else "Importing")
+    progress = _TerminalProgress(tr("Reading") if args.dry_run else tr("Importing"))
     try:
         report = import_file(
             args.format,
@@ -1010,12 +1247,13 @@ def _import(ctx: Context) -> int:
                 continue
             shown = f"[{item.client_id}] " if item.client_id is not None else ""
             changes = "; ".join(c.describe() for c in item.changes)
-            said = f"{item.outcome}: {shown}{item.name} ({item.where})"
+            outcome = tr("new", "import") if item.outcome == "new" else tr("updated", "import")
+            said = f"{outcome}: {shown}{item.name} ({item.where})"
             _say(f"  {said}: {changes}" if changes else f"  {said}")
         for skip in report.duplicates:
-            _say(f"  skipped: {skip.describe()}")
+            _say("  " + tr("skipped: {why}").format(why=skip.describe()))
         for skip in report.invalid:
-            _say(f"  invalid: {skip.describe()}")
+            _say("  " + tr("invalid: {why}").format(why=skip.describe()))
     if report.refused:  # a dry run: the real import would stop here
         return _fail(report.refusal())
     return EXIT_OK
@@ -1026,10 +1264,10 @@ def _export(ctx: Context) -> int:
 
     args = ctx.args
     if args.as_entries == "events" and args.format != "ics":
-        return _fail("--as events applies to ics exports only")
+        return _fail(tr("--as events applies to ics exports only"))
     if args.vcard_version != "4.0" and args.format != "vcard":
-        return _fail("--vcard-version applies to vcard exports only")
-    progress = _TerminalProgress("Exporting")
+        return _fail(tr("--vcard-version applies to vcard exports only"))
+    progress = _TerminalProgress(tr("Exporting"))
     try:
         result = export_file(
             args.format,
@@ -1080,14 +1318,13 @@ def _install_desktop() -> int:
     try:
         report = install_desktop()
     except OSError as exc:
-        return _fail(f"could not install the launcher: {exc.strerror or exc}")
+        return _fail(tr("could not install the launcher: {why}").format(why=exc.strerror or exc))
     for line in report.lines():
         print(line)
     if report.refused:
-        return _fail(
-            f"{len(report.refused)} file(s) in the way were not ckbook's; left as they were"
-        )
-    print(f"{APP_NAME} is in your application menu (it may take a moment to appear)")
+        refused = len(report.refused)
+        return _fail(tr("%n file(s) in the way were not ckbook's; left as they were", "", refused))
+    print(tr("ckbook is in your application menu (it may take a moment to appear)"))
     return EXIT_OK
 
 
@@ -1097,16 +1334,16 @@ def _uninstall_desktop() -> int:
     try:
         report = uninstall_desktop()
     except OSError as exc:
-        return _fail(f"could not remove the launcher: {exc.strerror or exc}")
-    for line in report.lines("removed"):
+        return _fail(tr("could not remove the launcher: {why}").format(why=exc.strerror or exc))
+    for line in report.lines(removed=True):
         print(line)
     if not report.written and not report.refused:
-        print(f"{APP_NAME} was not in your application menu")
+        print(tr("ckbook was not in your application menu"))
     return EXIT_OK
 
 
 def _fail(message: str) -> int:
-    _say(f"{APP_NAME}: error: {_one_line(message)}", file=sys.stderr)
+    _say(tr("ckbook: error: {message}").format(message=_one_line(message)), file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
@@ -1118,7 +1355,9 @@ def _id(text: str) -> int:
         value = 0
     if value not in limits.IDS:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not an id (a whole number from {limits.IDS.describe()})"
+            tr("{text!r} is not an id (a whole number from {range})").format(
+                text=text, range=limits.IDS.describe()
+            )
         )
     return value
 
@@ -1170,14 +1409,17 @@ def _run(args: argparse.Namespace) -> int:
     succeeded = False
     try:
         if writes and opened.read_only:
-            why = (
-                "your database role may read it but not change it"
-                if opened.path is None
-                else "its file or folder cannot be written"
-            )
-            raise ReadOnlyError(
-                f"the notebook at {opened.location} is read-only ({why}); nothing was changed"
-            )
+            if opened.path is None:
+                refusal = tr(
+                    "the notebook at {notebook} is read-only (your database role may read it "
+                    "but not change it); nothing was changed"
+                )
+            else:
+                refusal = tr(
+                    "the notebook at {notebook} is read-only (its file or folder cannot be "
+                    "written); nothing was changed"
+                )
+            raise ReadOnlyError(refusal.format(notebook=opened.location))
         received = clock.parse_now(args.received, tz) if getattr(args, "received", None) else None
         status = handler(Context(args, tz, now, due, opened.location, received, opened))
         succeeded = True
@@ -1186,7 +1428,8 @@ def _run(args: argparse.Namespace) -> int:
         close_database(opened)
         if opened.created:
             if succeeded and writes:
-                _say(f"{APP_NAME}: created a new notebook at {opened.location}", file=sys.stderr)
+                created = tr("ckbook: created a new notebook at {notebook}")
+                _say(created.format(notebook=opened.location), file=sys.stderr)
             else:
                 # A failed command or a dry run leaves no notebook behind it made for nothing.
                 remove_new_notebook(opened)
@@ -1209,8 +1452,29 @@ def _refuse_non_utf8(args: argparse.Namespace) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``ckbook``; returns the exit status (the console script passes it to sys.exit)."""
+    """Run ``ckbook``; returns the exit status (the console script passes it to sys.exit).
+
+    Text for people is in the user's language (``LANGUAGE``/``LC_*``/``LANG``); ``--json``
+    output, and the error line of a ``--json`` command, stay English whatever the language, so
+    a script reads the same words everywhere."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if _speaks_language(arguments):
+        i18n.install()
+    else:
+        i18n.uninstall()  # English, also when a caller in this process had installed another
+    with _argparse_speaking():
+        return _main(arguments)
+
+
+def _speaks_language(arguments: list[str]) -> bool:
+    """Whether to load the user's language: it has a catalogue (English needs none, and the
+    catalogue is read with QtCore, which a command line in English never loads) and the command
+    is not a ``--json`` one (read by a program: English)."""
+    options = arguments[: arguments.index("--")] if "--" in arguments else arguments
+    return i18n.system_language() in i18n.LANGUAGES and "--json" not in options
+
+
+def _main(arguments: list[str]) -> int:
     parser = build_parser()
     try:
         args, extra = parser.parse_known_args(arguments)
@@ -1224,7 +1488,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             app = importlib.import_module("ckbook.app")
             return int(app.main(arguments))
         if extra:
-            raise UsageError(f"unrecognized arguments: {' '.join(extra)}")
+            raise UsageError(
+                tr("unrecognized arguments: {arguments}").format(arguments=" ".join(extra))
+            )
         _refuse_non_utf8(args)
         # Warnings (a value stored out of range, read clipped) as one line each; no-op when
         # logging is already set up (tests).
@@ -1240,7 +1506,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except OverflowError as exc:
         # A safety net: limits and the id type keep numbers in range before anything runs.
-        return _fail(f"a number is out of range: {exc}")
+        return _fail(tr("a number is out of range: {why}").format(why=exc))
     except BrokenPipeError:
         # `ckbook clients | head`: the reader left; say nothing more (and do not let Python
         # complain while flushing stdout at exit).

@@ -9,7 +9,9 @@ text). All strings share one context (``""``): lupdate gives a bare ``tr`` call 
 wherever it stands, so one source text has one translation.
 
 Placeholders are ``{name}`` filled with ``str.format`` after translating (a translator may move
-them); ``%n`` is the count of a plural form, written the locale's way.
+them); ``%n`` is the count of a plural form, written the locale's way. A plural's source text is
+its English plural (``"%n clients"``); its English singular comes from the English plural table
+(``en/<area>.ts``, compiled to ``en_plurals.json``, read without Qt), so English reads "1 client".
 
 Importing this module loads no Qt: services and the store use :func:`tr` and stay free of it.
 :func:`install` (called once by the window and the CLI) loads the compiled catalogue with QtCore's
@@ -19,6 +21,7 @@ written the English way.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,6 +37,8 @@ LANGUAGES = ("de",)
 _ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                    "Dec")  # fmt: skip
 _ENGLISH_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+#: Locales whose numbers and day names are exactly the English defaults above (no QLocale needed).
+_ENGLISH_LOCALES = frozenset({"C", "POSIX", "en", "en_US"})
 
 
 @dataclass
@@ -44,6 +49,8 @@ class _Installed:
 
 
 _state = _Installed()
+#: (disambiguation, source) -> (one, other): the English forms of plural messages.
+_english_plurals: dict[tuple[str, str], tuple[str, str]] | None = None
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -53,10 +60,25 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     translated = None
     if _state.translator is not None:
         translated = _state.translator.translate("", text, disambiguation, n)
-    result = translated or text
+    result = translated or (_english_plural(text, disambiguation, n) if n >= 0 else text)
     if n >= 0 and "%n" in result:
         result = result.replace("%n", format_number(n))
     return result
+
+
+def _english_plural(text: str, disambiguation: str | None, n: int) -> str:
+    global _english_plurals
+    if _english_plurals is None:
+        try:
+            entries = json.loads(english_plurals_path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            entries = []
+        _english_plurals = {
+            (entry["comment"], entry["source"]): (entry["one"], entry["other"]) for entry in entries
+        }
+    forms = _english_plurals.get((disambiguation or "", text))
+    chosen = (forms[0] if n == 1 else forms[1]) if forms is not None else ""
+    return chosen or text
 
 
 def language() -> str:
@@ -81,18 +103,28 @@ def catalogue_path(code: str) -> Any:
     return resources.files("ckbook.resources").joinpath("translations", f"ckbook_{code}.qm")
 
 
+def english_plurals_path() -> Any:
+    """Where the English plural table is shipped (beside the catalogues)."""
+    return resources.files("ckbook.resources").joinpath("translations", "en_plurals.json")
+
+
 def install(code: str | None = None) -> str:
     """Load the catalogue and formatting rules of ``code`` (default: the system's language).
 
     A language without a catalogue falls back to English text; numbers and dates still follow
     the locale the environment names. Returns the language whose text is now shown."""
-    from PySide6.QtCore import QLocale, QTranslator
-
     wanted = system_language() if code is None else code
     locale_name = _locale_name() if code is None else code
-    _state.locale = QLocale(locale_name)
+    _state.locale = None
     _state.translator = None
     _state.language = "en"
+    if wanted not in LANGUAGES and locale_name in _ENGLISH_LOCALES:
+        # English text written the English way: nothing to load, and the command line does
+        # not pay for importing QtCore (~70 ms).
+        return _state.language
+    from PySide6.QtCore import QLocale, QTranslator
+
+    _state.locale = QLocale(locale_name)
     if wanted in LANGUAGES:
         translator = QTranslator()
         data = catalogue_path(wanted).read_bytes()
@@ -163,3 +195,28 @@ def weekday_abbreviation(weekday: int) -> str:
     from PySide6.QtCore import QLocale
 
     return _state.locale.dayName(weekday + 1, QLocale.FormatType.ShortFormat)
+
+
+_ENGLISH_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
+                        "August", "September", "October", "November", "December")  # fmt: skip
+_ENGLISH_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                          "Sunday")  # fmt: skip
+
+
+def month_name(month: int) -> str:
+    """``November`` for month 1..12, in the installed locale (a heading's full date)."""
+    if _state.locale is None:
+        return _ENGLISH_MONTH_NAMES[month - 1]
+    from PySide6.QtCore import QLocale
+
+    return _state.locale.monthName(month, QLocale.FormatType.LongFormat)
+
+
+def weekday_name(weekday: int) -> str:
+    """``Wednesday`` / ``Mittwoch`` for Python's weekday 0 (Monday) .. 6, in the installed
+    locale."""
+    if _state.locale is None:
+        return _ENGLISH_WEEKDAY_NAMES[weekday]
+    from PySide6.QtCore import QLocale
+
+    return _state.locale.dayName(weekday + 1, QLocale.FormatType.LongFormat)

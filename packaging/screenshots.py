@@ -4,7 +4,8 @@
 
 Fills a temporary database with ``ckbook.services.demo.make_demo``, opens the main window
 offscreen on a busy client, and saves ``main-light.png``, ``main-dark.png`` (and the lower part of
-the card, ``card-lower-*.png``) into the folder given.
+the card, ``card-lower-*.png``), and a call note typed with that client (``call-*.png``, the call
+window over the main window, as a call looks) into the folder given.
 """
 
 from __future__ import annotations
@@ -77,12 +78,66 @@ def render(app: QApplication, folder: Path, scheme: str, size: tuple[int, int]) 
     app.processEvents()
     shots.append(folder / f"card-lower-{scheme}.png")
     window.grab().save(str(shots[1]))
+    shots.append(render_call(app, folder, window, notebook, scheme))
     window.close_to_tray = True  # hide without quitting
     window.close()
     window.deleteLater()
     app.processEvents()
     Path(settings.fileName()).unlink(missing_ok=True)
     return shots
+
+
+#: What the call-note screenshot types, line by line: notes, a promise with its due read from
+#: the words, and one more.
+CALL_LINES = (
+    "Wants the venue walk-through moved to the morning; the caterer needs numbers by Monday.",
+    "Budget stays as agreed, no extras without asking first.",
+    "+ send the revised seating plan by Friday 3pm",
+    "+ call the florist tomorrow about the centrepieces",
+    "Happy with the first draft of the menu.",
+)
+
+
+def render_call(
+    app: QApplication, folder: Path, window: object, notebook: object, scheme: str
+) -> Path:
+    """A call note typed with the open client: the call window over the main window."""
+    from PySide6.QtGui import QColor, QPainter, QPixmap
+    from PySide6.QtTest import QTest
+
+    from ckbook.ui.call_window import install_notes
+
+    notes = install_notes(window, notebook, recovery_dir=folder / ".recovery")  # type: ignore[arg-type]
+    call = notes.start_call()
+    assert call is not None, "no client open for the call"
+    for line in CALL_LINES:
+        QTest.keyClicks(call.editor.editor, line)
+        QTest.keyClick(call.editor.editor, Qt.Key.Key_Return)
+    call.mood_box.setCurrentIndex(max(0, call.mood_box.findText("content")))
+    call.resize(620, 480)
+    notes.save_all()  # every promise line saved: its due shows as a chip, not as pending
+    QTest.qWait(800)
+    card_bar = window.card.scroll_area.verticalScrollBar()  # type: ignore[attr-defined]
+    card_bar.setValue(0)
+    app.processEvents()
+    backdrop = window.grab()  # type: ignore[attr-defined]
+    picture = QPixmap(backdrop)
+    painter = QPainter(picture)
+    at = backdrop.rect().center() - call.rect().center()
+    x, y = at.x() + 120, at.y() + 30
+    # The desktop would draw a frame and a shadow around the window: a plain stand-in for both.
+    painter.fillRect(x + 6, y + 6, call.width(), call.height(), QColor(0, 0, 0, 60))
+    painter.drawPixmap(x, y, call.grab())
+    painter.setPen(QColor(0, 0, 0, 140))
+    painter.drawRect(x - 1, y - 1, call.width() + 1, call.height() + 1)
+    painter.end()
+    shot = folder / f"call-{scheme}.png"
+    picture.save(str(shot))
+    notes.save_all()
+    call.close()
+    notes.shutdown()
+    app.processEvents()
+    return shot
 
 
 def main(argv: list[str] | None = None) -> int:

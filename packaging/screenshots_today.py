@@ -1,7 +1,7 @@
 """Render the Today page and a client card's header and care pieces (contact line, touchpoints
 sparkline, kept-rate chart, requests, incidents) with demo data, in the light and the dark scheme.
 
-    .venv/bin/python packaging/screenshots_today.py shots/ [--clients 300]
+    .venv/bin/python packaging/screenshots_today.py shots/ [--clients 300] [--size 1024x700]
 
 Saves ``today-light.png``, ``today-dark.png``, ``card-insight-light.png`` and
 ``card-insight-dark.png`` into the folder given.
@@ -39,7 +39,9 @@ def telling_client() -> int:
     return max(series, key=lambda cid: (series[cid].kept + series[cid].broken, -cid))
 
 
-def render(app: QApplication, folder: Path, scheme: str, client_id: int) -> list[Path]:
+def render(
+    app: QApplication, folder: Path, scheme: str, client_id: int, size: tuple[int, int]
+) -> list[Path]:
     from ckbook.services.clients import client_detail
     from ckbook.services.insight import card_facts
     from ckbook.ui import theme
@@ -51,12 +53,19 @@ def render(app: QApplication, folder: Path, scheme: str, client_id: int) -> list
     theme.force_scheme(app, Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
     notebook = Notebook(FixedClock(NOW, TZ), "demo")
     today = TodayPage(notebook)
-    today.resize(1100, 720)
+    today.resize(*size)
     today.show()
     if today.pending:  # the report is built on a worker; wait for it
         loop = QEventLoop()
         today.refreshed.connect(loop.quit)
         loop.exec()
+    # Folded as a user would after a look (the fold is kept), so the picture shows every kind
+    # of section, down to the one row standing for the clients without money terms.
+    from ckbook.services.today import Section
+
+    for section in (Section.UPCOMING, Section.CHECKINS, Section.REQUESTS):
+        today.view.collapse(today.model.section_index(section))
+    today.focus_start()
     app.processEvents()
     saved = [folder / f"today-{scheme}.png"]
     today.grab().save(str(saved[0]))
@@ -100,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--clients", type=int, default=300)
+    parser.add_argument("--size", default="1024x700", help="Today's size")
     args = parser.parse_args(argv)
+    width, height = (int(v) for v in args.size.lower().split("x"))
     args.folder.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     path = Path(tempfile.mkdtemp()) / "screens.sqlite3"
@@ -113,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
             client_id, "Can we add two guests to Saturday?", NOW, "message", NOW - timedelta(days=2)
         )
         for scheme in ("light", "dark"):
-            for png in render(app, args.folder, scheme, client_id):
+            for png in render(app, args.folder, scheme, client_id, (width, height)):
                 print(png)
     finally:
         close_database(opened)

@@ -6,19 +6,28 @@ small and let people translate one part at a time); ``pyside6-lrelease`` compile
 areas into the one catalogue the app loads, ``ckbook/resources/translations/ckbook_<lang>.qm``
 (committed, so a checkout, a wheel and the bundle all carry it).
 
+English is the source language, but a plural's source text is only its plural ("%n clients"):
+``en/<area>.ts`` holds the plural messages alone (``lupdate -pluralonly``) with their English
+singular and plural forms, compiled into ``en_plurals.json``, which ckbook.i18n reads without Qt
+(so the English command line still loads no Qt).
+
 A file belongs to the first area whose patterns match it.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "ckbook" / "resources" / "translations"
-LANGUAGES = {"de": "de_DE"}
+LANGUAGES = {"de": "de_DE", "en": "en_US"}
+#: Languages whose files hold only the plural messages (the source language).
+PLURAL_ONLY = ("en",)
 
 #: Area name -> glob patterns (relative to the repository root), first match wins.
 AREAS: dict[str, list[str]] = {
@@ -76,6 +85,10 @@ def qm_path(language: str) -> Path:
     return TRANSLATIONS / f"ckbook_{language}.qm"
 
 
+def plurals_path() -> Path:
+    return TRANSLATIONS / "en_plurals.json"
+
+
 def _tool(name: str) -> str:
     return str(Path(sys.executable).with_name(name))
 
@@ -88,14 +101,40 @@ def update(language: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(
             [_tool("pyside6-lupdate"), *map(str, files), "-locations", "none", "-no-obsolete",
+             *(["-pluralonly"] if language in PLURAL_ONLY else []),
              "-target-language", LANGUAGES[language], "-ts", str(target)],
             check=True,
+            stdout=subprocess.DEVNULL,
         )  # fmt: skip
     release(language)
 
 
+def english_plurals(ts_files: list[Path]) -> list[dict[str, str]]:
+    """The English forms of the plural messages in ``ts_files`` (``lupdate -pluralonly``)."""
+    entries = []
+    for path in ts_files:
+        for message in ElementTree.parse(path).getroot().iter("message"):
+            forms = [form.text or "" for form in message.iter("numerusform")]
+            entries.append(
+                {
+                    "source": message.findtext("source") or "",
+                    "comment": message.findtext("comment") or "",
+                    "one": forms[0] if forms else "",
+                    "other": forms[1] if len(forms) > 1 else "",
+                }
+            )
+    return sorted(entries, key=lambda e: (e["source"], e["comment"]))
+
+
 def release(language: str, qm: Path | None = None) -> Path:
-    """Compile the language's area files into one catalogue (``qm`` or the shipped one)."""
+    """Compile the language's area files into one catalogue (``qm`` or the shipped one); for
+    English, the plural table (``en_plurals.json``)."""
+    if language in PLURAL_ONLY:
+        target = qm or plurals_path()
+        files = [ts_path(language, area) for area in AREAS if ts_path(language, area).exists()]
+        text = json.dumps(english_plurals(files), ensure_ascii=False, indent=1)
+        target.write_text(text + "\n", encoding="utf-8")
+        return target
     target = qm or qm_path(language)
     sources = [str(ts_path(language, area)) for area in AREAS if ts_path(language, area).exists()]
     subprocess.run(

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from ckbook import i18n
 from ckbook.services.clock import FixedClock
 from ckbook.store.database import OpenedDatabase, close_database, open_database
 from ckbook.store.models import database_proxy
@@ -32,6 +33,12 @@ from tests.pg_server import NoServerError, Server, running_server
 # Before any Qt import: UI tests run offscreen unless a test starts its own display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
+# English whatever the developer's language: ckbook.i18n reads LANGUAGE, LC_ALL, LC_MESSAGES,
+# LC_NUMERIC and LANG, the due phrases LC_TIME. Set in os.environ, so the CLI and window
+# subprocesses a test starts read English too. C.UTF-8 exists wherever glibc does.
+for _name in ("LANGUAGE", "LC_MESSAGES", "LC_NUMERIC", "LC_TIME"):
+    os.environ.pop(_name, None)
+os.environ["LC_ALL"] = "C.UTF-8"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -49,6 +56,21 @@ def _keep_tests_out_of_the_real_home(tmp_path_factory):  # type: ignore[no-untyp
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+@pytest.fixture
+def german(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """German text and German numbers for one test, English again after it.
+
+    The environment asks for German (what ``i18n.install()`` in the CLI, the window and a
+    subprocess read: ``LANG`` rather than ``LC_ALL``, so a machine without the de_DE locale
+    still starts Python and Qt in UTF-8) and the German catalogue is installed now."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "de")
+    assert i18n.install("de") == "de"
+    yield
+    i18n.uninstall()
 
 
 TZ = ZoneInfo("Europe/Berlin")

@@ -31,6 +31,7 @@ from decimal import Decimal
 from functools import partial
 from typing import TextIO
 
+from ckbook.i18n import tr
 from ckbook.interop.fields import (
     MONEY_AMOUNTS,
     MONEY_COLUMNS,
@@ -374,7 +375,9 @@ class _Columns:
             target = MAPPABLE.get(field.strip().lower().replace(" ", "_"))
             if target is None:
                 raise InputError(
-                    f"--map: {field!r} is not a field; fields: {', '.join(sorted(MAPPABLE))}"
+                    tr("--map: {field!r} is not a field; fields: {fields}").format(
+                        field=field, fields=", ".join(sorted(MAPPABLE))
+                    )
                 )
             wanted = _key(column)
             matches = [i for i, h in enumerate(header) if h.strip() == column.strip()] or [
@@ -382,7 +385,11 @@ class _Columns:
             ]
             if not matches:
                 shown = ", ".join(h for h in header if h.strip())
-                raise InputError(f"--map: no column named {column!r}; columns: {shown}")
+                raise InputError(
+                    tr("--map: no column named {column!r}; columns: {shown}").format(
+                        column=column, shown=shown
+                    )
+                )
             chosen[matches[0]] = target
         return chosen
 
@@ -393,14 +400,18 @@ class _Columns:
             elif len(row) > self.width:
                 extra = ", ".join(repr(c) for c in row[self.width :] if c.strip())
                 raise InputError(
-                    f"has {len(row)} fields but the header names {self.width}: {extra} would be "
-                    "lost (a value with the delimiter in it that is not in quotes?)"
+                    tr(
+                        "has {count} fields but the header names {width}: {extra} would be "
+                        "lost (a value with the delimiter in it that is not in quotes?)"
+                    ).format(count=len(row), width=self.width, extra=extra)
                 )
             else:
                 fields = "1 field" if len(row) == 1 else f"{len(row)} fields"
                 raise InputError(
-                    f"has {fields} but the header names {self.width} "
-                    "(a line break in a value that is not in quotes?)"
+                    tr(
+                        "has {fields} but the header names {width} (a line break in a value "
+                        "that is not in quotes?)"
+                    ).format(fields=fields, width=self.width)
                 )
 
         def cell(index: int) -> str:
@@ -489,9 +500,9 @@ def read_csv(
     try:
         header = next(reader)
     except StopIteration:
-        raise InputError("the file is empty (a header row is needed)") from None
+        raise InputError(tr("the file is empty (a header row is needed)")) from None
     except csv.Error as exc:
-        raise InputError(f"line 1: {exc}") from None
+        raise InputError(tr("line 1: {why}").format(why=exc)) from None
     columns = _Columns(header, mapping)
     items: list[ImportItem] = []
     problems: list[ImportSkip] = []
@@ -502,7 +513,9 @@ def read_csv(
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(ImportSkip(f"line {start}", "", f"not readable as CSV: {exc}"))
+            problems.append(
+                ImportSkip(f"line {start}", "", tr("not readable as CSV: {why}").format(why=exc))
+            )
             start = reader.line_num + 1
             continue
         where = f"line {start}"

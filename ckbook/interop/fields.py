@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from ckbook.i18n import tr
 from ckbook.services.base import InputError
 from ckbook.services.clients import ClientInput
-from ckbook.services.importing import ImportItem, ImportSkip
+from ckbook.services.importing import ImportItem, ImportSkip, field_name
 from ckbook.services.money import MoneyTermsInput, parse_money
 from ckbook.services.rules import ATTENTION_DEFAULTS
 
@@ -72,14 +73,18 @@ def _whole(text: str, what: str) -> int:
     try:
         return int(text.strip())
     except ValueError:
-        raise InputError(f"{what} {text!r} is not a whole number") from None
+        raise InputError(
+            tr("{what} {text!r} is not a whole number").format(what=what, text=text)
+        ) from None
 
 
 def _day(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise InputError(f"{what} {text!r} is not a date like 2026-11-18") from None
+        raise InputError(
+            tr("{what} {text!r} is not a date like 2026-11-18").format(what=what, text=text)
+        ) from None
 
 
 def _yes(text: str, what: str) -> bool:
@@ -88,7 +93,7 @@ def _yes(text: str, what: str) -> bool:
         return False
     if word in ("yes", "true", "1", "y"):
         return True
-    raise InputError(f"{what} {text!r} is not yes or no")
+    raise InputError(tr("{what} {text!r} is not yes or no").format(what=what, text=text))
 
 
 def _words(value: str) -> str:
@@ -109,17 +114,19 @@ def build_item(record: Record) -> ImportItem:
         tags=tuple(record.tags),
         status=_words(extra.get("status", "")) or "active",
         client_since=(
-            _day(extra["client_since"], "client since") if "client_since" in extra else None
+            _day(extra["client_since"], field_name("client_since"))
+            if "client_since" in extra
+            else None
         ),
         handling_notes=record.handling_notes,
         attention_level=level,
         checkin_days=(
-            _whole(extra["checkin_days"], "check-in days")
+            _whole(extra["checkin_days"], field_name("checkin_days"))
             if "checkin_days" in extra
             else defaults["checkin_days"]
         ),
         response_hours=(
-            _whole(extra["response_hours"], "response hours")
+            _whole(extra["response_hours"], field_name("response_hours"))
             if "response_hours" in extra
             else defaults["response_hours"]
         ),
@@ -152,12 +159,12 @@ def _money(extra: Mapping[str, str]) -> MoneyTermsInput | None:
     if not any(extra.get(name) for name in MONEY_COLUMNS):
         return None
     if not extra.get("pricing_model"):
-        raise InputError("money terms need a pricing model")
+        raise InputError(tr("money terms need a pricing model"))
     return MoneyTermsInput(
         pricing_model=_words(extra["pricing_model"]),
         currency=extra.get("currency") or "EUR",
         payment_terms_days=(
-            _whole(extra["payment_terms_days"], "payment terms (days)")
+            _whole(extra["payment_terms_days"], field_name("payment_terms_days"))
             if extra.get("payment_terms_days")
             else None
         ),
@@ -165,8 +172,12 @@ def _money(extra: Mapping[str, str]) -> MoneyTermsInput | None:
         discount_condition=extra.get("discount_condition", ""),
         scope_in=extra.get("scope_in", ""),
         scope_out=extra.get("scope_out", ""),
-        agreed_on=_day(extra["agreed_on"], "agreed on") if extra.get("agreed_on") else None,
-        confirmed_by_client=_yes(extra.get("confirmed_by_client", ""), "confirmed by client"),
+        agreed_on=_day(extra["agreed_on"], field_name("agreed_on"))
+        if extra.get("agreed_on")
+        else None,
+        confirmed_by_client=_yes(
+            extra.get("confirmed_by_client", ""), field_name("confirmed_by_client")
+        ),
         amount=parse_money(extra.get("amount"), "amount"),
         budget_ceiling=parse_money(extra.get("budget_ceiling"), "budget ceiling"),
         deposit=parse_money(extra.get("deposit"), "deposit"),

@@ -20,6 +20,7 @@ from typing import Any
 import peewee
 from peewee import BooleanField, DateField, TimeField
 
+from ckbook.i18n import tr
 from ckbook.interop import json_export
 from ckbook.interop.text_files import read_import_text
 from ckbook.services.base import InputError
@@ -75,14 +76,14 @@ def _converter(field: peewee.Field) -> Callable[[Any], Any]:
 
         def whole(v: Any) -> int:
             if isinstance(v, bool) or not isinstance(v, int):
-                raise ValueError(f"{v!r} is not a whole number")
+                raise ValueError(tr("{v!r} is not a whole number").format(v=v))
             return v
 
         return whole
 
     def text(v: Any) -> str:
         if not isinstance(v, str):
-            raise ValueError(f"{v!r} is not text")
+            raise ValueError(tr("{v!r} is not text").format(v=v))
         return v
 
     return text
@@ -91,7 +92,7 @@ def _converter(field: peewee.Field) -> Callable[[Any], Any]:
 def _row(model: type[peewee.Model], data: Any, what: str, **fixed: Any) -> dict[str, Any]:
     """``data`` (a JSON object) as the model's field values; InputError names ``what``."""
     if not isinstance(data, dict):
-        raise InputError(f"{what} is not an object")
+        raise InputError(tr("{what} is not an object").format(what=what))
     row: dict[str, Any] = dict(fixed)
     for field in model._meta.sorted_fields:
         name = field.name
@@ -100,13 +101,15 @@ def _row(model: type[peewee.Model], data: Any, what: str, **fixed: Any) -> dict[
         value = data[name]
         if value is None:
             if not field.null and not isinstance(field, peewee.AutoField):
-                raise InputError(f"{what}: {name} is missing")
+                raise InputError(tr("{what}: {name} is missing").format(what=what, name=name))
             row[name] = None
             continue
         try:
             row[name] = _converter(field)(value)
         except (ValueError, TypeError, InvalidOperation) as exc:
-            raise InputError(f"{what}: {name} {exc}") from None
+            raise InputError(
+                tr("{what}: {name} {why}").format(what=what, name=name, why=exc)
+            ) from None
     return row
 
 
@@ -114,11 +117,13 @@ def _client_rows(
     index: int, data: Any, rows: Rows, version: int, named: list[tuple[int, str]]
 ) -> None:
     if not isinstance(data, dict):
-        raise InputError(f"client {index + 1} is not an object")
-    what = f"client {index + 1} ({str(data.get('name', ''))[:60]})"
+        raise InputError(tr("client {number} is not an object").format(number=index + 1))
+    what = tr("client {number} ({name})").format(
+        number=index + 1, name=str(data.get("name", ""))[:60]
+    )
     attention = data.get("attention") or {}
     if not isinstance(attention, dict):
-        raise InputError(f"{what}: attention is not an object")
+        raise InputError(tr("{what}: attention is not an object").format(what=what))
     flat = {
         **data,
         "attention_level": attention.get("level"),
@@ -132,13 +137,13 @@ def _client_rows(
     client = _row(Client, flat, what)
     for name in ("id", "name", "created_at", "updated_at"):
         if name not in client:
-            raise InputError(f"{what}: {name} is missing")
+            raise InputError(tr("{what}: {name} is missing").format(what=what, name=name))
     rows[Client].append(client)
     cid = client["id"]
     for key, model in _CHILDREN:
         children = data.get(key) or []
         if not isinstance(children, list):
-            raise InputError(f"{what}: {key} is not a list")
+            raise InputError(tr("{what}: {key} is not a list").format(what=what, key=key))
         positions: dict[str, int] = {}
         for number, child in enumerate(children, start=1):
             label = f"{what}, {key} {number}"
@@ -155,7 +160,7 @@ def _client_rows(
     if version == 1:  # tags by name only: rebuilt as tag and client_tag rows below
         tags = data.get("tags") or []
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            raise InputError(f"{what}: tags is not a list of names")
+            raise InputError(tr("{what}: tags is not a list of names").format(what=what))
         named.extend((cid, tag) for tag in tags)
 
 
@@ -163,7 +168,7 @@ def _due_of(due: Any, what: str) -> dict[str, Any]:
     if due is None:
         return {"due_date": None, "due_time": None}
     if not isinstance(due, str):
-        raise InputError(f"{what}: due {due!r} is not a date")
+        raise InputError(tr("{what}: due {due!r} is not a date").format(what=what, due=due))
     day, _, clock = due.partition("T")
     return {"due_date": day, "due_time": clock or None}
 
@@ -173,20 +178,28 @@ def read_document(text: str) -> tuple[int, Rows]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise InputError(
+            tr("not JSON (line {line}, column {column}: {why})").format(
+                line=exc.lineno, column=exc.colno, why=exc.msg
+            )
+        ) from None
     if not isinstance(document, dict) or document.get("format") != json_export.FORMAT:
-        raise InputError('not a ckbook export (no "format": "ckbook-export")')
+        raise InputError(tr('not a ckbook export (no "format": "ckbook-export")'))
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise InputError(f"format version {version!r} is not one ckbook wrote")
+        raise InputError(
+            tr("format version {version!r} is not one ckbook wrote").format(version=version)
+        )
     if version > json_export.VERSION:
         raise InputError(
-            f"written by a newer ckbook (format version {version}; this ckbook reads up to "
-            f"{json_export.VERSION}); update ckbook to import it"
+            tr(
+                "written by a newer ckbook (format version {version}; this ckbook "
+                "reads up to {newest}); update ckbook to import it"
+            ).format(version=version, newest=json_export.VERSION)
         )
     clients = document.get("clients")
     if not isinstance(clients, list):
-        raise InputError("the export has no list of clients")
+        raise InputError(tr("the export has no list of clients"))
     models: list[type[peewee.Model]] = [Client, *(m for _, m in _CHILDREN)]
     models += [m for _, m in _TABLES]
     rows: Rows = {model: [] for model in models}
@@ -196,7 +209,7 @@ def read_document(text: str) -> tuple[int, Rows]:
     for key, model in _TABLES:
         table = document.get(key) or []
         if not isinstance(table, list):
-            raise InputError(f"{key} is not a list")
+            raise InputError(tr("{key} is not a list").format(key=key))
         rows[model].extend(_row(model, r, f"{key} {n}") for n, r in enumerate(table, start=1))
     if named:
         tag_ids: dict[str, int] = {}
@@ -220,7 +233,7 @@ def restore_file(
     try:
         version, rows = read_document(decoded.text)
     except InputError as exc:
-        raise InputError(f"{path}: {exc}") from None
+        raise InputError(tr("{file}: {why}").format(file=path, why=exc)) from None
     if dry_run:
         with database_proxy.obj.atomic():
             check_empty()

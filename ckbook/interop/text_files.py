@@ -18,6 +18,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from ckbook.i18n import tr
 from ckbook.services.base import InputError
 from ckbook.store.open_files import is_open_notebook
 
@@ -75,7 +76,12 @@ class DecodedText:
         """``read as Windows-1252 (detected)``; empty for plain UTF-8, which needs no word."""
         if not self.how:
             return ""
-        return f"read as {self.encoding} ({self.how})"
+        how = {
+            "byte-order mark": tr("byte-order mark"),
+            "declared": tr("declared", "encoding"),
+            "detected": tr("detected", "encoding"),
+        }.get(self.how, self.how)
+        return tr("read as {encoding} ({how})").format(encoding=self.encoding, how=how)
 
 
 def shown_encoding(codec: str) -> str:
@@ -99,7 +105,7 @@ def decode(data: bytes, declared_ok: bool = False) -> DecodedText:
     declare its charset inline (vCard ``CHARSET=``), and the file may be read in it."""
     binary = _what_binary(data)
     if binary is not None:
-        raise InputError(f"is not a text file (it looks like {binary})")
+        raise InputError(tr("is not a text file (it looks like {binary})").format(binary=binary))
     for bom, codec in _BOMS:
         if data.startswith(bom):
             how = "" if codec == "utf-8-sig" else "byte-order mark"  # as good as plain UTF-8
@@ -107,7 +113,9 @@ def decode(data: bytes, declared_ok: bool = False) -> DecodedText:
                 return DecodedText(data.decode(codec), shown_encoding(codec), how)
             except UnicodeDecodeError as exc:
                 raise InputError(
-                    f"starts like {shown_encoding(codec)} text but byte {exc.start} is not"
+                    tr("starts like {encoding} text but byte {byte} is not").format(
+                        encoding=shown_encoding(codec), byte=exc.start
+                    )
                 ) from None
     try:
         return DecodedText(data.decode("utf-8"), "UTF-8", "")
@@ -124,7 +132,7 @@ def decode(data: bytes, declared_ok: bool = False) -> DecodedText:
                 pass
     results = list(from_bytes(data))
     if not results:
-        raise InputError("is not a text file (no text encoding reads it)")
+        raise InputError(tr("is not a text file (no text encoding reads it)"))
     best = results[0]
     tied = [
         r for r in results if r.chaos <= best.chaos + 0.01 and r.coherence >= best.coherence - 0.01
@@ -138,7 +146,7 @@ def decode(data: bytes, declared_ok: bool = False) -> DecodedText:
         codec = best.encoding
     text = str(best)
     if "\x00" in text and b"\x00" in data[:4096]:
-        raise InputError("is not a text file (no text encoding reads it)")
+        raise InputError(tr("is not a text file (no text encoding reads it)"))
     return DecodedText(text, shown_encoding(codec), "detected")
 
 
@@ -147,17 +155,27 @@ def read_import_text(path: str | os.PathLike[str], declared_ok: bool = False) ->
     file = Path(path)
     if is_open_notebook(file):
         # Never read through a second descriptor: closing it would drop SQLite's locks.
-        raise InputError(f"{file} is the notebook itself; import reads vCard, CSV or JSON files")
+        raise InputError(
+            tr("{file} is the notebook itself; import reads vCard, CSV or JSON files").format(
+                file=file
+            )
+        )
     try:
         if file.is_dir():
-            raise InputError(f"{file} is a folder, not a file")
+            raise InputError(tr("{file} is a folder, not a file").format(file=file))
         size = file.stat().st_size
         if size > MAX_IMPORT_BYTES:
-            raise InputError(f"{file} is too large to import ({size // (1024 * 1024)} MB)")
+            raise InputError(
+                tr("{file} is too large to import ({size} MB)").format(
+                    file=file, size=size // (1024 * 1024)
+                )
+            )
         data = file.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read {file}: {exc.strerror or exc}") from None
+        raise InputError(
+            tr("cannot read {file}: {why}").format(file=file, why=exc.strerror or exc)
+        ) from None
     try:
         return decode(data, declared_ok)
     except InputError as exc:
-        raise InputError(f"{file} {exc}") from None
+        raise InputError(tr("{file} {why}").format(file=file, why=exc)) from None

@@ -14,9 +14,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
+from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
+from ckbook.i18n import format_number, tr
 from ckbook.interop import files, snapshot
 from ckbook.services.base import InputError
 from ckbook.services.importing import (
@@ -65,7 +67,7 @@ def parse_mapping(text: str) -> dict[str, str]:
     for pair in (p for p in text.split(",") if p.strip()):
         field, sep, column = pair.partition("=")
         if not sep or not field.strip() or not column.strip():
-            raise InputError(f"--map: {pair.strip()!r} is not FIELD=COLUMN")
+            raise InputError(tr("--map: {pair!r} is not FIELD=COLUMN").format(pair=pair.strip()))
         mapping[field.strip().lower()] = column.strip()
     return mapping
 
@@ -81,10 +83,14 @@ def read_records(
     from ckbook.interop.vcard import read_vcards
 
     if kind not in ("vcard", "csv"):
-        raise InputError(f"cannot import {kind!r}: choose one of {', '.join(IMPORT_FORMATS)}")
+        raise InputError(
+            tr("cannot import {kind!r}: choose one of {formats}").format(
+                kind=kind, formats=", ".join(IMPORT_FORMATS)
+            )
+        )
     columns = parse_mapping(mapping) if isinstance(mapping, str) else mapping
     if columns and kind != "csv":
-        raise InputError("--map applies to csv files only")
+        raise InputError(tr("--map applies to csv files only"))
     decoded = read_import_text(path, declared_ok=kind == "vcard")
     try:
         if kind == "vcard":
@@ -94,7 +100,7 @@ def read_records(
     except UnmappedColumnsError as exc:  # the mapping step needs its columns
         raise UnmappedColumnsError(exc.columns, str(path)) from None
     except InputError as exc:
-        raise InputError(f"{path}: {exc}") from None
+        raise InputError(tr("{file}: {why}").format(file=path, why=exc)) from None
     return ImportFile(items, skips, decoded.describe())
 
 
@@ -138,16 +144,25 @@ class ExportResult:
     what: str = "client"  # what count counts: client, to-do, event
 
     def describe(self) -> str:
-        plural = "" if self.count == 1 else "s"
-        return f"Exported {self.count} {self.what}{plural} to {self.path} ({_size(self.size)})"
+        count = self.count
+        if self.what == "to-do":
+            said = tr("Exported 1 to-do to {file} ({size})") if count == 1 else None
+            said = said or tr("Exported %n to-dos to {file} ({size})", "", count)
+        elif self.what == "event":
+            said = tr("Exported 1 event to {file} ({size})") if count == 1 else None
+            said = said or tr("Exported %n events to {file} ({size})", "", count)
+        else:
+            said = tr("Exported 1 client to {file} ({size})") if count == 1 else None
+            said = said or tr("Exported %n clients to {file} ({size})", "", count)
+        return said.format(file=self.path, size=_size(self.size))
 
 
 def _size(size: int) -> str:
     if size < 1024:
-        return f"{size} bytes"
+        return tr("%n bytes", "", size)
     if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+        return tr("{size} KB").format(size=format_number(Decimal(size) / 1024, places=1))
+    return tr("{size} MB").format(size=format_number(Decimal(size) / (1024 * 1024), places=1))
 
 
 def export_file(
@@ -168,7 +183,11 @@ def export_file(
     a device or any SQLite file never (``store.output``). ``progress`` may raise Cancelled: the
     file is then not written at all."""
     if kind not in EXPORT_FORMATS:
-        raise InputError(f"cannot export {kind!r}: choose one of {', '.join(EXPORT_FORMATS)}")
+        raise InputError(
+            tr("cannot export {kind!r}: choose one of {formats}").format(
+                kind=kind, formats=", ".join(EXPORT_FORMATS)
+            )
+        )
     target = Path(path)
     files.check_export_target(target, overwrite=overwrite)
     started = time.perf_counter()
@@ -196,7 +215,9 @@ def export_file(
                 progress(count, count)  # the last chance to cancel before the file is published
         size = target.stat().st_size
     except OSError as exc:
-        raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise InputError(
+            tr("cannot write {file}: {why}").format(file=target, why=exc.strerror or exc)
+        ) from None
     seconds = time.perf_counter() - started
     what = ("event" if as_events else "to-do") if kind == "ics" else "client"
     return ExportResult(kind, target, count, size, picture.read_seconds, seconds, what)

@@ -39,6 +39,7 @@ import vobject.base
 import vobject.vcard
 
 from ckbook import __version__
+from ckbook.i18n import tr
 from ckbook.interop.fields import PROFILE_COLUMNS, Record, collect, split_values
 from ckbook.interop.snapshot import Snapshot
 from ckbook.services.base import InputError
@@ -83,7 +84,9 @@ def _cards(text: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str,
         word = line.rstrip().upper()
         if word == "BEGIN:VCARD":
             if depth and current is not None and not previous.startswith("AGENT"):
-                why = f"no END:VCARD before the next card starts at line {number}"
+                why = tr("no END:VCARD before the next card starts at line {number}").format(
+                    number=number
+                )
                 unfinished.append((current[0], _unfinished_name(current[1]), why))
                 current, depth = None, 0
             if depth == 0:
@@ -99,7 +102,7 @@ def _cards(text: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str,
         if line.strip():
             previous = word
     if current is not None:
-        why = "no END:VCARD before the end of the file"
+        why = tr("no END:VCARD before the end of the file")
         unfinished.append((current[0], _unfinished_name(current[1]), why))
     return cards, unfinished
 
@@ -171,7 +174,11 @@ def _decoded(value: str, params: str, base64: bool) -> str:
         return raw.decode(charset)
     except (binascii.Error, LookupError, UnicodeDecodeError):
         encoding = "base64" if base64 else "quoted-printable"
-        raise InputError(f"a {encoding} value is not readable text in {charset}") from None
+        raise InputError(
+            tr("a {encoding} value is not readable text in {charset}").format(
+                encoding=encoding, charset=charset
+            )
+        ) from None
 
 
 def _mended(line: str) -> str:
@@ -212,7 +219,11 @@ def _text(prop: Any) -> str:
         try:
             return value.decode(charset)
         except (LookupError, UnicodeDecodeError):
-            raise InputError(f"{prop.name} is not readable text in {charset}") from None
+            raise InputError(
+                tr("{name} is not readable text in {charset}").format(
+                    name=prop.name, charset=charset
+                )
+            ) from None
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
@@ -365,15 +376,19 @@ def _parse(lines: list[str], start: int) -> Any:
         bad = message.partition("Failed to parse line: ")[2].strip()
         for (number, line), mend in zip(logical, mended, strict=True):
             if bad and bad in (line.strip(), mend.strip()):
-                raise InputError(f"line {number} is not a vCard line: {line!r}") from None
-        raise InputError(f"not a readable vCard: {message}") from None
+                raise InputError(
+                    tr("line {number} is not a vCard line: {line!r}").format(
+                        number=number, line=line
+                    )
+                ) from None
+        raise InputError(tr("not a readable vCard: {message}").format(message=message)) from None
 
 
 def read_vcards(text: str) -> tuple[list[ImportItem], list[ImportSkip]]:
     """The clients in vCard ``text``: what could be read, and the cards that could not."""
     cards, unfinished = _cards(text)
     if not cards and not unfinished:
-        raise InputError("no vCard in the file (BEGIN:VCARD … END:VCARD)")
+        raise InputError(tr("no vCard in the file (BEGIN:VCARD … END:VCARD)"))
     items: list[ImportItem] = []
     problems: list[ImportSkip] = []
     for number, (start, lines) in enumerate(cards, start=1):
@@ -384,7 +399,9 @@ def read_vcards(text: str) -> tuple[list[ImportItem], list[ImportSkip]]:
 
         collect(read, items, problems, where)
     for start, name, reason in unfinished:
-        problems.append(ImportSkip(f"line {start}", name, f"unfinished card: {reason}"))
+        problems.append(
+            ImportSkip(f"line {start}", name, tr("unfinished card: {why}").format(why=reason))
+        )
     problems.sort(key=lambda skip: _line_of(skip.where))
     return items, problems
 
@@ -461,7 +478,11 @@ def write_vcards(
 ) -> int:
     """Write every client of ``snapshot`` as a vCard (4.0, or 3.0); returns how many."""
     if version not in VERSIONS:
-        raise InputError(f"vCard {version} is not one ckbook writes ({', '.join(VERSIONS)})")
+        raise InputError(
+            tr("vCard {version} is not one ckbook writes ({versions})").format(
+                version=version, versions=", ".join(VERSIONS)
+            )
+        )
     total = len(snapshot.clients)
     for index, client in enumerate(snapshot.clients):
         if progress is not None and index % 200 == 0:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from ckbook.i18n import tr
 from ckbook.services.clock import instant_json
 from ckbook.services.today import Section, TodayReport, TodayRow, today_report
 
@@ -33,15 +34,27 @@ class DueReport:
 
     def summary(self) -> str:
         parts = []
-        if self.overdue:
-            parts.append(_count(len(self.overdue), "promise overdue", "promises overdue"))
-        if self.due_today:
-            parts.append(_count(len(self.due_today), "promise due today", "promises due today"))
-        if self.checkins:
-            parts.append(_count(len(self.checkins), "check-in overdue", "check-ins overdue"))
-        if self.requests:
-            parts.append(_count(len(self.requests), "reply overdue", "replies overdue"))
-        return ", ".join(parts) if parts else "Nothing needs you right now"
+        overdue, today = len(self.overdue), len(self.due_today)
+        checkins, requests = len(self.checkins), len(self.requests)
+        if overdue:
+            parts.append(
+                tr("1 promise overdue") if overdue == 1 else tr("%n promises overdue", "", overdue)
+            )
+        if today:
+            parts.append(
+                tr("1 promise due today") if today == 1 else tr("%n promises due today", "", today)
+            )
+        if checkins:
+            parts.append(
+                tr("1 check-in overdue")
+                if checkins == 1
+                else tr("%n check-ins overdue", "", checkins)
+            )
+        if requests:
+            parts.append(
+                tr("1 reply overdue") if requests == 1 else tr("%n replies overdue", "", requests)
+            )
+        return ", ".join(parts) if parts else tr("Nothing needs you right now")
 
     def to_json(self, tz: tzinfo) -> dict[str, object]:
         def promise(row: TodayRow) -> dict[str, object]:
@@ -75,10 +88,6 @@ class DueReport:
                 r.request.to_json(self.now, tz) for r in self.requests if r.request is not None
             ],
         }
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def due_part(report: TodayReport) -> DueReport:

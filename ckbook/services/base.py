@@ -12,6 +12,7 @@ from typing import TypeVar
 
 import peewee
 
+from ckbook.i18n import tr
 from ckbook.store.models import database_proxy
 
 #: The largest id SQLite (and PostgreSQL's bigint) can hold; a larger one names no row.
@@ -161,11 +162,23 @@ def get_row(model: type[ModelT], row_id: int, hint: str = "") -> ModelT:
     if 0 < row_id <= MAX_ID:  # a larger id would overflow the query, and names no row anyway
         found = model.get_or_none(model._meta.primary_key == row_id)
     if found is None:
-        raise NotFoundError(f"no {model.__name__.lower()} with id {row_id}{hint}")
+        kind = model.__name__.lower()
+        missing = {
+            "client": tr("no client with id {id}"),
+            "promise": tr("no promise with id {id}"),
+            "note": tr("no note with id {id}"),
+            "incident": tr("no incident with id {id}"),
+            "request": tr("no request with id {id}"),
+        }.get(kind, f"no {kind} with id {{id}}")
+        raise NotFoundError(missing.format(id=row_id) + hint)
     return found
 
 
 def require_choice(value: str, choices: tuple[str, ...], what: str) -> str:
     if value not in choices:
-        raise InputError(f"{what} {value!r} is not one of: {', '.join(choices)}")
+        raise InputError(
+            tr("{what} {value!r} is not one of: {choices}").format(
+                what=what, value=value, choices=", ".join(choices)
+            )
+        )
     return value

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, time, tzinfo
 
+from ckbook.i18n import tr
 from ckbook.services.base import Changed, Kind, get_row, write_transaction
 from ckbook.services.care import sync_note_requests
 from ckbook.services.due import Due
@@ -281,9 +282,9 @@ def save_note_text(
     and requests, in one transaction. Returns what changed in the note (``Scope.TEXT`` when only
     its body did), then, only when there are any, the promises and the requests made or updated:
     a keystroke's save that adds no line touches no list row."""
-    body = clean_block(body, "note")  # before its lines become promises and requests
+    body = clean_block(body, tr("note"))  # before its lines become promises and requests
     with write_transaction():
-        note = get_row(Note, note_id, " (was it deleted?)")
+        note = get_row(Note, note_id, tr(" (was it deleted?)"))
         client_id = note.client_id
         touched = _sync(note, body, now, tz, final)
         # "? " lines become the client's requests awaiting reply (ckbook.services.care).

@@ -7,6 +7,7 @@ import difflib
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from ckbook.i18n import tr
 from ckbook.services.base import (
     Changed,
     InputError,
@@ -139,7 +140,7 @@ def add_incident(
     happened_at: datetime | None = None,
     note_id: int | None = None,
 ) -> Changed:
-    what = require_text(what, "what happened", 5000, multiline=True)
+    what = require_text(what, tr("what happened"), 5000, multiline=True)
     require_choice(severity, SEVERITIES, "severity")
     with write_transaction():
         _get_live(client_id)
@@ -177,12 +178,14 @@ _INCIDENT_INSTANTS = ("happened_at", "apologised_at", "resolved_at")
 def _clean_incident_changes(changes: dict[str, object]) -> dict[str, object]:
     unknown = set(changes) - set(INCIDENT_FIELDS)
     if unknown:
-        raise InputError(f"unknown incident field(s): {', '.join(sorted(unknown))}")
+        raise InputError(
+            tr("unknown incident field(s): {fields}").format(fields=", ".join(sorted(unknown)))
+        )
     clean = dict(changes)
     if "severity" in clean:
         require_choice(str(clean["severity"]), SEVERITIES, "severity")
     if "what" in clean:
-        clean["what"] = require_text(str(clean["what"]), "what happened", 5000, multiline=True)
+        clean["what"] = require_text(str(clean["what"]), tr("what happened"), 5000, multiline=True)
     for name in _INCIDENT_TEXTS:
         if name in clean:
             what = name.replace("_", " ")
@@ -190,9 +193,11 @@ def _clean_incident_changes(changes: dict[str, object]) -> dict[str, object]:
     for name in _INCIDENT_INSTANTS:
         value = clean.get(name)
         if value is not None and (not isinstance(value, datetime) or value.tzinfo is None):
-            raise InputError(f"{name.replace('_', ' ')} must be a moment with its time zone")
+            raise InputError(
+                tr("{what} must be a moment with its time zone").format(what=name.replace("_", " "))
+            )
     if "happened_at" in clean and clean["happened_at"] is None:
-        raise InputError("when it happened cannot be empty")
+        raise InputError(tr("when it happened cannot be empty"))
     return clean
 
 
@@ -205,7 +210,11 @@ def update_incident(incident_id: int, **changes: object) -> Changed:
         if fix_promise is not None:
             promise = Promise.get_or_none(Promise.id == fix_promise)
             if promise is None or promise.client_id != incident.client_id:
-                raise InputError(f"promise {fix_promise} is not one of this client's promises")
+                raise InputError(
+                    tr("promise {promise} is not one of this client's promises").format(
+                        promise=fix_promise
+                    )
+                )
         for name, value in changes.items():
             setattr(incident, name, value)
         incident.save()
@@ -216,7 +225,7 @@ def record_incident_fix(incident_id: int, fix: str, due: Due | None, now: dateti
     """The fix is a promise: record what we will do and by when, as a promise linked to the
     incident, in one transaction. A second call updates the open fix promise rather than adding
     another; a fix promise already closed is left as history and a new one is made."""
-    fix = require_text(fix, "the fix", 2000, multiline=True)
+    fix = require_text(fix, tr("the fix"), 2000, multiline=True)
     if due is not None:
         check_date(due.date)
     with write_transaction():
@@ -301,7 +310,7 @@ def incidents(client_id: int | None = None, open_only: bool = False) -> list[Inc
 def get_incident(incident_id: int) -> IncidentRow:
     found = incidents_by_ids([incident_id])
     if not found:
-        raise NotFoundError(f"no incident with id {incident_id}")
+        raise NotFoundError(tr("no incident with id {id}").format(id=incident_id))
     return found[0]
 
 
@@ -320,11 +329,11 @@ def add_request(
     received_at: datetime | None = None,
     note_id: int | None = None,
 ) -> Changed:
-    summary = require_text(summary, "request summary", 5000, multiline=True)
+    summary = require_text(summary, tr("request summary"), 5000, multiline=True)
     require_choice(channel, CHANNELS, "channel")
     received = received_at or now
     if received > now:
-        raise InputError("a request cannot be received in the future")
+        raise InputError(tr("a request cannot be received in the future"))
     with write_transaction():
         _get_live(client_id)
         request = Request.create(

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from peewee import JOIN, Field, ModelSelect, fn
 
+from ckbook.i18n import tr
 from ckbook.services.base import (
     MAX_ID,
     Changed,
@@ -125,9 +126,9 @@ class ClientDetail:
 
 def _validate(data: ClientInput) -> ClientInput:
     """``data`` checked; its text is expected cleaned already (``clean_client_input``)."""
-    require_text(data.name, "client name", 200)
+    require_text(data.name, tr("client name"), 200)
     if len(data.organisation) > 200:
-        raise InputError("organisation is too long (at most 200 characters)")
+        raise InputError(tr("organisation is too long (at most 200 characters)"))
     require_choice(data.status, CLIENT_STATUSES, "status")
     require_choice(data.attention_level, ATTENTION_LEVELS, "attention level")
     require_choice(data.preferred_channel, CHANNELS, "preferred channel")
@@ -135,10 +136,10 @@ def _validate(data: ClientInput) -> ClientInput:
     RESPONSE_HOURS.check(data.response_hours)
     for email in data.emails:
         if "@" not in email or email.strip() != email or " " in email:
-            raise InputError(f"email {email!r} is not an email address")
+            raise InputError(tr("email {email!r} is not an email address").format(email=email))
     for phone in data.phones:
         if not any(ch.isdigit() for ch in phone):
-            raise InputError(f"phone {phone!r} has no digits")
+            raise InputError(tr("phone {phone!r} has no digits").format(phone=phone))
     return data
 
 
@@ -183,13 +184,13 @@ def _cleaned(data: ClientInput) -> ClientInput:
     return ClientInput(
         **{
             **data.__dict__,
-            "name": clean_line(data.name, "client name"),
-            "organisation": clean_line(data.organisation, "organisation"),
+            "name": clean_line(data.name, tr("client name")),
+            "organisation": clean_line(data.organisation, tr("organisation")),
             "emails": _clean_list(data.emails, "email"),
             "phones": _clean_list(data.phones, "phone"),
             "tags": _clean_list(data.tags, "tag"),
-            "address": clean_block(data.address, "address"),
-            "handling_notes": clean_block(data.handling_notes, "how they like to be handled"),
+            "address": clean_block(data.address, tr("address")),
+            "handling_notes": clean_block(data.handling_notes, tr("how they like to be handled")),
         }
     )
 
@@ -258,7 +259,9 @@ def _update_client(
 ) -> Changed:
     unknown = set(changes) - set(PROFILE_FIELDS) - {"emails", "phones", "tags"}
     if unknown:
-        raise InputError(f"unknown client field(s): {', '.join(sorted(unknown))}")
+        raise InputError(
+            tr("unknown client field(s): {fields}").format(fields=", ".join(sorted(unknown)))
+        )
     with write_transaction():
         client = _get_live(client_id, lock=True)
         current = client_detail(client_id, now)
@@ -316,7 +319,9 @@ class FieldConflictError(ConflictError):
 
 def _changed_elsewhere(client: Client) -> ConflictError:
     return ConflictError(
-        f"{client.name} was changed elsewhere since it was loaded; reload it and try again"
+        tr("{name} was changed elsewhere since it was loaded; reload it and try again").format(
+            name=client.name
+        )
     )
 
 
@@ -333,7 +338,7 @@ def restore_client(client_id: int) -> Changed:
     with write_transaction():
         updated = Client.update(deleted_at=None).where(Client.id == client_id).execute()
     if not updated:
-        raise NotFoundError(f"no client with id {client_id}")
+        raise NotFoundError(tr("no client with id {id}").format(id=client_id))
     return Changed(Kind.CLIENT, (client_id,), (client_id,), "restored")
 
 
@@ -360,7 +365,7 @@ def _get_live(client_id: int, lock: bool = False) -> Client:
         query = Client.select().where((Client.id == client_id) & Client.deleted_at.is_null())
         client = (locking(query) if lock else query).first()
     if client is None:
-        raise NotFoundError(f"no client with id {client_id}")
+        raise NotFoundError(tr("no client with id {id}").format(id=client_id))
     return client
 
 
@@ -373,9 +378,9 @@ def find_client(reference: str | int) -> int:
     reference is ambiguous and InputError says which two it could be and to write ``#ID`` (a
     promise must never land on the wrong client). ``#ID`` is always the id.
     """
-    text = clean_line(str(reference), "client")  # NFC: "Zoé" typed either way finds Zoé
+    text = clean_line(str(reference), tr("client"))  # NFC: "Zoé" typed either way finds Zoé
     if not text:
-        raise InputError("client is empty: give an id or a name")
+        raise InputError(tr("client is empty: give an id or a name"))
     live = Client.deleted_at.is_null()
     if text.startswith("#") and text[1:].isdigit():
         return _get_live(int(text[1:])).id
@@ -395,16 +400,22 @@ def find_client(reference: str | int) -> int:
         others = [cid for cid, _name in named if cid != by_id[0]]
         if others:
             raise InputError(
-                f"client {text!r} is ambiguous: id {by_id[0]} is {by_id[1]!r}, and client "
-                f"{others[0]} is named {text!r}; write #{by_id[0]} or #{others[0]}"
+                tr(
+                    "client {text!r} is ambiguous: id {id} is {name!r}, and client {other} "
+                    "is named {text!r}; write #{id} or #{other}"
+                ).format(text=text, id=by_id[0], name=by_id[1], other=others[0])
             )
         return by_id[0]
     if not named:
         what = "with id or name" if text.isdigit() else "named"
-        raise NotFoundError(f"no client {what} {text!r}")
+        raise NotFoundError(tr("no client {what} {text!r}").format(what=what, text=text))
     if len(named) > 1:
         ids = ", ".join(str(cid) for cid, _name in named)
-        raise InputError(f"several clients are named {text!r} (ids {ids}); use the id")
+        raise InputError(
+            tr("several clients are named {text!r} (ids {ids}); use the id").format(
+                text=text, ids=ids
+            )
+        )
     return named[0][0]
 
 

@@ -22,6 +22,7 @@ from time import monotonic
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from ckbook.i18n import tr
 from ckbook.services.limits import YEARS
 
 
@@ -122,9 +123,15 @@ def parse_now(value: str, tz: tzinfo, option: str = "--now") -> datetime:
     try:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise ValueError(f"{option}: {value!r} is not an ISO date or date-time") from None
+        raise ValueError(
+            tr("{option}: {value!r} is not an ISO date or date-time").format(
+                option=option, value=value
+            )
+        ) from None
     if parsed.year not in YEARS:
         raise ValueError(
-            f"{option}: {value!r} is out of range: the year must be {YEARS.describe()}"
+            tr("{option}: {value!r} is out of range: the year must be {years}").format(
+                option=option, value=value, years=YEARS.describe()
+            )
         )
     return as_utc(parsed, tz)

@@ -31,6 +31,7 @@ from peewee import (
     fn,
 )
 
+from ckbook.i18n import tr
 from ckbook.services.base import InputError, write_transaction
 from ckbook.services.bulk import bulk_mode as _bulk_mode
 from ckbook.services.rules import ATTENTION_DEFAULTS
@@ -374,11 +375,10 @@ class DemoSummary:
     requests: int
 
     def describe(self) -> str:
-        return (
-            f"{self.clients} clients, {self.notes} notes, {self.promises} promises, "
-            f"{self.money_terms} money terms, {self.incidents} incidents, "
-            f"{self.requests} requests, {self.contacts} contact details, {self.tags} tags"
-        )
+        return tr(
+            "{clients} clients, {notes} notes, {promises} promises, {money_terms} money terms, "
+            "{incidents} incidents, {requests} requests, {contacts} contact details, {tags} tags"
+        ).format(**self.__dict__)
 
 
 class NotEmptyError(InputError):
@@ -1108,11 +1108,19 @@ def make_demo(
         (promises, "promises", MAX_ROWS),
     ):
         if not isinstance(value, int) or value < 0:
-            raise InputError(f"number of {what} must be zero or more, not {value!r}")
+            raise InputError(
+                tr("number of {what} must be zero or more, not {value!r}").format(
+                    what=what, value=value
+                )
+            )
         if value > limit:
-            raise InputError(f"number of {what} is too large ({value}; at most {limit})")
+            raise InputError(
+                tr("number of {what} is too large ({value}; at most {limit})").format(
+                    what=what, value=value, limit=limit
+                )
+            )
     if clients == 0 and (notes or promises):
-        raise InputError("notes and promises need at least one client")
+        raise InputError(tr("notes and promises need at least one client"))
     if now.tzinfo is None:
         raise InputError("now must be timezone-aware")
     rng = random.Random(seed)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from ckbook.i18n import tr
 from ckbook.services.clock import local_instant, on_the_clock
 from ckbook.services.limits import YEARS
 
@@ -68,10 +69,9 @@ class Due:
 
     def describe(self) -> str:
         """Human text, e.g. ``Fri 20 Nov 2026`` or ``Fri 20 Nov 2026 15:00``."""
-        text = self.date.strftime("%a %d %b %Y")
-        if self.time is not None:
-            text += self.time.strftime(" %H:%M")
-        return text
+        from ckbook.services import dates  # dates reads Due
+
+        return dates.due_words(self)
 
     @classmethod
     def from_iso(cls, value: str) -> Due:
@@ -81,14 +81,22 @@ class Due:
             if "T" in value or " " in value:
                 moment = datetime.fromisoformat(value)
                 if moment.tzinfo is not None:
-                    raise ValueError("a due is local time; leave out the offset")
+                    raise ValueError(tr("a due is local time; leave out the offset"))
                 due = cls(moment.date(), moment.time().replace(second=0, microsecond=0))
             else:
                 due = cls(date.fromisoformat(value))
         except ValueError as exc:
-            raise ValueError(f"{value!r} is not an ISO date or local date-time ({exc})") from None
+            raise ValueError(
+                tr("{value!r} is not an ISO date or local date-time ({why})").format(
+                    value=value, why=exc
+                )
+            ) from None
         if not due.in_range:
-            raise ValueError(f"{value!r} is out of range: the year must be {YEARS.describe()}")
+            raise ValueError(
+                tr("{value!r} is out of range: the year must be {years}").format(
+                    value=value, years=YEARS.describe()
+                )
+            )
         return due
 
 

@@ -88,6 +88,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from ckbook.i18n import tr
 from ckbook.services.clock import as_utc
 from ckbook.services.due import Due
 from ckbook.services.due_words import (
@@ -161,12 +162,9 @@ def read_due(
 def due_in_words(due: Due, today: date) -> str:
     """A due as words the reader reads back: ``Thu 19 Nov``, ``Thu 19 Nov 17:00``, with the year
     when it is not this one (``Mon 3 Jan 2028``)."""
-    text = f"{due.date.strftime('%a')} {due.date.day} {due.date.strftime('%b')}"
-    if due.date.year != today.year:
-        text += f" {due.date.year}"
-    if due.time is not None:
-        text += due.time.strftime(" %H:%M")
-    return text
+    from ckbook.services import dates  # dates reads Due, which reads phrases
+
+    return dates.due_words(due, today)
 
 
 def restate_due(
@@ -230,13 +228,16 @@ def parse_due(
         if found is not None and found.end_index == len(reader.tokens):
             if not found.due.in_range:
                 raise ValueError(
-                    f"{value!r} is {found.due.date.isoformat()}, out of range: "
-                    f"the year must be {YEARS.describe()}"
+                    tr("{value!r} is {date}, out of range: the year must be {years}").format(
+                        value=value, date=found.due.date.isoformat(), years=YEARS.describe()
+                    )
                 )
             return found.due.on_the_clock(tz)
     raise ValueError(
-        f"cannot read {value!r} as a due; use YYYY-MM-DD, YYYY-MM-DDTHH:MM "
-        "or a phrase like 'next Friday 3pm'"
+        tr(
+            "cannot read {value!r} as a due; use YYYY-MM-DD, YYYY-MM-DDTHH:MM or a "
+            "phrase like 'next Friday 3pm'"
+        ).format(value=value)
     )
 
 
@@ -1538,10 +1539,16 @@ class _Reader:
             order = self.date_order
             chosen = readings[order]
             if first != second:
-                way = "day first" if order == "DMY" else "month first"
-                note = (
-                    f"{tok.text} read as {chosen.day} {calendar.month_name[chosen.month]}: "
-                    f"{way}, as your locale writes dates"
+                if order == "DMY":
+                    said = tr(
+                        "{written} read as {day} {month}: day first, as your locale writes dates"
+                    )
+                else:
+                    said = tr(
+                        "{written} read as {day} {month}: month first, as your locale writes dates"
+                    )
+                note = said.format(
+                    written=tok.text, day=chosen.day, month=_month_name(chosen.month)
                 )
         short = year is None and (len(readings) > 1 or tok.low == "24/7")
         part = _DatePart(
@@ -1610,3 +1617,14 @@ def _cut(text: str, start: int, end: int) -> str:
     if left and right and right[0] not in ",.;:!?" + _CLOSERS and left[-1] not in _OPENERS:
         return f"{left} {right}".strip()
     return f"{left}{right}".strip()
+
+
+def _month_name(month: int) -> str:
+    """A month's full name in the user's language, for a reading's note (the phrases themselves
+    are read in English words)."""
+    names = (
+        tr("January"), tr("February"), tr("March"), tr("April"), tr("May", "month"), tr("June"),
+        tr("July"), tr("August"), tr("September"), tr("October"), tr("November"),
+        tr("December"),
+    )  # fmt: skip
+    return names[month - 1]

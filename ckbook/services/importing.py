@@ -30,6 +30,7 @@ from typing import Any
 
 from peewee import fn
 
+from ckbook.i18n import tr
 from ckbook.services.base import Changed, InputError, Kind, write_transaction
 from ckbook.services.clients import ClientInput, clean_client_input
 from ckbook.services.merging import ClientIndex
@@ -63,17 +64,57 @@ _SCALARS = (
     "response_hours",
     "preferred_channel",
 )
-#: Field names as the preview and the report say them.
-FIELD_NAMES = {
-    "handling_notes": "handling notes", "client_since": "client since",
-    "attention_level": "attention level", "checkin_days": "check-in days",
-    "response_hours": "response hours", "preferred_channel": "preferred channel",
-    "emails": "email", "phones": "phone", "tags": "tag",
-    "pricing_model": "pricing model", "budget_ceiling": "budget ceiling",
-    "payment_terms_days": "payment terms (days)", "discount_condition": "discount condition",
-    "scope_in": "in scope", "scope_out": "out of scope", "agreed_on": "agreed on",
-    "confirmed_by_client": "confirmed by client",
-}  # fmt: skip
+
+
+def field_name(name: str) -> str:
+    """A field's name as the preview and the report say it, in the user's language."""
+    names = {
+        "name": tr("name"),
+        "organisation": tr("organisation"),
+        "address": tr("address"),
+        "status": tr("status"),
+        "handling_notes": tr("handling notes"),
+        "client_since": tr("client since"),
+        "attention_level": tr("attention level"),
+        "checkin_days": tr("check-in days"),
+        "response_hours": tr("response hours"),
+        "preferred_channel": tr("preferred channel"),
+        "emails": tr("email"),
+        "email": tr("email"),
+        "phones": tr("phone"),
+        "phone": tr("phone"),
+        "tags": tr("tag"),
+        "pricing_model": tr("pricing model"),
+        "amount": tr("amount"),
+        "currency": tr("currency"),
+        "budget_ceiling": tr("budget ceiling"),
+        "payment_terms_days": tr("payment terms (days)"),
+        "deposit": tr("deposit"),
+        "discount": tr("discount"),
+        "discount_condition": tr("discount condition"),
+        "scope_in": tr("in scope"),
+        "scope_out": tr("out of scope"),
+        "agreed_on": tr("agreed on"),
+        "confirmed_by_client": tr("confirmed by client"),
+    }
+    return names.get(name, name.replace("_", " "))
+
+
+def place(where: str) -> str:
+    """Where a record was in its file ("line 7", "entry 3, line 25", "client 2"), in the
+    user's language; records keep the English words (sorting and JSON read them)."""
+    found = re.fullmatch(r"entry (\d+), line (\d+)", where)
+    if found:
+        return tr("entry {entry}, line {line}").format(entry=found[1], line=found[2])
+    found = re.fullmatch(r"line (\d+)", where)
+    if found:
+        return tr("line {line}").format(line=found[1])
+    found = re.fullmatch(r"client (\d+)", where)
+    if found:
+        return tr("client {number}").format(number=found[1])
+    return where
+
+
 _MONEY_FIELDS = tuple(f.name for f in fields(MoneyTermsInput) if f.name != "change_reason")
 
 #: Called now and then with (records done, records in all); raises Cancelled to stop.
@@ -114,7 +155,7 @@ class ImportSkip:
 
     def describe(self) -> str:
         named = f" ({self.name})" if self.name else ""
-        return f"{self.where}{named}: {self.reason}"
+        return f"{place(self.where)}{named}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -184,39 +225,84 @@ class ImportReport:
         """One line: the first invalid record and what is wrong with it."""
         first = self.invalid[0].describe()
         more = len(self.invalid) - 1
-        others = f"; {more} more invalid record{'s' if more != 1 else ''}" if more else ""
-        return f"{first}{others} — nothing imported (skip invalid records to import the rest)"
+        if more == 0:
+            said = tr("{first} — nothing imported (skip invalid records to import the rest)")
+        elif more == 1:
+            said = tr(
+                "{first}; 1 more invalid record — nothing imported (skip invalid records to "
+                "import the rest)"
+            )
+        else:
+            said = tr(
+                "{first}; %n more invalid records — nothing imported (skip invalid records to "
+                "import the rest)",
+                "",
+                more,
+            )
+        return said.format(first=first)
 
     def counts(self, with_invalid: bool = True) -> str:
         """``3 new, 2 updated, 1 unchanged, 1 skipped (line 40: why)``."""
+        new, updated, unchanged = len(self.new), len(self.updated), len(self.unchanged)
         parts = [
-            f"{len(self.new)} new",
-            f"{len(self.updated)} updated",
-            f"{len(self.unchanged)} unchanged",
+            tr("{count} new", "import").format(count=new),
+            tr("{count} updated", "import").format(count=updated),
+            tr("{count} unchanged", "import").format(count=unchanged),
         ]
         skipped = sorted(
             [*self.duplicates, *(self.invalid if with_invalid else ())],
             key=lambda s: _order(s.where),
         )
         if skipped:
-            first = skipped[0]
-            more = f"; {len(skipped) - 1} more" if len(skipped) > 1 else ""
-            parts.append(f"{len(skipped)} skipped ({first.where}: {first.reason}{more})")
+            first, count, more = skipped[0], len(skipped), len(skipped) - 1
+            if more:
+                said = tr("{count} skipped ({where}: {why}; {more} more)")
+            else:
+                said = tr("{count} skipped ({where}: {why})")
+            parts.append(
+                said.format(count=count, where=place(first.where), why=first.reason, more=more)
+            )
         return ", ".join(parts)
 
     def summary(self) -> str:
         """One line: ``Imported: 3 new, 2 updated, 1 unchanged, 1 skipped (line 40: why)``."""
         if self.refused:
-            first = self.invalid[0]
-            return (
-                f"Would import nothing: {_count(len(self.invalid), 'invalid record')} "
-                f"({first.where}: {first.reason}); the others: {self.counts(with_invalid=False)}"
+            first, invalid = self.invalid[0], len(self.invalid)
+            if invalid == 1:
+                said = tr(
+                    "Would import nothing: 1 invalid record ({where}: {why}); the others: {counts}"
+                )
+            else:
+                said = tr(
+                    "Would import nothing: %n invalid records ({where}: {why}); the others: "
+                    "{counts}",
+                    "",
+                    invalid,
+                )
+            return said.format(
+                where=place(first.where),
+                why=first.reason,
+                counts=self.counts(with_invalid=False),
             )
-        head = "Would import" if self.dry_run else "Imported"
-        maybe = ""
-        if self.resembling:
-            maybe = f"; {_count(len(self.resembling), 'client')} may already be in the notebook"
-        return f"{head}: {self.counts()}{maybe}"
+        counts, resembling = self.counts(), len(self.resembling)
+        if not resembling:
+            said = tr("Would import: {counts}") if self.dry_run else tr("Imported: {counts}")
+        elif self.dry_run:
+            if resembling == 1:
+                said = tr("Would import: {counts}; 1 client may already be in the notebook")
+            else:
+                said = tr(
+                    "Would import: {counts}; %n clients may already be in the notebook",
+                    "",
+                    resembling,
+                )
+        elif resembling == 1:
+            said = tr("Imported: {counts}; 1 client may already be in the notebook")
+        else:
+            said = tr(
+                "Imported: {counts}; %n clients may already be in the notebook", "", resembling
+            )
+        return said.format(counts=counts)
 
     @property
     def changed(self) -> Changed:
@@ -293,7 +379,7 @@ def _match(
 ) -> tuple[_Person, str] | None:
     """The person ``client`` is, and by which rule; None when it is someone new."""
     if uid and uid in index.by_uid:
-        return index.by_uid[uid], "the same UID"
+        return index.by_uid[uid], tr("the same UID")
     emails = {e.lower() for e in client.emails}
     phones = {phone_key(p) for p in client.phones} - {""}
     organisation = name_key(client.organisation)
@@ -305,10 +391,10 @@ def _match(
     ]
     for person in candidates:
         if emails & person.emails or phones & person.phones:
-            return person, "the same name and email or phone"
+            return person, tr("the same name and email or phone")
     for person in candidates:
         if person.organisation == organisation:
-            return person, "the same name and organisation"
+            return person, tr("the same name and organisation")
     return None
 
 
@@ -402,7 +488,7 @@ def _diff(
             continue  # the file has nothing to say: never blank what is stored
         if new != current[name]:
             update.scalars[name] = new
-            label = FIELD_NAMES.get(name, name)
+            label = field_name(name)
             update.changes.append(FieldChange(label, _shown(current[name]), _shown(new)))
     stored = current["contacts"]
     for kind, values in (("email", data.emails), ("phone", data.phones)):
@@ -418,17 +504,18 @@ def _diff(
             label = _label_of(labels, kind, value)
             if key not in known:
                 update.contacts.append((kind, value, label))
-                update.changes.append(FieldChange(kind, "", value))
+                update.changes.append(FieldChange(field_name(kind), "", value))
                 known[key] = (0, label)
             elif label and not known[key][1] and known[key][0]:
                 update.labels.append((known[key][0], label))
-                update.changes.append(FieldChange(f"{kind} label", value, f"{value} ({label})"))
+                what = tr("email label") if kind == "email" else tr("phone label")
+                update.changes.append(FieldChange(what, value, f"{value} ({label})"))
     if "tags" in present:
         have = {t.lower() for t in current["tags"]}
         for tag in data.tags:
             if tag.lower() not in have:
                 update.tags.append(tag)
-                update.changes.append(FieldChange("tag", "", tag))
+                update.changes.append(FieldChange(field_name("tags"), "", tag))
                 have.add(tag.lower())
     if money is not None:
         terms = current["money"]
@@ -437,7 +524,7 @@ def _diff(
             for n in _MONEY_FIELDS:
                 old = getattr(terms, n) if terms is not None else None
                 if old != getattr(money, n):
-                    label = f"money: {FIELD_NAMES.get(n, n)}"
+                    label = tr("money: {field}").format(field=field_name(n))
                     update.changes.append(
                         FieldChange(label, _shown(old), _shown(getattr(money, n)))
                     )
@@ -500,7 +587,11 @@ def _plan(valid: Sequence[_Valid], progress: Progress | None) -> _Plan:
             if person.key < 0:
                 plan.duplicates.append(
                     ImportSkip(
-                        record.where, record.client.name, f"same person as {person.where} ({rule})"
+                        record.where,
+                        record.client.name,
+                        tr("same person as {where} ({rule})").format(
+                            where=place(person.where), rule=rule
+                        ),
                     )
                 )
                 continue
@@ -509,7 +600,9 @@ def _plan(valid: Sequence[_Valid], progress: Progress | None) -> _Plan:
                     ImportSkip(
                         record.where,
                         record.client.name,
-                        f"client {person.key} was already matched by {claimed[person.key]}",
+                        tr("client {id} was already matched by {where}").format(
+                            id=person.key, where=place(claimed[person.key])
+                        ),
                     )
                 )
                 continue
@@ -520,7 +613,9 @@ def _plan(valid: Sequence[_Valid], progress: Progress | None) -> _Plan:
         for like in alike.matches(record.client.name, (), record.client.phones)[:1]:
             plan.resembling.append(
                 ImportSkip(
-                    record.where, record.client.name, f"may be client {like.id}, {like.describe()}"
+                    record.where,
+                    record.client.name,
+                    tr("may be client {id}, {match}").format(id=like.id, match=like.describe()),
                 )
             )
         index.add(
@@ -610,10 +705,6 @@ def import_clients(
         skip_invalid,
         resembling=tuple(plan.resembling),
     )
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _order(where: str) -> tuple[int, str]:
@@ -749,7 +840,7 @@ def _write_updates(updates: list[_Update], now: datetime) -> None:
                 .scalar()
             )
             terms = {**update.money.__dict__}
-            terms["change_reason"] = terms["change_reason"] or "imported from a file"
+            terms["change_reason"] = terms["change_reason"] or tr("imported from a file")
             MoneyTerms.insert(
                 client=cid, version=int(version or 0) + 1, created_at=now, **terms
             ).execute()

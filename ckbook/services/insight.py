@@ -16,6 +16,7 @@ from typing import Any
 
 from peewee import SQL, Case, Value, fn
 
+from ckbook.i18n import tr
 from ckbook.services.care import requests
 from ckbook.services.clients import ClientDetail
 from ckbook.services.clock import local_instant
@@ -61,11 +62,11 @@ class KeptRateSeries:
 
     def describe(self) -> str:
         """E.g. ``87% kept (26 of 30) in 12 months``; ``no promise closed in 12 months``."""
-        total = self.kept + self.broken
+        total, months = self.kept + self.broken, len(self.months)
         if total == 0:
-            return f"No promise kept or broken in {len(self.months)} months"
-        return (
-            f"{format_rate(self.rate)} kept ({self.kept} of {total}) in {len(self.months)} months"
+            return tr("No promise kept or broken in %n months", "", months)
+        return tr("{rate} kept ({kept} of {total}) in %n months", "", months).format(
+            rate=format_rate(self.rate), kept=self.kept, total=total
         )
 
     def to_json(self) -> dict[str, object]:
@@ -197,25 +198,39 @@ def contact_text(days_since: int | None, cadence_days: int | None) -> str:
     has no check-in cadence (paused or former).
     """
     if days_since is None:
-        head = "No contact logged yet"
+        head = tr("No contact logged yet")
     elif days_since == 0:
-        head = "Last contact today"
+        head = tr("Last contact today")
     elif days_since == 1:
-        head = "1 day since last contact"
+        head = tr("1 day since last contact")
     else:
-        head = f"{days_since} days since last contact"
+        head = tr("%n days since last contact", "", days_since)
     if cadence_days is None:
-        return f"{head} (no check-in cadence)"
-    unit = "day" if cadence_days == 1 else "days"
-    return f"{head} (cadence {cadence_days} {unit})"
+        return tr("{head} (no check-in cadence)").format(head=head)
+    if cadence_days == 1:
+        return tr("{head} (cadence 1 day)").format(head=head)
+    return tr("{head} (cadence %n days)", "", cadence_days).format(head=head)
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+def checkin_words(health: Health) -> str | None:
+    """What the check-in health adds to the contact sentence (green and no cadence add
+    nothing)."""
+    if health is Health.YELLOW:
+        return tr("time to check in")
+    if health is Health.RED:
+        return tr("check-in overdue")
+    return None
 
 
-#: What the check-in health adds to the contact sentence (green and no cadence add nothing).
-CHECKIN_WORDS = {Health.YELLOW: "time to check in", Health.RED: "check-in overdue"}
+def status_word(status: str) -> str:
+    """A client's status as a card header starts with it: ``Lead``, ``Active``…"""
+    words = {
+        "lead": tr("Lead", "client status"),
+        "active": tr("Active", "client status"),
+        "paused": tr("Paused", "client status"),
+        "former": tr("Former", "client status"),
+    }
+    return words.get(status, status[:1].upper() + status[1:])
 
 
 @dataclass(frozen=True)
@@ -237,23 +252,28 @@ class CardFacts:
     @property
     def contact_line(self) -> str:
         """``16 days since last contact (cadence 14 days) — time to check in``."""
-        words = CHECKIN_WORDS.get(self.health)
+        words = checkin_words(self.health)
         return f"{self.contact_text} — {words}" if words else self.contact_text
 
     @property
     def standing_line(self) -> str:
         """``Lead · 7 open promises · kept rate 80%``."""
-        status = self.status[:1].upper() + self.status[1:]
-        promises = _count(self.open_promises, "open promise", "open promises")
-        return f"{status} · {promises} · kept rate {format_rate(self.kept_rate)}"
+        count = self.open_promises
+        promises = tr("1 open promise") if count == 1 else tr("%n open promises", "", count)
+        rate = tr("kept rate {rate}").format(rate=format_rate(self.kept_rate))
+        return f"{status_word(self.status)} · {promises} · {rate}"
 
     @property
     def care_line(self) -> str:
         """``1 open incident · 2 requests awaiting reply (1 overdue)``."""
-        incidents = _count(self.open_incidents, "open incident", "open incidents")
-        awaiting = _count(self.awaiting_requests, "request", "requests") + " awaiting reply"
-        if self.overdue_requests:
-            awaiting += f" ({self.overdue_requests} overdue)"
+        count, waiting, late = self.open_incidents, self.awaiting_requests, self.overdue_requests
+        incidents = tr("1 open incident") if count == 1 else tr("%n open incidents", "", count)
+        if waiting == 1:
+            awaiting = tr("1 request awaiting reply")
+        else:
+            awaiting = tr("%n requests awaiting reply", "", waiting)
+        if late:
+            awaiting = tr("{requests} ({overdue} overdue)").format(requests=awaiting, overdue=late)
         return f"{incidents} · {awaiting}"
 
     @property
@@ -263,9 +283,11 @@ class CardFacts:
 
     @property
     def touchpoints_caption(self) -> str:
-        total = sum(p.count for p in self.touchpoints)
-        months = _count(len(self.touchpoints), "month", "months")
-        return f"{_count(total, 'touchpoint', 'touchpoints')} in {months}"
+        total, count = sum(p.count for p in self.touchpoints), len(self.touchpoints)
+        months = tr("1 month") if count == 1 else tr("%n months", "", count)
+        if total == 1:
+            return tr("1 touchpoint in {months}").format(months=months)
+        return tr("%n touchpoints in {months}", "", total).format(months=months)
 
 
 def card_facts(detail: ClientDetail, now: datetime, tz: tzinfo, months: int = MONTHS) -> CardFacts:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ckbook import resources
+from ckbook.i18n import tr
 from ckbook.paths import data_dir
 from ckbook.services.autostart import gui_command, quote_exec_argument
 from ckbook.store.output import atomic_output
@@ -39,13 +40,13 @@ class InstallReport:
     unchanged: tuple[Path, ...]
     refused: tuple[Path, ...]  # someone else's file: left as it was
 
-    def lines(self, verb: str = "installed") -> list[str]:
-        said = [f"{verb} {path}" for path in self.written]
-        said += [f"up to date {path}" for path in self.unchanged]
-        said += [
-            f"left alone {path} (not written by ckbook; remove it to install ours)"
-            for path in self.refused
-        ]
+    def lines(self, *, removed: bool = False) -> list[str]:
+        """One line per file: written (``removed`` when uninstalling), up to date, left alone."""
+        done = tr("removed {file}") if removed else tr("installed {file}")
+        said = [done.format(file=path) for path in self.written]
+        said += [tr("up to date {file}").format(file=path) for path in self.unchanged]
+        left = tr("left alone {file} (not written by ckbook; remove it to install ours)")
+        said += [left.format(file=path) for path in self.refused]
         return said
 
 

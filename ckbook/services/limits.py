@@ -17,6 +17,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
+from ckbook.i18n import tr
 from ckbook.services.base import MAX_ID, InputError
 
 log = logging.getLogger(__name__)
@@ -32,8 +33,9 @@ class Range:
     unit: str = ""
 
     def describe(self) -> str:
-        unit = f" {self.unit}" if self.unit else ""
-        return f"{self.low} to {self.high}{unit}"
+        """``1 to 3650 days``, in the user's language."""
+        unit = f" {label(self.unit)}" if self.unit else ""
+        return tr("{low} to {high}{unit}").format(low=self.low, high=self.high, unit=unit)
 
     def __contains__(self, value: object) -> bool:
         return (
@@ -47,7 +49,11 @@ class Range:
         command-line option it came from, when given) and the range."""
         if value not in self:
             where = f"{option}: " if option else ""
-            raise InputError(f"{where}{self.what} must be {self.describe()}, not {value!r}")
+            raise InputError(
+                tr("{where}{what} must be {allowed}, not {value!r}").format(
+                    where=where, what=label(self.what), allowed=self.describe(), value=value
+                )
+            )
         return value
 
     def check_optional(self, value: int | None, option: str = "") -> int | None:
@@ -82,9 +88,32 @@ def check_date(day: date, what: str = "due") -> date:
     """``day`` when its year is in ``YEARS``; else InputError naming ``what`` and the range."""
     if day.year not in YEARS:
         raise InputError(
-            f"{what} {day.isoformat()} is out of range: the year must be {YEARS.describe()}"
+            tr("{what} {date} is out of range: the year must be {years}").format(
+                what=label(what), date=day.isoformat(), years=YEARS.describe()
+            )
         )
     return day
+
+
+def label(word: str) -> str:
+    """A range's name or unit (and check_date's ``what``) in the user's language; a word this
+    module does not name is returned as given (the caller translated it)."""
+    labels = {
+        "check-in cadence": tr("check-in cadence"),
+        "expected response time": tr("expected response time"),
+        "remind before": tr("remind before"),
+        "note duration": tr("note duration"),
+        "year": tr("year"),
+        "days ahead": tr("days ahead"),
+        "number of hits": tr("number of hits"),
+        "id": tr("id"),
+        "due": tr("due", "noun"),
+        "days": tr("days", "unit"),
+        "hours": tr("hours", "unit"),
+        "minutes": tr("minutes", "unit"),
+        "seconds": tr("seconds", "unit"),
+    }
+    return labels.get(word, word)
 
 
 _warned: set[str] = set()

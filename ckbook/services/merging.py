@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ckbook.i18n import tr
 from ckbook.services.base import Changed, InputError, Kind, write_transaction
 from ckbook.services.clients import _get_live
 from ckbook.services.reminder_rules import ReminderKind
@@ -57,7 +58,7 @@ class ClientMatch:
 
     def describe(self) -> str:
         who = f"{self.name} ({self.organisation})" if self.organisation else self.name
-        return f"{who}: same {', '.join(self.reasons)}"
+        return tr("{who}: same {what}").format(who=who, what=", ".join(self.reasons))
 
 
 def _name_key(name: str) -> str:
@@ -101,13 +102,13 @@ class ClientIndex:
         """Live clients with the same name, an email or a phone in common (best match first)."""
         reasons: dict[int, list[str]] = {}
         for client_id in self.by_name.get(_name_key(name), []) if name.strip() else []:
-            reasons.setdefault(client_id, []).append("name")
+            reasons.setdefault(client_id, []).append(tr("name"))
         for email in {e.strip().casefold() for e in emails if e.strip()}:
             for client_id, value in self.by_email.get(email, []):
-                reasons.setdefault(client_id, []).append(f"email {value}")
+                reasons.setdefault(client_id, []).append(tr("email {value}").format(value=value))
         for key in {k for k in (_phone_key(p) for p in phones) if k}:
             for client_id, value in self.by_phone.get(key, []):
-                reasons.setdefault(client_id, []).append(f"phone {value}")
+                reasons.setdefault(client_id, []).append(tr("phone {value}").format(value=value))
         found = [
             ClientMatch(cid, *self.names[cid], tuple(why))
             for cid, why in reasons.items()
@@ -158,7 +159,7 @@ def merge_clients(
     """Merge OTHER into KEEP (see the module docstring); InputError for the same client twice
     or one that does not exist."""
     if keep_id == other_id:
-        raise InputError("cannot merge a client into itself: name two different clients")
+        raise InputError(tr("cannot merge a client into itself: name two different clients"))
     with write_transaction():
         keep = _get_live(keep_id)
         other = _get_live(other_id)
@@ -293,7 +294,7 @@ def unmerge(record: MergeRecord, now: datetime) -> Changed:
     keep_id, other_id = record.keep_id, record.other_id
     with write_transaction():
         if not Client.select().where(Client.id == other_id).exists():
-            raise InputError("the merged client is gone for good; the merge cannot be undone")
+            raise InputError(tr("the merged client is gone for good; the merge cannot be undone"))
         for table, ids in record.moved:
             model = _OWNED[table]
             if ids:

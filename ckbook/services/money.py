@@ -10,13 +10,45 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from peewee import fn
 
+from ckbook.i18n import format_number, tr
 from ckbook.services.base import Changed, InputError, Kind, require_choice, write_transaction
 from ckbook.services.clients import ClientInput, _get_live, add_client, clean_client_input
 from ckbook.services.text import clean_block, clean_line
 from ckbook.store.models import PRICING_MODELS, MoneyTerms
 from ckbook.store.rows import tuples
 
+#: The English words of a client without money terms (``money_not_discussed()`` translated).
 MONEY_NOT_DISCUSSED = "Money not discussed yet"
+
+
+def money_not_discussed() -> str:
+    """What a client without money terms shows, in the user's language."""
+    return tr("Money not discussed yet")
+
+
+def pricing_label(model: str) -> str:
+    """A pricing model as people read it (``hourly`` / ``pro Stunde``)."""
+    return {
+        "hourly": tr("hourly", "pricing model"),
+        "fixed": tr("fixed", "pricing model"),
+        "retainer": tr("retainer", "pricing model"),
+        "per item": tr("per item", "pricing model"),
+    }.get(model, model)
+
+
+def _field_label(field: str) -> str:
+    return {
+        "pricing": tr("pricing", "money terms field"),
+        "amount": tr("amount", "money terms field"),
+        "budget ceiling": tr("budget ceiling", "money terms field"),
+        "deposit": tr("deposit", "money terms field"),
+        "payment terms": tr("payment terms", "money terms field"),
+        "discount": tr("discount", "money terms field"),
+        "discount condition": tr("discount condition", "money terms field"),
+        "scope in": tr("scope in", "money terms field"),
+        "scope out": tr("scope out", "money terms field"),
+        "confirmed by client": tr("confirmed by client", "money terms field"),
+    }.get(field, field)
 
 
 @dataclass(frozen=True)
@@ -45,18 +77,26 @@ class MoneyTermsRow(MoneyTermsInput):
 
     def one_line(self) -> str:
         """E.g. ``hourly 95.00 EUR · 30 days · deposit 500 · discount: 10% if paid early``."""
-        parts = [self.pricing_model]
+        parts = [pricing_label(self.pricing_model)]
         if self.amount is not None:
             parts[0] += f" {format_money(self.amount, self.currency)}"
         if self.budget_ceiling is not None:
-            parts.append(f"budget ≤ {format_money(self.budget_ceiling, self.currency)}")
-        if self.payment_terms_days is not None:
-            parts.append(f"{self.payment_terms_days} days to pay")
+            ceiling = format_money(self.budget_ceiling, self.currency)
+            parts.append(tr("budget ≤ {amount}").format(amount=ceiling))
+        days = self.payment_terms_days
+        if days is not None:
+            parts.append(tr("1 day to pay") if days == 1 else tr("%n days to pay", "", days))
         if self.deposit is not None:
-            parts.append(f"deposit {format_money(self.deposit, self.currency)}")
-        if self.discount:
-            condition = f" ({self.discount_condition})" if self.discount_condition else ""
-            parts.append(f"discount: {self.discount}{condition}")
+            deposit = format_money(self.deposit, self.currency)
+            parts.append(tr("deposit {amount}").format(amount=deposit))
+        if self.discount and self.discount_condition:
+            parts.append(
+                tr("discount: {discount} ({condition})").format(
+                    discount=self.discount, condition=self.discount_condition
+                )
+            )
+        elif self.discount:
+            parts.append(tr("discount: {discount}").format(discount=self.discount))
         return " · ".join(parts)
 
 
@@ -74,11 +114,14 @@ class TermsChange:
         return self.field.startswith("discount")
 
     def describe(self) -> str:
+        field = _field_label(self.field)
         if not self.before:
-            return f"{self.field} {self.after} added"
+            return tr("{field} {after} added").format(field=field, after=self.after)
         if not self.after:
-            return f"{self.field} dropped (was {self.before})"
-        return f"{self.field} {self.before} → {self.after}"
+            return tr("{field} dropped (was {before})").format(field=field, before=self.before)
+        return tr("{field} {before} → {after}").format(
+            field=field, before=self.before, after=self.after
+        )
 
 
 def _shown_terms(terms: MoneyTermsInput) -> dict[str, str]:
@@ -92,15 +135,19 @@ def _shown_terms(terms: MoneyTermsInput) -> dict[str, str]:
     }
     days = terms.payment_terms_days
     return {
-        "pricing": terms.pricing_model,
+        "pricing": pricing_label(terms.pricing_model),
         **money,
-        "payment terms": f"{days} days" if days is not None else "",
+        "payment terms": _days(days) if days is not None else "",
         "discount": terms.discount,
         "discount condition": terms.discount_condition,
         "scope in": " ".join(terms.scope_in.split()),
         "scope out": " ".join(terms.scope_out.split()),
-        "confirmed by client": "yes" if terms.confirmed_by_client else "no",
+        "confirmed by client": tr("yes") if terms.confirmed_by_client else tr("no"),
     }
+
+
+def _days(days: int) -> str:
+    return tr("1 day") if days == 1 else tr("%n days", "", days)
 
 
 def terms_changes(older: MoneyTermsInput | None, newer: MoneyTermsInput) -> tuple[TermsChange, ...]:
@@ -117,10 +164,11 @@ def terms_changes(older: MoneyTermsInput | None, newer: MoneyTermsInput) -> tupl
 
 def format_money(amount: Decimal, currency: str = "") -> str:
     """An amount as people read it: thousands separated, at least two decimals, never rounded
-    ("1361.5" -> "1,361.50 EUR"; "95.1234" keeps its four decimals)."""
+    ("1361.5" -> "1,361.50 EUR"; "95.1234" keeps its four decimals), the installed locale's
+    way (German: "1.361,50 EUR")."""
     exponent = amount.as_tuple().exponent
     places = max(2, -exponent) if isinstance(exponent, int) else 2
-    text = f"{amount:,.{places}f}"
+    text = format_number(amount, places)
     return f"{text} {currency}" if currency else text
 
 
@@ -139,12 +187,14 @@ def _whole_part(text: str, group: str, what: str, typed: str) -> str:
     pieces = text.replace(group, " ").split(" ") if group else text.split(" ")
     if len(pieces) > 1 and not (1 <= len(pieces[0]) <= 3 and all(len(p) == 3 for p in pieces[1:])):
         raise InputError(
-            f"{what} {typed!r} is not an amount: thousands come in groups of three "
-            "(e.g. 1,234,567.50)"
+            tr(
+                "{what} {typed} is not an amount: thousands come in groups of three "
+                "(e.g. 1,234,567.50)"
+            ).format(what=what, typed=repr(typed))
         )
     digits = "".join(pieces)
     if digits and not _digits(digits):
-        raise InputError(f"{what} {typed!r} is not an amount")
+        raise InputError(tr("{what} {typed} is not an amount").format(what=what, typed=repr(typed)))
     return digits
 
 
@@ -163,7 +213,8 @@ def decimal_point_note(text: str | None) -> str:
     whole, _, fraction = cleaned.partition(".")
     if not (_digits(fraction) and _looks_like_thousands(whole, fraction)):
         return ""
-    return f"the dot is a decimal point; for {whole.replace(' ', '')}{fraction} type that"
+    number = f"{whole.replace(' ', '')}{fraction}"
+    return tr("the dot is a decimal point; for {number} type that").format(number=number)
 
 
 #: A currency written beside an amount ("8.500 €", "$1,250", "EUR 1.200,00", "US$ 40"): a
@@ -196,7 +247,9 @@ def _split_decimal(
         decimal = "," if text.rfind(",") > text.rfind(".") else "."
         group = "." if decimal == "," else ","
         if text.count(decimal) > 1 or group in text[text.rfind(decimal) :]:
-            raise InputError(f"{what} {typed!r} is not an amount")
+            raise InputError(
+                tr("{what} {typed} is not an amount").format(what=what, typed=repr(typed))
+            )
         whole, _, fraction = text.rpartition(decimal)
         return whole, fraction, group
     for mark in (",", "."):
@@ -212,8 +265,12 @@ def _split_decimal(
             if mark == "," and _looks_like_thousands(whole, fraction):
                 digits = whole.replace(" ", "")
                 raise InputError(
-                    f"{what} {typed!r} could mean {digits}{fraction} or {digits}.{fraction}: "
-                    "type one of those"
+                    tr("{what} {typed} could mean {one} or {other}: type one of those").format(
+                        what=what,
+                        typed=repr(typed),
+                        one=f"{digits}{fraction}",
+                        other=f"{digits}.{fraction}",
+                    )
                 )
             return whole, fraction, ""
     return text, "", ""
@@ -232,20 +289,24 @@ def parse_money(text: str | None, what: str, *, decimal_comma: bool = False) -> 
         return None
     cleaned = _without_currency(spaced)
     if not cleaned:
-        raise InputError(f"{what} {typed!r} is not an amount")
+        raise InputError(tr("{what} {typed} is not an amount").format(what=what, typed=repr(typed)))
     sign = ""
     if cleaned[0] in "+-":
         sign, cleaned = cleaned[0], cleaned[1:].strip()
     whole, fraction, group = _split_decimal(cleaned, what, typed, decimal_comma)
     digits = _whole_part(whole.strip(), group, what, typed)
     if (fraction and not _digits(fraction)) or not (digits or fraction):
-        raise InputError(f"{what} {typed!r} is not an amount")
+        raise InputError(tr("{what} {typed} is not an amount").format(what=what, typed=repr(typed)))
     value = Decimal(f"{digits or '0'}.{fraction}" if fraction else digits)
     if sign == "-" and value:
-        raise InputError(f"{what} {typed!r} must be zero or more")
+        raise InputError(
+            tr("{what} {typed} must be zero or more").format(what=what, typed=repr(typed))
+        )
     exponent = value.as_tuple().exponent  # an int: the value is finite
     if isinstance(exponent, int) and exponent < -4:
-        raise InputError(f"{what} {typed!r} has more than 4 decimals")
+        raise InputError(
+            tr("{what} {typed} has more than 4 decimals").format(what=what, typed=repr(typed))
+        )
     return value
 
 
@@ -259,11 +320,17 @@ def parse_deposit(
         return parse_money(typed, "deposit", decimal_comma=decimal_comma)
     share = parse_money(typed[:-1], "deposit percentage", decimal_comma=decimal_comma)
     if share is None:
-        raise InputError(f"deposit {typed!r} is not a share: type e.g. 30%")
+        raise InputError(
+            tr("deposit {typed} is not a share: type e.g. 30%").format(typed=repr(typed))
+        )
     if share > 100:
-        raise InputError(f"deposit {typed!r} is more than the whole amount")
+        raise InputError(
+            tr("deposit {typed} is more than the whole amount").format(typed=repr(typed))
+        )
     if amount is None:
-        raise InputError(f"a deposit of {typed} needs the amount it is a share of")
+        raise InputError(
+            tr("a deposit of {typed} needs the amount it is a share of").format(typed=typed)
+        )
     return (amount * share / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
@@ -281,15 +348,23 @@ def clean_money_terms(terms: MoneyTermsInput) -> MoneyTermsInput:
     }
     currency = clean_line(terms.currency, "currency").upper()
     if len(currency) != 3 or not (currency.isascii() and currency.isalpha()):
-        raise InputError(f"currency {terms.currency!r} is not a three-letter code like EUR")
+        raise InputError(
+            tr("currency {code} is not a three-letter code like EUR").format(
+                code=repr(terms.currency)
+            )
+        )
     for name in ("amount", "budget_ceiling", "deposit"):
         value = getattr(terms, name)
         if value is not None and (not isinstance(value, Decimal) or value < 0):
-            raise InputError(f"{name.replace('_', ' ')} must be a Decimal of zero or more")
+            raise InputError(
+                tr("{field} must be a Decimal of zero or more").format(
+                    field=_field_label(name.replace("_", " "))
+                )
+            )
     if terms.payment_terms_days is not None and not 0 <= terms.payment_terms_days <= 3650:
-        raise InputError("payment terms must be between 0 and 3650 days")
+        raise InputError(tr("payment terms must be between 0 and 3650 days"))
     if words["discount_condition"] and not words["discount"]:
-        raise InputError("a discount condition needs the discount itself")
+        raise InputError(tr("a discount condition needs the discount itself"))
     return MoneyTermsInput(**{**terms.__dict__, **words, "currency": currency})
 
 

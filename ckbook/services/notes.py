@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from ckbook.i18n import tr
 from ckbook.services.base import (
     Changed,
     InputError,
@@ -50,7 +51,11 @@ def _check(kind: str, mood: str | None, body: str) -> None:
     if mood is not None:
         require_choice(mood, MOODS, "mood")
     if len(body) > MAX_BODY:
-        raise InputError(f"note is too long ({len(body)} characters; at most {MAX_BODY})")
+        raise InputError(
+            tr("note is too long ({length} characters; at most {most})").format(
+                length=len(body), most=MAX_BODY
+            )
+        )
 
 
 def add_note(
@@ -62,7 +67,7 @@ def add_note(
     started_at: datetime | None = None,
     duration_seconds: int | None = None,
 ) -> Changed:
-    body = clean_block(body, "note")
+    body = clean_block(body, tr("note"))
     _check(kind, mood, body)
     NOTE_DURATION_SECONDS.check_optional(duration_seconds)
     with write_transaction():
@@ -94,7 +99,7 @@ def update_note(
     """Change the given fields only (an autosave sends just the body: a ``Scope.TEXT`` change,
     which no list, Today row or reminder shows)."""
     if body is not None:
-        body = clean_block(body, "note")
+        body = clean_block(body, tr("note"))
     with write_transaction():
         note = get_row(Note, note_id)
         _check(kind or note.kind, mood, body if body is not None else "")
@@ -162,5 +167,5 @@ def notes_for_client(client_id: int, limit: int | None = None) -> list[NoteRow]:
 def get_note(note_id: int) -> NoteRow:
     rows = _rows(Note.select(Note, Client.id, Client.name).join(Client).where(Note.id == note_id))
     if not rows:
-        raise NotFoundError(f"no note with id {note_id}")
+        raise NotFoundError(tr("no note with id {id}").format(id=note_id))
     return rows[0]

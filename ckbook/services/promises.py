@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 
+from ckbook.i18n import tr
 from ckbook.services.base import (
     Changed,
     InputError,
@@ -153,7 +154,7 @@ def add_promise(
     """Record a promise. Without ``due``, the due (and a repeat rule, "every Monday at 10") is
     read from ``text``; the text is kept whole, because the user's own words are the record of
     what was promised. ``recurrence`` is an RRULE value ("FREQ=WEEKLY;BYDAY=MO")."""
-    text = require_text(text, "promise text", 2000)
+    text = require_text(text, tr("promise text"), 2000)
     REMIND_BEFORE_MINUTES.check_optional(remind_before_minutes)
     if recurrence is not None:
         recurrence = _checked_rule(recurrence)
@@ -187,7 +188,11 @@ def close_promise(promise_id: int, status: str, now: datetime) -> Changed:
     (so the kept rate counts it) and moves on to its next occurrence; cancelled ends the series,
     and so does keeping the last occurrence of a series that ends."""
     if status not in CLOSING_STATUSES:
-        raise InputError(f"status {status!r} is not one of: {', '.join(CLOSING_STATUSES)}")
+        raise InputError(
+            tr("status {status!r} is not one of: {statuses}").format(
+                status=status, statuses=", ".join(CLOSING_STATUSES)
+            )
+        )
     with write_transaction():
         promise = get_row(Promise, promise_id)
         current = _due_of(promise)
@@ -225,7 +230,11 @@ def undo_occurrence(promise_id: int, record_id: int) -> Changed:
         promise = get_row(Promise, promise_id)
         record = get_row(Promise, record_id)
         if record.client_id != promise.client_id or record.status == "open" or record.recurrence:
-            raise InputError(f"promise {record_id} is not a recorded occurrence of {promise_id}")
+            raise InputError(
+                tr("promise {record} is not a recorded occurrence of {promise}").format(
+                    record=record_id, promise=promise_id
+                )
+            )
         promise.due_date, promise.due_time = record.due_date, record.due_time
         promise.status, promise.closed_at = "open", None
         promise.save()
@@ -251,11 +260,15 @@ def renegotiate_promise(
     with write_transaction():
         old = get_row(Promise, promise_id)
         if old.status != "open":
-            raise InputError(f"promise {promise_id} is {old.status}, not open")
+            raise InputError(
+                tr("promise {promise} is {status}, not open").format(
+                    promise=promise_id, status=old.status
+                )
+            )
         old.status = "renegotiated"
         old.closed_at = now
         old.save()
-        text = require_text(new_text, "promise text", 2000) if new_text else old.text
+        text = require_text(new_text, tr("promise text"), 2000) if new_text else old.text
         successor = insert_promise(
             old.client_id,
             text,
@@ -282,7 +295,7 @@ def update_promise(
     with write_transaction():
         promise = get_row(Promise, promise_id)
         if text is not None:
-            promise.text = require_text(text, "promise text", 2000)
+            promise.text = require_text(text, tr("promise text"), 2000)
         if clear_due:
             promise.due_date = None
             promise.due_time = None

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from dateutil.rrule import rrulestr
 
+from ckbook.i18n import tr
 from ckbook.services.due import Due
 
 _DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
@@ -38,11 +39,15 @@ def check_rule(rule: str) -> str:
     if cleaned.startswith("RRULE:"):
         cleaned = cleaned[6:]
     if not cleaned or "DTSTART" in cleaned or "FREQ=" not in cleaned:
-        raise ValueError(f"{rule!r} is not a repeat rule (RRULE), e.g. FREQ=WEEKLY;BYDAY=MO")
+        raise ValueError(
+            tr("{rule!r} is not a repeat rule (RRULE), e.g. FREQ=WEEKLY;BYDAY=MO").format(rule=rule)
+        )
     try:
         rrulestr(cleaned, dtstart=datetime(2000, 1, 3))
     except (ValueError, TypeError) as exc:
-        raise ValueError(f"{rule!r} is not a repeat rule (RRULE): {exc}") from None
+        raise ValueError(
+            tr("{rule!r} is not a repeat rule (RRULE): {why}").format(rule=rule, why=exc)
+        ) from None
     return cleaned
 
 

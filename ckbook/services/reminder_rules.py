@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta, tzinfo
 
+from ckbook.i18n import tr
+from ckbook.services import dates
 from ckbook.services.clock import local_instant
 from ckbook.services.due import Due
 from ckbook.services.limits import REMIND_BEFORE_MINUTES
@@ -138,7 +140,7 @@ def promise_occurrences(
             tag,
             promise_reminder_time(due, remind_before_minutes, tz, default_minutes),
             client_id,
-            f"Promise due {shown}",
+            tr("Promise due {when}").format(when=shown),
             f"{client_name}: {text}",
         ),
         Occurrence(
@@ -147,8 +149,10 @@ def promise_occurrences(
             tag,
             due.deadline(tz),
             client_id,
-            "Promise overdue",
-            f"{client_name}: {text} (was due {shown})",
+            tr("Promise overdue"),
+            tr("{client}: {text} (was due {when})").format(
+                client=client_name, text=text, when=shown
+            ),
         ),
     ]
 
@@ -166,16 +170,18 @@ def checkin_occurrence(
     day = last_contact.date().isoformat()
     client_name = clean_line(client_name)  # as promise_occurrences
     if contact_logged:
-        body = f"{client_name} has not heard from you since {day}"
+        body = tr("{client} has not heard from you since {day}").format(client=client_name, day=day)
     else:
-        body = f"{client_name}: no contact logged since they became a client on {day}"
+        body = tr("{client}: no contact logged since they became a client on {day}").format(
+            client=client_name, day=day
+        )
     return Occurrence(
         ReminderKind.CHECKIN_OVERDUE,
         client_id,
         last_contact.isoformat(timespec="seconds"),
         checkin_due_at,
         client_id,
-        "Time to check in",
+        tr("Time to check in"),
         body,
     )
 
@@ -190,7 +196,7 @@ def request_occurrence(
         "ack",
         deadline,
         client_id,
-        "Message awaiting your reply",
+        tr("Message awaiting your reply"),
         f"{client_name}: {summary}",
     )
 
@@ -232,10 +238,7 @@ def _promise_snoozes(
 
 def _clock_text(moment: datetime, now: datetime, tz: tzinfo) -> str:
     """``14:20`` today, ``Tue 17 Nov 14:20`` another day (local)."""
-    local = moment.astimezone(tz)
-    if local.date() == now.astimezone(tz).date():
-        return local.strftime("%H:%M")
-    return local.strftime("%a %d %b %H:%M")
+    return dates.until_text(moment, now, tz)
 
 
 def after_snooze(
@@ -251,7 +254,10 @@ def after_snooze(
         since = (
             _clock_text(occurrence.due_at, now, tz)
             if timed
-            else (occurrence.due_at.astimezone(tz) - timedelta(days=1)).strftime("%a %d %b")
+            else dates.long_day(
+                (occurrence.due_at.astimezone(tz) - timedelta(days=1)).date(),
+                now.astimezone(tz).date(),
+            )
         )
         return replace(occurrence, title=f"Promise overdue since {since}, {snoozed_at}")
     return replace(occurrence, title=f"{occurrence.title}, {snoozed_at}")
@@ -329,7 +335,7 @@ def snooze_until(choice: str, now: datetime, tz: tzinfo) -> datetime:
     if choice == "tomorrow":
         tomorrow = now.astimezone(tz).date() + timedelta(days=1)
         return local_instant(tomorrow, DATE_ONLY_REMIND_AT, tz).astimezone(now.tzinfo)
-    raise ValueError(f"unknown snooze {choice!r}: use 15m, 1h or tomorrow")
+    raise ValueError(tr("unknown snooze {choice!r}: use 15m, 1h or tomorrow").format(choice=choice))
 
 
 @dataclass(frozen=True)
@@ -363,10 +369,6 @@ def quiet_until(now: datetime, tz: tzinfo, quiet: QuietHours | None) -> datetime
     return end if end > now else None
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def summarise(occurrences: Iterable[Occurrence]) -> str:
     """Counts by kind: "3 promises came due, 1 client is overdue for a check-in"."""
     promises: set[int] = set()
@@ -380,23 +382,26 @@ def summarise(occurrences: Iterable[Occurrence]) -> str:
         else:
             requests.add(o.subject_id)
     parts = []
-    if promises:
-        parts.append(_plural(len(promises), "promise came due", "promises came due"))
-    if clients:
+    came, late, waiting = len(promises), len(clients), len(requests)
+    if came:
         parts.append(
-            _plural(
-                len(clients),
-                "client is overdue for a check-in",
-                "clients are overdue for a check-in",
-            )
+            tr("1 promise came due") if came == 1 else tr("%n promises came due", "", came)
         )
-    if requests:
+    if late:
         parts.append(
-            _plural(len(requests), "message awaits your reply", "messages await your reply")
+            tr("1 client is overdue for a check-in")
+            if late == 1
+            else tr("%n clients are overdue for a check-in", "", late)
+        )
+    if waiting:
+        parts.append(
+            tr("1 message awaits your reply")
+            if waiting == 1
+            else tr("%n messages await your reply", "", waiting)
         )
     return ", ".join(parts)
 
 
 def missed_summary(occurrences: Iterable[Occurrence]) -> str:
     """The one line shown at start for everything that came due while ckbook was closed."""
-    return f"While you were away: {summarise(occurrences)}"
+    return tr("While you were away: {what}").format(what=summarise(occurrences))

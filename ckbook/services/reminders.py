@@ -20,6 +20,7 @@ from datetime import datetime, tzinfo
 
 import peewee
 
+from ckbook.i18n import tr
 from ckbook.services.base import Changed, Kind, NotFoundError, write_transaction
 from ckbook.services.care import answer_request, requests
 from ckbook.services.clients import client_summaries
@@ -475,4 +476,4 @@ def find_occurrence(key: tuple[str, int, str], now: datetime, tz: tzinfo) -> Occ
     for occurrence in all_occurrences(now, tz):
         if occurrence.key == key:
             return occurrence
-    raise NotFoundError(f"reminder {key} no longer applies")
+    raise NotFoundError(tr("reminder {key} no longer applies").format(key=key))

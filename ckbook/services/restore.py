@@ -15,6 +15,7 @@ from typing import Any
 
 import peewee
 
+from ckbook.i18n import tr
 from ckbook.services.base import InputError, write_transaction
 from ckbook.services.bulk import bulk_mode
 from ckbook.services.importing import Cancelled, Progress
@@ -90,10 +91,11 @@ def _held() -> str | None:
     """What the notebook already holds that a restore would collide with, or None."""
     clients = Client.select().count()
     if clients:
-        return f"{clients} client{'s' if clients != 1 else ''}"
-    for model in (Tag, ReminderLog):
-        if model.select().exists():
-            return f"{model._meta.table_name.replace('_', ' ')} rows"
+        return tr("1 client") if clients == 1 else tr("%n clients", "", clients)
+    if Tag.select().exists():
+        return tr("tags")
+    if ReminderLog.select().exists():
+        return tr("reminder records")
     return None
 
 
@@ -102,9 +104,11 @@ def check_empty() -> None:
     held = _held()
     if held is not None:
         raise NotEmptyNotebookError(
-            f"the notebook already has {held}; a full export restores only into an empty "
-            "notebook (open a new one with --db NEW-FILE), or import the clients as vCard or "
-            "CSV, which matches and updates the ones you have"
+            tr(
+                "the notebook already has {held}; a full export restores only into an "
+                "empty notebook (open a new one with --db NEW-FILE), or import the "
+                "clients as vCard or CSV, which matches and updates the ones you have"
+            ).format(held=held)
         )
 
 

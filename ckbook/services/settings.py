@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
+from ckbook.i18n import tr
 from ckbook.services.base import Changed, InputError, Kind, write_transaction
 from ckbook.services.due_phrases import END_OF_BUSINESS
 from ckbook.services.limits import REMIND_BEFORE_MINUTES
@@ -208,7 +209,7 @@ def update_settings(**changes: object) -> Changed:
     for name, value in changes.items():
         codec = _CODECS.get(name)
         if codec is None:
-            raise InputError(f"there is no setting called {name!r}")
+            raise InputError(tr("there is no setting called {name!r}").format(name=name))
         write, _read, why = codec
         try:
             encoded[name] = write(value)
@@ -217,7 +218,9 @@ def update_settings(**changes: object) -> Changed:
     # Each value's type was checked by its codec above; mypy cannot see that through **changes.
     result = dataclasses.replace(current, **changes)  # type: ignore[arg-type]
     if result.quiet_hours_enabled and result.quiet_start == result.quiet_end:
-        raise InputError("quiet hours start and end are the same time; pick two different times")
+        raise InputError(
+            tr("quiet hours start and end are the same time; pick two different times")
+        )
     with write_transaction():
         for name, text in encoded.items():
             Setting.insert(key=_key(name), value=text).on_conflict(

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ckbook.i18n import tr
 from ckbook.services.base import InputError
 
 #: Line breaks other than LF that a block keeps as LF (and a line turns into a space).
@@ -67,7 +68,9 @@ def require_utf8(value: str, what: str) -> str:
         code = ord(found.group())
         # surrogateescape turns byte 0xNN into U+DCNN: name the byte the person can look for.
         shown = f"byte 0x{code - 0xDC00:02X}" if 0xDC80 <= code <= 0xDCFF else f"U+{code:04X}"
-        raise InputError(f"{what} is not valid UTF-8 text ({shown}); retype it")
+        raise InputError(
+            tr("{what} is not valid UTF-8 text ({shown}); retype it").format(what=what, shown=shown)
+        )
     return value
 
 
@@ -114,11 +117,15 @@ def require_text(
     InputError naming ``what``: empty, nothing visible, or longer than ``max_length``."""
     text = clean_block(value, what).strip() if multiline else clean_line(value, what)
     if not text:
-        raise InputError(f"{what} is empty")
+        raise InputError(tr("{what} is empty").format(what=what))
     if not visible(text):
-        raise InputError(f"{what} has no visible character")
+        raise InputError(tr("{what} has no visible character").format(what=what))
     if len(text) > max_length:
-        raise InputError(f"{what} is too long ({len(text)} characters; at most {max_length})")
+        raise InputError(
+            tr("{what} is too long ({length} characters; at most {most})").format(
+                what=what, length=len(text), most=max_length
+            )
+        )
     return text
 
 
@@ -128,7 +135,11 @@ def optional_text(value: str | None, what: str, max_length: int, *, multiline: b
     if not visible(text):
         return ""
     if len(text) > max_length:
-        raise InputError(f"{what} is too long ({len(text)} characters; at most {max_length})")
+        raise InputError(
+            tr("{what} is too long ({length} characters; at most {most})").format(
+                what=what, length=len(text), most=max_length
+            )
+        )
     return text
 
 

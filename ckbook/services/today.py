@@ -27,6 +27,7 @@ from typing import Any
 
 from peewee import Select, Value, fn
 
+from ckbook.i18n import tr
 from ckbook.services import dates
 from ckbook.services.care import IncidentRow, RequestRow, incidents, requests
 from ckbook.services.clients import _as_instant, _to_date, _to_time
@@ -70,6 +71,7 @@ class Section(enum.StrEnum):
     MONEY = "money_not_discussed"
 
 
+#: Each section's title in English (``--json`` output keeps these; people see ``section_title``).
 SECTION_TITLES: dict[Section, str] = {
     Section.OVERDUE: "Overdue promises",
     Section.DUE_TODAY: "Due today",
@@ -81,16 +83,48 @@ SECTION_TITLES: dict[Section, str] = {
 }
 
 
-#: How the summary line counts each section: (one, many), e.g. "9 clients without money terms".
-SUMMARY_NOUNS: dict[Section, tuple[str, str]] = {
-    Section.OVERDUE: ("overdue promise", "overdue promises"),
-    Section.DUE_TODAY: ("due today", "due today"),
-    Section.UPCOMING: (f"coming up in {UPCOMING_DAYS} days", f"coming up in {UPCOMING_DAYS} days"),
-    Section.CHECKINS: ("client to check in with", "clients to check in with"),
-    Section.REQUESTS: ("request awaiting reply", "requests awaiting reply"),
-    Section.INCIDENTS: ("open incident", "open incidents"),
-    Section.MONEY: ("client without money terms", "clients without money terms"),
-}
+#: Sections whose rows all say one same thing about different clients: from this many rows on,
+#: Today shows them as one row ("9 clients without money terms") that opens the list of them.
+#: Rows that are acted on one by one (a promise kept, a check-in logged) stay rows.
+GROUPED_SECTIONS: dict[Section, int] = {Section.MONEY: 2}
+
+
+def section_title(section: Section) -> str:
+    """A section's title in the user's language."""
+    days = UPCOMING_DAYS
+    return {
+        Section.OVERDUE: tr("Overdue promises"),
+        Section.DUE_TODAY: tr("Due today"),
+        Section.UPCOMING: tr("Coming up in %n days", "", days),
+        Section.CHECKINS: tr("Clients to check in with"),
+        Section.REQUESTS: tr("Requests awaiting reply"),
+        Section.INCIDENTS: tr("Open incidents"),
+        Section.MONEY: tr("Money not discussed yet"),
+    }[section]
+
+
+def section_count(section: Section, count: int) -> str:
+    """``3 overdue promises``, ``1 client without money terms``: how the summary line and a
+    grouped row count a section (English has no plural catalogue: its one-form is its own text)."""
+    if count == 1:
+        return {
+            Section.OVERDUE: tr("1 overdue promise"),
+            Section.DUE_TODAY: tr("1 due today"),
+            Section.UPCOMING: tr("1 coming up"),
+            Section.CHECKINS: tr("1 client to check in with"),
+            Section.REQUESTS: tr("1 request awaiting reply"),
+            Section.INCIDENTS: tr("1 open incident"),
+            Section.MONEY: tr("1 client without money terms"),
+        }[section]
+    return {
+        Section.OVERDUE: tr("%n overdue promises", "", count),
+        Section.DUE_TODAY: tr("%n due today", "", count),
+        Section.UPCOMING: tr("%n coming up", "", count),
+        Section.CHECKINS: tr("%n clients to check in with", "", count),
+        Section.REQUESTS: tr("%n requests awaiting reply", "", count),
+        Section.INCIDENTS: tr("%n open incidents", "", count),
+        Section.MONEY: tr("%n clients without money terms", "", count),
+    }[section]
 
 
 class RowKind(enum.StrEnum):
@@ -165,12 +199,8 @@ class TodayReport:
         return sum(len(rows) for _, rows in self.sections)
 
     def summary(self) -> str:
-        parts = [
-            f"{len(rows)} {SUMMARY_NOUNS[section][len(rows) != 1]}"
-            for section, rows in self.sections
-            if rows
-        ]
-        return " · ".join(parts) if parts else "Nothing needs you today"
+        parts = [section_count(section, len(rows)) for section, rows in self.sections if rows]
+        return " · ".join(parts) if parts else tr("Nothing needs you today")
 
     def to_json(self, tz: tzinfo) -> dict[str, object]:
         return {
@@ -186,6 +216,53 @@ class TodayReport:
                 for section, rows in self.sections
             ],
         }
+
+
+@dataclass(frozen=True)
+class NoticeGroup:
+    """One row standing for a section's rows that all say the same thing about different
+    clients ("9 clients without money terms"); it opens the list of them."""
+
+    section: Section
+    rows: tuple[TodayRow, ...]
+
+    @property
+    def text(self) -> str:
+        count = len(self.rows)
+        return section_count(self.section, count)
+
+    @property
+    def client_names(self) -> tuple[str, ...]:
+        return tuple(row.client_name for row in self.rows)
+
+
+#: What Today shows under a section heading: a row, or one row for many.
+ShownRow = TodayRow | NoticeGroup
+
+
+def shown_rows(section: Section, rows: tuple[TodayRow, ...]) -> tuple[ShownRow, ...]:
+    """A section's rows as Today lists them: one ``NoticeGroup`` for a grouped section with
+    enough rows (``GROUPED_SECTIONS``), else the rows themselves."""
+    at_least = GROUPED_SECTIONS.get(section)
+    if at_least is not None and len(rows) >= at_least:
+        return (NoticeGroup(section, rows),)
+    return rows
+
+
+def filter_words(text: str) -> tuple[str, ...]:
+    """What a filter box's text looks for: its words, regardless of case."""
+    return tuple(text.casefold().split())
+
+
+def row_matches(row: ShownRow, words: tuple[str, ...]) -> bool:
+    """Whether a row is kept by a filter: every word is in its client's name or its text (for
+    a group: in one of its rows). No words keep every row."""
+    if not words:
+        return True
+    if isinstance(row, NoticeGroup):
+        return any(row_matches(member, words) for member in row.rows)
+    haystack = f"{row.client_name}\n{row.text}".casefold()
+    return all(word in haystack for word in words)
 
 
 def _local_when(instant: datetime, now: datetime, tz: tzinfo) -> str:
@@ -263,7 +340,9 @@ def _promise_rows(
             cid,
             name,
             text,
-            shown if rule is None else f"{shown} · repeats {describe_rule(rule)}",
+            shown
+            if rule is None
+            else tr("{due} · repeats {rule}").format(due=shown, rule=describe_rule(rule)),
             "overdue" if section is Section.OVERDUE else "",
             due=due,
             reminder_key=key,
@@ -332,7 +411,8 @@ def _checkin_rows(now: datetime, tz: tzinfo) -> list[TodayRow]:
         days = status_now.days_since if last_at is not None else None
         text = contact_text(days, CHECKIN_DAYS.clip(cadence))
         if last_at is None:
-            text = f"{text} · client since {dates.short_day(since_at.astimezone(tz).date(), today)}"
+            since_day = dates.short_day(since_at.astimezone(tz).date(), today)
+            text = tr("{contact} · client since {day}").format(contact=text, day=since_day)
         reminder = checkin_occurrence(
             cid,
             name,
@@ -366,15 +446,18 @@ def _request_rows(now: datetime, tz: tzinfo, owner: str | None = None) -> list[T
     for r in awaiting:
         overdue = r.overdue(now)
         flag = "overdue" if overdue else ("acknowledged" if r.acknowledged_at else "")
+        received = _local_when(r.received_at, now, tz)
         if overdue:
             due = _local_when(r.deadline, now, tz)
-            when = f"received {_local_when(r.received_at, now, tz)}, reply was due {due}"
+            when = tr("received {received}, reply was due {due}").format(received=received, due=due)
         elif r.acknowledged_at is not None:
             # Shown greyed: the client knows it arrived; the answer is still owed.
             acknowledged = _local_when(r.acknowledged_at, now, tz)
-            when = f"received {_local_when(r.received_at, now, tz)}, acknowledged {acknowledged}"
+            when = tr("received {received}, acknowledged {acknowledged}").format(
+                received=received, acknowledged=acknowledged
+            )
         else:
-            when = f"received {_local_when(r.received_at, now, tz)}"
+            when = tr("received {received}").format(received=received)
         reminder = (
             request_occurrence(r.id, r.client_id, r.client_name, r.summary, r.deadline)
             if overdue
@@ -409,8 +492,8 @@ def _incident_rows(now: datetime, tz: tzinfo) -> list[TodayRow]:
             i.id,
             i.client_id,
             i.client_name,
-            f"{i.what} — next: {i.next_step()}",
-            f"happened {_local_when(i.happened_at, now, tz)}",
+            tr("{what} — next: {step}").format(what=i.what, step=i.next_step()),
+            tr("happened {when}").format(when=_local_when(i.happened_at, now, tz)),
             i.severity,
             at=i.happened_at,
         )
@@ -429,18 +512,17 @@ def _money_rows() -> list[TodayRow]:
         )
         .order_by(fn.lower(Client.name), Client.id)
     )
+    text = tr("Money not discussed yet: agree pricing, payment terms and scope")
     return [
-        TodayRow(
-            Section.MONEY,
-            RowKind.MONEY,
-            cid,
-            cid,
-            name,
-            "Money not discussed yet: agree pricing, payment terms and scope",
-            status,
-        )
+        TodayRow(Section.MONEY, RowKind.MONEY, cid, cid, name, text, _status_word(status))
         for cid, name, status in tuples(query)
     ]
+
+
+def _status_word(status: str) -> str:
+    return {"lead": tr("lead", "client status"), "active": tr("active", "client status")}.get(
+        status, status
+    )
 
 
 def reminder_for(

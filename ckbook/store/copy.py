@@ -28,6 +28,7 @@ from typing import Any
 
 import peewee
 
+from ckbook.i18n import tr
 from ckbook.store.database import (
     OpenedDatabase,
     close_database,
@@ -206,9 +207,17 @@ def _copy_rows(source: peewee.Database, target: peewee.Database) -> tuple[TableC
         found = _summary(target, model)
         if found != expected:
             raise CopyMismatchError(
-                f"the copy of table {expected.table} differs from the notebook "
-                f"({found.rows} rows, sha256 {found.checksum[:12]}… instead of {expected.rows}, "
-                f"{expected.checksum[:12]}…); nothing was kept"
+                tr(
+                    "the copy of table {table} differs from the notebook ({rows} rows, "
+                    "sha256 {checksum}… instead of {expected_rows}, {expected_checksum}…); "
+                    "nothing was kept"
+                ).format(
+                    table=expected.table,
+                    rows=found.rows,
+                    checksum=found.checksum[:12],
+                    expected_rows=expected.rows,
+                    expected_checksum=expected.checksum[:12],
+                )
             )
     return tuple(copied)
 
@@ -221,8 +230,10 @@ def _refuse_rows(opened: OpenedDatabase) -> None:
     ]
     if held:
         raise NotEmptyTargetError(
-            f"{opened.location} already holds a notebook ({', '.join(held[:3])} rows…); "
-            "migrate-to copies only into an empty database — nothing was copied"
+            tr(
+                "{notebook} already holds a notebook ({tables} rows…); migrate-to "
+                "copies only into an empty database — nothing was copied"
+            ).format(notebook=opened.location, tables=", ".join(held[:3]))
         )
 
 
@@ -251,7 +262,11 @@ def copy_notebook(source: OpenedDatabase, target: str | os.PathLike[str]) -> Not
     if is_server(target):
         shown = without_password(target)
         if shown == source.location:
-            raise StoreError(f"{shown} is the notebook itself; name another database")
+            raise StoreError(
+                tr("{notebook} is the notebook itself; name another database").format(
+                    notebook=shown
+                )
+            )
         opened = open_database(target, bind=False)
         try:
             tables = _into(source, opened)

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit, urlunsplit
 import peewee
 from playhouse.migrations import Migration, Runner
 
+from ckbook.i18n import tr
 from ckbook.paths import default_db_path, resolve_db_target
 from ckbook.store import open_files, passwords, people
 from ckbook.store.errors import (
@@ -130,7 +131,9 @@ def _make_default_folder(folder: Path) -> None:
         return
     if folder != default_db_path().parent:
         raise NoNotebookError(
-            f"the folder {folder} does not exist; nothing was created (check the path)"
+            tr("the folder {folder} does not exist; nothing was created (check the path)").format(
+                folder=folder
+            )
         )
     folder.mkdir(parents=True, mode=0o700)
     os.chmod(folder, 0o700)  # mkdir's mode is masked by umask
@@ -140,10 +143,12 @@ def _prepare_sqlite_file(path: Path, create: bool = True) -> bool:
     """Make an empty file (0600) if missing and allowed; True when the file is new (or empty)."""
     if path.exists():
         if path.is_dir():
-            raise StoreError(f"{path} is a folder, not a database file")
+            raise StoreError(tr("{file} is a folder, not a database file").format(file=path))
         return path.stat().st_size == 0
     if not create:
-        raise NoNotebookError(f"no notebook at {path} (nothing was created; check the path)")
+        raise NoNotebookError(
+            tr("no notebook at {file} (nothing was created; check the path)").format(file=path)
+        )
     _make_default_folder(path.parent)
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
@@ -160,10 +165,16 @@ def _check_sqlite_header(path: Path) -> None:
     if header is None:
         return
     if header[:16] and header[:16] != SQLITE_HEADER:
-        raise NotADatabaseError(f"{path} is not a ckbook database (not a SQLite file)")
+        raise NotADatabaseError(
+            tr("{file} is not a ckbook database (not a SQLite file)").format(file=path)
+        )
     if len(header) < 100:
         if header:
-            raise DamagedError(f"{path} is damaged: cut short at {len(header)} bytes")
+            raise DamagedError(
+                tr("{file} is damaged: cut short at {size} bytes").format(
+                    file=path, size=len(header)
+                )
+            )
         return
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
@@ -173,7 +184,9 @@ def _check_sqlite_header(path: Path) -> None:
         expected, actual = pages * page_size, path.stat().st_size
         if actual < expected:
             raise DamagedError(
-                f"{path} is damaged: cut short ({actual} of {expected} bytes are there)"
+                tr("{file} is damaged: cut short ({actual} of {expected} bytes are there)").format(
+                    file=path, actual=actual, expected=expected
+                )
             )
 
 
@@ -205,7 +218,9 @@ def _inspect_readonly(path: Path) -> tuple[set[str], set[str]]:
             if HISTORY_TABLE in tables:
                 steps = {r[0] for r in connection.execute(f'SELECT name FROM "{HISTORY_TABLE}"')}
     except sqlite3.Error as exc:
-        raise NotADatabaseError(f"{path} cannot be read as a database: {exc}") from exc
+        raise NotADatabaseError(
+            tr("{file} cannot be read as a database: {why}").format(file=path, why=exc)
+        ) from exc
     return tables, steps
 
 
@@ -292,7 +307,9 @@ def open_database(
     try:
         is_new = _prepare_sqlite_file(path, create)
     except OSError as exc:
-        raise StoreError(f"cannot create the database at {path}: {exc.strerror}") from exc
+        raise StoreError(
+            tr("cannot create the database at {file}: {why}").format(file=path, why=exc.strerror)
+        ) from exc
     _check_sqlite_header(path)
     read_only = not _is_writable(path)
     known = known_migrations()
@@ -300,20 +317,27 @@ def open_database(
         tables, applied = _inspect_readonly(path)
         if tables and HISTORY_TABLE not in tables:
             raise ForeignDatabaseError(
-                f"{path} is a SQLite database of another program, not a ckbook notebook; "
-                "it was not changed"
+                tr(
+                    "{file} is a SQLite database of another program, not a ckbook "
+                    "notebook; it was not changed"
+                ).format(file=path)
             )
         unknown = sorted(applied - set(known))
         if unknown:
             raise SchemaTooNewError(
-                f"{location} was written by a newer ckbook (schema step {unknown[-1]}); "
-                "update ckbook to open it. The file was not changed."
+                tr(
+                    "{notebook} was written by a newer ckbook (schema step {step}); update "
+                    "ckbook to open it. The file was not changed."
+                ).format(notebook=location, step=unknown[-1])
             )
         pending = [name for name in known if name not in applied]
         if read_only and pending:
             raise ReadOnlyError(
-                f"{location} is read-only and was made by an older ckbook: it needs an upgrade "
-                f"({pending[0]}) that cannot be written. Make it writable once, or open a copy."
+                tr(
+                    "{notebook} is read-only and was made by an older ckbook: it needs an "
+                    "upgrade ({step}) that cannot be written. Make it writable once, or "
+                    "open a copy."
+                ).format(notebook=location, step=pending[0])
             )
         if pending and applied:
             backup_sqlite(path, Path(f"{location}.before-{pending[0]}.bak"), unique=True)
@@ -325,7 +349,9 @@ def open_database(
             _tighten_permissions(path)
     except peewee.DatabaseError as exc:
         database.close()
-        raise NotADatabaseError(f"{location} cannot be read as a database: {exc}") from exc
+        raise NotADatabaseError(
+            tr("{notebook} cannot be read as a database: {why}").format(notebook=location, why=exc)
+        ) from exc
 
     if bind:
         database_proxy.initialize(database)
@@ -356,23 +382,33 @@ def _server_database(url: str) -> peewee.PostgresqlDatabase:
     scheme = urlsplit(url).scheme
     if scheme not in SERVER_SCHEMES:
         raise StoreError(
-            f"cannot open {shown}: ckbook opens a notebook file or a PostgreSQL server "
-            "(postgresql://user@host/dbname)"
+            tr(
+                "cannot open {notebook}: ckbook opens a notebook file or a PostgreSQL "
+                "server (postgresql://user@host/dbname)"
+            ).format(notebook=shown)
         )
     try:
         import psycopg  # noqa: F401  (the driver peewee uses; optional: the team extra)
     except ImportError:
         raise ServerUnavailableError(
-            f"cannot open {shown}: the PostgreSQL driver (psycopg) is not installed; "
-            f"install ckbook's team extra: {TEAM_EXTRA_HINT}"
+            tr(
+                "cannot open {notebook}: the PostgreSQL driver (psycopg) is not "
+                "installed; install ckbook's team extra: {hint}"
+            ).format(notebook=shown, hint=TEAM_EXTRA_HINT)
         ) from None
     try:
         params = parse(url, unquote_password=True, unquote_user=True)
     except ValueError as exc:
-        raise StoreError(f"cannot open {shown}: {exc}") from None
+        raise StoreError(
+            tr("cannot open {notebook}: {why}").format(notebook=shown, why=exc)
+        ) from None
     name = params.pop("database", "")
     if not name:
-        raise StoreError(f"cannot open {shown}: the URL names no database (…/dbname at its end)")
+        raise StoreError(
+            tr("cannot open {notebook}: the URL names no database (…/dbname at its end)").format(
+                notebook=shown
+            )
+        )
     params.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
     params.setdefault("application_name", "ckbook")
     return peewee.PostgresqlDatabase(name, prefer_psycopg3=True, **params)
@@ -380,6 +416,10 @@ def _server_database(url: str) -> peewee.PostgresqlDatabase:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def _cannot_connect(shown: str, reason: str) -> str:
+    return tr("cannot connect to {notebook}: {reason}").format(notebook=shown, reason=reason)
 
 
 def _try_connect(database: peewee.PostgresqlDatabase) -> str | None:
@@ -403,12 +443,21 @@ def _connect_server(database: peewee.PostgresqlDatabase, shown: str) -> None:
     from_keyring = False
     if reason is not None and passwords.asks_for_password(reason):
         if "password" in database.connect_params:
-            raise ServerUnavailableError(f"cannot connect to {shown}: {reason}")
+            raise ServerUnavailableError(_cannot_connect(shown, reason))
         lookup = passwords.stored_password(shown)
+        if lookup.unavailable:
+            raise ServerUnavailableError(
+                tr(
+                    "cannot connect to {notebook}: the server asks for a password and the "
+                    "system keyring cannot be used ({reason})"
+                ).format(notebook=shown, reason=lookup.unavailable)
+            )
         if lookup.password is None:
             raise ServerUnavailableError(
-                f"cannot connect to {shown}: the server asks for a password and "
-                f"{lookup.why_none}; store it with: ckbook team login {shown}"
+                tr(
+                    "cannot connect to {notebook}: the server asks for a password and none is "
+                    "stored in the system keyring; store it with: ckbook team login {notebook}"
+                ).format(notebook=shown)
             )
         database.connect_params["password"] = lookup.password
         from_keyring = True
@@ -417,15 +466,19 @@ def _connect_server(database: peewee.PostgresqlDatabase, shown: str) -> None:
         if from_keyring and passwords.refused_password(reason):
             database.connect_params.pop("password", None)
             raise ServerUnavailableError(
-                f"cannot connect to {shown}: the server refused the password kept in the "
-                f"system keyring; store the right one with: ckbook team login {shown}"
+                tr(
+                    "cannot connect to {notebook}: the server refused the password kept in the "
+                    "system keyring; store the right one with: ckbook team login {notebook}"
+                ).format(notebook=shown)
             )
-        raise ServerUnavailableError(f"cannot connect to {shown}: {reason}")
+        raise ServerUnavailableError(_cannot_connect(shown, reason))
     version = database.server_version or 0
     if version < MIN_SERVER_VERSION:
         database.close()
         raise ServerUnavailableError(
-            f"{shown} runs PostgreSQL {version // 10000}; ckbook needs PostgreSQL 13 or newer"
+            tr(
+                "{notebook} runs PostgreSQL {postgres_version}; ckbook needs PostgreSQL 13 or newer"
+            ).format(notebook=shown, postgres_version=version // 10000)
         )
 
 
@@ -437,7 +490,7 @@ def check_password(url: str, password: str) -> str:
     database.connect_params["password"] = password
     reason = _try_connect(database)
     if reason is not None:
-        raise ServerUnavailableError(f"cannot connect to {shown}: {reason}")
+        raise ServerUnavailableError(_cannot_connect(shown, reason))
     try:
         row = database.execute_sql("SELECT current_user").fetchone()
     finally:
@@ -457,27 +510,35 @@ def _open_server(url: str, create: bool = True, bind: bool = True) -> OpenedData
             tables = set(database.get_tables())
             if tables and HISTORY_TABLE not in tables:
                 raise ForeignDatabaseError(
-                    f"{shown} holds tables of another program, not a ckbook notebook; "
-                    "it was not changed"
+                    tr(
+                        "{notebook} holds tables of another program, not a ckbook notebook; it "
+                        "was not changed"
+                    ).format(notebook=shown)
                 )
             if not tables and not create:
                 raise NoNotebookError(
-                    f"no notebook at {shown} yet (the database is empty; nothing was created)"
+                    tr(
+                        "no notebook at {notebook} yet (the database is empty; nothing was created)"
+                    ).format(notebook=shown)
                 )
             applied = _applied_names(database)
             unknown = sorted(applied - set(known_migrations()))
             if unknown:
                 raise SchemaTooNewError(
-                    f"{shown} was written by a newer ckbook (schema step {unknown[-1]}); "
-                    "update ckbook to open it. The database was not changed."
+                    tr(
+                        "{notebook} was written by a newer ckbook (schema step {step}); update "
+                        "ckbook to open it. The database was not changed."
+                    ).format(notebook=shown, step=unknown[-1])
                 )
             # The server's rights decide: a role that may not add a client reads only.
             read_only = bool(tables) and not _may_write(database)
             pending = [name for name in known_migrations() if name not in applied]
             if read_only and pending:
                 raise ReadOnlyError(
-                    f"{shown} needs an upgrade ({pending[0]}) and your role may only read it; "
-                    "ask the notebook's owner to open it once with this ckbook"
+                    tr(
+                        "{notebook} needs an upgrade ({step}) and your role may only read it; "
+                        "ask the notebook's owner to open it once with this ckbook"
+                    ).format(notebook=shown, step=pending[0])
                 )
             if bind:
                 database_proxy.initialize(database)
@@ -494,7 +555,11 @@ def _open_server(url: str, create: bool = True, bind: bool = True) -> OpenedData
         raise
     except peewee.DatabaseError as exc:
         database.close()
-        raise StoreError(f"cannot open the notebook at {shown}: {_one_line(str(exc))}") from exc
+        raise StoreError(
+            tr("cannot open the notebook at {notebook}: {why}").format(
+                notebook=shown, why=_one_line(str(exc))
+            )
+        ) from exc
     return OpenedDatabase(
         database=database,
         location=shown,

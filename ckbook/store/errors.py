@@ -12,6 +12,8 @@ import sqlite3
 
 import peewee
 
+from ckbook.i18n import tr
+
 
 class StorageProblem(enum.Enum):
     DISK_FULL = "disk full"
@@ -102,23 +104,6 @@ _PATTERNS: tuple[tuple[str, StorageProblem], ...] = (
     ("disk i/o error", StorageProblem.IO),
 )
 
-#: What each problem means for the user, in their words.
-EXPLANATIONS: dict[StorageProblem, str] = {
-    StorageProblem.DISK_FULL: "the disk is full — what you typed is kept and will be saved "
-    "when space is freed",
-    StorageProblem.LOCKED: "another program holds the notebook — try again in a moment",
-    StorageProblem.READ_ONLY: "the notebook or its folder is read-only — nothing can be saved",
-    StorageProblem.CORRUPT: "the notebook file is damaged — restore it from a backup "
-    "(ckbook backup --list, ckbook restore FILE)",
-    StorageProblem.NOT_A_DATABASE: "the file is not a ckbook notebook",
-    StorageProblem.IO: "the disk reported an error reading or writing the notebook",
-    StorageProblem.NOT_ALLOWED: "your database role may not make this change — ask the "
-    "notebook's owner for the rights (ckbook team grant)",
-    StorageProblem.SERVER_GONE: "the notebook's server cannot be reached — what you typed is "
-    "kept; try again when it is back",
-}
-
-
 _STORAGE_ERRORS = (sqlite3.Error, peewee.DatabaseError, peewee.InterfaceError, OSError)
 
 
@@ -169,5 +154,45 @@ def classify(error: BaseException) -> StorageProblem | None:
     return found[0] if found else None
 
 
+def label(problem: StorageProblem) -> str:
+    """The problem in a few words, in the user's language ("disk full"); ``problem.value`` is
+    the same in English, for logs."""
+    labels = {
+        StorageProblem.DISK_FULL: tr("disk full"),
+        StorageProblem.LOCKED: tr("database busy"),
+        StorageProblem.READ_ONLY: tr("database is read-only"),
+        StorageProblem.CORRUPT: tr("database file is damaged"),
+        StorageProblem.NOT_A_DATABASE: tr("not a ckbook database"),
+        StorageProblem.IO: tr("disk error"),
+        StorageProblem.NOT_ALLOWED: tr("not allowed"),
+        StorageProblem.SERVER_GONE: tr("server unreachable"),
+    }
+    return labels[problem]
+
+
 def explain(problem: StorageProblem) -> str:
-    return EXPLANATIONS[problem]
+    """What the problem means for the user and what to do, in their words and language."""
+    explanations = {
+        StorageProblem.DISK_FULL: tr(
+            "the disk is full — what you typed is kept and will be saved when space is freed"
+        ),
+        StorageProblem.LOCKED: tr("another program holds the notebook — try again in a moment"),
+        StorageProblem.READ_ONLY: tr(
+            "the notebook or its folder is read-only — nothing can be saved"
+        ),
+        StorageProblem.CORRUPT: tr(
+            "the notebook file is damaged — restore it from a backup "
+            "(ckbook backup --list, ckbook restore FILE)"
+        ),
+        StorageProblem.NOT_A_DATABASE: tr("the file is not a ckbook notebook"),
+        StorageProblem.IO: tr("the disk reported an error reading or writing the notebook"),
+        StorageProblem.NOT_ALLOWED: tr(
+            "your database role may not make this change — ask the notebook's owner for the "
+            "rights (ckbook team grant)"
+        ),
+        StorageProblem.SERVER_GONE: tr(
+            "the notebook's server cannot be reached — what you typed is kept; try again when "
+            "it is back"
+        ),
+    }
+    return explanations[problem]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
+from ckbook.i18n import tr
 from ckbook.store.database import (
     HISTORY_TABLE,
     _check_sqlite_header,
@@ -66,43 +67,65 @@ class CheckReport:
         """What is wrong, in one line; None when nothing is."""
         found = []
         if self.integrity != ("ok",):
-            found.append(f"integrity: {'; '.join(self.integrity)}")
+            found.append(tr("integrity: {found}").format(found="; ".join(self.integrity)))
         if self.foreign_key_problems:
-            found.append(f"{self.foreign_key_problems} rows pointing at missing rows")
+            rows = self.foreign_key_problems
+            found.append(tr("%n rows pointing at missing rows", "", rows))
         if self.newer_steps:
             found.append(
-                f"written by a newer ckbook (schema step {self.newer_steps[-1]}); update ckbook"
+                tr("written by a newer ckbook (schema step {step}); update ckbook").format(
+                    step=self.newer_steps[-1]
+                )
             )
         if self.damaged_indexes and not self.indexes_repaired:
-            found.append(f"search index out of step: {', '.join(self.damaged_indexes)}")
+            found.append(
+                tr("search index out of step: {indexes}").format(
+                    indexes=", ".join(self.damaged_indexes)
+                )
+            )
         if not self.intact:
-            found.append(RESTORE_ADVICE)
+            found.append(restore_advice())
         return "; ".join(found) if found else None
 
     def lines(self) -> list[str]:
-        verdict = "ok" if self.ok else "PROBLEMS FOUND"
+        """The check's report, a line per thing checked (SQLite's own integrity words as it
+        says them)."""
+        verdict = tr("ok", "check") if self.ok else tr("PROBLEMS FOUND")
         lines = [f"{self.location}: {verdict}"]
-        lines.append(f"integrity: {'; '.join(self.integrity)}")
-        lines.append(f"rows pointing at missing rows: {self.foreign_key_problems}")
-        lines.append(f"schema: {self.schema_steps[-1] if self.schema_steps else 'none'}")
+        integrity = "; ".join(self.integrity)
+        if self.integrity == ("ok",):
+            integrity = tr("ok", "check")
+        lines.append(tr("integrity: {found}").format(found=integrity))
+        lines.append(
+            tr("rows pointing at missing rows: {count}").format(count=self.foreign_key_problems)
+        )
+        step = self.schema_steps[-1] if self.schema_steps else tr("none", "schema")
+        lines.append(tr("schema: {step}").format(step=step))
         if self.pending_steps:
-            lines.append(f"upgrade pending: {', '.join(self.pending_steps)}")
+            steps = ", ".join(self.pending_steps)
+            lines.append(tr("upgrade pending: {steps}").format(steps=steps))
         if self.newer_steps:
-            lines.append(f"written by a newer ckbook: {', '.join(self.newer_steps)}")
+            steps = ", ".join(self.newer_steps)
+            lines.append(tr("written by a newer ckbook: {steps}").format(steps=steps))
         if not self.damaged_indexes:
-            lines.append("search index: ok")
+            lines.append(tr("search index: ok"))
         else:
-            state = "rebuilt" if self.indexes_repaired else "not repaired (read-only)"
-            lines.append(f"search index: out of step in {', '.join(self.damaged_indexes)}; {state}")
+            indexes = ", ".join(self.damaged_indexes)
+            if self.indexes_repaired:
+                said = tr("search index: out of step in {indexes}; rebuilt")
+            else:
+                said = tr("search index: out of step in {indexes}; not repaired (read-only)")
+            lines.append(said.format(indexes=indexes))
         if not self.intact:
-            lines.append(RESTORE_ADVICE)
+            lines.append(restore_advice())
         return lines
 
 
-RESTORE_ADVICE = (
-    "the notebook's data is damaged: restore a backup (ckbook backup --list, then ckbook restore "
-    "FILE); the damaged file is kept as a safety copy"
-)
+def restore_advice() -> str:
+    return tr(
+        "the notebook's data is damaged: restore a backup (ckbook backup --list, then ckbook "
+        "restore FILE); the damaged file is kept as a safety copy"
+    )
 
 
 BACKUPS_FOLDER = "backups"
@@ -127,8 +150,10 @@ def _make_backups_folder(folder: Path) -> None:
 def _sqlite_path(location: str) -> Path:
     if "://" in location:
         raise StoreError(
-            "backup and restore work on notebook files; back a server up with its own tools "
-            "(pg_dump), or copy it to a file with ckbook migrate-to FILE"
+            tr(
+                "backup and restore work on notebook files; back a server up with its "
+                "own tools (pg_dump), or copy it to a file with ckbook migrate-to FILE"
+            )
         )
     return Path(location).expanduser()
 
@@ -136,9 +161,9 @@ def _sqlite_path(location: str) -> Path:
 def _existing_notebook(path: Path) -> Path:
     """``path`` when it is a file that could be a notebook; else StoreError saying what it is."""
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a database file")
+        raise StoreError(tr("{file} is a folder, not a database file").format(file=path))
     if not path.exists():
-        raise StoreError(f"no notebook at {path}")
+        raise StoreError(tr("no notebook at {file}").format(file=path))
     _check_sqlite_header(path)
     return path
 
@@ -158,11 +183,15 @@ def _inspect(path: Path, quick: bool = False) -> CheckReport:
                     sorted(r[0] for r in connection.execute(f'SELECT name FROM "{HISTORY_TABLE}"'))
                 )
         except sqlite3.DatabaseError as exc:
-            raise NotADatabaseError(f"{path} cannot be read as a ckbook database: {exc}") from exc
+            raise NotADatabaseError(
+                tr("{file} cannot be read as a ckbook database: {why}").format(file=path, why=exc)
+            ) from exc
     connection.close()
     if tables and not has_history:
         raise ForeignDatabaseError(
-            f"{path} is a SQLite database of another program, not a ckbook notebook"
+            tr("{file} is a SQLite database of another program, not a ckbook notebook").format(
+                file=path
+            )
         )
     known = known_migrations()
     return CheckReport(
@@ -199,7 +228,7 @@ def _check_server(url: str, repair: bool) -> CheckReport:
 
     integrity, links, steps, damaged, repaired = inspect_server(url, repair=repair)
     if integrity != ("ok",) and not steps:
-        raise NotADatabaseError(f"{url} holds no ckbook notebook")
+        raise NotADatabaseError(tr("{notebook} holds no ckbook notebook").format(notebook=url))
     known = known_migrations()
     return CheckReport(
         location=without_password(url),
@@ -279,11 +308,17 @@ def backup(
     try:
         written = backup_sqlite(source, target.expanduser(), overwrite=overwrite, unique=unique)
     except OSError as exc:
-        raise StoreError(f"cannot write the backup to {target}: {exc.strerror}") from exc
+        raise StoreError(
+            tr("cannot write the backup to {file}: {why}").format(file=target, why=exc.strerror)
+        ) from exc
     report = _inspect(written, quick=quick)
     if not report.intact:
         written.unlink()
-        raise StoreError(f"the backup at {target} failed its check: {report.problem()}")
+        raise StoreError(
+            tr("the backup at {file} failed its check: {problem}").format(
+                file=target, problem=report.problem()
+            )
+        )
     return written
 
 
@@ -295,22 +330,32 @@ def restore(backup_file: Path, location: str, now: datetime) -> tuple[Path | Non
     """
     source = backup_file.expanduser()
     if not source.is_file():
-        raise StoreError(f"{source} is not a file")
+        raise StoreError(tr("{file} is not a file").format(file=source))
     target = _sqlite_path(location)
     if target.is_dir():
-        raise StoreError(f"{target} is a folder, not a database file")
+        raise StoreError(tr("{file} is a folder, not a database file").format(file=target))
     if target.exists() and os.path.samefile(source, target):
-        raise StoreError(f"{source} is the notebook itself; restore a backup, not the notebook")
+        raise StoreError(
+            tr("{file} is the notebook itself; restore a backup, not the notebook").format(
+                file=source
+            )
+        )
     _check_sqlite_header(source)
     report = _inspect(source)
     if not report.schema_steps:
-        raise NotADatabaseError(f"{source} is not a ckbook notebook (no schema history)")
+        raise NotADatabaseError(
+            tr("{file} is not a ckbook notebook (no schema history)").format(file=source)
+        )
     if not report.intact:
-        raise StoreError(f"{source} is damaged: {report.problem()}")
+        raise StoreError(
+            tr("{file} is damaged: {problem}").format(file=source, problem=report.problem())
+        )
     if report.newer_steps:
         raise SchemaTooNewError(
-            f"{source} was written by a newer ckbook (schema step {report.newer_steps[-1]}); "
-            "update ckbook to restore it. Nothing was changed."
+            tr(
+                "{file} was written by a newer ckbook (schema step {step}); update "
+                "ckbook to restore it. Nothing was changed."
+            ).format(file=source, step=report.newer_steps[-1])
         )
     safety: Path | None = None
     if target.exists() and target.stat().st_size > 0:
@@ -345,9 +390,15 @@ class BackupInfo:
 
     def counts(self) -> str:
         if not self.readable:
-            return "cannot be read"
-        counted = (("client", self.clients), ("note", self.notes), ("promise", self.promises))
-        return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for word, n in counted)
+            return tr("cannot be read")
+        clients, notes, promises = self.clients or 0, self.notes or 0, self.promises or 0
+        return ", ".join(
+            (
+                tr("1 client") if clients == 1 else tr("%n clients", "", clients),
+                tr("1 note") if notes == 1 else tr("%n notes", "", notes),
+                tr("1 promise") if promises == 1 else tr("%n promises", "", promises),
+            )
+        )
 
     def describe(self, tz: tzinfo) -> str:
         when = self.made_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
@@ -419,36 +470,48 @@ class Trouble(enum.Enum):
     UNREADABLE = "cannot be read"
 
 
-#: What each trouble means, in plain words, and whether a backup is the way out.
-TROUBLE_WORDS: dict[Trouble, tuple[str, bool]] = {
-    Trouble.NOT_SQLITE: (
-        "This file is not a ckbook notebook (it is not even a database). Check that the path is "
-        "the one you meant.",
-        False,
-    ),
-    Trouble.FOREIGN: (
-        "This file is a database of another program, not a ckbook notebook. ckbook did not "
-        "change it. Check that the path is the one you meant.",
-        False,
-    ),
-    Trouble.NEWER: (
-        "This notebook was written by a newer version of ckbook. Update ckbook to open it; "
-        "the file was not changed.",
-        False,
-    ),
-    Trouble.DAMAGED: (
-        "This notebook file is damaged (it may have been cut short or overwritten). ckbook did "
-        "not change it. You can restore the newest good backup; the damaged file is kept "
-        "beside it.",
-        True,
-    ),
-    Trouble.UNREADABLE: (
-        "This notebook file cannot be read (its permissions or the disk refuse it). ckbook did "
-        "not change it. Fix the permissions, or restore the newest good backup; the unreadable "
-        "file is kept beside it.",
-        True,
-    ),
-}
+def trouble_words(trouble: Trouble) -> tuple[str, bool]:
+    """What a trouble means, in plain words, and whether a backup is the way out."""
+    words = {
+        Trouble.NOT_SQLITE: (
+            tr(
+                "This file is not a ckbook notebook (it is not even a database). Check that the "
+                "path is the one you meant."
+            ),
+            False,
+        ),
+        Trouble.FOREIGN: (
+            tr(
+                "This file is a database of another program, not a ckbook notebook. ckbook did "
+                "not change it. Check that the path is the one you meant."
+            ),
+            False,
+        ),
+        Trouble.NEWER: (
+            tr(
+                "This notebook was written by a newer version of ckbook. Update ckbook to open "
+                "it; the file was not changed."
+            ),
+            False,
+        ),
+        Trouble.DAMAGED: (
+            tr(
+                "This notebook file is damaged (it may have been cut short or overwritten). "
+                "ckbook did not change it. You can restore the newest good backup; the damaged "
+                "file is kept beside it."
+            ),
+            True,
+        ),
+        Trouble.UNREADABLE: (
+            tr(
+                "This notebook file cannot be read (its permissions or the disk refuse it). "
+                "ckbook did not change it. Fix the permissions, or restore the newest good "
+                "backup; the unreadable file is kept beside it."
+            ),
+            True,
+        ),
+    }
+    return words[trouble]
 
 
 def diagnose(location: str) -> Trouble | None:

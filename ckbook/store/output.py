@@ -20,6 +20,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ckbook.i18n import tr
 from ckbook.store.errors import StoreError
 from ckbook.store.open_files import is_sqlite_file
 
@@ -59,32 +60,48 @@ def check_target(
     for notebook in protected:
         if real in notebook_files(notebook):
             raise OutputRefusedError(
-                f"{given} is the notebook itself (or a file SQLite keeps beside it); "
-                "choose another file — nothing was written"
+                tr(
+                    "{file} is the notebook itself (or a file SQLite keeps beside it); "
+                    "choose another file — nothing was written"
+                ).format(file=given)
             )
     if real.is_dir():
-        raise OutputRefusedError(f"{given} is a folder; name a file in it — nothing was written")
+        raise OutputRefusedError(
+            tr("{file} is a folder; name a file in it — nothing was written").format(file=given)
+        )
     if not real.parent.is_dir():
-        raise OutputRefusedError(f"the folder {real.parent} does not exist — nothing was written")
+        raise OutputRefusedError(
+            tr("the folder {folder} does not exist — nothing was written").format(
+                folder=real.parent
+            )
+        )
     try:
         mode = os.stat(real).st_mode
     except FileNotFoundError:
         return real
     except OSError as exc:
-        raise OutputRefusedError(f"cannot use {given}: {exc.strerror or exc}") from None
+        raise OutputRefusedError(
+            tr("cannot use {file}: {why}").format(file=given, why=exc.strerror or exc)
+        ) from None
     if not stat.S_ISREG(mode):
         raise OutputRefusedError(
-            f"{given} is not a regular file (a device, pipe or socket); nothing was written"
+            tr(
+                "{file} is not a regular file (a device, pipe or socket); nothing was written"
+            ).format(file=given)
         )
     if keep_databases and is_sqlite_file(real):
         raise OutputRefusedError(
-            f"{given} is a SQLite database (perhaps a notebook); an export never replaces one — "
-            "choose another file"
+            tr(
+                "{file} is a SQLite database (perhaps a notebook); an export never "
+                "replaces one — choose another file"
+            ).format(file=given)
         )
     if not overwrite:
         raise OutputExistsError(
-            f"{given} already exists; choose another name or allow replacing it "
-            "(--overwrite) — nothing was written"
+            tr(
+                "{file} already exists; choose another name or allow replacing it "
+                "(--overwrite) — nothing was written"
+            ).format(file=given)
         )
     return real
 
@@ -136,14 +153,18 @@ class AtomicOutput:
                 return self._check(unique_variant(first, attempt))
             except OutputExistsError:
                 continue
-        raise OutputRefusedError(f"no free name for {first} — nothing was written")
+        raise OutputRefusedError(
+            tr("no free name for {file} — nothing was written").format(file=first)
+        )
 
     def __enter__(self) -> AtomicOutput:
         folder = self.path.parent
         try:
             fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=folder)
         except OSError as exc:
-            raise StoreError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+            raise StoreError(
+                tr("cannot write {file}: {why}").format(file=self.path, why=exc.strerror or exc)
+            ) from None
         os.close(fd)
         self.temp = Path(name)
         return self
@@ -171,7 +192,9 @@ class AtomicOutput:
                 # Someone made a file of that name after the check: never replace it.
                 if not self.unique:
                     raise OutputExistsError(
-                        f"{self.path} appeared while writing; nothing was replaced"
+                        tr("{file} appeared while writing; nothing was replaced").format(
+                            file=self.path
+                        )
                     ) from None
                 self.path = self._check(unique_variant(self.path, attempt))
                 continue
@@ -184,7 +207,9 @@ class AtomicOutput:
                 return
             self.temp.unlink()
             return
-        raise OutputRefusedError(f"no free name for {self.path} — nothing was written")
+        raise OutputRefusedError(
+            tr("no free name for {file} — nothing was written").format(file=self.path)
+        )
 
     def _discard(self) -> None:
         with contextlib.suppress(OSError):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from ckbook.i18n import tr
 from ckbook.store.errors import StoreError
 from ckbook.store.people import os_user
 
@@ -38,7 +39,7 @@ def keyring_key(url: str) -> str:
     try:
         port = parts.port or int(os.environ.get("PGPORT") or DEFAULT_PORT)
     except ValueError:
-        raise StoreError("the URL's port is not a number") from None
+        raise StoreError(tr("the URL's port is not a number")) from None
     name = unquote(parts.path.lstrip("/"))
     return f"{user}@{host}:{port}/{name}"
 
@@ -48,28 +49,32 @@ def _keyring() -> Any:
         import keyring
     except ImportError:
         raise KeyringUnavailableError(
-            "the keyring package is not installed; install ckbook's team extra: "
-            'pip install "ckbook[team]"'
+            tr(
+                "the keyring package is not installed; install ckbook's team extra: {command}"
+            ).format(command='pip install "ckbook[team]"')
         ) from None
     return keyring
 
 
 def _unavailable(exc: Exception) -> KeyringUnavailableError:
     reason = " ".join(str(exc).split()) or type(exc).__name__
-    return KeyringUnavailableError(f"the system keyring cannot be used: {reason}")
+    return KeyringUnavailableError(
+        tr("the system keyring cannot be used: {reason}").format(reason=reason)
+    )
 
 
 @dataclass(frozen=True)
 class Lookup:
-    """What the keyring holds for a notebook: the password, or why there is none."""
+    """What the keyring holds for a notebook: the password (None: none is kept), or why the
+    keyring could not be asked (``unavailable``)."""
 
     password: str | None
-    why_none: str = ""
+    unavailable: str = ""
 
 
 def stored_password(url: str) -> Lookup:
-    """The password kept for ``url``'s notebook, or why there is none (never raises: a missing
-    keyring is said where the sign-in fails)."""
+    """The password kept for ``url``'s notebook (never raises: a missing keyring is said where
+    the sign-in fails)."""
     try:
         keyring = _keyring()
         found = keyring.get_password(SERVICE, keyring_key(url))
@@ -77,7 +82,7 @@ def stored_password(url: str) -> Lookup:
         return Lookup(None, str(exc))
     except Exception as exc:  # keyring's errors (no backend, locked, D-Bus gone) vary by backend
         return Lookup(None, str(_unavailable(exc)))
-    return Lookup(found, "" if found is not None else "none is stored in the system keyring")
+    return Lookup(found)
 
 
 def store_password(url: str, password: str) -> None:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 import peewee
 
+from ckbook.i18n import tr
 from ckbook.store.database import HISTORY_TABLE
 from ckbook.store.errors import StoreError
 from ckbook.store.models import ALL_MODELS
@@ -34,7 +35,7 @@ class Rights(enum.StrEnum):
 def quote_identifier(name: str) -> str:
     """``name`` as a PostgreSQL identifier, whatever it holds (quotes doubled)."""
     if not name or "\x00" in name:
-        raise StoreError(f"{name!r} is not a role name")
+        raise StoreError(tr("{name!r} is not a role name").format(name=name))
     return '"' + name.replace('"', '""') + '"'
 
 
@@ -64,15 +65,18 @@ def _tables_owner(database: peewee.Database) -> str:
         "AND schemaname = current_schema()"
     ).fetchone()
     if row is None:
-        raise StoreError("this database holds no ckbook notebook yet (no client table)")
+        raise StoreError(tr("this database holds no ckbook notebook yet (no client table)"))
     return str(row[0])
 
 
 def _require_server(database: peewee.Database) -> None:
     if not isinstance(database, peewee.PostgresqlDatabase):
         raise StoreError(
-            "rights are the server's: ckbook team works on a notebook on a PostgreSQL server "
-            "(--db postgresql://…); a notebook file is its owner's alone"
+            tr(
+                "rights are the server's: ckbook team works on a notebook on a "
+                "PostgreSQL server (--db postgresql://…); a notebook file is its "
+                "owner's alone"
+            )
         )
 
 
@@ -111,7 +115,9 @@ def revoke_statements(database: peewee.Database, role: str) -> list[str]:
     who = quote_identifier(role)
     owner = quote_identifier(_tables_owner(database))
     if owner == who:
-        raise StoreError(f"{role} owns the notebook's tables; its rights cannot be revoked")
+        raise StoreError(
+            tr("{role} owns the notebook's tables; its rights cannot be revoked").format(role=role)
+        )
     name = database.execute_sql("SELECT current_database()").fetchone()[0]
     tables = ", ".join(quote_identifier(t) for t in notebook_tables())
     sequences = ", ".join(_sequences(database))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ckbook.services import dates
 from ckbook.services.backups import BackupInfo, automatic_backup, backups_of, restore_backup
 from ckbook.ui.safe_text import plain_label
 from ckbook.ui.worker import Failure, Worker
@@ -117,7 +118,7 @@ class RestoreDialog(QDialog):
         self.setWindowTitle("Restore from backup")
         self.list = QListWidget()
         for info in backups:
-            when = info.made_at.astimezone(tz).strftime("%a %d %b %Y %H:%M")
+            when = dates.absolute_moment(info.made_at, tz)
             item = QListWidgetItem(f"{when} — {info.counts()}")
             item.setData(Qt.ItemDataRole.UserRole, info)
             item.setToolTip(str(info.path))

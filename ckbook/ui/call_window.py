@@ -28,9 +28,10 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 from typing_extensions import override
 
+from ckbook.services import dates
 from ckbook.services.base import Changed
 from ckbook.services.clients import client_detail
-from ckbook.services.money import MONEY_NOT_DISCUSSED, current_money_terms
+from ckbook.services.money import current_money_terms, money_not_discussed
 from ckbook.services.notes import NoteRow, add_note, delete_note, get_note
 from ckbook.services.promises import promises_for_client
 from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Rescue, SaveWriter, recovery_files
@@ -57,7 +58,7 @@ def attention_hints(client_id: int, notebook: Notebook) -> list[str]:
     if detail.handling_notes.strip():
         hints.append(f"Handling: {' '.join(detail.handling_notes.split())}")
     terms = current_money_terms(client_id)
-    hints.append(f"Money: {terms.one_line()}" if terms else MONEY_NOT_DISCUSSED)
+    hints.append(f"Money: {terms.one_line()}" if terms else money_not_discussed())
     promises = promises_for_client(client_id, include_closed=False)
     if promises:
         shown = "; ".join(
@@ -75,8 +76,8 @@ def attention_hints(client_id: int, notebook: Notebook) -> list[str]:
 def note_title(note_id: int, notebook: Notebook) -> str:
     """How a recovery file names a note: "Call note — Ada Lovelace — Wed 18 Nov 2026 10:00"."""
     note = get_note(note_id)
-    started = note.started_at.astimezone(notebook.tz)
-    return f"{note.kind.capitalize()} note — {note.client_name} — {started:%a %d %b %Y %H:%M}"
+    started = dates.absolute_moment(note.started_at, notebook.tz)
+    return f"{note.kind.capitalize()} note — {note.client_name} — {started}"
 
 
 def recovery_notice(files: list[Path]) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from ckbook.i18n import tr
+from ckbook.services import dates
 from ckbook.services.base import Changed, Kind
 from ckbook.services.care import IncidentRow, incidents
 from ckbook.services.clients import client_detail
@@ -35,12 +36,12 @@ class IncidentLine(ItemLine):
         super().__init__(section)
         self.row = row
         tz = section.notebook.tz
-        when = row.happened_at.astimezone(tz).strftime("%d %b %Y")
+        when = dates.absolute_day(row.happened_at.astimezone(tz).date())
         if row.is_open:
             status = f"{row.severity}, {when} — next: {row.next_step()}"
         else:
             resolved = (
-                row.resolved_at.astimezone(tz).strftime("%d %b %Y") if row.resolved_at else ""
+                dates.absolute_day(row.resolved_at.astimezone(tz).date()) if row.resolved_at else ""
             )
             status = f"{row.severity}, {when} — resolved {resolved}"
         other = me().others(row.author)
@@ -197,7 +198,7 @@ def install_care(window: Any, notebook: Notebook) -> CareWiring:
     """Wire the care log into the main window: the Today page (the window opens on it; Ctrl+1),
     its rows' requests (open card, call note, incident), the card's Incidents, Requests and
     Insight sections, and the offer after an upset note."""
-    today = TodayPage(notebook, record_undo=window.record_undo)
+    today = TodayPage(notebook, record_undo=window.record_undo, settings=window.settings)
     window.add_page("today", "Today", today)
 
     def start_call(client_id: int) -> None:

@@ -80,14 +80,14 @@ class ClientHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.name = plain_label()
+        self.name = plain_label(wrap=True)  # a long name wraps rather than widen the card
         self.name.setAccessibleName("Client name")
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.name.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setWeight(QFont.Weight.Bold)
         self.name.setFont(font)
-        self.organisation = plain_label()
+        self.organisation = plain_label(wrap=True)
         self.organisation.setAccessibleName("Organisation")
         self.health_dot = QLabel()
         self.health_dot.setAccessibleName("Health")
@@ -97,7 +97,7 @@ class ClientHeader(QWidget):
         self.sparkline = Sparkline()
         self.sparkline_caption = plain_label()
         self.sparkline_caption.setAccessibleName("Touchpoints")
-        self.facts = plain_label()
+        self.facts = plain_label()  # short ("Active · 5 open promises · kept rate 100%"): one line
         self.facts.setAccessibleName("Status, open promises, kept rate")
         self.facts.setToolTip("Kept rate: promises kept ÷ (kept + broken)")
         self.care = plain_label(wrap=True)
@@ -106,14 +106,18 @@ class ClientHeader(QWidget):
         self.extra = QHBoxLayout()
         self.extra.setContentsMargins(0, 0, 0, 0)
 
+        # Every text here wraps, and the sparkline sits beside the contact line, not the name:
+        # the header then never holds the card wider than its sections need (at 1024 px the
+        # client list keeps a usable width; a fixed one-line header took ~580 px).
         title_row = QHBoxLayout()
         title_row.addWidget(self.name)
-        title_row.addWidget(self.organisation, 1, Qt.AlignmentFlag.AlignBottom)
-        title_row.addWidget(self.sparkline, 0, Qt.AlignmentFlag.AlignBottom)
-        title_row.addWidget(self.sparkline_caption, 0, Qt.AlignmentFlag.AlignBottom)
+        bottom_left = Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft
+        title_row.addWidget(self.organisation, 1, bottom_left)
         contact_row = QHBoxLayout()
-        contact_row.addWidget(self.health_dot)
+        contact_row.addWidget(self.health_dot, 0, Qt.AlignmentFlag.AlignTop)
         contact_row.addWidget(self.contact, 1)
+        contact_row.addWidget(self.sparkline, 0, Qt.AlignmentFlag.AlignTop)
+        contact_row.addWidget(self.sparkline_caption, 0, Qt.AlignmentFlag.AlignTop)
         facts_row = QHBoxLayout()
         facts_row.addWidget(self.facts)
         facts_row.addSpacing(16)

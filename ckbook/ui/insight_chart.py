@@ -21,6 +21,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from typing_extensions import override
 
+from ckbook.i18n import month_abbreviation
+from ckbook.services import dates
 from ckbook.services.insight import KeptRateSeries, MonthCount
 from ckbook.services.rules import format_rate
 
@@ -32,7 +34,7 @@ def _with_alpha(color: QColor, alpha: int) -> QColor:
 
 
 def _month_label(series: KeptRateSeries, i: int) -> str:
-    return series.months[i].month.strftime("%b")
+    return month_abbreviation(series.months[i].month.month)
 
 
 class KeptRateChart(QWidget):
@@ -109,7 +111,7 @@ class KeptRateChart(QWidget):
                 continue
             month = series.months[i]
             total = month.kept + month.broken
-            when = month.month.strftime("%B %Y")
+            when = dates.month_and_year(month.month)
             if total:
                 lines.append(f"{name}, {when}: {month.kept} of {total} kept")
             else:
@@ -244,7 +246,7 @@ class Sparkline(QWidget):
     def describe(self) -> str:
         if not self.points:
             return "Touchpoints per month: none yet"
-        counts = ", ".join(f"{p.month.strftime('%b')} {p.count}" for p in self.points)
+        counts = ", ".join(f"{month_abbreviation(p.month.month)} {p.count}" for p in self.points)
         total = sum(p.count for p in self.points)
         return f"Touchpoints per month, last {len(self.points)} months ({total} in all): {counts}"
 

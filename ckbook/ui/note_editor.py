@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.services import dates
 from ckbook.services.capture import CapturedLine, promise_lines
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import due_in_words, parse_due, restate_due
@@ -58,12 +59,7 @@ def describe_due(due: Due | None, today: date | None = None) -> str:
     """Short due text for the capture panel: ``Fri 20 Nov 15:00`` (year only when not this one)."""
     if due is None:
         return "no date"
-    text = due.date.strftime("%a %d %b")
-    if today is not None and due.date.year != today.year:
-        text += due.date.strftime(" %Y")
-    if due.time is not None:
-        text += due.time.strftime(" %H:%M")
-    return text
+    return dates.due_words(due, today if today is not None else due.date)
 
 
 @dataclass(frozen=True)
@@ -559,8 +555,7 @@ class NoteWindow(QWidget):
         self.setWindowTitle(f"{note.kind.capitalize()} note — {note.client_name} — ckbook")
 
         self.client_label = heading_label(note.client_name)
-        started = note.started_at.astimezone(notebook.tz)
-        self.when_label = plain_label(started.strftime("%a %d %b %Y %H:%M"))
+        self.when_label = plain_label(dates.absolute_moment(note.started_at, notebook.tz))
         self.kind_box = QComboBox()
         self.kind_box.setAccessibleName("Kind of note")
         self.kind_box.addItems(list(NOTE_KINDS))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.services import dates
 from ckbook.services.base import Changed
 from ckbook.services.care import (
     RequestRow,
@@ -120,7 +121,7 @@ class RequestLine(ItemLine):
         self.row = row
         tz = section.notebook.tz
         status = request_status(row, now)
-        received = row.received_at.astimezone(tz).strftime("%a %d %b %H:%M")
+        received = dates.moment_text(row.received_at, now, tz, long=True)
         colour = theme.colors()
         tint = {"overdue": colour.overdue, "answered": colour.muted}.get(status)
         self.ack_button = QPushButton("Acknowledge")

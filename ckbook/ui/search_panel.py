@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.services import dates
 from ckbook.services.search import SearchHit, search
 from ckbook.ui.row_models import RowListModel
 from ckbook.ui.safe_text import plain_label
@@ -60,7 +61,7 @@ def hit_title(hit: SearchHit, tz: Any = None) -> str:
         parts.append(hit.detail)
     if hit.when is not None:
         when = hit.when.astimezone(tz) if tz is not None else hit.when
-        parts.append(when.strftime("%d %b %Y"))
+        parts.append(dates.absolute_day(when.date()))
     return " · ".join(parts)
 
 

@@ -24,20 +24,27 @@ from datetime import datetime, tzinfo
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QPoint,
+    QSettings,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QPushButton,
     QToolButton,
@@ -47,6 +54,8 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.i18n import format_number, tr
+from ckbook.services import dates
 from ckbook.services.base import Changed, Kind
 from ckbook.services.care import acknowledge_request, answer_request
 from ckbook.services.notes import add_note
@@ -55,12 +64,17 @@ from ckbook.services.reminder_rules import snooze_until
 from ckbook.services.reminders import snooze
 from ckbook.services.rules import Health
 from ckbook.services.today import (
-    SECTION_TITLES,
+    NoticeGroup,
     RowKind,
     Section,
+    ShownRow,
     TodayReport,
     TodayRow,
+    filter_words,
     reminder_for,
+    row_matches,
+    section_title,
+    shown_rows,
     today_report,
 )
 from ckbook.ui import theme
@@ -79,22 +93,35 @@ _SECTION_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 #: Rows never have children: the view then skips asking each one.
 _ROW_FLAGS = _SECTION_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 
-#: Snooze choices offered (the reminders' own choices).
-SNOOZE_CHOICES = (("15m", "15 minutes"), ("1h", "1 hour"), ("tomorrow", "Tomorrow morning"))
 
-#: What "done" means for each kind of row, as the button and menu say it.
-DONE_TEXT = {
-    RowKind.PROMISE: "Kept",
-    RowKind.REQUEST: "Answered",
-    RowKind.CHECKIN: "Checked in",
-    RowKind.INCIDENT: "Next step…",
-}
+def acknowledged_hint() -> str:
+    """Why a request row is greyed (its tooltip)."""
+    return tr("Greyed: acknowledged, so the client knows it arrived; the answer is still owed.")
 
 
-#: Why a request row is greyed (its tooltip).
-ACKNOWLEDGED_HINT = (
-    "Greyed: acknowledged, so the client knows it arrived; the answer is still owed."
-)
+def snooze_choices() -> tuple[tuple[str, str], ...]:
+    """Snooze choices offered (the reminders' own choices), as the menu says them."""
+    return (
+        ("15m", tr("15 minutes")),
+        ("1h", tr("1 hour")),
+        ("tomorrow", tr("Tomorrow morning")),
+    )
+
+
+def done_text(kind: RowKind | None) -> str:
+    """What "done" means for each kind of row, as the button and menu say it."""
+    return (
+        {
+            RowKind.PROMISE: tr("Kept"),
+            RowKind.REQUEST: tr("Answered"),
+            RowKind.CHECKIN: tr("Checked in"),
+            RowKind.INCIDENT: tr("Next step…"),
+        }.get(kind, tr("Done"))
+        if kind is not None
+        else tr("Done")
+    )
+
+
 #: The When column is as wide as its longest text, within these bounds (px).
 WHEN_WIDTH = (200, 440)
 
@@ -106,9 +133,20 @@ class Column:
     COUNT = 3
 
 
-HEADERS = ("What", "Client", "When")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the TodayRow (None on a section header)
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 2  # the Section's value
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 3  # the NoticeGroup (None elsewhere)
+#: Where the sections folded by hand are remembered (QSettings), by their values.
+FOLDED_KEY = "today/folded"
+
+
+def _names_preview(names: tuple[str, ...], shown: int = 3) -> str:
+    """``Ada, Ben, Cleo and 6 more``: the first names of a group."""
+    first = ", ".join(names[:shown])
+    rest = len(names) - shown
+    if rest <= 0:
+        return first
+    return tr("{names} and %n more", "", rest).format(names=first)
 
 
 def _quoted(text: str, limit: int = 60) -> str:
@@ -117,42 +155,54 @@ def _quoted(text: str, limit: int = 60) -> str:
     return f"“{line if len(line) <= limit else line[: limit - 1].rstrip() + '…'}”"
 
 
+def _row_key(row: ShownRow) -> tuple[str, object]:
+    """What stays the same while a row changes: its kind and subject, or a group's section."""
+    if isinstance(row, NoticeGroup):
+        return ("group", row.section.value)
+    return (row.kind.value, row.subject_id)
+
+
 class TodayModel(QAbstractItemModel):
-    """Two levels: the non-empty sections, then their rows. Painted from frozen rows only."""
+    """Two levels: the non-empty sections, then their rows (a grouped section's rows as one
+    ``NoticeGroup`` row). Painted from frozen rows only."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._sections: list[tuple[Section, tuple[TodayRow, ...]]] = []
+        #: (section, its rows, the rows shown for them)
+        self._sections: list[tuple[Section, tuple[TodayRow, ...], tuple[ShownRow, ...]]] = []
 
     def set_report(self, report: TodayReport) -> bool:
         """Show ``report``, changing only the rows that differ (a row kept, a promise added:
         one row's signals, not a reset the view lays out 3,000 rows again for). Returns True
         when the model was reset (the sections shown changed)."""
-        fresh = [(s, rows) for s, rows in report.sections if rows]
-        if [s for s, _ in fresh] != [s for s, _ in self._sections]:
+        fresh = [(s, rows, shown_rows(s, rows)) for s, rows in report.sections if rows]
+        if [s for s, _, _ in fresh] != [s for s, _, _ in self._sections]:
             self.beginResetModel()
             self._sections = fresh
             self.endResetModel()
             return True
-        for number, (section, rows) in enumerate(fresh):
-            old = self._sections[number][1]
-            if old != rows:
-                self._update_section(number, section, old, rows)
+        for number, (section, rows, shown) in enumerate(fresh):
+            old_rows, old_shown = self._sections[number][1:]
+            if old_shown != shown:
+                self._update_section(number, section, old_shown, shown)
+            if old_rows != rows:
+                self._sections[number] = (section, rows, shown)
+                self.dataChanged.emit(self.index(number, 0), self.index(number, Column.COUNT - 1))
         return False
 
     def _update_section(
-        self, number: int, section: Section, old: tuple[TodayRow, ...], new: tuple[TodayRow, ...]
+        self, number: int, section: Section, old: tuple[ShownRow, ...], new: tuple[ShownRow, ...]
     ) -> None:
         parent = self.index(number, 0)
         shown = list(old)
+        rows = self._sections[number][1]
 
         def store() -> None:
-            self._sections[number] = (section, tuple(shown))
+            self._sections[number] = (section, rows, tuple(shown))
 
         matcher = difflib.SequenceMatcher(
-            None, [(r.kind, r.subject_id) for r in old], [(r.kind, r.subject_id) for r in new],
-            autojunk=False,
-        )  # fmt: skip
+            None, [_row_key(r) for r in old], [_row_key(r) for r in new], autojunk=False
+        )
         # From the end, so the positions of the earlier operations still hold.
         for op, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
             if op == "equal":
@@ -174,29 +224,42 @@ class TodayModel(QAbstractItemModel):
                 shown[i1:i1] = new[j1:j2]
                 store()
                 self.endInsertRows()
-        self.dataChanged.emit(parent, self.index(number, Column.COUNT - 1))  # the count
 
-    def row_at(self, index: _ModelIndex) -> TodayRow | None:
+    def shown_at(self, index: _ModelIndex) -> ShownRow | None:
+        """The row or group at ``index`` (None on a section heading)."""
         if not index.isValid() or index.internalId() == _NO_PARENT:
             return None
         section = index.internalId()
         if section >= len(self._sections):
             return None
-        rows = self._sections[section][1]
-        return rows[index.row()] if index.row() < len(rows) else None
+        shown = self._sections[section][2]
+        return shown[index.row()] if index.row() < len(shown) else None
+
+    def group_at(self, index: _ModelIndex) -> NoticeGroup | None:
+        shown = self.shown_at(index)
+        return shown if isinstance(shown, NoticeGroup) else None
+
+    def row_at(self, index: _ModelIndex) -> TodayRow | None:
+        """The one row at ``index`` (None on a heading or a group)."""
+        shown = self.shown_at(index)
+        return shown if isinstance(shown, TodayRow) else None
+
+    def shown_in(self, number: int) -> tuple[ShownRow, ...]:
+        """What the ``number``th section shows under its heading."""
+        return self._sections[number][2]
 
     def section_index(self, section: Section) -> QModelIndex:
-        for i, (key, _rows) in enumerate(self._sections):
+        for i, (key, _rows, _shown) in enumerate(self._sections):
             if key is section:
                 return self.index(i, 0)
         return QModelIndex()
 
     def find(self, kind: RowKind, subject_id: int, section: Section | None = None) -> QModelIndex:
-        for s, (key, rows) in enumerate(self._sections):
+        for s, (key, _rows, shown) in enumerate(self._sections):
             if section is not None and key is not section:
                 continue
-            for r, row in enumerate(rows):
-                if row.kind is kind and row.subject_id == subject_id:
+            for r, row in enumerate(shown):
+                if isinstance(row, TodayRow) and row.kind is kind and row.subject_id == subject_id:
                     return self.createIndex(r, 0, s)
         return QModelIndex()
 
@@ -210,7 +273,7 @@ class TodayModel(QAbstractItemModel):
             return self.createIndex(row, column, _NO_PARENT)
         if parent.internalId() != _NO_PARENT or parent.column() != 0:
             return QModelIndex()
-        if row >= len(self._sections[parent.row()][1]):
+        if row >= len(self._sections[parent.row()][2]):
             return QModelIndex()
         return self.createIndex(row, column, parent.row())
 
@@ -225,7 +288,7 @@ class TodayModel(QAbstractItemModel):
         if not parent.isValid():
             return len(self._sections)
         if parent.internalId() == _NO_PARENT and parent.column() == 0:
-            return len(self._sections[parent.row()][1])
+            return len(self._sections[parent.row()][2])
         return 0
 
     @override
@@ -248,7 +311,7 @@ class TodayModel(QAbstractItemModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < Column.COUNT
         ):
-            return HEADERS[section]
+            return (tr("What"), tr("Client"), tr("When"))[section]
         return None
 
     @override
@@ -257,7 +320,10 @@ class TodayModel(QAbstractItemModel):
             return None
         if index.internalId() == _NO_PARENT:
             return self._section_data(index, role)
-        row = self.row_at(index)
+        shown = self.shown_at(index)
+        if isinstance(shown, NoticeGroup):
+            return self._group_data(shown, index.column(), role)
+        row = shown
         if row is None:
             return None
         column = index.column()
@@ -266,7 +332,7 @@ class TodayModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{row.client_name}: {row.text} — {row.when}"
             if row.flag == "acknowledged":
-                tip += f"\n{ACKNOWLEDGED_HINT}"
+                tip += f"\n{acknowledged_hint()}"
             return plain_tooltip(tip)  # user text: never read as rich text
         if role == ROW_ROLE:
             return row
@@ -278,10 +344,29 @@ class TodayModel(QAbstractItemModel):
             return None
         return None
 
+    def _group_data(self, group: NoticeGroup, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == Column.WHAT:
+                return group.text
+            if column == Column.CLIENT:
+                return _names_preview(group.client_names)
+            return tr("Enter opens the list")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(_names_preview(group.client_names, 20))
+        if role == GROUP_ROLE:
+            return group
+        if role == Qt.ItemDataRole.FontRole and column == Column.WHAT:
+            font = QFont()
+            font.setUnderline(True)  # it opens something, like a link
+            return font
+        return None
+
     def _section_data(self, index: _ModelIndex, role: int) -> object:
-        section, rows = self._sections[index.row()]
+        section, rows, _shown = self._sections[index.row()]
         if role == Qt.ItemDataRole.DisplayRole and index.column() == Column.WHAT:
-            return f"{SECTION_TITLES[section]} ({len(rows)})"
+            return tr("{title} ({count})").format(
+                title=section_title(section), count=format_number(len(rows))
+            )
         if role == Qt.ItemDataRole.FontRole and index.column() == Column.WHAT:
             font = QFont()
             font.setBold(True)
@@ -289,7 +374,9 @@ class TodayModel(QAbstractItemModel):
         if role == SECTION_ROLE:
             return section.value
         if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == Column.WHAT:
-            return f"{SECTION_TITLES[section]}: {len(rows)}"
+            return tr("{title}: {count}").format(
+                title=section_title(section), count=format_number(len(rows))
+            )
         return None
 
     @staticmethod
@@ -332,7 +419,7 @@ class TodayLoader(QObject):
             lane="report",
             done=lambda report: self.loaded.emit(generation, report),
             failed=lambda failure: self.failed.emit(
-                generation, f"Today is not available: {failure.text}."
+                generation, tr("Today is not available: {reason}.").format(reason=failure.text)
             ),
         )
         return generation
@@ -364,12 +451,17 @@ class TodayPage(QWidget):
         parent: QWidget | None = None,
         *,
         record_undo: RecordUndo = no_undo,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.notebook = notebook
         self.record_undo = record_undo  # the window's undo stack: Ctrl+Z takes back a "Kept"
         self.report: TodayReport | None = None
-        self._collapsed: set[Section] = set()
+        #: Where the folded sections are remembered (the window's QSettings); None: not kept.
+        self.settings = settings
+        self._collapsed: set[Section] = self._folded_at_start()
+        self._words: tuple[str, ...] = ()  # what the filter box looks for
+        self.group_list: NoticeListDialog | None = None
         self._asked = 0  # the newest report asked for
         self._shown = 0  # the one on screen
         # Not a child of the page: the worker may still hold it while the page is deleted.
@@ -381,30 +473,30 @@ class TodayPage(QWidget):
             app.aboutToQuit.connect(self.loader.stop)
         self.setObjectName("today_page")
 
-        self.title = heading_label("Today", 1.5)
+        self.title = heading_label(tr("Today"), 1.5)
         self._show_date(notebook.now())
-        self.summary = plain_label("Loading…", wrap=True)
-        self.summary.setAccessibleName("Today summary")
+        self.summary = plain_label(tr("Loading…"), wrap=True)
+        self.summary.setAccessibleName(tr("Today summary"))
 
-        self.done_button = QPushButton("Done")
-        self.ack_button = QPushButton("Acknowledge")
+        self.done_button = QPushButton(tr("Done"))
+        self.ack_button = QPushButton(tr("Acknowledge"))
         self.snooze_button = QToolButton()
-        self.snooze_button.setText("Snooze")
+        self.snooze_button.setText(tr("Snooze"))
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.snooze_menu = QMenu(self.snooze_button)
-        for choice, label in SNOOZE_CHOICES:
+        for choice, label in snooze_choices():
             action = self.snooze_menu.addAction(label)
             action.setData(choice)
         self.snooze_menu.triggered.connect(self._on_snooze_menu_triggered)
         self.snooze_button.setMenu(self.snooze_menu)
-        self.card_button = QPushButton("Open card")
-        self.call_button = QPushButton("Call note")
+        self.card_button = QPushButton(tr("Open card"))
+        self.call_button = QPushButton(tr("Call note"))
         tips = {
-            self.done_button: "Mark the selected row done (Ctrl+D)",
-            self.ack_button: "Tell the client their message arrived (Ctrl+Shift+A)",
-            self.snooze_button: "Hide this row and its reminder until later",
-            self.card_button: "Open this client's card (Enter)",
-            self.call_button: "Start a call note with this client",
+            self.done_button: tr("Mark the selected row done (Ctrl+D)"),
+            self.ack_button: tr("Tell the client their message arrived (Ctrl+Shift+A)"),
+            self.snooze_button: tr("Hide this row and its reminder until later"),
+            self.card_button: tr("Open this client's card (Enter)"),
+            self.call_button: tr("Start a call note with this client"),
         }
         for button, tip in tips.items():
             button.setToolTip(tip)
@@ -424,11 +516,23 @@ class TodayPage(QWidget):
         ):
             bar.addWidget(button)
         bar.addStretch(1)
+        self.filter = QLineEdit()
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setPlaceholderText(tr("Filter by client or text (Ctrl+L)"))
+        self.filter.setAccessibleName(tr("Filter Today"))
+        self.filter.setToolTip(
+            tr("Show only the rows whose client or text has these words; Esc clears")
+        )
+        self.filter.setMinimumWidth(160)
+        self.filter.setMaximumWidth(320)
+        self.filter.textChanged.connect(self._on_filter_text_changed)
+        self.filter.installEventFilter(self)
+        bar.addWidget(self.filter, 1)
 
         self.model = TodayModel(self)
         self._when_widths: dict[str, int] = {}  # text → pixels, measured once each
         self.view = QTreeView()
-        self.view.setAccessibleName("Today")
+        self.view.setAccessibleName(tr("Today"))
         self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
@@ -452,6 +556,7 @@ class TodayPage(QWidget):
         for keys, slot in (
             ("Ctrl+D", self._on_done_button_clicked),
             ("Ctrl+Shift+A", self._on_ack_button_clicked),
+            ("Ctrl+L", self._on_filter_key),
         ):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
@@ -459,10 +564,13 @@ class TodayPage(QWidget):
             action.triggered.connect(slot)
             self.addAction(action)
 
+        self.no_match = plain_label("", wrap=True)
+        self.no_match.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addLayout(bar)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.view, 1)
 
         # Coalesce bursts of changes into one rebuild; look again each minute (things turn due).
@@ -517,17 +625,21 @@ class TodayPage(QWidget):
         where = (position.parent().row(), position.row()) if current is not None else None
         self.report = report
         if self.model.set_report(report):
+            self._restoring_folds = True  # not a fold by hand: nothing to remember
             self.view.expandToDepth(0)  # one layout pass; a setExpanded per section laid out each
             for i in range(self.model.rowCount()):
                 section = Section(self.model.index(i, 0).data(SECTION_ROLE))
                 self.view.setFirstColumnSpanned(i, _ROOT, True)  # "Overdue promises (3)" in full
                 if section in self._collapsed:
                     self.view.setExpanded(self.model.index(i, 0), False)
+            self._restoring_folds = False
+        self._apply_filter()
         self._fit_when_column(report)
         self._show_date(report.now)
         summary = report.summary()
         if report.snoozed:
-            summary += f" · {report.snoozed} snoozed"
+            snoozed = report.snoozed
+            summary = tr("{summary} · %n snoozed", "", snoozed).format(summary=summary)
         self.summary.setText(summary)
         if current is not None:
             found = self.model.find(current.kind, current.subject_id, current.section)
@@ -537,9 +649,9 @@ class TodayPage(QWidget):
                 found = self._nearest(current.section, where[1])
             if found.isValid():
                 self.view.setCurrentIndex(found)
-        elif self.model.rowCount() and not self.model.row_at(self.view.currentIndex()):
+        elif self.model.rowCount() and not self.model.shown_at(self.view.currentIndex()):
             # Start on the first row, so the buttons and keys act at once.
-            self.view.setCurrentIndex(self.model.index(0, 0, self.model.index(0, 0)))
+            self._select_first_shown()
         self._update_buttons()
         self.refreshed.emit()
 
@@ -560,8 +672,8 @@ class TodayPage(QWidget):
         self.view.header().resizeSection(Column.WHEN, max(low, min(high, widest)))
 
     def _show_date(self, now: datetime) -> None:
-        local = now.astimezone(self.notebook.tz)
-        self.title.setText(f"Today — {local.strftime('%A %d %B')}")
+        day = now.astimezone(self.notebook.tz).date()
+        self.title.setText(tr("Today — {date}").format(date=dates.full_day(day)))
 
     def _nearest(self, section: Section, row: int) -> QModelIndex:
         """After a row leaves (ticked, answered), the one that took its place, so the next
@@ -588,8 +700,8 @@ class TodayPage(QWidget):
         """Keyboard focus on the list, on a row, so Down, Enter and Ctrl+D act at once (the
         window calls this when it shows the page; a report still loading selects its first row
         when it arrives)."""
-        if self.current_row() is None and self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(0, 0, self.model.index(0, 0)))
+        if self.model.shown_at(self.view.currentIndex()) is None and self.model.rowCount():
+            self._select_first_shown()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select(self, kind: RowKind, subject_id: int, section: Section | None = None) -> bool:
@@ -612,21 +724,31 @@ class TodayPage(QWidget):
             if done is not None:
                 promise_id = row.subject_id
                 self.record_undo(
-                    "mark promise kept", lambda: self.notebook.run(reopen_promise, promise_id)
+                    tr("mark promise kept"), lambda: self.notebook.run(reopen_promise, promise_id)
                 )
-                self._say(f"Kept {what} ({row.client_name}). Undo (Ctrl+Z) reopens it.")
+                self._say(
+                    tr("Kept {what} ({client}). Undo (Ctrl+Z) reopens it.").format(
+                        what=what, client=row.client_name
+                    )
+                )
             return done
         if row.kind is RowKind.REQUEST:
             done = self.notebook.run(answer_request, row.subject_id, now)
             if done is not None:
-                self._say(f"Answered {what} ({row.client_name}).")
+                self._say(
+                    tr("Answered {what} ({client}).").format(what=what, client=row.client_name)
+                )
             return done
         if row.kind is RowKind.CHECKIN:
             done = self.notebook.run(
-                add_note, row.client_id, now, kind="other", body="Checked in (from Today)."
+                add_note, row.client_id, now, kind="other", body=tr("Checked in (from Today).")
             )
             if done is not None:
-                self._say(f"Checked in with {row.client_name}: logged as a contact.")
+                self._say(
+                    tr("Checked in with {client}: logged as a contact.").format(
+                        client=row.client_name
+                    )
+                )
             return done
         if row.kind is RowKind.INCIDENT:
             self.incident_requested.emit(row.client_id, row.subject_id)
@@ -639,7 +761,11 @@ class TodayPage(QWidget):
             return None
         done = self.notebook.run(acknowledge_request, row.subject_id, self.notebook.now())
         if done is not None:
-            self._say(f"Acknowledged {_quoted(row.text)} ({row.client_name}); the answer is owed.")
+            self._say(
+                tr("Acknowledged {what} ({client}); the answer is owed.").format(
+                    what=_quoted(row.text), client=row.client_name
+                )
+            )
         return done
 
     def snooze(self, row: TodayRow, choice: str) -> Changed | None:
@@ -649,12 +775,13 @@ class TodayPage(QWidget):
         now, tz = self.notebook.now(), self.notebook.tz
         done = self.notebook.run(snooze, reminder, choice, now, tz)
         if done is not None:
-            until = snooze_until(choice, now, tz).astimezone(tz)
-            shown = until.strftime(
-                "%H:%M" if until.date() == now.astimezone(tz).date() else "%a %H:%M"
+            shown = dates.until_text(snooze_until(choice, now, tz), now, tz)
+            what = _quoted(row.text) if row.kind is not RowKind.CHECKIN else tr("the check-in")
+            self._say(
+                tr("Snoozed {what} ({client}) until {when}.").format(
+                    what=what, client=row.client_name, when=shown
+                )
             )
-            what = _quoted(row.text) if row.kind is not RowKind.CHECKIN else "the check-in"
-            self._say(f"Snoozed {what} ({row.client_name}) until {shown}.")
         return done
 
     def _can_done(self, row: TodayRow | None) -> bool:
@@ -663,7 +790,7 @@ class TodayPage(QWidget):
     def _update_buttons(self) -> None:
         row = self.current_row()
         self.done_button.setEnabled(self._can_done(row))
-        self.done_button.setText(DONE_TEXT.get(row.kind, "Done") if row else "Done")
+        self.done_button.setText(done_text(row.kind if row else None))
         self.done_button.setAccessibleName(self.done_button.text())
         self.ack_button.setEnabled(
             row is not None and row.kind is RowKind.REQUEST and row.flag != "acknowledged"
@@ -725,6 +852,10 @@ class TodayPage(QWidget):
             self.call_note_requested.emit(row.client_id)
 
     def _on_view_activated(self, index: QModelIndex) -> None:
+        group = self.model.group_at(index)
+        if group is not None:
+            self.open_group(group)
+            return
         row = self.model.row_at(index)
         if row is None:
             return
@@ -735,13 +866,150 @@ class TodayPage(QWidget):
 
     def _on_view_collapsed(self, index: QModelIndex) -> None:
         value = index.data(SECTION_ROLE)
-        if value:
+        if value and not self._restoring_folds:
             self._collapsed.add(Section(value))
+            self._remember_folds()
 
     def _on_view_expanded(self, index: QModelIndex) -> None:
         value = index.data(SECTION_ROLE)
-        if value:
+        if value and not self._restoring_folds:
             self._collapsed.discard(Section(value))
+            self._remember_folds()
+
+    # -- folding -------------------------------------------------------------------------
+
+    _restoring_folds = False
+
+    def _folded_at_start(self) -> set[Section]:
+        """The sections folded when the page was last used (unknown values are skipped: a
+        section a later ckbook removed, or a hand-edited file)."""
+        if self.settings is None:
+            return set()
+        stored = self.settings.value(FOLDED_KEY, "")
+        # An ini file reads "a,b" back as a list; the native formats keep the string.
+        values = stored.split(",") if isinstance(stored, str) else stored
+        known = {section.value: section for section in Section}
+        if not isinstance(values, list):
+            return set()
+        return {known[value] for value in values if isinstance(value, str) and value in known}
+
+    def _remember_folds(self) -> None:
+        if self.settings is not None:
+            self.settings.setValue(FOLDED_KEY, ",".join(sorted(s.value for s in self._collapsed)))
+
+    @property
+    def folded(self) -> frozenset[Section]:
+        """The sections folded by hand (kept across reports and, with settings, restarts)."""
+        return frozenset(self._collapsed)
+
+    # -- the filter ----------------------------------------------------------------------
+
+    def set_filter(self, text: str) -> None:
+        """Show only the rows whose client or text has ``text``'s words (what typing in the
+        filter box does)."""
+        self.filter.setText(text)
+
+    def _on_filter_text_changed(self, text: str) -> None:
+        self._words = filter_words(text)
+        self._apply_filter()
+
+    def _on_filter_key(self) -> None:
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    def _apply_filter(self) -> None:
+        """Hide the rows the filter does not keep (in the view: the model stays whole, so a
+        new report still arrives as row changes), and the sections left with none."""
+        words = self._words
+        shown = 0
+        for number in range(self.model.rowCount()):
+            parent = self.model.index(number, 0)
+            kept = 0
+            for position, row in enumerate(self.model.shown_in(number)):
+                keep = row_matches(row, words)
+                kept += keep
+                if self.view.isRowHidden(position, parent) == keep:
+                    self.view.setRowHidden(position, parent, not keep)
+            if self.view.isRowHidden(number, _ROOT) != (kept == 0):
+                self.view.setRowHidden(number, _ROOT, kept == 0)
+            shown += kept
+        filtering = bool(words)
+        self.no_match.setVisible(filtering and shown == 0 and self.model.rowCount() > 0)
+        if filtering and shown == 0:
+            self.no_match.setText(
+                tr("Nothing on Today matches “{text}”.").format(text=self.filter.text().strip())
+            )
+        current = self.view.currentIndex()
+        if filtering and current.isValid() and self._hidden(current):
+            self._select_first_shown()
+
+    def _hidden(self, index: QModelIndex) -> bool:
+        parent = index.parent()
+        return self.view.isRowHidden(index.row(), parent) or (
+            parent.isValid() and self.view.isRowHidden(parent.row(), _ROOT)
+        )
+
+    def _select_first_shown(self) -> None:
+        """The first row on screen becomes current: not one the filter hides, nor one in a
+        folded section (making it current would unfold it); else the first heading shown."""
+        heading = QModelIndex()
+        for number in range(self.model.rowCount()):
+            parent = self.model.index(number, 0)
+            if self.view.isRowHidden(number, _ROOT):
+                continue
+            if not heading.isValid():
+                heading = parent
+            if not self.view.isExpanded(parent):
+                continue
+            for position in range(self.model.rowCount(parent)):
+                if not self.view.isRowHidden(position, parent):
+                    self.view.setCurrentIndex(self.model.index(position, 0, parent))
+                    return
+        self.view.setCurrentIndex(heading)
+
+    def shown_rows_now(self) -> list[ShownRow]:
+        """The rows on screen, in order (not hidden by the filter; folded ones count)."""
+        result: list[ShownRow] = []
+        for number in range(self.model.rowCount()):
+            parent = self.model.index(number, 0)
+            if self.view.isRowHidden(number, _ROOT):
+                continue
+            for position, row in enumerate(self.model.shown_in(number)):
+                if not self.view.isRowHidden(position, parent):
+                    result.append(row)
+        return result
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.filter
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            key = event.key()
+            if key == Qt.Key.Key_Escape and self.filter.text():
+                self.filter.clear()  # Esc clears; a second Esc goes on to the list
+                return True
+            if key in (Qt.Key.Key_Escape, Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._hidden(self.view.currentIndex()) or not self.view.currentIndex().isValid():
+                    self._select_first_shown()
+                self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- a grouped row -------------------------------------------------------------------
+
+    def open_group(self, group: NoticeGroup) -> NoticeListDialog:
+        """The list of a group's clients; each opens its card."""
+        if self.group_list is not None:
+            self.group_list.close()
+            self.group_list.deleteLater()
+        rows = [row for row in group.rows if row_matches(row, self._words)] or list(group.rows)
+        dialog = NoticeListDialog(group, tuple(rows), self)
+        dialog.open_client.connect(self.open_client_requested)
+        self.group_list = dialog
+        dialog.show()
+        return dialog
 
     def _on_view_context_menu(self, point: QPoint) -> None:
         index = self.view.indexAt(point)
@@ -757,14 +1025,75 @@ class TodayPage(QWidget):
         """The row's actions, the same as the buttons above the list."""
         menu = QMenu(self)
         if self._can_done(row):
-            menu.addAction(DONE_TEXT.get(row.kind, "Done"), lambda: self.mark_done(row))
+            menu.addAction(done_text(row.kind), lambda: self.mark_done(row))
         if row.kind is RowKind.REQUEST and row.flag != "acknowledged":
-            menu.addAction("Acknowledge", lambda: self.acknowledge(row))
+            menu.addAction(tr("Acknowledge"), lambda: self.acknowledge(row))
         if row.can_snooze:
-            sub = menu.addMenu("Snooze")
-            for choice, label in SNOOZE_CHOICES:
+            sub = menu.addMenu(tr("Snooze"))
+            for choice, label in snooze_choices():
                 sub.addAction(label, functools.partial(self.snooze, row, choice))
         menu.addSeparator()
-        menu.addAction("Open card", lambda: self.open_client_requested.emit(row.client_id))
-        menu.addAction("Call note", lambda: self.call_note_requested.emit(row.client_id))
+        menu.addAction(tr("Open card"), lambda: self.open_client_requested.emit(row.client_id))
+        menu.addAction(tr("Call note"), lambda: self.call_note_requested.emit(row.client_id))
         return menu
+
+
+class NoticeListDialog(QDialog):
+    """The clients behind a grouped row ("9 clients without money terms"): Enter or a double
+    click opens a client's card (the list stays, to go on with the next)."""
+
+    open_client = Signal(int)
+
+    def __init__(
+        self, group: NoticeGroup, rows: tuple[TodayRow, ...], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        count = len(rows)
+        self.setWindowTitle(section_title(group.section))
+        self.heading = plain_label(group.text if count == len(group.rows) else shown_count(count))
+        self.hint = plain_label(rows[0].text if rows else "", wrap=True)
+        self.list = QListWidget()
+        self.list.setAccessibleName(section_title(group.section))
+        for row in rows:
+            item = QListWidgetItem(row.client_name)  # item text is plain text
+            item.setData(Qt.ItemDataRole.UserRole, row.client_id)
+            item.setToolTip(plain_tooltip(f"{row.client_name} — {row.when}"))
+            self.list.addItem(item)
+        if rows:
+            self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(self._on_list_item_activated)
+        buttons = QDialogButtonBox()
+        self.open_button = buttons.addButton(
+            tr("Open card"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(420, 460)
+
+    def client_ids(self) -> list[int]:
+        return [
+            int(self.list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.list.count())
+        ]
+
+    def _on_list_item_activated(self, item: QListWidgetItem) -> None:
+        self.open_client.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _on_open_button_clicked(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self._on_list_item_activated(item)
+
+
+def shown_count(count: int) -> str:
+    """How many of a group the filter kept."""
+    return (
+        tr("1 client matches the filter")
+        if count == 1
+        else tr("%n clients match the filter", "", count)
+    )

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from ckbook.services import dates
 from ckbook.services.agenda import DueReport
 from ckbook.services.reminder_rules import Occurrence, ReminderKind
 from ckbook.ui.icons import app_icon
@@ -165,7 +166,7 @@ class Tray(QObject):
             self.set_report(self._report)
 
     def _local(self, instant: datetime) -> str:
-        return instant.astimezone(self._tz).strftime("%H:%M")
+        return dates.clock_time(instant.astimezone(self._tz).time())
 
     def _set_count(self, count: int) -> None:
         if count != self._count:

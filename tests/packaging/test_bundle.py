@@ -67,6 +67,10 @@ def test_the_bundle_carries_migrations_icons_and_the_guide(program):
     assert (resources / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
     assert (resources / "icons" / "call.svg").is_file()
     assert (resources / "guide.md").is_file()
+    assert (resources / "translations" / "ckbook_de.qm").is_file()
+    # Qt's own German (standard buttons), which PyInstaller's Qt hooks collect.
+    qt_translations = program.parent / "_internal" / "PySide6" / "Qt" / "translations"
+    assert (qt_translations / "qtbase_de.qm").is_file()
 
 
 def test_the_bundled_command_line_makes_and_reads_a_demo_notebook(program, home, tmp_path):
@@ -84,7 +88,13 @@ def test_the_bundled_command_line_makes_and_reads_a_demo_notebook(program, home,
     assert f"Exec={program}\n" in launcher.read_text(encoding="utf-8")  # the bundle starts itself
 
 
-def test_the_bundled_window_starts_offscreen_on_the_demo_notebook(program, home, tmp_path):
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_bundled_window_starts_offscreen_on_the_demo_notebook(
+    program, home, tmp_path, language
+):
+    if language == "de":  # a German desktop: ckbook's and Qt's German found in the bundle
+        home.pop("LC_ALL", None)
+        home.update(LANG="de_DE.UTF-8", LANGUAGE="de")
     notebook = str(tmp_path / "demo.sqlite3")
     assert run(program, home, "demo", "--db", notebook, "--clients", "12").returncode == 0
     window = subprocess.Popen(
@@ -111,6 +121,8 @@ def test_the_bundled_window_starts_offscreen_on_the_demo_notebook(program, home,
     assert window.returncode == 0, err[-3000:]
     text = log_file.read_text(encoding="utf-8")
     assert "window shown" in text and "page today" in text, text
+    if language == "de":
+        assert "language de, Qt's own text too" in text, text
     assert "Traceback" not in text and "ModuleNotFoundError" not in err, err[-3000:]
 
 

@@ -104,13 +104,26 @@ def test_the_window_tells_the_desktop_its_id_and_icon(qapp, monkeypatch):
 
 
 def test_every_screenshot_the_metainfo_and_readme_show_is_in_the_repository():
+    """The metainfo lists screenshots only at a public http(s) address (none yet: see the
+    comment there); each one it lists, and each picture the README shows, is in the
+    repository at the size the metainfo says."""
     root = Path(__file__).resolve().parents[2]
-    urls = [image.text or "" for image in metainfo().iter("image")]
-    assert urls
-    for url in urls:
-        name = url.rsplit("/docs/screenshots/", 1)[-1]
-        assert (root / "docs" / "screenshots" / name).is_file(), url
+    for image in metainfo().iter("image"):
+        url = image.text or ""
+        assert url.startswith("https://"), url
+        shipped = root / "docs" / "screenshots" / url.rsplit("/docs/screenshots/", 1)[-1]
+        assert shipped.is_file(), url
+        picture = QImage(str(shipped))
+        assert (picture.width(), picture.height()) == (
+            int(image.get("width", 0)),
+            int(image.get("height", 0)),
+        ), url
     readme = (root / "README.md").read_text(encoding="utf-8")
-    for line in readme.splitlines():
-        if line.startswith("![") and "](" in line:
-            assert (root / line.split("](", 1)[1].rstrip(")")).is_file(), line
+    shown = [
+        line.split("](", 1)[1].rstrip(")")
+        for line in readme.splitlines()
+        if line.startswith("![") and "](" in line
+    ]
+    assert "docs/screenshots/call-light.png" in shown  # a call note beside the window and Today
+    for path in shown:
+        assert (root / path).is_file(), path

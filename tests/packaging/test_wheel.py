@@ -32,11 +32,12 @@ def wheel(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
 
 
 def shipped_files() -> set[str]:
-    """Every file under ckbook/resources and the migrations, as wheel member names."""
+    """Every file under ckbook/resources and the migrations, as wheel member names (the
+    translators' .ts sources stay out: the compiled catalogue they make is shipped)."""
     names = set()
     for folder in ("ckbook/resources", "ckbook/store/migrations"):
         for path in (ROOT / folder).rglob("*"):
-            if path.is_file() and "__pycache__" not in path.parts:
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".ts":
                 names.add(path.relative_to(ROOT).as_posix())
     return names
 
@@ -48,6 +49,8 @@ def test_the_wheel_holds_every_resource_migration_and_the_licence(wheel):
             archive.read(f"ckbook-{__version__}.dist-info/METADATA")
         )
     assert shipped_files() <= members, sorted(shipped_files() - members)
+    assert "ckbook/resources/translations/ckbook_de.qm" in members
+    assert not any(name.endswith(".ts") for name in members)
     assert f"ckbook/resources/{APP_ID}.desktop" in members
     assert f"ckbook-{__version__}.dist-info/licenses/LICENSE" in members
     assert metadata["Version"] == __version__
@@ -75,6 +78,17 @@ def test_the_unpacked_wheel_finds_its_icons_and_installs_the_launcher(wheel, tmp
     assert done.returncode == 0, done.stderr
     svg, icon_dir, count = done.stdout.split("\n")[:3]
     assert svg.startswith(str(site)) and icon_dir.startswith(str(site)) and int(count) >= 19
+    german = "import ckbook.i18n as i; print(i.install('de')); print(i.catalogue_path('de'))"
+    done = subprocess.run(
+        [sys.executable, "-c", german],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    language, catalogue = done.stdout.split("\n")[:2]
+    assert language == "de" and catalogue.startswith(str(site))
     done = subprocess.run(
         [sys.executable, "-m", "ckbook", "--install-desktop"],
         capture_output=True,

@@ -168,3 +168,36 @@ def test_a_checkin_rows_reminder_reads_like_the_pop_up(db, now, tz):
         "Freya MacLeod: no contact logged since they became a client on 2023-12-26"
     )
     assert reminder.body in [o.body for o in check(now, tz).firing]
+
+
+def test_repeated_money_notices_become_one_row_and_others_stay_rows(db, now, tz):
+    from ckbook.services.today import NoticeGroup, shown_rows
+
+    for name in ("Ann", "Ben", "Cleo"):
+        make_client(now, name)  # active, no money terms
+    report = today_report(now, tz)
+    (group,) = shown_rows(Section.MONEY, report.rows(Section.MONEY))
+    assert isinstance(group, NoticeGroup)
+    assert group.text == "3 clients without money terms"
+    assert group.client_names == ("Ann", "Ben", "Cleo")
+    one = report.rows(Section.MONEY)[:1]
+    assert shown_rows(Section.MONEY, one) == one  # a single notice is its own row
+
+
+def test_the_filter_keeps_rows_by_client_or_text_and_a_group_by_any_member(db, now, tz):
+    from ckbook.services.today import filter_words, row_matches, shown_rows
+
+    cid = make_client(now, "Ada Lovelace")
+    set_money_terms(cid, MoneyTermsInput("hourly"), now)
+    add_promise(cid, "send the seating plan", now, tz, due=Due(date(2026, 11, 17)))
+    for name in ("Ben", "Cleo"):
+        make_client(now, name)
+    report = today_report(now, tz)
+    (promise,) = report.rows(Section.OVERDUE)
+    (group,) = shown_rows(Section.MONEY, report.rows(Section.MONEY))
+    assert row_matches(promise, filter_words("  LOVELACE "))
+    assert row_matches(promise, filter_words("seating ada"))  # every word, anywhere
+    assert not row_matches(promise, filter_words("seating ben"))
+    assert row_matches(group, filter_words("cleo"))
+    assert not row_matches(group, filter_words("ada"))
+    assert row_matches(group, filter_words(""))

@@ -197,3 +197,27 @@ def test_a_saved_split_that_leaves_the_card_a_sliver_is_shared_again(qtbot, note
     qtbot.addWidget(second)
     second.show()
     assert second.splitter.sizes()[1] >= min(500, second.width() // 3)
+
+
+def test_at_1024_the_card_header_leaves_the_client_list_its_width(qtbot, notebook, settings, now):
+    from ckbook.services.notes import add_note
+    from ckbook.ui.main_window import CARD_MIN_WIDTH
+
+    cid = make_client(
+        now, "Maximiliane Konstantinopoulou-Wetherby", organisation="Riverside Weddings & Events"
+    )
+    add_note(cid, now, body="Called about the venue.")
+    window = MainWindow(notebook, settings=settings)
+    window.close_to_tray = True
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    window.show_page("clients")
+    window.open_client(cid)
+    header = window.card.header
+    qtbot.waitUntil(lambda: header.name.text() != "" and header.sparkline_caption.text() != "")
+    qtbot.wait(50)  # the layouts settle (a label's new text is laid out on the next pass)
+    # A long name and the sparkline wrap or sit beside the contact line: the header asks for
+    # less than the card's share, so the client list keeps the rest.
+    assert header.minimumSizeHint().width() <= CARD_MIN_WIDTH
+    assert window.splitter.sizes()[0] >= window.width() - CARD_MIN_WIDTH - 8

@@ -281,7 +281,7 @@ def test_the_when_column_shows_an_overdue_request_whole_and_grey_rows_say_why(
     qtbot, notebook, now, tz
 ):
     from ckbook.services.care import acknowledge_request
-    from ckbook.ui.today_page import ACKNOWLEDGED_HINT, Column
+    from ckbook.ui.today_page import Column, acknowledged_hint
 
     cid = make_client(now, "Carla <b>Vogel</b>", response_hours=24)
     contact(cid, now, 1)
@@ -300,7 +300,7 @@ def test_the_when_column_shows_an_overdue_request_whole_and_grey_rows_say_why(
     grey = page.model.find(RowKind.REQUEST, acked)
     assert "acknowledged today 08:00" in grey.siblingAtColumn(Column.WHEN).data()
     tip = grey.data(Qt.ItemDataRole.ToolTipRole)
-    assert ACKNOWLEDGED_HINT in tip
+    assert acknowledged_hint() in tip
     assert "&lt;b&gt;Vogel&lt;/b&gt;" in tip  # a client's name is shown as typed, never as markup
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -22,13 +23,14 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.services import dates
 from ckbook.services.money import (
-    MONEY_NOT_DISCUSSED,
     MoneyTermsRow,
     TermsChange,
     current_money_terms,
     format_money,
     money_history,
+    money_not_discussed,
     set_money_terms,
     terms_changes,
 )
@@ -55,7 +57,7 @@ HISTORY_HEADERS = ("Version", "Agreed on", "What changed", "Confirmed", "Why it 
 
 
 def _day(value: object) -> str:
-    return value.strftime("%d %b %Y") if value is not None else "—"  # type: ignore[attr-defined]
+    return dates.absolute_day(value) if isinstance(value, date) else "—"
 
 
 class MoneyHistoryModel(QAbstractTableModel):
@@ -153,7 +155,7 @@ class MoneySection(QWidget):
         self.client_name = ""
         self.current: MoneyTermsRow | None = None
 
-        self.banner = plain_label(MONEY_NOT_DISCUSSED)
+        self.banner = plain_label(money_not_discussed())
         self.banner.setAccessibleName("Money terms")
         self.banner.setObjectName("moneyBanner")
         self.banner.setMargin(8)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook.i18n import tr
+from ckbook.services import dates
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import parse_due, read_due, restate_due
 from ckbook.services.people import Person, me
@@ -71,7 +72,8 @@ def describe_promise(
     other = (person or me()).others(promise.author)
     made_by = " · " + tr("made by {name}").format(name=other) if other else ""
     if promise.status != "open":
-        when = promise.closed_at.astimezone(tz).strftime("%d %b %Y") if promise.closed_at else ""
+        closed = promise.closed_at
+        when = dates.absolute_day(closed.astimezone(tz).date()) if closed else ""
         return f"{text} — {promise.status} {when}".rstrip() + made_by
     if promise.due is None:
         return f"{text} — no due date{made_by}"

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook.i18n import tr
+from ckbook.services import dates
 from ckbook.services.notes import NoteRow, get_note, notes_for_client
 from ckbook.services.people import Person, me
 from ckbook.store.models import NOTE_KINDS
@@ -64,7 +65,7 @@ def written_by(author: str | None, person: Person) -> str:
 
 def note_heading(note: NoteRow, tz: tzinfo, person: Person | None = None) -> str:
     """E.g. ``call · Wed 18 Nov 2026 10:00 · 25 min · content`` (``· by ada`` in team mode)."""
-    parts = [note.kind, note.started_at.astimezone(tz).strftime("%a %d %b %Y %H:%M")]
+    parts = [note.kind, dates.absolute_moment(note.started_at, tz)]
     duration = format_duration(note.duration_seconds)
     if duration:
         parts.append(duration)
