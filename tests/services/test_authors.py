@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from ckbook.services.agenda import due_report
+from ckbook.services.agenda import due_report, my_today
 from ckbook.services.care import add_incident, add_request, incidents, requests
 from ckbook.services.due import Due
 from ckbook.services.notes import add_note, notes_for_client
@@ -27,6 +27,7 @@ from ckbook.services.reminders import (
     whose_reminders,
 )
 from ckbook.services.settings import load_settings, update_settings
+from ckbook.services.today import Section
 from ckbook.store.models import Promise, ReminderLog, Request
 from ckbook.store.people import os_user, signed_in
 from tests.factories import make_client
@@ -124,3 +125,18 @@ def test_the_reminder_book_holds_only_its_owners_reminders(db, now, tz):  # type
     Promise.update(author=signed_in().name).where(Promise.id == theirs).execute()
     book.refresh(now, [ada])  # handed over: now mine too
     assert {o.subject_id for o in book.check(now).firing if o.is_promise} == {mine, theirs}
+
+
+def test_today_shows_what_reminds_me_unless_i_ask_for_everyones(db, backend, now, tz):  # type: ignore[no-untyped-def]
+    ada = make_client(now)
+    mine = add_promise(ada, "mine", now, tz, due=OVERDUE).ids[0]
+    theirs = add_promise(ada, "theirs", now, tz, due=OVERDUE).ids[0]
+    Promise.update(author="someone else").where(Promise.id == theirs).execute()
+
+    def overdue() -> set[int]:
+        return {row.subject_id for row in my_today(now, tz).rows(Section.OVERDUE)}
+
+    # A notebook file is one person's: everything is mine. A team's: mine, until I ask.
+    assert overdue() == ({mine} if backend == "postgresql" else {mine, theirs})
+    update_settings(everyones_reminders=True)
+    assert overdue() == {mine, theirs}
