@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from typing_extensions import override
 
 from ckbook import APP_ID, APP_NAME, __version__, i18n, logs
+from ckbook.i18n import tr
 from ckbook.paths import resolve_db_target
 from ckbook.services import dates
 from ckbook.services.clock import Clock, OffsetClock, SystemClock, local_zone, parse_now
@@ -40,25 +41,29 @@ log = logging.getLogger(__name__)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="ckbook", description="Open the ckbook notebook window.")
-    parser.add_argument(
-        "--db",
-        help="SQLite file (or postgresql:// URL); default: CKBOOK_DB or the user data folder",
+    parser = argparse.ArgumentParser(
+        prog="ckbook", description=tr("Open the ckbook notebook window.")
     )
     parser.add_argument(
-        "--now", help="start the clock at this ISO instant; it then runs on (demos, tests)"
+        "--db",
+        help=tr("SQLite file (or postgresql:// URL); default: CKBOOK_DB or the user data folder"),
+    )
+    parser.add_argument(
+        "--now", help=tr("start the clock at this ISO instant; it then runs on (demos, tests)")
     )
     parser.add_argument(
         "--background",
         action="store_true",
-        help="start in the tray without opening the window (start at login); "
-        "opens the window when there is no tray",
+        help=tr(
+            "start in the tray without opening the window (start at login); "
+            "opens the window when there is no tray"
+        ),
     )
     parser.add_argument(
         "--open-client",
         type=int,
         metavar="ID",
-        help="open this client's card (in the window already open on this notebook, if any)",
+        help=tr("open this client's card (in the window already open on this notebook, if any)"),
     )
     args, _qt_args = parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
     return args
@@ -98,7 +103,9 @@ def build(opened: OpenedDatabase, clock: Clock, app: QApplication):  # type: ign
     notebook = Notebook(clock, opened.location, parent=app, read_only=opened.read_only)
     window = MainWindow(notebook, background_loads=True)
     if opened.created:
-        window.show_status(f"Created a new notebook at {opened.location}", 15000)
+        window.show_status(
+            tr("Created a new notebook at {location}").format(location=opened.location), 15000
+        )
     return window
 
 
@@ -120,7 +127,7 @@ def log_window_shown(window: QWidget) -> None:
 def start_error_box(text: str, detail: str = "") -> QMessageBox:
     """The box saying why the notebook cannot open. Plain text (RELIABILITY #1): the message
     holds the user's --db path, which rich text would read as markup (an <img> loads a file)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "ckbook cannot open the notebook", text)
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("ckbook cannot open the notebook"), text)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if detail:
         box.setInformativeText(detail)  # informative text follows the box's text format
@@ -147,11 +154,11 @@ def hand_over_or_explain(instance: SingleInstance, request: LaunchRequest) -> in
     if hand_over(instance.server_name, request):
         log.info("ckbook is already open on this notebook; brought its window forward")
         return 0
-    text = (
-        f"ckbook is already running on this notebook ({instance.holder()}) but does not answer. "
+    text = tr(
+        "ckbook is already running on this notebook ({holder}) but does not answer. "
         "Close it (or end that process) and start ckbook again."
-    )
-    print(f"ckbook: error: {text}", file=sys.stderr)
+    ).format(holder=instance.holder())
+    print(tr("ckbook: error: {message}").format(message=text), file=sys.stderr)
     start_error_box(text).exec()
     return 1
 
@@ -175,9 +182,10 @@ def recover_at_start(target: str | None, error: Exception, clock: Clock) -> Open
     if good is not None:
         made = dates.moment_text(good.made_at, clock.now(), clock.tz, long=True)
         restore = box.addButton(
-            f"Restore the backup of {made} ({good.counts()})", QMessageBox.ButtonRole.AcceptRole
+            tr("Restore the backup of {made} ({counts})").format(made=made, counts=good.counts()),
+            QMessageBox.ButtonRole.AcceptRole,
         )
-        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore)
     box.exec()
     if good is None or box.clickedButton() is not restore:
@@ -245,12 +253,12 @@ def _run(args: argparse.Namespace, log_file: Path | None) -> int:
         clock = make_clock(args.now)
     except ValueError as exc:
         start_error_box(str(exc)).exec()
-        print(f"ckbook: error: {exc}", file=sys.stderr)
+        print(tr("ckbook: error: {message}").format(message=exc), file=sys.stderr)
         return 2
     try:
         opened = open_database(args.db)
     except StoreError as exc:
-        print(f"ckbook: error: {exc}", file=sys.stderr)
+        print(tr("ckbook: error: {message}").format(message=exc), file=sys.stderr)
         try:
             recovered = recover_at_start(args.db, exc, clock)
         except StoreError as again:  # the restore itself failed: say so, change nothing more

@@ -31,6 +31,7 @@ from ckbook.services.base import InputError
 from ckbook.services.due import Due
 from ckbook.services.rules import ATTENTION_DEFAULTS
 from ckbook.services.text import for_terminal, require_utf8
+from ckbook.services.vocabulary import note_kind_word, word
 from ckbook.store.errors import ReadOnlyError, StoreError, classify, explain
 from ckbook.store.models import ATTENTION_LEVELS, CHANNELS, CLIENT_STATUSES, SEVERITIES
 
@@ -544,53 +545,6 @@ def _shown(instant: datetime, tz: tzinfo) -> str:
     return dates.absolute_moment(instant, tz)
 
 
-def _word(value: str) -> str:
-    """A stored vocabulary word (a status, a channel, a kind…) as a person reads it; the
-    command-line choices and --json keep the English word."""
-    words = {
-        "lead": tr("lead", "client status"),
-        "active": tr("active", "client status"),
-        "paused": tr("paused", "client status"),
-        "former": tr("former", "client status"),
-        "light": tr("light", "attention level"),
-        "standard": tr("standard", "attention level"),
-        "high-touch": tr("high-touch", "attention level"),
-        "call": tr("call", "channel"),
-        "email": tr("email", "channel"),
-        "message": tr("message", "channel"),
-        "in person": tr("in person", "channel"),
-        "meeting": tr("meeting", "note kind"),
-        "other": tr("other", "note kind"),
-        "delighted": tr("delighted", "mood"),
-        "content": tr("content", "mood"),
-        "neutral": tr("neutral", "mood"),
-        "frustrated": tr("frustrated", "mood"),
-        "angry": tr("angry", "mood"),
-        "minor": tr("minor", "severity"),
-        "major": tr("major", "severity"),
-        "critical": tr("critical", "severity"),
-        "promise": tr("promise", "kind"),
-        "note": tr("note", "kind"),
-        "client": tr("client", "kind"),
-        "request": tr("request", "kind"),
-        "incident": tr("incident", "kind"),
-        "checkin": tr("check-in", "kind"),
-        "apologise": tr("apologise", "next step"),
-        "fix": tr("fix", "next step"),
-        "root cause": tr("root cause", "next step"),
-        "prevention": tr("prevention", "next step"),
-        "goodwill": tr("goodwill", "next step"),
-        "resolve": tr("resolve", "next step"),
-        "done": tr("done", "next step"),
-    }
-    return words.get(value, value)
-
-
-def _note_kind(value: str) -> str:
-    # A note "call" is a conversation (Gespräch); a channel "call" is a phone call.
-    return tr("call", "note kind") if value == "call" else _word(value)
-
-
 def _duration(seconds: int | None) -> str | None:
     if seconds is None:
         return None
@@ -715,10 +669,10 @@ def _client_add(ctx: Context) -> int:
             "{level} attention: check in every {days} days, reply within {hours} h, "
             "prefers {channel}"
         ).format(
-            level=_word(detail.attention_level),
+            level=word(detail.attention_level),
             days=days,
             hours=hours,
-            channel=_word(detail.preferred_channel),
+            channel=word(detail.preferred_channel),
         )
     )
     for label, values in ((tr("email"), detail.emails), (tr("phone"), detail.phones)):
@@ -762,7 +716,7 @@ def _clients(ctx: Context) -> int:
         parts = [f"{row.id:>{width}}  {row.name}"]
         if row.organisation:
             parts.append(row.organisation)
-        parts.append(_word(row.status))
+        parts.append(word(row.status))
         parts.extend(row.emails)
         parts.extend(row.phones)
         if row.tags:
@@ -824,7 +778,7 @@ def _due(ctx: Context) -> int:
                 client=r.client_name,
                 summary=r.summary,
                 time=_shown(r.received_at, ctx.tz),
-                channel=_word(r.channel),
+                channel=word(r.channel),
             )
             _say(f"  [{r.id}] {said}")
     return EXIT_OK
@@ -842,10 +796,10 @@ def _incident_add(ctx: Context) -> int:
         return EXIT_OK
     _say(
         tr("Incident {id} for {client} ({severity}): {what}").format(
-            id=row.id, client=row.client_name, severity=_word(row.severity), what=row.what
+            id=row.id, client=row.client_name, severity=word(row.severity), what=row.what
         )
     )
-    _say("  " + tr("next: {step}").format(step=_word(row.next_step())))
+    _say("  " + tr("next: {step}").format(step=word(row.next_step())))
     return EXIT_OK
 
 
@@ -871,7 +825,7 @@ def _request_add(ctx: Context) -> int:
         return EXIT_OK
     _say(
         tr("Request {id} from {client} by {channel}: {summary}").format(
-            id=row.id, client=row.client_name, channel=_word(row.channel), summary=row.summary
+            id=row.id, client=row.client_name, channel=word(row.channel), summary=row.summary
         )
     )
     received, reply_by = _shown(row.received_at, ctx.tz), _shown(row.deadline, ctx.tz)
@@ -923,7 +877,7 @@ def _today(ctx: Context) -> int:
         for row in rows:
             flag = f" [{row.flag}]" if row.flag else ""
             what = f"{row.client_name}: {row.text} — {row.when}{flag}"
-            _say(f"  [{_word(row.kind.value)} {row.subject_id}] {what}")
+            _say(f"  [{word(row.kind.value)} {row.subject_id}] {what}")
     return EXIT_OK
 
 
@@ -957,12 +911,12 @@ def _notes(ctx: Context) -> int:
         _say(tr("No notes yet."))
         return EXIT_OK
     for index, n in enumerate(rows):
-        header = [_shown(n.started_at, ctx.tz), _note_kind(n.kind)]
+        header = [_shown(n.started_at, ctx.tz), note_kind_word(n.kind)]
         if n.duration_seconds is not None:
             minutes = max(1, round(n.duration_seconds / 60))
             header.append(tr("{minutes} min").format(minutes=minutes))
         if n.mood:
-            header.append(_word(n.mood))
+            header.append(word(n.mood))
         if team:  # who wrote it: the team's notes are several people's
             header.append(tr("by {name}").format(name=n.author) if n.author else "—")
         if index:
@@ -989,7 +943,7 @@ def _search(ctx: Context) -> int:
             header.append(hit.detail)
         if hit.when is not None:
             header.append(_shown(hit.when, ctx.tz))
-        _say(f"[{_word(hit.kind)} {hit.id}] " + " · ".join(header[1:]))
+        _say(f"[{word(hit.kind)} {hit.id}] " + " · ".join(header[1:]))
         _say("    " + _one_line(hit.marked("[", "]")))
     return EXIT_OK
 
@@ -1467,11 +1421,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _speaks_language(arguments: list[str]) -> bool:
-    """Whether to load the user's language: it has a catalogue (English needs none, and the
-    catalogue is read with QtCore, which a command line in English never loads) and the command
-    is not a ``--json`` one (read by a program: English)."""
+    """Whether to load the user's language and number style: not for a ``--json`` command (read
+    by a program: English, and no QtCore loaded). English written the English way loads
+    nothing either (``i18n.install``)."""
     options = arguments[: arguments.index("--")] if "--" in arguments else arguments
-    return i18n.system_language() in i18n.LANGUAGES and "--json" not in options
+    return "--json" not in options
 
 
 def _main(arguments: list[str]) -> int:

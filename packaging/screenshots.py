@@ -1,11 +1,13 @@
 """Render the notebook window with demo data to PNGs, in the light and the dark scheme.
 
-    .venv/bin/python packaging/screenshots.py shots/ [--clients 300] [--size 1280x800]
+    .venv/bin/python packaging/screenshots.py shots/ [--clients 300] [--size 1280x800] [--lang de]
 
 Fills a temporary database with ``ckbook.services.demo.make_demo``, opens the main window
 offscreen on a busy client, and saves ``main-light.png``, ``main-dark.png`` (and the lower part of
 the card, ``card-lower-*.png``), and a call note typed with that client (``call-*.png``, the call
-window over the main window, as a call looks) into the folder given.
+window over the main window, as a call looks) into the folder given. ``--lang de`` shows the
+window in German (ckbook's and Qt's catalogues, as a German desktop gets them), to see what
+longer words cut.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.gettempdir())
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
+from ckbook import i18n
+from ckbook.app import install_translations
+from ckbook.i18n import tr
 from ckbook.services.clients import client_summaries
 from ckbook.services.clock import FixedClock
 from ckbook.services.money import clients_without_money_terms
@@ -69,7 +74,7 @@ def render(app: QApplication, folder: Path, scheme: str, size: tuple[int, int]) 
     window.show()
     window.open_client(busiest_client())
     window.card.money.history_button.setChecked(True)
-    window.show_status("Saved 10:00:00")
+    window.show_status(tr("Saved {time}").format(time="10:00:00"))
     app.processEvents()
     shots = [folder / f"main-{scheme}.png"]
     window.grab().save(str(shots[0]))
@@ -145,10 +150,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--clients", type=int, default=300)
     parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--lang", default="en", help="the window's language (en, de)")
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.lower().split("x"))
     args.folder.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    translators = install_translations(app, args.lang)
     with tempfile.TemporaryDirectory() as scratch:
         opened = open_database(str(Path(scratch) / "demo.sqlite3"))
         try:
@@ -158,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
                     print(shot)
         finally:
             close_database(opened)
+            for translator in translators:
+                app.removeTranslator(translator)
+            i18n.uninstall()
     return 0
 
 

@@ -2,7 +2,7 @@
 guide, Help › Keyboard shortcuts, Settings (with Appearance) and the dialog an uncaught error
 shows, in the light and the dark scheme, at the size given.
 
-    .venv/bin/python packaging/screenshots_desktop.py shots/ [--size 1024x700]
+    .venv/bin/python packaging/screenshots_desktop.py shots/ [--size 1024x700] [--lang de]
 
 Saves ``welcome-*.png``, ``guide-*.png``, ``shortcuts-*.png``, ``settings-*.png`` and
 ``crash-*.png`` (``*`` = light, dark) into the folder given. ``--clients`` is accepted for the
@@ -25,6 +25,8 @@ os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.gettempdir())
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ckbook import i18n
+from ckbook.app import install_translations
 from ckbook.services.clock import FixedClock
 from ckbook.store.database import close_database, open_database
 
@@ -44,7 +46,7 @@ def render(app: QApplication, folder: Path, scheme: str, size: tuple[int, int]) 
     from ckbook.services.settings import Settings
     from ckbook.ui import theme
     from ckbook.ui.care_card import install_care
-    from ckbook.ui.crash import SUMMARY, CrashDialog
+    from ckbook.ui.crash import CrashDialog, summary
     from ckbook.ui.main_window import MainWindow
     from ckbook.ui.notebook import Notebook
     from ckbook.ui.settings_dialog import SettingsDialog
@@ -77,7 +79,7 @@ def render(app: QApplication, folder: Path, scheme: str, size: tuple[int, int]) 
     except KeyError as error:
         details = describe(type(error), error, error.__traceback__)
     crash = CrashDialog(
-        SUMMARY, details, Path.home() / ".local/state/ckbook/log/ckbook.log", window
+        summary(), details, Path.home() / ".local/state/ckbook/log/ckbook.log", window
     )
     shots.append(_save(app, crash, folder / f"crash-{scheme}.png"))
     crash.close()
@@ -94,10 +96,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--size", default="1024x700")
     parser.add_argument("--clients", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--lang", default="en", help="the window's language (en, de)")
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.lower().split("x"))
     args.folder.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    translators = install_translations(app, args.lang)
     with tempfile.TemporaryDirectory() as scratch:
         opened = open_database(str(Path(scratch) / "empty.sqlite3"))
         try:
@@ -106,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
                     print(shot)
         finally:
             close_database(opened)
+            for translator in translators:
+                app.removeTranslator(translator)
+            i18n.uninstall()
     return 0
 
 

@@ -1,7 +1,8 @@
 """Render the Today page and a client card's header and care pieces (contact line, touchpoints
 sparkline, kept-rate chart, requests, incidents) with demo data, in the light and the dark scheme.
 
-    .venv/bin/python packaging/screenshots_today.py shots/ [--clients 300] [--size 1024x700]
+    .venv/bin/python packaging/screenshots_today.py shots/ [--clients 300] [--size 1024x700] \
+        [--lang de]
 
 Saves ``today-light.png``, ``today-dark.png``, ``card-insight-light.png`` and
 ``card-insight-dark.png`` into the folder given.
@@ -23,6 +24,8 @@ os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.gettempdir())
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
+from ckbook import i18n
+from ckbook.app import install_translations
 from ckbook.services.care import add_request
 from ckbook.services.clock import FixedClock
 from ckbook.services.demo import make_demo
@@ -110,10 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--clients", type=int, default=300)
     parser.add_argument("--size", default="1024x700", help="Today's size")
+    parser.add_argument("--lang", default="en", help="the window's language (en, de)")
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.lower().split("x"))
     args.folder.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    translators = install_translations(app, args.lang)
     path = Path(tempfile.mkdtemp()) / "screens.sqlite3"
     opened = open_database(str(path))
     try:
@@ -128,6 +133,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(png)
     finally:
         close_database(opened)
+        for translator in translators:
+            app.removeTranslator(translator)
+        i18n.uninstall()
     return 0
 
 

@@ -138,7 +138,7 @@ def release(language: str, qm: Path | None = None) -> Path:
     target = qm or qm_path(language)
     sources = [str(ts_path(language, area)) for area in AREAS if ts_path(language, area).exists()]
     subprocess.run(
-        [_tool("pyside6-lrelease"), *sources, "-qm", str(target)],
+        [_tool("pyside6-lrelease"), "-silent", *sources, "-qm", str(target)],
         check=True,
         stdout=subprocess.DEVNULL,
     )

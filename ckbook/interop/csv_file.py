@@ -274,12 +274,13 @@ class UnmappedColumnsError(InputError):
 
     def __init__(self, header: list[str] | tuple[str, ...], where: str = "") -> None:
         self.columns = tuple(h.strip() for h in header if h.strip())
-        shown = ", ".join(self.columns[:8]) or "none"
+        shown = ", ".join(self.columns[:8]) or tr("none", "columns")
         prefix = f"{where}: " if where else ""
-        super().__init__(
-            f"{prefix}the header row names no client column (name, first/last name, company "
-            f"or email); columns found: {shown} (name them with --map FIELD=COLUMN)"
+        said = tr(
+            "the header row names no client column (name, first/last name, company or email); "
+            "columns found: {columns} (name them with --map FIELD=COLUMN)"
         )
+        super().__init__(prefix + said.format(columns=shown))
 
 
 #: What ``--map FIELD=COLUMN`` may name, and where it goes.

@@ -31,10 +31,12 @@ from typing import TextIO
 from icalendar import Alarm, Calendar, Component, Event, Todo, vRecur
 
 from ckbook import __version__
+from ckbook.i18n import tr
 from ckbook.interop.snapshot import Row, Snapshot
 from ckbook.services.due import Due
 from ckbook.services.reminder_rules import promise_reminder_time
 from ckbook.services.rules import checkin_status
+from ckbook.services.vocabulary import word
 
 PRODID = f"-//ckbook//ckbook {__version__}//EN"
 #: How long a timed promise's event lasts in a calendar.
@@ -76,7 +78,12 @@ def _promise_entry(
     entry.add("dtstamp", stamp)
     entry.add("created", promise["made_at"])
     entry.add("summary", f"{client['name']}: {promise['text']}")
-    entry.add("description", f"Promise to {client['name']} (ckbook promise {promise['id']})")
+    entry.add(
+        "description",
+        tr("Promise to {client} (ckbook promise {id})").format(
+            client=client["name"], id=promise["id"]
+        ),
+    )
     if promise["due_date"] is None:  # a to-do without a due: no DUE, nothing to remind at
         entry.add("status", "NEEDS-ACTION")
         return entry
@@ -97,7 +104,9 @@ def _promise_entry(
         if not as_events:  # an event has its DTSTART already
             entry.add("dtstart", moment)
         entry.add("rrule", vRecur.from_ical(rule))
-    alarm = _alarm(f"Promise due: {client['name']}: {promise['text']}")
+    alarm = _alarm(
+        tr("Promise due: {client}: {text}").format(client=client["name"], text=promise["text"])
+    )
     minutes = promise["remind_before_minutes"]
     if minutes is not None and due.time is not None:
         related = "START" if as_events else "END"
@@ -116,10 +125,12 @@ def _checkin_entry(
     entry: Component = Event() if as_events else Todo()
     entry.add("uid", f"checkin-{client['id']}-{day.isoformat()}@ckbook")
     entry.add("dtstamp", stamp)
-    entry.add("summary", f"Check in with {client['name']}")
+    entry.add("summary", tr("Check in with {client}").format(client=client["name"]))
     entry.add(
         "description",
-        f"Check-in cadence: every {client['checkin_days']} days, by {client['preferred_channel']}",
+        tr("Check-in cadence: every {days} days, by {channel}").format(
+            days=client["checkin_days"], channel=word(client["preferred_channel"])
+        ),
     )
     if as_events:
         entry.add("status", "CONFIRMED")

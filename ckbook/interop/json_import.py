@@ -244,5 +244,7 @@ def restore_file(
         Imported(f"client {n}", c["name"], None if dry_run else c["id"])
         for n, c in enumerate(clients, start=1)
     )
-    source = f"a ckbook export, format version {version}: restored every table"
+    source = tr("a ckbook export, format version {version}: restored every table").format(
+        version=version
+    )
     return ImportReport(imported, (), (), dry_run, False, source=source)

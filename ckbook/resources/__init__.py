@@ -1,6 +1,6 @@
 """The files ckbook ships inside its package: the action icons (``icons/``), the application icon
-in the freedesktop layout (``hicolor/``), the desktop launcher and AppStream metainfo, and the
-user guide.
+in the freedesktop layout (``hicolor/``), the desktop launcher and AppStream metainfo, the user
+guide (English, and translated as ``guide_<language>.md``) and the compiled translations.
 
 They are package data, found through ``importlib.resources`` the same way from a checkout, an
 installed wheel and a PyInstaller bundle (which copies this folder whole). No Qt here: the CLI's
@@ -33,6 +33,12 @@ def resource(relative: str) -> Traversable:
     for part in relative.split("/"):
         found = found / part
     return found
+
+
+def user_guide(language: str) -> Traversable:
+    """The user guide in ``language`` (``guide_<language>.md``), English when there is none."""
+    translated = resource(f"guide_{language}.md")
+    return translated if language != "en" and translated.is_file() else resource("guide.md")
 
 
 def resource_path(relative: str) -> Path:

@@ -13,7 +13,7 @@ from typing import TypeVar
 import peewee
 
 from ckbook.i18n import tr
-from ckbook.store.models import database_proxy
+from ckbook.store.models import StaleRowError, database_proxy
 
 #: The largest id SQLite (and PostgreSQL's bigint) can hold; a larger one names no row.
 MAX_ID = 2**63 - 1
@@ -71,6 +71,9 @@ class Changed:
     client_ids: tuple[int, ...] = ()
     detail: str = field(default="", compare=False)
     scope: Scope = Scope.ROWS
+    versions: tuple[int, ...] = field(default=(), compare=False)
+    """The version each of ``ids`` is at after the change (versioned edits only): the base of the
+    editor's next edit (``services.versions``)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.kind, Kind):
@@ -84,14 +87,22 @@ class Changed:
 @contextmanager
 def write_transaction() -> Iterator[None]:
     """One use-case, one transaction. SQLite takes the write lock up front (IMMEDIATE), so a
-    read-then-write waits for the busy timeout instead of failing at once with "locked"."""
+    read-then-write waits for the busy timeout instead of failing at once with "locked".
+
+    A versioned row another connection changed between this transaction's read and its write
+    (``StaleRowError``, PostgreSQL's READ COMMITTED) rolls everything back as a ConflictError."""
     database = database_proxy.obj
-    if isinstance(database, peewee.SqliteDatabase):
-        with database.atomic("IMMEDIATE"):
-            yield
-    else:
-        with database.atomic():
-            yield
+    try:
+        if isinstance(database, peewee.SqliteDatabase):
+            with database.atomic("IMMEDIATE"):
+                yield
+        else:
+            with database.atomic():
+                yield
+    except StaleRowError as exc:
+        raise ConflictError(
+            tr("Changed by someone else at the same moment; nothing was saved: try again")
+        ) from exc
 
 
 SelectT = TypeVar("SelectT", bound=peewee.SelectQuery)

@@ -35,11 +35,11 @@ from dataclasses import dataclass
 from datetime import datetime, time, tzinfo
 
 from ckbook.i18n import tr
-from ckbook.services.base import Changed, Kind, get_row, write_transaction
+from ckbook.services.base import Changed, Kind, write_transaction
 from ckbook.services.care import sync_note_requests
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import END_OF_BUSINESS, read_due
-from ckbook.services.notes import update_note
+from ckbook.services.notes import NoteRow, locked_note, merge_note_edit, update_note
 from ckbook.services.promises import _due_of, insert_promise
 from ckbook.services.settings import end_of_business
 from ckbook.services.text import clean_block
@@ -277,25 +277,41 @@ def save_note_text(
     final: bool = False,
     mood: str | None = None,
     duration_seconds: int | None = None,
+    base: NoteRow | None = None,
 ) -> tuple[Changed, ...]:
     """The autosave use-case: the body (and mood/duration when given) and the captured promises
     and requests, in one transaction. Returns what changed in the note (``Scope.TEXT`` when only
     its body did), then, only when there are any, the promises and the requests made or updated:
-    a keystroke's save that adds no line touches no list row."""
+    a keystroke's save that adds no line touches no list row.
+
+    With ``base`` (the note as this editor last loaded or saved it) the save never overwrites
+    another person's change: a field they changed meanwhile is kept when this save leaves it
+    alone, and is an EditConflictError (nothing written) when this save changes it too; a note
+    deleted meanwhile is RecordDeletedError carrying the text (``services.versions``)."""
     body = clean_block(body, tr("note"))  # before its lines become promises and requests
+    given: dict[str, object] = {"body": body, "mood": mood, "duration_seconds": duration_seconds}
+    given = {name: value for name, value in given.items() if value is not None}
     with write_transaction():
-        note = get_row(Note, note_id, tr(" (was it deleted?)"))
+        note = locked_note(note_id, base, given)
+        write = merge_note_edit(note, base, given)
         client_id = note.client_id
-        touched = _sync(note, body, now, tz, final)
-        # "? " lines become the client's requests awaiting reply (ckbook.services.care).
-        requests_touched = sync_note_requests(
-            note_id,
-            [line.text for line in request_lines(note.body or "") if line.complete],
-            [line.text for line in request_lines(body, final) if line.complete],
-            now,
-        )
+        touched: list[int] = []
+        requests_touched: list[int] = []
+        if "body" in write or note.body == body:  # a final save captures the last line too
+            touched = _sync(note, body, now, tz, final)
+            # "? " lines become the client's requests awaiting reply (ckbook.services.care).
+            requests_touched = sync_note_requests(
+                note_id,
+                [line.text for line in request_lines(note.body or "") if line.complete],
+                [line.text for line in request_lines(body, final) if line.complete],
+                now,
+            )
         note_changed = update_note(
-            note_id, now, body=body, mood=mood, duration_seconds=duration_seconds
+            note_id,
+            now,
+            body=write.get("body"),  # type: ignore[arg-type]
+            mood=write.get("mood"),  # type: ignore[arg-type]
+            duration_seconds=write.get("duration_seconds"),  # type: ignore[arg-type]
         )
     changes = [note_changed]
     if touched:

@@ -14,6 +14,7 @@ from ckbook.services.base import (
     Kind,
     NotFoundError,
     get_row,
+    locking,
     require_choice,
     write_transaction,
 )
@@ -24,6 +25,7 @@ from ckbook.services.limits import check_date
 from ckbook.services.promises import insert_promise
 from ckbook.services.rules import request_deadline, request_overdue
 from ckbook.services.text import optional_text, require_text
+from ckbook.services.versions import HasVersion, deleted_meanwhile, merge_fields
 from ckbook.store.models import CHANNELS, SEVERITIES, Client, Incident, Note, Promise, Request
 from ckbook.store.people import signed_in
 from ckbook.store.rows import tuples
@@ -56,6 +58,7 @@ class IncidentRow:
     note_id: int | None
     #: Who recorded it (None: recorded before authors were kept).
     author: str | None = None
+    version: int = 1
 
     @property
     def is_open(self) -> bool:
@@ -106,6 +109,7 @@ class RequestRow:
     note_id: int | None
     #: Who logged it, the one it reminds (None: logged before authors were kept).
     author: str | None = None
+    version: int = 1
 
     @property
     def deadline(self) -> datetime:
@@ -201,11 +205,66 @@ def _clean_incident_changes(changes: dict[str, object]) -> dict[str, object]:
     return clean
 
 
-def update_incident(incident_id: int, **changes: object) -> Changed:
-    """Record a step of owning it (apology, fix, root cause, prevention, goodwill, resolved)."""
+def incident_labels() -> dict[str, str]:
+    """An incident's editable fields as the conflict chooser names them."""
+    return {
+        "what": tr("What happened"),
+        "severity": tr("Severity"),
+        "happened_at": tr("When it happened"),
+        "apologised_at": tr("Apologised on"),
+        "apology": tr("Apology"),
+        "fix": tr("Fix"),
+        "fix_promise_id": tr("Fix promise"),
+        "root_cause": tr("Root cause"),
+        "prevention": tr("Prevention"),
+        "goodwill": tr("Goodwill gesture"),
+        "resolved_at": tr("Resolved on"),
+    }
+
+
+def describe_incident(row: HasVersion) -> tuple[Kind, int, str]:
+    assert isinstance(row, IncidentRow)
+    return Kind.INCIDENT, row.client_id, _incident_what(row)
+
+
+def _incident_what(row: IncidentRow) -> str:
+    text = row.what if len(row.what) <= 60 else row.what[:59] + "…"
+    return tr("Incident “{what}”").format(what=text)
+
+
+def _edited_incident(
+    incident_id: int, base: IncidentRow | None, changes: dict[str, object]
+) -> tuple[Incident, dict[str, object]]:
+    """The incident, locked, and what of ``changes`` (row field names) to write over it: with
+    ``base`` merged three ways per field; deleted meanwhile (or its client) is
+    RecordDeletedError (``services.versions``)."""
+    incident = locking(Incident.select().where(Incident.id == incident_id)).first()
+    if base is None:
+        if incident is None:
+            raise NotFoundError(tr("no incident with id {id}").format(id=incident_id))
+        return incident, changes
+    client = Client.get_or_none(Client.id == base.client_id)
+    if incident is None or client is None or client.deleted_at is not None:
+        raise deleted_meanwhile(base, changes, Kind.INCIDENT, base.client_id,
+                                _incident_what(base), incident_labels())  # fmt: skip
+    current = incidents_by_ids([incident_id])[0]
+    merged = merge_fields(base, current, changes, describe_incident, incident_labels())
+    return incident, merged
+
+
+def update_incident(
+    incident_id: int, base: IncidentRow | None = None, **changes: object
+) -> Changed:
+    """Record a step of owning it (apology, fix, root cause, prevention, goodwill, resolved).
+    With ``base`` (the incident as the editor loaded it) only the fields that differ from it are
+    written, merged with anyone else's change meanwhile (``services.versions``)."""
     changes = _clean_incident_changes(changes)
+    if "fix_promise" in changes:  # the row's name for it
+        changes["fix_promise_id"] = changes.pop("fix_promise")
     with write_transaction():
-        incident = get_row(Incident, incident_id)
+        incident, changes = _edited_incident(incident_id, base, changes)
+        if "fix_promise_id" in changes:
+            changes["fix_promise"] = changes.pop("fix_promise_id")
         fix_promise = changes.get("fix_promise")
         if fix_promise is not None:
             promise = Promise.get_or_none(Promise.id == fix_promise)
@@ -218,10 +277,13 @@ def update_incident(incident_id: int, **changes: object) -> Changed:
         for name, value in changes.items():
             setattr(incident, name, value)
         incident.save()
-    return Changed(Kind.INCIDENT, (incident_id,), (incident.client_id,), "updated")
+    return Changed(Kind.INCIDENT, (incident_id,), (incident.client_id,), "updated",
+                   versions=(incident.version,))  # fmt: skip
 
 
-def record_incident_fix(incident_id: int, fix: str, due: Due | None, now: datetime) -> Changed:
+def record_incident_fix(
+    incident_id: int, fix: str, due: Due | None, now: datetime, base: IncidentRow | None = None
+) -> Changed:
     """The fix is a promise: record what we will do and by when, as a promise linked to the
     incident, in one transaction. A second call updates the open fix promise rather than adding
     another; a fix promise already closed is left as history and a new one is made."""
@@ -229,7 +291,7 @@ def record_incident_fix(incident_id: int, fix: str, due: Due | None, now: dateti
     if due is not None:
         check_date(due.date)
     with write_transaction():
-        incident = get_row(Incident, incident_id)
+        incident, _ = _edited_incident(incident_id, base, {"fix": fix})
         _get_live(incident.client_id)
         promise = (
             Promise.get_or_none(Promise.id == incident.fix_promise_id)
@@ -269,6 +331,7 @@ def _incident_row(i: Incident) -> IncidentRow:
         resolved_at=i.resolved_at,
         note_id=i.note_id,
         author=i.author,
+        version=i.version,
     )
 
 
@@ -289,6 +352,7 @@ _INCIDENT_COLUMNS = (
     Incident.resolved_at,
     Incident.note,
     Incident.author,
+    Incident.version,
 )
 
 
@@ -347,9 +411,25 @@ def add_request(
     return Changed(Kind.REQUEST, (request.id,), (client_id,), "added")
 
 
-def _mark_request(request_id: int, field: str, now: datetime) -> Changed:
+def _mark_request(
+    request_id: int, field: str, now: datetime, base: RequestRow | None = None
+) -> Changed:
+    """Acknowledge or answer once: a request someone else marked meanwhile stays as they marked
+    it ("already" in the change's detail); with ``base`` (the request as the user saw it), one
+    deleted meanwhile (or its client) is RecordDeletedError, never a silent nothing."""
     with write_transaction():
-        request = get_row(Request, request_id)
+        request = locking(Request.select().where(Request.id == request_id)).first()
+        client = Client.get_or_none(Client.id == base.client_id) if base is not None else None
+        if base is not None and (request is None or client is None or client.deleted_at):
+            what = tr("The request “{summary}”").format(summary=base.summary[:60])
+            labels = {"acknowledged_at": tr("Acknowledged"), "answered_at": tr("Answered")}
+            raise deleted_meanwhile(base, {field: now}, Kind.REQUEST, base.client_id, what,
+                                    labels)  # fmt: skip
+        if request is None:
+            raise NotFoundError(tr("no request with id {id}").format(id=request_id))
+        if getattr(request, field) is not None:
+            return Changed(Kind.REQUEST, (request_id,), (request.client_id,),
+                           f"already {field}", versions=(request.version,))  # fmt: skip
         if getattr(request, field) is None:
             setattr(request, field, now)
             if field == "answered_at" and request.acknowledged_at is None:
@@ -358,12 +438,12 @@ def _mark_request(request_id: int, field: str, now: datetime) -> Changed:
     return Changed(Kind.REQUEST, (request_id,), (request.client_id,), field)
 
 
-def acknowledge_request(request_id: int, now: datetime) -> Changed:
-    return _mark_request(request_id, "acknowledged_at", now)
+def acknowledge_request(request_id: int, now: datetime, base: RequestRow | None = None) -> Changed:
+    return _mark_request(request_id, "acknowledged_at", now, base)
 
 
-def answer_request(request_id: int, now: datetime) -> Changed:
-    return _mark_request(request_id, "answered_at", now)
+def answer_request(request_id: int, now: datetime, base: RequestRow | None = None) -> Changed:
+    return _mark_request(request_id, "answered_at", now, base)
 
 
 def requests(
@@ -388,6 +468,7 @@ def requests(
             Client.response_hours,
             Request.note,
             Request.author,
+            Request.version,
         )
         .join(Client)
         .where(Client.deleted_at.is_null())

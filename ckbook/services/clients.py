@@ -407,8 +407,11 @@ def find_client(reference: str | int) -> int:
             )
         return by_id[0]
     if not named:
-        what = "with id or name" if text.isdigit() else "named"
-        raise NotFoundError(tr("no client {what} {text!r}").format(what=what, text=text))
+        if text.isdigit():
+            missing = tr("no client with id or name {text!r}")
+        else:
+            missing = tr("no client named {text!r}")
+        raise NotFoundError(missing.format(text=text))
     if len(named) > 1:
         ids = ", ".join(str(cid) for cid, _name in named)
         raise InputError(

@@ -8,7 +8,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from ckbook.i18n import tr
 from ckbook.services.notes import NoteRow
+from ckbook.services.vocabulary import note_kind_word, word
 
 #: Longest "what happened" taken from a note (the dialog's field is a few lines high).
 MAX_WHAT = 400
@@ -35,6 +37,10 @@ def incident_draft(note: NoteRow) -> IncidentDraft:
         cut = what[:MAX_WHAT].rsplit(" ", 1)[0]
         what = cut + "…"
     if not what:
-        mood = f" sounded {note.mood}" if note.mood else " was unhappy"
-        what = f"{note.client_name}{mood} during the {note.kind}"
+        kind = note_kind_word(note.kind)
+        if note.mood:
+            said = tr("{client} sounded {mood} during the {kind}")
+        else:
+            said = tr("{client} was unhappy during the {kind}")
+        what = said.format(client=note.client_name, mood=word(note.mood or ""), kind=kind)
     return IncidentDraft(note.client_id, note.client_name, what, note.started_at)

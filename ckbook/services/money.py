@@ -14,6 +14,7 @@ from ckbook.i18n import format_number, tr
 from ckbook.services.base import Changed, InputError, Kind, require_choice, write_transaction
 from ckbook.services.clients import ClientInput, _get_live, add_client, clean_client_input
 from ckbook.services.text import clean_block, clean_line
+from ckbook.services.versions import HasVersion, merge_fields
 from ckbook.store.models import PRICING_MODELS, MoneyTerms
 from ckbook.store.rows import tuples
 
@@ -368,20 +369,74 @@ def clean_money_terms(terms: MoneyTermsInput) -> MoneyTermsInput:
     return MoneyTermsInput(**{**terms.__dict__, **words, "currency": currency})
 
 
-def set_money_terms(client_id: int, terms: MoneyTermsInput, now: datetime) -> Changed:
-    """Record a new version of the client's money terms (the first one, or a change)."""
+def money_labels() -> dict[str, str]:
+    """The money terms' fields as the conflict chooser names them."""
+    return {
+        "pricing_model": tr("Pricing model"),
+        "amount": tr("Rate"),
+        "currency": tr("Currency"),
+        "budget_ceiling": tr("Budget"),
+        "payment_terms_days": tr("Payment terms"),
+        "deposit": tr("Deposit"),
+        "discount": tr("Discount"),
+        "discount_condition": tr("Discount condition"),
+        "scope_in": tr("In scope"),
+        "scope_out": tr("Out of scope"),
+        "agreed_on": tr("Agreed on"),
+        "confirmed_by_client": tr("Confirmed by client"),
+    }
+
+
+def _describe_terms(row: HasVersion) -> tuple[Kind, int, str]:
+    assert isinstance(row, MoneyTermsRow)
+    return Kind.MONEY, row.client_id, tr("Money terms")
+
+
+def set_money_terms(
+    client_id: int, terms: MoneyTermsInput, now: datetime, based_on_version: int | None = None
+) -> Changed:
+    """Record a new version of the client's money terms (the first one, or a change).
+
+    ``based_on_version`` is the version the editor showed (0: there were none). When someone
+    recorded a newer version meanwhile, the fields this edit changed from that version are put
+    over the newer one, field by field; a field both changed differently is an
+    EditConflictError carrying both (``services.versions``) and nothing is recorded."""
     terms = clean_money_terms(terms)
     with write_transaction():
-        _get_live(client_id)
+        _get_live(client_id, lock=True)
         latest = (
             MoneyTerms.select(fn.max(MoneyTerms.version))
             .where(MoneyTerms.client == client_id)
             .scalar()
-        )
+        ) or 0
+        if based_on_version is not None and latest != based_on_version:
+            terms = _merged_terms(client_id, terms, based_on_version, latest)
         row = MoneyTerms.create(
-            client=client_id, version=(latest or 0) + 1, created_at=now, **terms.__dict__
+            client=client_id, version=latest + 1, created_at=now, **terms.__dict__
         )
-    return Changed(Kind.MONEY, (row.id,), (client_id,), f"version {row.version}")
+    return Changed(
+        Kind.MONEY, (row.id,), (client_id,), f"version {row.version}", versions=(row.version,)
+    )
+
+
+def _merged_terms(
+    client_id: int, terms: MoneyTermsInput, based_on: int, latest: int
+) -> MoneyTermsInput:
+    """``terms`` (edited from version ``based_on``) over version ``latest``, three ways per
+    field."""
+    rows = {
+        m.version: _row(m)
+        for m in MoneyTerms.select().where(
+            (MoneyTerms.client == client_id) & MoneyTerms.version.in_([based_on, latest])
+        )
+    }
+    names = [f.name for f in fields(MoneyTermsInput) if f.name != "change_reason"]
+    base = rows.get(based_on) or MoneyTermsRow(pricing_model="", client_id=client_id)
+    theirs = rows[latest]
+    mine = {name: getattr(terms, name) for name in names}
+    write = merge_fields(base, theirs, mine, _describe_terms, money_labels())
+    kept = {name: getattr(theirs, name) for name in names}
+    return MoneyTermsInput(**{**kept, **write, "change_reason": terms.change_reason})
 
 
 def add_client_with_terms(

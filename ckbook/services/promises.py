@@ -15,7 +15,9 @@ from ckbook.services.base import (
     Changed,
     InputError,
     Kind,
+    NotFoundError,
     get_row,
+    locking,
     write_transaction,
 )
 from ckbook.services.clients import _get_live
@@ -27,6 +29,7 @@ from ckbook.services.recurrence import check_rule, next_occurrence
 from ckbook.services.rules import PromiseState, promise_state
 from ckbook.services.settings import end_of_business
 from ckbook.services.text import require_text
+from ckbook.services.versions import HasVersion, deleted_meanwhile, merge_fields
 from ckbook.store.models import Client, Promise
 from ckbook.store.people import signed_in
 from ckbook.store.rows import tuples
@@ -51,6 +54,7 @@ class PromiseRow:
     """A repeating promise's RRULE value; ``due`` is its current occurrence."""
     author: str | None = None
     """Who made it, the promise's owner (None: made before authors were kept)."""
+    version: int = 1
 
     def state(self, now: datetime, tz: tzinfo) -> PromiseState:
         return promise_state(self.status, self.due, now, tz)
@@ -106,6 +110,7 @@ def _row(promise: Promise, client_name: str) -> PromiseRow:
         renegotiated_from=promise.renegotiated_from_id,
         recurrence=promise.recurrence,
         author=promise.author,
+        version=promise.version,
     )
 
 
@@ -181,12 +186,15 @@ def _checked_rule(rule: str) -> str:
         raise InputError(str(exc)) from None
 
 
-def close_promise(promise_id: int, status: str, now: datetime) -> Changed:
+def close_promise(
+    promise_id: int, status: str, now: datetime, base: PromiseRow | None = None
+) -> Changed:
     """Mark an open promise kept, broken or cancelled.
 
     A repeating promise kept or broken records that occurrence as a closed promise of its own
     (so the kept rate counts it) and moves on to its next occurrence; cancelled ends the series,
-    and so does keeping the last occurrence of a series that ends."""
+    and so does keeping the last occurrence of a series that ends. With ``base`` (the promise
+    as the user saw it) a promise someone else closed or deleted meanwhile is a conflict."""
     if status not in CLOSING_STATUSES:
         raise InputError(
             tr("status {status!r} is not one of: {statuses}").format(
@@ -194,7 +202,10 @@ def close_promise(promise_id: int, status: str, now: datetime) -> Changed:
             )
         )
     with write_transaction():
-        promise = get_row(Promise, promise_id)
+        promise, write = _edited(promise_id, base, {"status": status}, ("due",))
+        if base is not None and not write:  # someone else did the same meanwhile
+            return Changed(Kind.PROMISE, (promise_id,), (promise.client_id,), status,
+                           versions=(promise.version,))  # fmt: skip
         current = _due_of(promise)
         following = None
         if promise.recurrence and current is not None and status != "cancelled":
@@ -242,10 +253,13 @@ def undo_occurrence(promise_id: int, record_id: int) -> Changed:
     return Changed(Kind.PROMISE, (promise_id, record_id), (promise.client_id,), "reopened")
 
 
-def reopen_promise(promise_id: int) -> Changed:
+def reopen_promise(promise_id: int, base: PromiseRow | None = None) -> Changed:
     """Undo a tick: the promise is open again."""
     with write_transaction():
-        promise = get_row(Promise, promise_id)
+        promise, write = _edited(promise_id, base, {"status": "open"}, ("due",))
+        if base is not None and not write:
+            return Changed(Kind.PROMISE, (promise_id,), (promise.client_id,), "reopened",
+                           versions=(promise.version,))  # fmt: skip
         promise.status = "open"
         promise.closed_at = None
         promise.save()
@@ -253,12 +267,16 @@ def reopen_promise(promise_id: int) -> Changed:
 
 
 def renegotiate_promise(
-    promise_id: int, new_due: Due | None, now: datetime, new_text: str | None = None
+    promise_id: int,
+    new_due: Due | None,
+    now: datetime,
+    new_text: str | None = None,
+    base: PromiseRow | None = None,
 ) -> Changed:
     """Close as renegotiated and open the successor with the new due; returns both ids."""
     _check_due(new_due)
     with write_transaction():
-        old = get_row(Promise, promise_id)
+        old, _ = _edited(promise_id, base, {"status": "renegotiated"}, ("due",))
         if old.status != "open":
             raise InputError(
                 tr("promise {promise} is {status}, not open").format(
@@ -282,6 +300,49 @@ def renegotiate_promise(
     return Changed(Kind.PROMISE, (old.id, successor.id), (old.client_id,), "renegotiated")
 
 
+def promise_labels() -> dict[str, str]:
+    """A promise's editable fields as the conflict chooser names them."""
+    return {
+        "text": tr("Promise"),
+        "due": tr("Due"),
+        "remind_before_minutes": tr("Remind before"),
+        "status": tr("Status"),
+    }
+
+
+def describe_promise(row: HasVersion) -> tuple[Kind, int, str]:
+    assert isinstance(row, PromiseRow)
+    return Kind.PROMISE, row.client_id, _what(row)
+
+
+def _what(row: PromiseRow) -> str:
+    text = row.text if len(row.text) <= 60 else row.text[:59] + "…"
+    return tr("Promise “{text}”").format(text=text)
+
+
+def _edited(
+    promise_id: int,
+    base: PromiseRow | None,
+    changes: dict[str, object],
+    depends_on: tuple[str, ...] = (),
+) -> tuple[Promise, dict[str, object]]:
+    """The promise, locked for this transaction, and what of ``changes`` to write over it: with
+    ``base`` (the promise as the editor loaded it) merged three ways per field, a promise (or
+    its client) deleted meanwhile is RecordDeletedError (``services.versions``)."""
+    promise = locking(Promise.select().where(Promise.id == promise_id)).first()
+    if base is None:
+        if promise is None:
+            raise NotFoundError(tr("no promise with id {id}").format(id=promise_id))
+        return promise, changes
+    client = Client.get_or_none(Client.id == base.client_id)
+    if promise is None or client is None or client.deleted_at is not None:
+        raise deleted_meanwhile(base, changes, Kind.PROMISE, base.client_id, _what(base),
+                                promise_labels())  # fmt: skip
+    current = _row(promise, client.name)
+    merged = merge_fields(base, current, changes, describe_promise, promise_labels(), depends_on)
+    return promise, merged
+
+
 def update_promise(
     promise_id: int,
     *,
@@ -289,23 +350,34 @@ def update_promise(
     due: Due | None = None,
     clear_due: bool = False,
     remind_before_minutes: int | None = None,
+    base: PromiseRow | None = None,
 ) -> Changed:
+    """Change the given fields; with ``base`` (the promise as the editor loaded it) only those
+    that differ from it, merged with anyone else's change meanwhile (``services.versions``)."""
     _check_due(due)
     REMIND_BEFORE_MINUTES.check_optional(remind_before_minutes)
+    changes: dict[str, object] = {}
+    if text is not None:
+        changes["text"] = require_text(text, tr("promise text"), 2000)
+    if clear_due or due is not None:
+        changes["due"] = None if clear_due else due
+    if remind_before_minutes is not None:
+        changes["remind_before_minutes"] = remind_before_minutes
     with write_transaction():
-        promise = get_row(Promise, promise_id)
-        if text is not None:
-            promise.text = require_text(text, tr("promise text"), 2000)
-        if clear_due:
-            promise.due_date = None
-            promise.due_time = None
-        elif due is not None:
-            promise.due_date = due.date
-            promise.due_time = due.time
-        if remind_before_minutes is not None:
-            promise.remind_before_minutes = remind_before_minutes
+        promise, changes = _edited(promise_id, base, changes)
+        if "text" in changes:
+            promise.text = str(changes["text"])
+        if "due" in changes:
+            new_due = changes["due"]
+            assert new_due is None or isinstance(new_due, Due)
+            promise.due_date = new_due.date if new_due else None
+            promise.due_time = new_due.time if new_due else None
+        if "remind_before_minutes" in changes:
+            promise.remind_before_minutes = changes["remind_before_minutes"]  # type: ignore[assignment]
         promise.save()
-    return Changed(Kind.PROMISE, (promise_id,), (promise.client_id,), "updated")
+    return Changed(
+        Kind.PROMISE, (promise_id,), (promise.client_id,), "updated", versions=(promise.version,)
+    )
 
 
 def get_promise(promise_id: int) -> PromiseRow:
@@ -375,6 +447,7 @@ def open_promises(
             Promise.renegotiated_from,
             Promise.recurrence,
             Promise.author,
+            Promise.version,
         )
         .join(Client)
         .where((Promise.status == "open") & Client.deleted_at.is_null())

@@ -17,8 +17,6 @@ from dateutil.rrule import rrulestr
 from ckbook.i18n import tr
 from ckbook.services.due import Due
 
-_DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
-         "SA": "Saturday", "SU": "Sunday"}  # fmt: skip
 _WEEKDAYS_RULE = "MO,TU,WE,TH,FR"
 #: How far ahead a rule's next occurrence is looked for; past it the series has ended.
 _HORIZON = timedelta(days=3 * 366)
@@ -88,36 +86,84 @@ def first_occurrence(rule: str, today: date, clock: time | None, now: time) -> D
 
 
 def describe(rule: str) -> str:
-    """Plain words for a rule: "every Monday", "every 2 weeks on Friday", "every weekday",
-    "every month on the 1st", "every quarter (last day)"."""
+    """Plain words for a rule, in the user's language: "every Monday", "every other Friday",
+    "every weekday", "every month on the 1st", "every quarter (on its last day)"."""
     parts = _parts(rule)
     freq = parts.get("FREQ", "")
     interval = int(parts.get("INTERVAL", "1") or 1)
     days = parts.get("BYDAY", "")
     month_day = parts.get("BYMONTHDAY", "")
-    every = "every" if interval == 1 else ("every other" if interval == 2 else f"every {interval}")
-    unit_words = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}
-    unit = unit_words.get(freq, freq.lower())
     if freq == "YEARLY" and parts.get("BYMONTH") == "3,6,9,12":
-        text = "every quarter"
-        if month_day == "-1":
-            text += " (on its last day)"
+        text = tr("every quarter (on its last day)") if month_day == "-1" else tr("every quarter")
     elif freq == "WEEKLY" and days == _WEEKDAYS_RULE and interval == 1:
-        text = "every weekday"
+        text = tr("every weekday")
     elif freq == "WEEKLY" and days:
-        names = " and ".join(_DAYS.get(d, d) for d in days.split(","))
-        text = f"{every} {names}"
-    elif month_day:
-        day = int(month_day)
-        text = f"{every} {unit} on the {'last day' if day == -1 else _ordinal(day)}"
+        names = _day_names(days.split(","))
+        if interval == 1:
+            text = tr("every {days}", "weekdays").format(days=names)
+        elif interval == 2:
+            text = tr("every other {days}", "weekdays").format(days=names)
+        else:
+            text = tr("every {n} {days}", "weekdays").format(n=interval, days=names)
     else:
-        text = f"{every} {unit}" if interval <= 2 else f"{every} {unit}s"
+        text = _every(freq, interval)
+        if month_day:
+            day = int(month_day)
+            on = tr("the last day", "of the month") if day == -1 else _ordinal(day)
+            text = tr("{every} on the {day}", "of the month").format(every=text, day=on)
     if "UNTIL" in parts:
         until = parts["UNTIL"][:8]
-        text += f" until {until[:4]}-{until[4:6]}-{until[6:8]}"
+        text = tr("{rule} until {date}").format(
+            rule=text, date=f"{until[:4]}-{until[4:6]}-{until[6:8]}"
+        )
+    return text
+
+
+def _every(freq: str, interval: int) -> str:
+    """ "every week", "every other month", "every 3 days" — whole phrases, as a language's
+    words for every/other agree with the unit."""
+    if freq == "DAILY":
+        if interval <= 2:
+            return tr("every day") if interval == 1 else tr("every other day")
+        return tr("every %n days", "", interval)
+    if freq == "WEEKLY":
+        if interval <= 2:
+            return tr("every week") if interval == 1 else tr("every other week")
+        return tr("every %n weeks", "", interval)
+    if freq == "MONTHLY":
+        if interval <= 2:
+            return tr("every month") if interval == 1 else tr("every other month")
+        return tr("every %n months", "", interval)
+    if freq == "YEARLY":
+        if interval <= 2:
+            return tr("every year") if interval == 1 else tr("every other year")
+        return tr("every %n years", "", interval)
+    return f"every {interval} {freq.lower()}"  # no rule ckbook reads or writes
+
+
+def _day_names(codes: list[str]) -> str:
+    names = {
+        "MO": tr("Monday"),
+        "TU": tr("Tuesday"),
+        "WE": tr("Wednesday"),
+        "TH": tr("Thursday"),
+        "FR": tr("Friday"),
+        "SA": tr("Saturday"),
+        "SU": tr("Sunday"),
+    }
+    shown = [names.get(code, code) for code in codes]
+    text = shown[0]
+    for name in shown[1:]:
+        text = tr("{days} and {day}").format(days=text, day=name)
     return text
 
 
 def _ordinal(day: int) -> str:
-    suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-    return f"{day}{suffix}"
+    """``1st``, ``2nd``, ``23rd``, ``11th`` (a day of the month) in the user's language."""
+    if 11 <= day % 100 <= 13 or day % 10 not in (1, 2, 3):
+        return tr("{n}th", "ordinal").format(n=day)
+    if day % 10 == 1:
+        return tr("{n}st", "ordinal").format(n=day)
+    if day % 10 == 2:
+        return tr("{n}nd", "ordinal").format(n=day)
+    return tr("{n}rd", "ordinal").format(n=day)

@@ -91,7 +91,8 @@ def _held() -> str | None:
     """What the notebook already holds that a restore would collide with, or None."""
     clients = Client.select().count()
     if clients:
-        return tr("1 client") if clients == 1 else tr("%n clients", "", clients)
+        # The count as digits alone (no grouping): scripts and tests read "10000 clients".
+        return tr("1 client") if clients == 1 else tr("{count} clients").format(count=clients)
     if Tag.select().exists():
         return tr("tags")
     if ReminderLog.select().exists():

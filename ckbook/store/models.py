@@ -142,6 +142,49 @@ class BaseModel(Model):
         only_save_dirty = True  # two editors of one client must not revert each other's fields
 
 
+class StaleRowError(LookupError):
+    """A versioned row was changed or deleted by another connection between this transaction's
+    read and its write: nothing was written (``services.base.write_transaction`` reports it as a
+    conflict)."""
+
+    def __init__(self, table: str, row_id: object) -> None:
+        super().__init__(f"{table} {row_id} changed or deleted elsewhere since it was read")
+        self.table = table
+        self.row_id = row_id
+
+
+class Versioned(BaseModel):
+    """A row people edit (migration 0009): every save of a change is ``UPDATE … SET version =
+    version + 1 WHERE id = ? AND version = <the version read>``, so a change committed by someone
+    else between the read and the write is never overwritten (StaleRowError instead). Each model
+    declares its own ``version`` column (kept in the table's column order)."""
+
+    version: IntegerField
+
+    def save(self, force_insert: bool = False, only: Any = None) -> Any:
+        row: Any = self  # peewee's private row state (_pk, _dirty) is not in its type stubs
+        if force_insert or row._pk is None:
+            return super().save(force_insert=force_insert, only=only)
+        model: Any = type(self)
+        names = {getattr(f, "name", f) for f in only} if only is not None else set(row._dirty)
+        names -= {"version", model._meta.primary_key.name}
+        if not names:
+            row._dirty.clear()
+            return False
+        read = self.version
+        values = {name: self.__data__.get(name) for name in names}
+        written = (
+            model.update(**values, version=read + 1)
+            .where((model._meta.primary_key == row._pk) & (model.version == read))
+            .execute()
+        )
+        if written != 1:
+            raise StaleRowError(model._meta.table_name, row._pk)
+        self.version = read + 1
+        row._dirty -= names | {"version"}
+        return written
+
+
 class Client(BaseModel):
     id = AutoField()
     name = CharField(max_length=200, index=True)
@@ -219,7 +262,7 @@ class MoneyTerms(BaseModel):
         indexes = ((("client", "version"), True),)
 
 
-class Note(BaseModel):
+class Note(Versioned):
     id = AutoField()
     client = ForeignKeyField(Client, backref="notes", on_delete="CASCADE")
     kind = CharField(max_length=16, default="call")
@@ -231,6 +274,7 @@ class Note(BaseModel):
     updated_at = UTCDateTimeField()
     #: Who made it (``store.people``; migration 0008); None when made before authors were kept.
     author = CharField(max_length=200, null=True)
+    version = IntegerField(default=1)
 
     if TYPE_CHECKING:
         client_id: ForeignId[int]
@@ -239,7 +283,7 @@ class Note(BaseModel):
         indexes = ((("client", "started_at"), False),)
 
 
-class Promise(BaseModel):
+class Promise(Versioned):
     id = AutoField()
     client = ForeignKeyField(Client, backref="promises", on_delete="CASCADE")
     note = ForeignKeyField(Note, backref="promises", null=True, on_delete="SET NULL")
@@ -257,6 +301,7 @@ class Promise(BaseModel):
     recurrence = TextField(null=True)
     #: Who made it (``store.people``; migration 0008); None when made before authors were kept.
     author = CharField(max_length=200, null=True)
+    version = IntegerField(default=1)
 
     if TYPE_CHECKING:
         client_id: ForeignId[int]
@@ -272,7 +317,7 @@ class Promise(BaseModel):
         )
 
 
-class Incident(BaseModel):
+class Incident(Versioned):
     id = AutoField()
     client = ForeignKeyField(Client, backref="incidents", on_delete="CASCADE")
     note = ForeignKeyField(Note, backref="incidents", null=True, on_delete="SET NULL")
@@ -290,6 +335,7 @@ class Incident(BaseModel):
     created_at = UTCDateTimeField()
     #: Who made it (``store.people``; migration 0008); None when made before authors were kept.
     author = CharField(max_length=200, null=True)
+    version = IntegerField(default=1)
 
     if TYPE_CHECKING:
         client_id: ForeignId[int]
@@ -297,7 +343,7 @@ class Incident(BaseModel):
         fix_promise_id: ForeignId[int | None]
 
 
-class Request(BaseModel):
+class Request(Versioned):
     id = AutoField()
     client = ForeignKeyField(Client, backref="requests", on_delete="CASCADE")
     note = ForeignKeyField(Note, backref="requests", null=True, on_delete="SET NULL")
@@ -308,6 +354,7 @@ class Request(BaseModel):
     answered_at = UTCDateTimeField(null=True, index=True)
     #: Who made it (``store.people``; migration 0008); None when made before authors were kept.
     author = CharField(max_length=200, null=True)
+    version = IntegerField(default=1)
 
     if TYPE_CHECKING:
         client_id: ForeignId[int]

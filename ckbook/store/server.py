@@ -13,6 +13,8 @@ from collections.abc import Iterable
 
 import peewee
 
+from ckbook.i18n import tr
+
 
 def _server(database: peewee.Database) -> peewee.PostgresqlDatabase | None:
     return database if isinstance(database, peewee.PostgresqlDatabase) else None
@@ -75,7 +77,7 @@ def inspect_server(
         for model in ALL_MODELS:
             table = model._meta.table_name
             if table not in tables:
-                integrity.append(f"table {table} is missing")
+                integrity.append(tr("table {table} is missing").format(table=table))
                 continue
             try:
                 database.execute_sql(f'SELECT * FROM "{table}"').fetchall()

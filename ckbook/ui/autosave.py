@@ -46,9 +46,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ckbook.i18n import tr
 from ckbook.logs import PRIVATE
-from ckbook.services.base import Changed, worker_connection
+from ckbook.services.base import Changed, Kind, worker_connection
 from ckbook.services.clock import Clock
+from ckbook.services.notes import NoteRow
+from ckbook.services.versions import Conflict, EditConflictError, RecordDeletedError
 from ckbook.store.errors import StoreError
 from ckbook.store.output import atomic_output
 from ckbook.ui.worker import failure_of
@@ -70,6 +73,9 @@ class SaveJob:
     final: bool = False
     mood: str | None = None
     duration_seconds: int | None = None
+    base: NoteRow | None = None
+    """The note as this editor last loaded or saved it: the save never overwrites what someone
+    else changed since (``services.versions``)."""
 
 
 EXTRA_FIELDS = ("final", "mood", "duration_seconds")
@@ -91,6 +97,9 @@ class SaveResult:
     retry: bool = False
     """Worth trying again without any edit (the environment's fault, or our bug)."""
     saved_at: datetime | None = None
+    conflict: Conflict | None = None
+    """Someone else changed the same text, or deleted the note, since the editor's base: nothing
+    was written, the text stays in the editor until the user chooses (never retried as is)."""
 
 
 @dataclass(frozen=True)
@@ -125,17 +134,36 @@ class Rescue:
         """For the user, plain: what was not saved, and where its text is."""
         if not self.kept:
             return ""
-        what = "1 note" if len(self.kept) == 1 else f"{len(self.kept)} notes"
-        why = f" ({self.problem})" if self.problem else ""
-        if self.path is not None:
-            return (
-                f"The text of {what} could not be saved{why}. It is kept in {self.path} — "
-                "copy it back into the note, then delete that file."
+        count = len(self.kept)
+        if self.path is not None and self.problem:
+            text = tr(
+                "The text of %n notes could not be saved ({why}). It is kept in {path} — copy it "
+                "back into the note, then delete that file.",
+                "",
+                count,
             )
-        return (
-            f"The text of {what} could not be saved{why}, and no recovery file could be "
-            "written either; the text is in ckbook's log (standard error)."
-        )
+        elif self.path is not None:
+            text = tr(
+                "The text of %n notes could not be saved. It is kept in {path} — copy it back "
+                "into the note, then delete that file.",
+                "",
+                count,
+            )
+        elif self.problem:
+            text = tr(
+                "The text of %n notes could not be saved ({why}), and no recovery file could be "
+                "written either; the text is in ckbook's log (standard error).",
+                "",
+                count,
+            )
+        else:
+            text = tr(
+                "The text of %n notes could not be saved, and no recovery file could be written "
+                "either; the text is in ckbook's log (standard error).",
+                "",
+                count,
+            )
+        return text.format(why=self.problem, path=self.path)
 
 
 SaveFunction = Callable[[SaveJob], tuple[Changed, ...]]
@@ -155,6 +183,7 @@ def note_text_saver(clock: Clock) -> SaveFunction:
             final=job.final,
             mood=job.mood,
             duration_seconds=job.duration_seconds,
+            base=job.base,
         )
 
     return save
@@ -215,21 +244,29 @@ def recovery_text(
     kept: Iterable[KeptText], written: datetime, location: str, describe: Callable[[int], str]
 ) -> str:
     lines = [
-        "ckbook could not save the text below to the notebook.",
-        f"Notebook: {location or '(unknown)'}",
-        f"Written: {written.strftime('%Y-%m-%d %H:%M:%S %z')}",
-        "Copy each text back into its note (open the note in ckbook and paste), then delete this "
-        "file.",
+        tr("ckbook could not save the text below to the notebook."),
+        tr("Notebook: {location}").format(location=location or tr("(unknown)")),
+        tr("Written: {when}").format(when=written.strftime("%Y-%m-%d %H:%M:%S %z")),
+        tr(
+            "Copy each text back into its note (open the note in ckbook and paste), then delete "
+            "this file."
+        ),
         "",
     ]
     for item in kept:
         job = item.job
-        facts = [f"not saved: {item.problem}" if item.problem else "not saved"]
+        facts = [
+            tr("not saved: {why}").format(why=item.problem) if item.problem else tr("not saved")
+        ]
         if job.mood:
-            facts.append(f"mood: {job.mood}")
+            facts.append(tr("mood: {mood}").format(mood=job.mood))
         if job.duration_seconds is not None:
             minutes, seconds = divmod(job.duration_seconds, 60)
-            facts.append(f"duration: {minutes} min {seconds:02d} s")
+            facts.append(
+                tr("duration: {minutes} min {seconds} s").format(
+                    minutes=minutes, seconds=f"{seconds:02d}"
+                )
+            )
         lines += [f"===== {describe(job.note_id)} ({'; '.join(facts)}) =====", job.body, ""]
     return "\n".join(lines)
 
@@ -492,6 +529,8 @@ class SaveWriter(QObject):
                     changes = self._save(job)
             else:
                 changes = self._save(job)
+        except (EditConflictError, RecordDeletedError) as exc:
+            return SaveResult(job.seq, job.note_id, False, problem=str(exc), conflict=exc.conflict)
         except Exception as exc:  # read the one way every worker reads it (ui.worker)
             failure = failure_of(exc, f"saving note {job.note_id}")
             return SaveResult(
@@ -505,10 +544,10 @@ class SaveWriter(QObject):
     def _title(self, note_id: int) -> str:
         if self._describe is not None:
             try:
-                return f"{self._describe(note_id)} (note {note_id})"
+                return tr("{title} (note {id})").format(title=self._describe(note_id), id=note_id)
             except Exception:  # the notebook may be unreadable too: the id still says which note
                 log.warning("could not describe note %s", note_id, exc_info=True)
-        return f"note {note_id}"
+        return tr("note {id}").format(id=note_id)
 
     def _already_rescued(self, job: SaveJob) -> Path | None:
         earlier = self._rescued.get(job.note_id)
@@ -560,6 +599,9 @@ class Autosaver(QObject):
     status_changed = Signal(str)
     saved = Signal(object)  # tuple[Changed, ...] of a successful save
     dirty_changed = Signal(bool)
+    #: A save found the note changed (or deleted) by someone else: the Conflict. The text stays
+    #: here, unsaved; timers stop saving it until ``resolve`` (the editor offers the choice).
+    conflicted = Signal(object)
 
     def __init__(
         self,
@@ -583,7 +625,11 @@ class Autosaver(QObject):
         self._again = False  # save again as soon as the one in flight returns
         self._problem = ""  # why the last save failed
         self._own_status = ""
+        self._own_failed = False
+
         self._others = writer.pending()
+        self._base: NoteRow | None = None
+        self._conflict: Conflict | None = None
         self.status = ""
 
         self._debounce = QTimer(self)
@@ -615,7 +661,40 @@ class Autosaver(QObject):
     def saving(self) -> bool:
         return self._in_flight is not None
 
-    def load(self, note_id: int, body: str) -> str:
+    @property
+    def base(self) -> NoteRow | None:
+        """The note as last loaded or saved here: the version the next save is based on."""
+        return self._base
+
+    @property
+    def conflict(self) -> Conflict | None:
+        """The conflict waiting for the user's choice (None: none)."""
+        return self._conflict
+
+    def advance(self, base: NoteRow) -> None:
+        """Another use-case of this editor saved the note (its kind): base the next save on it."""
+        if base.id == self._note_id:
+            self._base = base
+
+    def resolve(self, base: NoteRow | None, body: str | None = None, **extras: Any) -> None:
+        """The user chose after a conflict: save over ``base`` (the note as stored now, or as
+        restored) with ``body`` (None: keep what is typed here, or, when the note matches what
+        is typed, nothing) and ``extras``; ``base`` None with nothing to save drops the edit."""
+        self._conflict = None
+        self._base = base
+        if body is not None:
+            self._body = body
+        for key in [k for k in self._extras if k not in extras and k != "final"]:
+            del self._extras[key]
+        self._extras.update({k: v for k, v in extras.items() if v is not None})
+        if base is not None and self._body == base.body and not self._extras:
+            self._set_dirty(False)
+            self._set_status("")
+            return
+        self._set_dirty(True)
+        self._submit()
+
+    def load(self, note_id: int, body: str, base: NoteRow | None = None) -> str:
         """Start following ``note_id`` whose stored text is ``body`` (not an edit); returns the
         text to show: ``body``, or this note's text still waiting to be saved.
 
@@ -631,13 +710,19 @@ class Autosaver(QObject):
         self._retry.stop()
         self._retry_wait = self._retry_ms
         self._note_id = note_id
+        self._base = base
+        self._conflict = None
         kept = self._writer.take(note_id)
         if kept is not None:
+            self._base = kept.job.base or base
             self._body = kept.job.body
             self._extras = job_extras(kept.job)
             self._problem = kept.problem
             self._set_dirty(True)
-            self._set_status(f"Not saved — {kept.problem}; retrying" if kept.problem else "")
+            self._set_status(
+                tr("Not saved — {why}; retrying").format(why=kept.problem) if kept.problem else "",
+                failed=bool(kept.problem),
+            )
             self._submit()
             return self._body
         self._body = body
@@ -654,6 +739,8 @@ class Autosaver(QObject):
         self._body = body
         self._set_dirty(True)
         self._retry_wait = self._retry_ms
+        if self._conflict is not None:
+            return  # kept here; saved once the user has chosen (``resolve``)
         self._debounce.start()
         if not self._max_wait.isActive():
             self._max_wait.start()
@@ -667,12 +754,14 @@ class Autosaver(QObject):
         """Save now (ending the call, switching notes, closing)."""
         if extras:
             self.set_extras(**extras)
-        if self._dirty:
+        if self._dirty and self._conflict is None:  # a conflict waits for the user's choice
             self._submit()
 
     def flush_and_wait(self, timeout: float = 10.0, attempts: int = 3) -> bool:
         """Save now and block until it is written (switching notes, quitting). True when nothing
-        is left unsaved."""
+        is left unsaved (a conflict waiting for the user's choice is unsaved)."""
+        if self._dirty and self._conflict is not None:
+            return False
         tried = 0
         while self._dirty and tried < attempts:
             tried += 1
@@ -697,7 +786,7 @@ class Autosaver(QObject):
         """This editor's text that is not saved yet (quitting, switching away)."""
         if self._note_id is None or not self._dirty:
             return None
-        job = SaveJob(self._note_id, self._body)
+        job = SaveJob(self._note_id, self._body, base=self._base)
         if self._extras:
             job = replace(job, **self._extras)
         return KeptText(job, self._problem)
@@ -723,7 +812,7 @@ class Autosaver(QObject):
             self._again = True
             return
         self._retry.stop()
-        job = SaveJob(self._note_id, self._body, self._writer.next_seq())
+        job = SaveJob(self._note_id, self._body, self._writer.next_seq(), base=self._base)
         if self._extras:
             job = replace(job, **self._extras)
         self._in_flight = job
@@ -739,6 +828,7 @@ class Autosaver(QObject):
         if result.ok:
             self._retry_wait = self._retry_ms
             if current:
+                self._advance_base(job, result.changes)
                 self._problem = ""
                 if self._body == job.body and all(
                     getattr(job, k) == v for k, v in self._extras.items()
@@ -750,18 +840,47 @@ class Autosaver(QObject):
                         del self._extras[key]
                 when = result.saved_at
                 stamp = when.astimezone(self._tz).strftime("%H:%M:%S") if when else ""
-                self._set_status(f"Saved {stamp}".strip())
+                self._set_status(tr("Saved {time}").format(time=stamp).strip())
             self.saved.emit(result.changes)
+        elif current and result.conflict is not None:
+            self._problem = result.problem
+            self._conflict = result.conflict
+            self._again = False
+            self._set_status(
+                tr(
+                    "Not saved — changed by someone else; your text is kept: save (Ctrl+S) to "
+                    "choose"
+                )
+            )
+            self.conflicted.emit(result.conflict)
+            return
         elif current:
             self._problem = result.problem
-            retrying = "; retrying" if result.retry else ""
-            self._set_status(f"Not saved — {result.problem}{retrying}")
+            self._set_status(
+                tr("Not saved — {why}; retrying").format(why=result.problem)
+                if result.retry
+                else tr("Not saved — {why}").format(why=result.problem),
+                failed=True,
+            )
             if result.retry:
                 self._retry.start(self._retry_wait)
                 self._retry_wait = min(self._retry_wait * 2, MAX_RETRY_MS)
             return
         if self._again or (self._dirty and not self._debounce.isActive()):
             self._submit()
+
+    def _advance_base(self, job: SaveJob, changes: tuple[Changed, ...]) -> None:
+        """After a save: the next one is based on what this one wrote, at its new version."""
+        versions = [
+            c.versions[0]
+            for c in changes
+            if c.kind is Kind.NOTE and c.ids == (job.note_id,) and c.versions
+        ]
+        if self._base is None or not versions:
+            return
+        fields = {"body": job.body, "mood": job.mood, "duration_seconds": job.duration_seconds}
+        written = {k: v for k, v in fields.items() if v is not None}
+        self._base = replace(self._base, **written, version=versions[0])  # type: ignore[arg-type]
 
     def _on_writer_pending_changed(self, pending: PendingNotes) -> None:
         self._others = pending
@@ -772,21 +891,28 @@ class Autosaver(QObject):
             self._dirty = dirty
             self.dirty_changed.emit(dirty)
 
-    def _set_status(self, text: str) -> None:
+    def _set_status(self, text: str, failed: bool = False) -> None:
         self._own_status = text
+        self._own_failed = failed
         self._show_status(always=True)  # each failed attempt is news (the call window's button)
 
     def _show_status(self, always: bool = False) -> None:
         """This note's save state, and the notes switched away from that are not saved yet."""
         text = self._own_status
         others = [n for n in self._others.note_ids if n != self._note_id]
-        if others and text.startswith("Not saved"):
-            text = f"{text} ({len(others) + 1} notes)"
+        if others and self._own_failed:
+            count = len(others) + 1
+            text = tr("{status} (%n notes)", "", count).format(status=text)
         elif others:
-            earlier = "1 earlier note" if len(others) == 1 else f"{len(others)} earlier notes"
-            problem = f" — {self._others.problem}" if self._others.problem else ""
-            tail = f"{earlier} not saved{problem}; retrying"
-            text = f"{text} · {tail}" if text else tail[0].upper() + tail[1:]
+            count = len(others)
+            tail = (
+                tr("%n earlier notes not saved — {why}; retrying", "", count).format(
+                    why=self._others.problem
+                )
+                if self._others.problem
+                else tr("%n earlier notes not saved; retrying", "", count)
+            )
+            text = f"{text} · {tail}" if text else tail
         if always or text != self.status:
             self.status = text
             self.status_changed.emit(text)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ckbook.i18n import tr
 from ckbook.services import dates
 from ckbook.services.backups import BackupInfo, automatic_backup, backups_of, restore_backup
 from ckbook.ui.safe_text import plain_label
@@ -106,7 +107,10 @@ class AutoBackups(QObject):
         if not self._warned:
             self._warned = True
             self.notebook.message.emit(
-                "warning", f"The automatic backup failed: {failure.text}. Your notebook is fine."
+                "warning",
+                tr("The automatic backup failed: {why}. Your notebook is fine.").format(
+                    why=failure.text
+                ),
             )
 
 
@@ -115,7 +119,7 @@ class RestoreDialog(QDialog):
 
     def __init__(self, backups: tuple[BackupInfo, ...], tz: Any, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(tr("Restore from backup"))
         self.list = QListWidget()
         for info in backups:
             when = dates.absolute_moment(info.made_at, tz)
@@ -128,17 +132,21 @@ class RestoreDialog(QDialog):
         if backups:
             self.list.setCurrentRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button = buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = buttons.addButton(
+            tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.restore_button.setEnabled(bool(backups))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         layout = QVBoxLayout(self)
         text = (
-            "Choose the backup to go back to. The notebook as it is now is kept as a safety "
-            "copy beside it."
+            tr(
+                "Choose the backup to go back to. The notebook as it is now is kept as a safety "
+                "copy beside it."
+            )
             if backups
-            else "There are no backups of this notebook yet."
+            else tr("There are no backups of this notebook yet.")
         )
         layout.addWidget(plain_label(text))
         layout.addWidget(self.list, 1)
@@ -170,7 +178,7 @@ class Restorer(QObject):
         self.notebook = notebook
         self.location = location
         self.worker = worker
-        self.action = QAction("&Restore from backup…", window)
+        self.action = QAction(tr("&Restore from backup…"), window)
         self.action.setEnabled(not notebook.read_only)
         self.action.triggered.connect(self.start)
 
@@ -183,7 +191,7 @@ class Restorer(QObject):
         info = RestoreDialog.ask(self.window, backups, self.notebook.tz)
         if info is None:
             return
-        self.window.show_status("Restoring…", 0)
+        self.window.show_status(tr("Restoring…"), 0)
         self.worker.run(
             restore_backup,
             self.location,
@@ -197,12 +205,18 @@ class Restorer(QObject):
         assert isinstance(result, tuple)
         safety, changed = result
         self.notebook.broadcast(changed)
-        kept = f"; the notebook as it was is kept in {safety}" if safety else ""
-        self.window.show_status(f"Restored from the backup{kept}", 15000)
+        said = (
+            tr("Restored from the backup; the notebook as it was is kept in {path}").format(
+                path=safety
+            )
+            if safety
+            else tr("Restored from the backup")
+        )
+        self.window.show_status(said, 15000)
 
     def _failed(self, failure: Failure) -> None:
         self.window.show_status("")
-        box = QMessageBox(QMessageBox.Icon.Warning, "Restore from backup", failure.text)
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Restore from backup"), failure.text)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setParent(self.window, box.windowFlags())
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 
+from ckbook.i18n import tr
 from ckbook.ui.safe_text import plain_label
 
 
@@ -34,7 +35,7 @@ class ReminderBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("reminderBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Reminder")
+        self.setAccessibleName(tr("Reminder"))
         self.setStyleSheet(
             "#reminderBanner { background: palette(highlight); border-radius: 4px; }"
             "#reminderBanner QLabel { color: palette(highlighted-text); }"
@@ -54,8 +55,8 @@ class ReminderBanner(QFrame):
         self._buttons.setSpacing(6)
         self.close_button = QToolButton()
         self.close_button.setText("×")
-        self.close_button.setAccessibleName("Dismiss reminder")
-        self.close_button.setToolTip("Dismiss this reminder")
+        self.close_button.setAccessibleName(tr("Dismiss reminder"))
+        self.close_button.setToolTip(tr("Dismiss this reminder"))
         self.close_button.clicked.connect(self._on_close_clicked)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 6, 6)
@@ -108,7 +109,9 @@ class ReminderBanner(QFrame):
             return
         self.title_label.setText(item.title)
         self.body_label.setText(item.body)
-        self.count_label.setText(f"1 of {len(self._queue)}" if len(self._queue) > 1 else "")
+        waiting = len(self._queue)
+        self.count_label.setText(tr("1 of {count}").format(count=waiting) if waiting > 1 else "")
+
         for action, label in item.actions:
             button = QPushButton(label)
             button.setProperty("action", action)

@@ -28,17 +28,21 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 from typing_extensions import override
 
+from ckbook.i18n import tr
 from ckbook.services import dates
 from ckbook.services.base import Changed
 from ckbook.services.clients import client_detail
 from ckbook.services.money import current_money_terms, money_not_discussed
-from ckbook.services.notes import NoteRow, add_note, delete_note, get_note
+from ckbook.services.notes import NoteRow, add_note, get_note
 from ckbook.services.promises import promises_for_client
 from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Rescue, SaveWriter, recovery_files
+from ckbook.ui.dialogs import grow_to_fit
+from ckbook.ui.dialogs.choices import label, note_kind_title
 from ckbook.ui.incident_dialog import UPSET_MOODS, CalmGuide
 from ckbook.ui.note_editor import (
     NoteEditor,
     NoteWindow,
+    delete_own_note,
     describe_due,
     mood_box,
     selected_mood,
@@ -54,22 +58,29 @@ OPEN_PROMISES_SHOWN = 3
 def attention_hints(client_id: int, notebook: Notebook) -> list[str]:
     """The lines to keep in mind during a call with this client (plain text)."""
     detail = client_detail(client_id, notebook.now())
-    hints = [f"Prefers: {detail.preferred_channel}"]
+    hints = [tr("Prefers: {channel}").format(channel=label("channel", detail.preferred_channel))]
     if detail.handling_notes.strip():
-        hints.append(f"Handling: {' '.join(detail.handling_notes.split())}")
+        handling = " ".join(detail.handling_notes.split())
+        hints.append(tr("Handling: {notes}").format(notes=handling))
     terms = current_money_terms(client_id)
-    hints.append(f"Money: {terms.one_line()}" if terms else money_not_discussed())
+    hints.append(
+        tr("Money: {terms}").format(terms=terms.one_line()) if terms else money_not_discussed()
+    )
     promises = promises_for_client(client_id, include_closed=False)
     if promises:
         shown = "; ".join(
             f"{p.text} ({describe_due(p.due)})" if p.due else p.text
             for p in promises[:OPEN_PROMISES_SHOWN]
         )
-        more = len(promises) - OPEN_PROMISES_SHOWN
-        tail = f" … and {more} more" if more > 0 else ""
-        hints.append(f"Open promises ({len(promises)}): {shown}{tail}")
+        count = len(promises)
+        more = count - OPEN_PROMISES_SHOWN
+        if more > 0:
+            line = tr("Open promises (%n): {promises} … and {more} more", "", count)
+        else:
+            line = tr("Open promises (%n): {promises}", "", count)
+        hints.append(line.format(promises=shown, more=more))
     else:
-        hints.append("No open promises")
+        hints.append(tr("No open promises"))
     return hints
 
 
@@ -77,18 +88,19 @@ def note_title(note_id: int, notebook: Notebook) -> str:
     """How a recovery file names a note: "Call note — Ada Lovelace — Wed 18 Nov 2026 10:00"."""
     note = get_note(note_id)
     started = dates.absolute_moment(note.started_at, notebook.tz)
-    return f"{note.kind.capitalize()} note — {note.client_name} — {started}"
+    return f"{note_kind_title(note.kind)} — {note.client_name} — {started}"
 
 
 def recovery_notice(files: list[Path]) -> str:
     """The start-up message about text an earlier session could not save (plain text)."""
     shown = "\n".join(str(f) for f in files[:3])
-    more = f"\n… and {len(files) - 3} more in the same folder" if len(files) > 3 else ""
-    return (
-        "Note text that an earlier session could not save is kept in:\n"
-        f"{shown}{more}\n"
+    if len(files) > 3:
+        more = len(files) - 3
+        shown += "\n" + tr("… and %n more in the same folder", "", more)
+    return tr(
+        "Note text that an earlier session could not save is kept in:\n{files}\n"
         "Copy it back into its note, then delete the file."
-    )
+    ).format(files=shown)
 
 
 def format_duration(seconds: int) -> str:
@@ -119,17 +131,17 @@ class CallWindow(QWidget):
         self.client_id = note.client_id
         self._ending = False
         self._ended = False
-        self.setWindowTitle(f"Call — {note.client_name} — ckbook")
+        self.setWindowTitle(tr("Call — {client} — ckbook").format(client=note.client_name))
 
         self.client_label = heading_label(note.client_name, 1.25)
         self.hints_label = plain_label(wrap=True)
-        self.hints_label.setAccessibleName("What to keep in mind")
+        self.hints_label.setAccessibleName(tr("What to keep in mind"))
         self.refresh_hints()
 
         self.clock = QElapsedTimer()  # monotonic: a clock change does not bend the duration
         self.clock.start()
         self.timer_label = plain_label(format_duration(0))
-        self.timer_label.setAccessibleName("Call duration")
+        self.timer_label.setAccessibleName(tr("Call duration"))
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._on_tick_timeout)
@@ -138,13 +150,13 @@ class CallWindow(QWidget):
         self.mood_box = mood_box()
         self.mood_box.currentIndexChanged.connect(self._on_mood_box_changed)
         self.pin_button = QToolButton()
-        self.pin_button.setText("On top")
+        self.pin_button.setText(tr("On top"))
         self.pin_button.setCheckable(True)
-        self.pin_button.setAccessibleName("Keep on top")
-        self.pin_button.setToolTip("Keep this call window on top of other windows")
+        self.pin_button.setAccessibleName(tr("Keep on top"))
+        self.pin_button.setToolTip(tr("Keep this call window on top of other windows"))
         self.pin_button.toggled.connect(self._on_pin_button_toggled)
-        self.end_button = QPushButton("End call")
-        self.end_button.setToolTip("Save the note with its duration and close (Ctrl+Return)")
+        self.end_button = QPushButton(tr("End call"))
+        self.end_button.setToolTip(tr("Save the note with its duration and close (Ctrl+Return)"))
         self.end_button.clicked.connect(self.end_call)
 
         top = QHBoxLayout()
@@ -159,7 +171,7 @@ class CallWindow(QWidget):
         self.editor = NoteEditor(
             notebook, writer, self, debounce_ms=debounce_ms, max_wait_ms=max_wait_ms
         )
-        self.editor.load(note.id, note.body)
+        self.editor.load(note.id, note.body, note)
         # Shown the moment the mood turns upset, while the call is on: that is when it helps.
         self.calm_guide = CalmGuide()
         self.calm_guide.setVisible(False)
@@ -203,10 +215,12 @@ class CallWindow(QWidget):
         if self.started_by_mistake():
             self.close()  # closeEvent removes the empty note, as when the window is closed
             return
+        if not self.editor.resolve_conflict():
+            return  # changed elsewhere and not chosen yet: the call stays open with the text
         self._ending = True
         self._tick.stop()
         self.end_button.setEnabled(False)
-        self.end_button.setText("Saving…")
+        self.end_button.setText(tr("Saving…"))
         self.flush_final()
         if not self.editor.autosaver.dirty and not self.editor.autosaver.saving:
             self._finish()
@@ -231,7 +245,12 @@ class CallWindow(QWidget):
 
     def _on_mood_box_changed(self, _index: int) -> None:
         mood = selected_mood(self.mood_box)
-        self.calm_guide.setVisible(mood in UPSET_MOODS)
+        upset = mood in UPSET_MOODS
+        self.calm_guide.setVisible(upset)
+        if upset:
+            # Room for the guide's wrapped lines (longer in some languages) rather than
+            # squeezing them over each other.
+            grow_to_fit(self)
         if mood is not None:
             self.editor.flush(mood=mood)
         self.editor.focus_editor()
@@ -243,11 +262,14 @@ class CallWindow(QWidget):
         if self._ending and not self.editor.autosaver.dirty:
             self._finish()
 
-    def _on_autosaver_status_changed(self, text: str) -> None:
-        if self._ending and text.startswith("Not saved"):
+    def _on_autosaver_status_changed(self, _text: str) -> None:
+        saver = self.editor.autosaver
+        kept = saver.unsaved()
+        # The last save failed: read from the saver's state, not from its words (translated).
+        if self._ending and not saver.saving and kept is not None and kept.problem:
             # Stay open with the text; the autosaver retries, and the button tries again.
             self.end_button.setEnabled(True)
-            self.end_button.setText("End call")
+            self.end_button.setText(tr("End call"))
             self._ending = False
 
     def _apply_on_top(self, on: bool) -> None:
@@ -278,10 +300,13 @@ class CallWindow(QWidget):
         saver = self.editor.autosaver
         if self.started_by_mistake():
             saver.flush_and_wait(5.0)
-            self.notebook.run(delete_note, self.note_id)
+            delete_own_note(self.notebook, self, self.note_id, saver.base)
             self._ended = True
             self.closed.emit(self.note_id)
             event.accept()
+            return
+        if not self.editor.resolve_conflict():
+            event.ignore()  # the text stays; the status says it was changed elsewhere
             return
         self.flush_final()
         if saver.flush_and_wait(10.0):
@@ -328,9 +353,9 @@ class NoteWindows:
         window.handlers["save"] = save
 
     def save_all(self) -> None:
-        """Write every open note now (Ctrl+S)."""
+        """Write every open note now (Ctrl+S); a note changed elsewhere offers the choice."""
         for widget in list(self.open_windows.values()):
-            widget.editor.flush()
+            widget.editor.save_now()
 
     def end_all(self) -> bool:
         """Quitting (aboutToQuit, SIGTERM): calls still open end with their duration, and every

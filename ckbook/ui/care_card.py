@@ -22,7 +22,8 @@ from ckbook.services.clients import client_detail
 from ckbook.services.insight import KeptRateSeries, kept_rate_series
 from ckbook.services.people import me
 from ckbook.ui import theme
-from ckbook.ui.incident_dialog import IncidentDialog, MoodWatcher
+from ckbook.ui.dialogs.choices import label
+from ckbook.ui.incident_dialog import IncidentDialog, MoodWatcher, next_step_text
 from ckbook.ui.insight_chart import KeptRateChart
 from ckbook.ui.line_list import ItemLine, LineListSection
 from ckbook.ui.notebook import Notebook
@@ -37,24 +38,30 @@ class IncidentLine(ItemLine):
         self.row = row
         tz = section.notebook.tz
         when = dates.absolute_day(row.happened_at.astimezone(tz).date())
+        severity = label("severity", row.severity)
         if row.is_open:
-            status = f"{row.severity}, {when} — next: {row.next_step()}"
-        else:
-            resolved = (
-                dates.absolute_day(row.resolved_at.astimezone(tz).date()) if row.resolved_at else ""
+            status = tr("{severity}, {day} — next: {step}").format(
+                severity=severity, day=when, step=next_step_text(row.next_step())
             )
-            status = f"{row.severity}, {when} — resolved {resolved}"
+        elif row.resolved_at is not None:
+            status = tr("{severity}, {day} — resolved {resolved}").format(
+                severity=severity,
+                day=when,
+                resolved=dates.absolute_day(row.resolved_at.astimezone(tz).date()),
+            )
+        else:
+            status = tr("{severity}, {day} — resolved").format(severity=severity, day=when)
         other = me().others(row.author)
         if other:
-            status += " · " + tr("recorded by {name}").format(name=other)
+            status = tr("{status} · recorded by {name}").format(status=status, name=other)
         colours = theme.colors()
         tint = None
         if row.is_open and row.severity != "minor":
             tint = colours.overdue
         elif not row.is_open:
             tint = colours.muted
-        self.open_button = QPushButton("Next step…" if row.is_open else "View…")
-        self.open_button.setToolTip("Record how it was owned, step by step")
+        self.open_button = QPushButton(tr("Next step…") if row.is_open else tr("View…"))
+        self.open_button.setToolTip(tr("Record how it was owned, step by step"))
         self.open_button.clicked.connect(lambda: section.open_incident(row.id))
         self._lay_out(row.what, status, tint, [self.open_button])
 
@@ -65,9 +72,9 @@ class IncidentsSection(LineListSection[IncidentLine]):
     def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
         super().__init__(
             notebook,
-            "Nothing has gone wrong.",
-            "Something went wrong…",
-            "Record what went wrong and how you own it",
+            tr("Nothing has gone wrong."),
+            tr("Something went wrong…"),
+            tr("Record what went wrong and how you own it"),
             parent,
         )
 
@@ -85,9 +92,11 @@ class IncidentsSection(LineListSection[IncidentLine]):
         self._show_lines(IncidentLine(self, row, now) for row in rows)
         open_count = sum(1 for r in rows if r.is_open)
         if not rows:
-            self.empty.setText("Nothing has gone wrong.")
+            self.empty.setText(tr("Nothing has gone wrong."))
         else:
-            self.empty.setText(f"{open_count} open" if open_count else "All resolved.")
+            self.empty.setText(
+                tr("%n open", "incidents", open_count) if open_count else tr("All resolved.")
+            )
 
     def open_incident(self, incident_id: int | None = None) -> int | None:
         if self.client_id is None:
@@ -199,7 +208,7 @@ def install_care(window: Any, notebook: Notebook) -> CareWiring:
     its rows' requests (open card, call note, incident), the card's Incidents, Requests and
     Insight sections, and the offer after an upset note."""
     today = TodayPage(notebook, record_undo=window.record_undo, settings=window.settings)
-    window.add_page("today", "Today", today)
+    window.add_page("today", tr("Today"), today)
 
     def start_call(client_id: int) -> None:
         window.open_client(client_id)
@@ -212,9 +221,9 @@ def install_care(window: Any, notebook: Notebook) -> CareWiring:
     )
 
     care = CareCard(notebook, parent=window.card)
-    window.card.add_section("incidents", "Incidents", care.incidents)
-    window.card.add_section("requests", "Requests", care.requests)
-    window.card.add_section("insight", "Insight", care.insight)
+    window.card.add_section("incidents", tr("Incidents"), care.incidents)
+    window.card.add_section("requests", tr("Requests"), care.requests)
+    window.card.add_section("insight", tr("Insight"), care.insight)
     window.clientOpened.connect(care.set_client)
     current = window.current_client_id()
     if current is not None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ckbook.i18n import tr
 from ckbook.services.base import Changed
 from ckbook.services.clients import ClientDetail, client_detail
 from ckbook.services.insight import CardFacts, card_facts
@@ -56,8 +57,8 @@ class CardSection(QFrame):
         self.toggle.setChecked(True)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow)
         self.toggle.setAutoRaise(True)
-        self.toggle.setAccessibleName(f"Show or hide {title}")
-        self.toggle.setToolTip(f"Show or hide {title}")
+        self.toggle.setAccessibleName(tr("Show or hide {section}").format(section=title))
+        self.toggle.setToolTip(tr("Show or hide {section}").format(section=title))
         self.title = heading_label(title, 1.1)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -81,28 +82,28 @@ class ClientHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = plain_label(wrap=True)  # a long name wraps rather than widen the card
-        self.name.setAccessibleName("Client name")
+        self.name.setAccessibleName(tr("Client name"))
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.name.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setWeight(QFont.Weight.Bold)
         self.name.setFont(font)
         self.organisation = plain_label(wrap=True)
-        self.organisation.setAccessibleName("Organisation")
+        self.organisation.setAccessibleName(tr("Organisation"))
         self.health_dot = QLabel()
-        self.health_dot.setAccessibleName("Health")
+        self.health_dot.setAccessibleName(tr("Health"))
         self.contact = plain_label(wrap=True)
         self.contact.setObjectName("contact_text")
-        self.contact.setAccessibleName("Last contact against the check-in cadence")
+        self.contact.setAccessibleName(tr("Last contact against the check-in cadence"))
         self.sparkline = Sparkline()
         self.sparkline_caption = plain_label()
-        self.sparkline_caption.setAccessibleName("Touchpoints")
+        self.sparkline_caption.setAccessibleName(tr("Touchpoints"))
         self.facts = plain_label()  # short ("Active · 5 open promises · kept rate 100%"): one line
-        self.facts.setAccessibleName("Status, open promises, kept rate")
-        self.facts.setToolTip("Kept rate: promises kept ÷ (kept + broken)")
+        self.facts.setAccessibleName(tr("Status, open promises, kept rate"))
+        self.facts.setToolTip(tr("Kept rate: promises kept ÷ (kept + broken)"))
         self.care = plain_label(wrap=True)
         self.care.setObjectName("open_care_items")
-        self.care.setAccessibleName("Open incidents, requests awaiting reply")
+        self.care.setAccessibleName(tr("Open incidents, requests awaiting reply"))
         self.extra = QHBoxLayout()
         self.extra.setContentsMargins(0, 0, 0, 0)
 
@@ -146,7 +147,7 @@ class ClientHeader(QWidget):
         colours = theme.colors()
         health = facts.health
         self.health_dot.setPixmap(theme.health_dot(health, 18).pixmap(18, 18))
-        self.health_dot.setToolTip(f"Check-in: {theme.HEALTH_TEXT[health]}")
+        self.health_dot.setToolTip(tr("Check-in: {state}").format(state=theme.HEALTH_TEXT[health]))
         self.contact.setText(facts.contact_line)
         if health in (Health.YELLOW, Health.RED):
             theme.tint(self.contact, theme.health_color(health).name())
@@ -189,7 +190,7 @@ class ClientCard(QWidget):
         self.sections: dict[str, CardSection] = {}
 
         self.placeholder = plain_label(
-            "Choose a client from the list, press Ctrl+K to find one, or Ctrl+N to add one.",
+            tr("Choose a client from the list, press Ctrl+K to find one, or Ctrl+N to add one."),
             wrap=True,
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -204,10 +205,10 @@ class ClientCard(QWidget):
         self.scroll_area.setWidget(self._column)
 
         # What we owe first; the profile, edited least often, last.
-        self._add_section("promises", "Promises", self.promises)
-        self._add_section("money", "Money terms", self.money)
-        self._add_section("timeline", "Timeline", self.timeline)
-        self._add_section("profile", "Profile & attention", self.profile)
+        self._add_section("promises", tr("Promises"), self.promises)
+        self._add_section("money", tr("Money terms"), self.money)
+        self._add_section("timeline", tr("Timeline"), self.timeline)
+        self._add_section("profile", tr("Profile & attention"), self.profile)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

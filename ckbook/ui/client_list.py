@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook import i18n
+from ckbook.i18n import tr
 from ckbook.services import dates
 from ckbook.services.base import Changed
 from ckbook.services.clients import ClientSummary, all_tags, client_summaries
@@ -61,19 +63,45 @@ class Column(enum.IntEnum):
     OPEN_PROMISES = 5
 
 
-HEADERS = {
-    Column.NAME: "Name",
-    Column.ORGANISATION: "Organisation",
-    Column.HEALTH: "Health",
-    Column.LAST_CONTACT: "Last contact",
-    Column.NEXT_DUE: "Next due",
-    Column.OPEN_PROMISES: "Open",
-}
-HEADER_TIPS = {
-    Column.HEALTH: "Check-in health: on time, time to check in, overdue",
-    Column.NEXT_DUE: "When the next open promise is due",
-    Column.OPEN_PROMISES: "Open promises",
-}
+def headers() -> dict[Column, str]:
+    """The columns' titles in the installed language."""
+    return {
+        Column.NAME: tr("Name"),
+        Column.ORGANISATION: tr("Organisation"),
+        Column.HEALTH: tr("Health"),
+        Column.LAST_CONTACT: tr("Last contact"),
+        Column.NEXT_DUE: tr("Next due"),
+        Column.OPEN_PROMISES: tr("Open", "open promises (column)"),
+    }
+
+
+def header_tips() -> dict[Column, str]:
+    return {
+        Column.HEALTH: tr("Check-in health: on time, time to check in, overdue"),
+        Column.NEXT_DUE: tr("When the next open promise is due"),
+        Column.OPEN_PROMISES: tr("Open promises"),
+    }
+
+
+def status_label(status: str) -> str:
+    """A client status (stored in English) as the list shows it."""
+    labels = {
+        "lead": tr("lead", "client status"),
+        "active": tr("active", "client status"),
+        "paused": tr("paused", "client status"),
+        "former": tr("former", "client status"),
+    }
+    return labels.get(status, status)
+
+
+def attention_label(level: str) -> str:
+    """An attention level (stored in English) as the list shows it."""
+    labels = {
+        "light": tr("light", "attention level"),
+        "standard": tr("standard", "attention level"),
+        "high-touch": tr("high-touch", "attention level"),
+    }
+    return labels.get(level, level)
 
 
 class Role(enum.IntEnum):
@@ -124,6 +152,9 @@ class ClientListModel(QAbstractTableModel):
         super().__init__(parent)
         self._now = now
         self._tz = tz
+        self._headers = headers()
+        self._header_tips = header_tips()
+
         self._rows: list[ClientSummary] = []
         self._haystacks: list[str] = []
         self._keys: list[Any] = []  # each row's sort key, for a changed row's binary search
@@ -257,9 +288,9 @@ class ClientListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
+            return self._headers[Column(section)]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(Column(section))
+            return self._header_tips.get(Column(section))
         if role == Qt.ItemDataRole.TextAlignmentRole and section == Column.OPEN_PROMISES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -299,10 +330,10 @@ class ClientListModel(QAbstractTableModel):
         if column == Column.ORGANISATION:
             return row.organisation
         if column == Column.HEALTH:
-            return theme.HEALTH_TEXT[row.health]
+            return theme.health_text(row.health)
         if column == Column.LAST_CONTACT:
             if row.last_contact is None:
-                return "never"
+                return tr("never", "last contact")
             return dates.since_text(row.last_contact, self._now(), self._tz)
         if column == Column.NEXT_DUE:
             if row.next_due is None:
@@ -316,13 +347,17 @@ class ClientListModel(QAbstractTableModel):
     def _tooltip(self, row: ClientSummary, column: int) -> str | None:
         if column == Column.HEALTH:
             if row.checkin_due_at is None:
-                return f"No check-in cadence while {row.status}"
+                return tr("No check-in cadence while {status}").format(
+                    status=status_label(row.status)
+                )
             today = self._now().astimezone(self._tz).date()
             day = row.checkin_due_at.astimezone(self._tz).date()
             due = dates.day_text(day, today, long=True)
-            return f"Check-in due {due} ({row.attention_level} attention)"
+            return tr("Check-in due {due} ({level} attention)").format(
+                due=due, level=attention_label(row.attention_level)
+            )
         if column == Column.NEXT_DUE and row.next_due is not None:
-            return f"{row.next_due.describe()}: {self._due_state(row)}"
+            return f"{row.next_due.describe()}: {theme.promise_state_text(self._due_state(row))}"
         return None
 
     @override
@@ -420,9 +455,6 @@ class _FilterEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
-ALL_STATUSES = "All statuses"
-ALL_TAGS = "All tags"
-
 #: Changes that never alter a list row and name no client.
 _IGNORED_KINDS = frozenset({"reminder", "settings", "money", "search"})
 
@@ -430,15 +462,24 @@ _IGNORED_KINDS = frozenset({"reminder", "settings", "money", "search"})
 def column_widths(metrics: QFontMetrics) -> dict[Column, tuple[int, int]]:
     """Each column's narrowest readable width in this font, and its share of spare room."""
     pad = metrics.height() * 3 // 4  # the cell's margins
+    # Samples in the installed language: German words run longer.
     date = metrics.horizontalAdvance("28 Nov 2026") + pad
-    due = max(metrics.horizontalAdvance(t) for t in ("28 Nov 17:30", "6 days late")) + pad
-    return {
+    late = tr("6 days late")
+    due = max(metrics.horizontalAdvance(t) for t in ("28 Nov 17:30", late)) + pad
+    health = max(metrics.horizontalAdvance(theme.health_text(h)) for h in Health)
+    widths = {
         Column.NAME: (metrics.horizontalAdvance("Rosa Lovelace") + pad, 3),
         Column.ORGANISATION: (metrics.horizontalAdvance("Copper Studio") + pad, 2),
-        Column.HEALTH: (metrics.horizontalAdvance("overdue") + 24 + pad, 0),  # dot and word
+        Column.HEALTH: (health + 24 + pad, 0),  # dot and word
         Column.LAST_CONTACT: (date, 0),
         Column.NEXT_DUE: (due, 0),
-        Column.OPEN_PROMISES: (metrics.horizontalAdvance("Open") + pad, 0),
+        Column.OPEN_PROMISES: (0, 0),
+    }
+    # A column is never narrower than its title ("Letzter Kontakt" is longer than its dates).
+    titles = headers()
+    return {
+        column: (max(width, metrics.horizontalAdvance(titles[column]) + pad), share)
+        for column, (width, share) in widths.items()
     }
 
 
@@ -468,25 +509,25 @@ class ClientListView(QWidget):
         self.proxy = ClientFilterProxy(self.model, self)
 
         self.filter_edit = _FilterEdit()
-        self.filter_edit.setPlaceholderText("Filter: name, organisation, email, phone, tag")
+        self.filter_edit.setPlaceholderText(tr("Filter: name, organisation, email, phone, tag"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter clients")
+        self.filter_edit.setAccessibleName(tr("Filter clients"))
         self.status_combo = QComboBox()
-        self.status_combo.setAccessibleName("Status filter")
-        self.status_combo.setToolTip("Show only clients with this status")
-        self.status_combo.addItem(ALL_STATUSES, None)
+        self.status_combo.setAccessibleName(tr("Status filter"))
+        self.status_combo.setToolTip(tr("Show only clients with this status"))
+        self.status_combo.addItem(tr("All statuses"), None)
         for status in CLIENT_STATUSES:
-            self.status_combo.addItem(status, status)
+            self.status_combo.addItem(status_label(status), status)
         self.tag_combo = QComboBox()
-        self.tag_combo.setAccessibleName("Tag filter")
-        self.tag_combo.setToolTip("Show only clients with this tag")
+        self.tag_combo.setAccessibleName(tr("Tag filter"))
+        self.tag_combo.setToolTip(tr("Show only clients with this tag"))
         self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.count_label = plain_label()
-        self.count_label.setAccessibleName("Clients shown")
+        self.count_label.setAccessibleName(tr("Clients shown"))
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Clients")
+        self.table.setAccessibleName(tr("Clients"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -720,7 +761,7 @@ class ClientListView(QWidget):
         blocked = self.tag_combo.blockSignals(True)
         try:
             self.tag_combo.clear()
-            self.tag_combo.addItem(ALL_TAGS, None)
+            self.tag_combo.addItem(tr("All tags"), None)
             for tag in tags:
                 self.tag_combo.addItem(tag, tag)
             found = self.tag_combo.findData(wanted) if wanted is not None else 0
@@ -732,8 +773,9 @@ class ClientListView(QWidget):
     def _update_count(self, *_args: object) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
-        noun = "client" if total == 1 else "clients"
         if shown == total:
-            self.count_label.setText(f"{total:,} {noun}")
+            self.count_label.setText(tr("%n clients", "", total))
         else:
-            self.count_label.setText(f"{shown:,} of {total:,} {noun}")
+            self.count_label.setText(
+                tr("{shown} of %n clients", "", total).format(shown=i18n.format_number(shown))
+            )

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ckbook.i18n import tr
 from ckbook.logs import describe
 from ckbook.ui.safe_text import plain_label
 
@@ -61,12 +62,14 @@ class CrashDialog(QDialog):
         self, summary: str, details: str, log_file: Path | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("ckbook — something went wrong")
+        self.setWindowTitle(tr("ckbook — something went wrong"))
         self.setObjectName("crashDialog")
         where = (
-            f"The details are also in the log: {log_file}"
+            tr("The details are also in the log: {path}").format(path=log_file)
             if log_file is not None
-            else "There is no log file (its folder cannot be written); copy the details instead."
+            else tr(
+                "There is no log file (its folder cannot be written); copy the details instead."
+            )
         )
         self.summary = plain_label(summary, wrap=True)
         self.where = plain_label(where, wrap=True)
@@ -75,15 +78,15 @@ class CrashDialog(QDialog):
         self.details.setReadOnly(True)
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.details.setAccessibleName("Error details")
+        self.details.setAccessibleName(tr("Error details"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("&Copy details")
-        self.copy_button.setToolTip("Copy the details to paste them into a message to us")
+        self.copy_button = QPushButton(tr("&Copy details"))
+        self.copy_button.setToolTip(tr("Copy the details to paste them into a message to us"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
         self.folder_button: QPushButton | None = None
         if log_file is not None:
-            self.folder_button = QPushButton("Open log &folder")
+            self.folder_button = QPushButton(tr("Open log &folder"))
             buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
             folder = log_file.parent
             self.folder_button.clicked.connect(
@@ -99,17 +102,23 @@ class CrashDialog(QDialog):
 
     def _on_copy_button_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self.details.toPlainText())
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(tr("Copied"))
 
 
-SUMMARY = (
-    "Something went wrong inside ckbook (our mistake, not yours). What you stored is safe and "
-    "the window keeps running; if the same thing keeps happening, please send us the details."
-)
-PREVIOUS_CRASH = (
-    "ckbook stopped unexpectedly the last time it ran. What was saved before then is kept; "
-    "please send us the details so we can fix it."
-)
+def summary() -> str:
+    """What the dialog says of an uncaught error."""
+    return tr(
+        "Something went wrong inside ckbook (our mistake, not yours). What you stored is safe and "
+        "the window keeps running; if the same thing keeps happening, please send us the details."
+    )
+
+
+def previous_crash() -> str:
+    """What the dialog says at the start after a hard crash."""
+    return tr(
+        "ckbook stopped unexpectedly the last time it ran. What was saved before then is kept; "
+        "please send us the details so we can fix it."
+    )
 
 
 class CrashReporter(QObject):
@@ -171,7 +180,7 @@ class CrashReporter(QObject):
             return
         self._seen.add(signature)
         # Queued even on the GUI thread: Qt may be inside a paint or a slot when this runs.
-        self._reported.emit(SUMMARY, describe(kind, value, tb))
+        self._reported.emit(summary(), describe(kind, value, tb))
 
     def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_value is None:
@@ -182,7 +191,7 @@ class CrashReporter(QObject):
         """Show what the last run's hard crash left (``logs.previous_faults()``), once."""
         if faults:
             log.error("the previous run stopped unexpectedly:\n%s", faults)
-            self._reported.emit(PREVIOUS_CRASH, faults)
+            self._reported.emit(previous_crash(), faults)
 
     @Slot(str, str)
     def _on_reported(self, summary: str, details: str) -> None:

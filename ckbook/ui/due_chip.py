@@ -9,9 +9,15 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
+from ckbook.i18n import tr
 from ckbook.ui.theme import CHIP_STYLE
 
-CORRECTION_HINT = "e.g. no, Thursday 5pm · the 9th · 2026-11-20T19:30"
+#: Examples of a correction: the due grammar is English, so they are not translated.
+CORRECTION_EXAMPLES = "no, Thursday 5pm · the 9th · 2026-11-20T19:30"
+
+
+def correction_hint() -> str:
+    return tr("e.g. {examples}").format(examples=CORRECTION_EXAMPLES)
 
 
 @dataclass(frozen=True)
@@ -27,8 +33,8 @@ def due_chip() -> DueChip:
     chip.setStyleSheet(CHIP_STYLE)
     chip.setCursor(Qt.CursorShape.PointingHandCursor)
     field = QLineEdit()
-    field.setPlaceholderText(CORRECTION_HINT)
-    field.setAccessibleName("Correct the due")
+    field.setPlaceholderText(correction_hint())
+    field.setAccessibleName(tr("Correct the due"))
     field.hide()
     reword = QPushButton()
     reword.setFlat(True)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDateTimeEdit,
     QDialog,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ckbook.i18n import tr
 from ckbook.services.base import Changed
 from ckbook.services.care import (
     IncidentRow,
@@ -48,31 +48,76 @@ from ckbook.services.notes import get_note
 from ckbook.services.promises import get_promise
 from ckbook.store.models import SEVERITIES
 from ckbook.ui.dialogs import run_modal
+from ckbook.ui.dialogs.choices import (
+    choice,
+    choice_box,
+    date_edit_format,
+    date_time_edit_format,
+    label,
+    set_choice,
+)
+from ckbook.ui.dialogs.conflict import save_with_choice
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.safe_text import heading_label, plain_label
 
 #: Moods after which we offer to record an incident.
 UPSET_MOODS = ("frustrated", "angry")
 
-#: The calm guide: four short reminders for talking with an upset client.
-CALM_GUIDE: tuple[tuple[str, str], ...] = (
-    ("Listen", "Let them tell all of it before you answer. Say back what went wrong."),
-    ("Be patient", "The anger is with the situation more than with you. Don't argue details now."),
-    (
-        "Stay positive",
-        "You are on their side: talk about what you will do, not whose fault it was.",
-    ),
-    ("Fix and follow up", "Name the fix and a date, keep it, then check back that it worked."),
-)
 
-STEP_TITLES = {
-    "apologise": "1. Acknowledged and apologised",
-    "fix": "2. The fix",
-    "root cause": "3. Root cause",
-    "prevention": "4. What prevents a repeat",
-    "goodwill": "5. Goodwill gesture",
-    "resolve": "6. Resolved",
-}
+def calm_guide() -> tuple[tuple[str, str], ...]:
+    """The calm guide: four short reminders for talking with an upset client."""
+    return (
+        (tr("Listen"), tr("Let them tell all of it before you answer. Say back what went wrong.")),
+        (
+            tr("Be patient"),
+            tr("The anger is with the situation more than with you. Don't argue details now."),
+        ),
+        (
+            tr("Stay positive"),
+            tr("You are on their side: talk about what you will do, not whose fault it was."),
+        ),
+        (
+            tr("Fix and follow up"),
+            tr("Name the fix and a date, keep it, then check back that it worked."),
+        ),
+    )
+
+
+def step_titles() -> dict[str, str]:
+    """Each step of owning an incident (``IncidentRow.next_step``'s words) as its box is titled."""
+    return {
+        "apologise": tr("1. Acknowledged and apologised"),
+        "fix": tr("2. The fix"),
+        "root cause": tr("3. Root cause"),
+        "prevention": tr("4. What prevents a repeat"),
+        "goodwill": tr("5. Goodwill gesture"),
+        "resolve": tr("6. Resolved"),
+    }
+
+
+def next_step_text(step: str) -> str:
+    """What is left to do, as the card says it after "next:" (``IncidentRow.next_step``)."""
+    return {
+        "apologise": tr("apologise", "incident step"),
+        "fix": tr("fix", "incident step"),
+        "root cause": tr("root cause", "incident step"),
+        "prevention": tr("prevention", "incident step"),
+        "goodwill": tr("goodwill", "incident step"),
+        "resolve": tr("resolve", "incident step"),
+        "done": tr("done", "incident step"),
+    }.get(step, step)
+
+
+def _next_text(step: str) -> str:
+    """The line over the steps naming the one to take next."""
+    return {
+        "apologise": tr("Next: acknowledged and apologised"),
+        "fix": tr("Next: the fix"),
+        "root cause": tr("Next: root cause"),
+        "prevention": tr("Next: what prevents a repeat"),
+        "goodwill": tr("Next: goodwill gesture"),
+        "resolve": tr("Next: resolved"),
+    }[step]
 
 
 def to_qdatetime(instant: datetime, tz: tzinfo) -> QDateTime:
@@ -89,7 +134,7 @@ def from_qdatetime(value: QDateTime, tz: tzinfo) -> datetime:
 
 
 def guide_text() -> str:
-    return "\n".join(f"• {title}: {text}" for title, text in CALM_GUIDE)
+    return "\n".join(f"• {title}: {text}" for title, text in calm_guide())
 
 
 class CalmGuide(QFrame):
@@ -100,10 +145,10 @@ class CalmGuide(QFrame):
         self.setObjectName("calm_guide")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading_label("A calm conversation"))
-        for title, text in CALM_GUIDE:
+        layout.addWidget(heading_label(tr("A calm conversation")))
+        for title, text in calm_guide():
             layout.addWidget(plain_label(f"{title} — {text}", wrap=True))
-        self.setAccessibleName("Calm conversation guide")
+        self.setAccessibleName(tr("Calm conversation guide"))
 
 
 class IncidentDialog(QDialog):
@@ -129,22 +174,22 @@ class IncidentDialog(QDialog):
         self.stored: IncidentRow | None = None
         tz = notebook.tz
         now = notebook.now()
-        self.setWindowTitle("Something went wrong")
+        self.setWindowTitle(tr("Something went wrong"))
         self.setMinimumWidth(560)
 
         self.guide = CalmGuide() if show_guide else None
 
         self.what = QPlainTextEdit()
-        self.what.setPlaceholderText("What happened, in a sentence or two")
+        self.what.setPlaceholderText(tr("What happened, in a sentence or two"))
         self.what.setTabChangesFocus(True)
         self.what.setMaximumHeight(70)
-        self.what.setAccessibleName("What happened")
+        self.what.setAccessibleName(tr("What happened"))
         self.happened = QDateTimeEdit(to_qdatetime(now, tz))
         self.happened.setCalendarPopup(True)
-        self.happened.setAccessibleName("When it happened")
-        self.severity = QComboBox()
-        self.severity.addItems(list(SEVERITIES))
-        self.severity.setAccessibleName("Severity")
+        self.happened.setDisplayFormat(date_time_edit_format())
+        self.happened.setAccessibleName(tr("When it happened"))
+        self.severity = choice_box("severity", SEVERITIES)
+        self.severity.setAccessibleName(tr("Severity"))
         self.next_step = plain_label()
         self.next_step.setObjectName("next_step")
 
@@ -152,66 +197,69 @@ class IncidentDialog(QDialog):
         self.apology_box = self._step("apologise", checkable=True)
         self.apologised_at = QDateTimeEdit(to_qdatetime(now, tz))
         self.apologised_at.setCalendarPopup(True)
-        self.apologised_at.setAccessibleName("Apologised when")
+        self.apologised_at.setDisplayFormat(date_time_edit_format())
+        self.apologised_at.setAccessibleName(tr("Apologised when"))
         self.apology = QLineEdit()
-        self.apology.setPlaceholderText("How: by phone, in person, in writing…")
-        self.apology.setAccessibleName("How we apologised")
+        self.apology.setPlaceholderText(tr("How: by phone, in person, in writing…"))
+        self.apology.setAccessibleName(tr("How we apologised"))
         form = QFormLayout(self.apology_box)
-        form.addRow("When", self.apologised_at)
-        form.addRow("How", self.apology)
+        form.addRow(tr("When"), self.apologised_at)
+        form.addRow(tr("How"), self.apology)
 
         # 2. The fix: what, by when — a promise.
         self.fix_box = self._step("fix")
         self.fix = QLineEdit()
-        self.fix.setPlaceholderText("What we will do to put it right")
-        self.fix.setAccessibleName("The fix")
-        self.fix_has_due = QCheckBox("By")
+        self.fix.setPlaceholderText(tr("What we will do to put it right"))
+        self.fix.setAccessibleName(tr("The fix"))
+        self.fix_has_due = QCheckBox(tr("By", "fix due date"))
         local_today = now.astimezone(tz).date()
         self.fix_due = QDateEdit(QDate(local_today.year, local_today.month, local_today.day))
         self.fix_due.setCalendarPopup(True)
-        self.fix_due.setAccessibleName("Fix by")
+        self.fix_due.setDisplayFormat(date_edit_format())
+        self.fix_due.setAccessibleName(tr("Fix by"))
         self.fix_due.setEnabled(False)
         self.fix_has_due.toggled.connect(self.fix_due.setEnabled)
         self.fix_promise_label = plain_label(
-            "Saved as a promise: it shows on Today and reminds you.", wrap=True
+            tr("Saved as a promise: it shows on Today and reminds you."), wrap=True
         )
         due_row = QHBoxLayout()
         due_row.addWidget(self.fix_has_due)
         due_row.addWidget(self.fix_due)
         due_row.addStretch(1)
         form = QFormLayout(self.fix_box)
-        form.addRow("What", self.fix)
-        form.addRow("When", due_row)
+        form.addRow(tr("What"), self.fix)
+        form.addRow(tr("When"), due_row)
         form.addRow(self.fix_promise_label)
 
         # 3–5: root cause, prevention, goodwill.
         self.root_cause_box = self._step("root cause")
-        self.root_cause = self._text("Why it really happened")
+        self.root_cause = self._text(tr("Why it really happened"))
         QVBoxLayout(self.root_cause_box).addWidget(self.root_cause)
         self.prevention_box = self._step("prevention")
-        self.prevention = self._text("What we change so it does not happen again")
+        self.prevention = self._text(tr("What we change so it does not happen again"))
         QVBoxLayout(self.prevention_box).addWidget(self.prevention)
         self.goodwill_box = self._step("goodwill")
         self.goodwill = QLineEdit()
-        self.goodwill.setPlaceholderText("The small extra given to make up for it")
-        self.goodwill.setAccessibleName("Goodwill gesture")
+        self.goodwill.setPlaceholderText(tr("The small extra given to make up for it"))
+        self.goodwill.setAccessibleName(tr("Goodwill gesture"))
         QVBoxLayout(self.goodwill_box).addWidget(self.goodwill)
 
         # 6. Resolved on.
         self.resolved_box = self._step("resolve", checkable=True)
         self.resolved_at = QDateTimeEdit(to_qdatetime(now, tz))
         self.resolved_at.setCalendarPopup(True)
-        self.resolved_at.setAccessibleName("Resolved on")
-        QFormLayout(self.resolved_box).addRow("On", self.resolved_at)
+        self.resolved_at.setDisplayFormat(date_time_edit_format())
+        self.resolved_at.setAccessibleName(tr("Resolved on"))
+        QFormLayout(self.resolved_box).addRow(tr("On", "resolved on date"), self.resolved_at)
 
         body = QWidget()
         column = QVBoxLayout(body)
         if self.guide is not None:
             column.addWidget(self.guide)
         top = QFormLayout()
-        top.addRow("What happened", self.what)
-        top.addRow("When", self.happened)
-        top.addRow("Severity", self.severity)
+        top.addRow(tr("What happened"), self.what)
+        top.addRow(tr("When"), self.happened)
+        top.addRow(tr("Severity"), self.severity)
         column.addLayout(top)
         column.addWidget(self.next_step)
         for box in self.step_boxes().values():
@@ -230,7 +278,7 @@ class IncidentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
-        self.resize(620, 720)
+        self.resize(620, 640)  # fits a 1024x700 screen; the steps scroll
 
         if incident_id is not None:
             self.load(get_incident(incident_id))
@@ -247,14 +295,14 @@ class IncidentDialog(QDialog):
             return
         draft = incident_draft(note)
         self.client_id = draft.client_id
-        self.setWindowTitle(f"Something went wrong — {draft.client_name}")
+        self.setWindowTitle(tr("Something went wrong — {client}").format(client=draft.client_name))
         self.what.setPlainText(draft.what)
         self.happened.setDateTime(to_qdatetime(draft.happened_at, self.notebook.tz))
 
     # -- building blocks -----------------------------------------------------------------
 
     def _step(self, step: str, checkable: bool = False) -> QGroupBox:
-        box = QGroupBox(STEP_TITLES[step])
+        box = QGroupBox(step_titles()[step])
         box.setObjectName(f"step_{step.replace(' ', '_')}")
         box.setCheckable(checkable)
         if checkable:
@@ -281,9 +329,9 @@ class IncidentDialog(QDialog):
 
     def _show_next_step(self, step: str) -> None:
         if step == "done":
-            self.next_step.setText("Resolved. Every step is on record.")
+            self.next_step.setText(tr("Resolved. Every step is on record."))
         else:
-            self.next_step.setText(f"Next: {STEP_TITLES[step].split('. ', 1)[1].lower()}")
+            self.next_step.setText(_next_text(step))
         for name, box in self.step_boxes().items():
             font = box.font()
             font.setBold(name == step)
@@ -295,7 +343,7 @@ class IncidentDialog(QDialog):
         self.client_id = row.client_id
         self.what.setPlainText(row.what)
         self.happened.setDateTime(to_qdatetime(row.happened_at, tz))
-        self.severity.setCurrentText(row.severity)
+        set_choice(self.severity, row.severity)
         self.apology_box.setChecked(row.apologised_at is not None)
         if row.apologised_at is not None:
             self.apologised_at.setDateTime(to_qdatetime(row.apologised_at, tz))
@@ -307,14 +355,18 @@ class IncidentDialog(QDialog):
                 self.fix_has_due.setChecked(True)
                 d = promise.due.date
                 self.fix_due.setDate(QDate(d.year, d.month, d.day))
-            self.fix_promise_label.setText(f"Promise: {promise.text} — {promise.status}")
+            self.fix_promise_label.setText(
+                tr("Promise: {promise} — {status}").format(
+                    promise=promise.text, status=label("promise", promise.status)
+                )
+            )
         self.root_cause.setPlainText(row.root_cause)
         self.prevention.setPlainText(row.prevention)
         self.goodwill.setText(row.goodwill)
         self.resolved_box.setChecked(row.resolved_at is not None)
         if row.resolved_at is not None:
             self.resolved_at.setDateTime(to_qdatetime(row.resolved_at, tz))
-        self.setWindowTitle(f"Something went wrong — {row.client_name}")
+        self.setWindowTitle(tr("Something went wrong — {client}").format(client=row.client_name))
         self._show_next_step(row.next_step())
 
     # -- saving --------------------------------------------------------------------------
@@ -336,7 +388,7 @@ class IncidentDialog(QDialog):
                 self.client_id,
                 what,
                 now,
-                severity=self.severity.currentText(),
+                severity=choice(self.severity),
                 happened_at=happened,
                 note_id=self.note_id,
             )
@@ -346,7 +398,7 @@ class IncidentDialog(QDialog):
         fix = self.fix.text().strip()
         changes: dict[str, object] = {
             "what": what,
-            "severity": self.severity.currentText(),
+            "severity": choice(self.severity),
             "happened_at": happened,
             "apologised_at": (
                 from_qdatetime(self.apologised_at.dateTime(), tz)
@@ -365,7 +417,20 @@ class IncidentDialog(QDialog):
         }
         if not fix:
             changes["fix"] = ""
-        if self.notebook.run(update_incident, self.incident_id, **changes) is None:
+        incident_id = self.incident_id
+
+        def save_changes(base: IncidentRow | None, edit: dict[str, object]) -> Changed:
+            return update_incident(incident_id, base=base, **edit)
+
+        base = self.stored if self.stored is not None and self.stored.id == incident_id else None
+        if base is None:
+            saved = self.notebook.run(save_changes, None, changes)
+        else:  # another person's change meanwhile: merged, or chosen side by side
+            saved = save_with_choice(self.notebook, self, save_changes, base, changes)
+        if saved is None:
+            return False
+        if saved.detail == "reloaded":  # all theirs: show what is stored now
+            self.load(get_incident(incident_id))
             return False
         if fix and self._fix_changed(fix):
             done = self.notebook.run(
@@ -446,12 +511,13 @@ def _worth_offering(client_id: int, note_id: int | None, mood: str) -> bool:
 def _offer_box(parent: QWidget | None, mood: str) -> tuple[QMessageBox, QAbstractButton]:
     """The question after an upset conversation, with the calm guide; and its "record" button."""
     box = QMessageBox(parent)
-    box.setWindowTitle("The client sounded " + mood)
+    sounded = label("mood", mood)
+    box.setWindowTitle(tr("The client sounded {mood}").format(mood=sounded))
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"The client sounded {mood}. Did something go wrong?")
+    box.setText(tr("The client sounded {mood}. Did something go wrong?").format(mood=sounded))
     box.setInformativeText(guide_text())
-    record = box.addButton("Record what went wrong", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    record = box.addButton(tr("Record what went wrong"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Not now"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(record)
     return box, record
 

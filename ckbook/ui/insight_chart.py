@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from typing_extensions import override
 
-from ckbook.i18n import month_abbreviation
+from ckbook.i18n import month_abbreviation, tr
 from ckbook.services import dates
 from ckbook.services.insight import KeptRateSeries, MonthCount
 from ckbook.services.rules import format_rate
@@ -48,7 +48,7 @@ class KeptRateChart(QWidget):
         self.client_name = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(200)
-        self.setAccessibleName("Kept rate chart")
+        self.setAccessibleName(tr("Kept rate chart"))
 
     def set_series(
         self, overall: KeptRateSeries, client: KeptRateSeries | None = None, client_name: str = ""
@@ -63,9 +63,10 @@ class KeptRateChart(QWidget):
         """The chart in words (screen readers, tooltips, tests)."""
         parts = []
         if self.client is not None:
-            parts.append(f"{self.client_name or 'This client'}: {self.client.describe()}")
+            name = self.client_name or tr("This client")
+            parts.append(tr("{client}: {rates}").format(client=name, rates=self.client.describe()))
         if self.overall is not None:
-            parts.append(f"Everyone: {self.overall.describe()}")
+            parts.append(tr("Everyone: {rates}").format(rates=self.overall.describe()))
         return ". ".join(parts)
 
     @override
@@ -104,8 +105,8 @@ class KeptRateChart(QWidget):
     def _month_tip(self, i: int) -> str:
         lines = []
         for name, series in (
-            (self.client_name or "This client", self.client),
-            ("Everyone", self.overall),
+            (self.client_name or tr("This client"), self.client),
+            (tr("Everyone"), self.overall),
         ):
             if series is None:
                 continue
@@ -113,9 +114,15 @@ class KeptRateChart(QWidget):
             total = month.kept + month.broken
             when = dates.month_and_year(month.month)
             if total:
-                lines.append(f"{name}, {when}: {month.kept} of {total} kept")
+                lines.append(
+                    tr("{client}, {month}: {kept} of {total} kept").format(
+                        client=name, month=when, kept=month.kept, total=total
+                    )
+                )
             else:
-                lines.append(f"{name}, {when}: none kept or broken")
+                lines.append(
+                    tr("{client}, {month}: none kept or broken").format(client=name, month=when)
+                )
         return "\n".join(lines)
 
     @override
@@ -135,13 +142,17 @@ class KeptRateChart(QWidget):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text)
-        painter.drawText(QRectF(0, 0, self.width(), metrics.height()), "Kept rate, last 12 months")
+        painter.drawText(
+            QRectF(0, 0, self.width(), metrics.height()), tr("Kept rate, last 12 months")
+        )
         painter.setFont(self.font())
         legend_y = metrics.height() + 2
         x = 0.0
         if self.client is not None:
             painter.fillRect(QRectF(x, legend_y + 3, 12, metrics.height() - 6), accent)
-            label = f"{self.client_name or 'This client'} {format_rate(self.client.rate)}"
+            label = tr("{client} {rate}", "chart legend").format(
+                client=self.client_name or tr("This client"), rate=format_rate(self.client.rate)
+            )
             painter.setPen(text)
             painter.drawText(QPointF(x + 16, legend_y + metrics.ascent()), label)
             x += 16 + metrics.horizontalAdvance(label) + 18
@@ -152,7 +163,7 @@ class KeptRateChart(QWidget):
             mid_y = legend_y + metrics.height() / 2
             painter.drawLine(QPointF(x, mid_y), QPointF(x + 14, mid_y))
             painter.setPen(text)
-            label = f"Everyone {format_rate(self.overall.rate)}"
+            label = tr("Everyone {rate}").format(rate=format_rate(self.overall.rate))
             painter.drawText(QPointF(x + 18, legend_y + metrics.ascent()), label)
 
         # Grid: 0, 50, 100 %.
@@ -234,7 +245,7 @@ class Sparkline(QWidget):
         super().__init__(parent)
         self.points: tuple[MonthCount, ...] = ()
         self.setFixedSize(self.sizeHint())
-        self.setAccessibleName("Touchpoints per month")
+        self.setAccessibleName(tr("Touchpoints per month"))
 
     def set_points(self, points: Sequence[MonthCount]) -> None:
         self.points = tuple(points)
@@ -245,10 +256,13 @@ class Sparkline(QWidget):
 
     def describe(self) -> str:
         if not self.points:
-            return "Touchpoints per month: none yet"
+            return tr("Touchpoints per month: none yet")
         counts = ", ".join(f"{month_abbreviation(p.month.month)} {p.count}" for p in self.points)
         total = sum(p.count for p in self.points)
-        return f"Touchpoints per month, last {len(self.points)} months ({total} in all): {counts}"
+        months = len(self.points)
+        return tr(
+            "Touchpoints per month, last %n months ({total} in all): {counts}", "", months
+        ).format(total=total, counts=counts)
 
     @override
     def sizeHint(self) -> QSize:

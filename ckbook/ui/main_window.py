@@ -77,7 +77,8 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from ckbook import APP_NAME, __version__, logs, resources
+from ckbook import APP_NAME, __version__, i18n, logs, resources
+from ckbook.i18n import tr
 from ckbook.services.base import Changed, Kind
 from ckbook.services.clients import (
     client_detail,
@@ -119,49 +120,75 @@ class _ActionSpec:
     tip: str
 
 
-ACTIONS: tuple[_ActionSpec, ...] = (
-    _ActionSpec("new_client", "&New client…", "Ctrl+N", "client-new", "file", "Add a client"),
-    _ActionSpec("save", "&Save now", "Ctrl+S", "save", "file", "Write every pending edit now"),
-    _ActionSpec("quit", "&Quit", "Ctrl+Q", "quit", "file", "Save everything and quit"),
-    _ActionSpec("undo", "&Undo", "Ctrl+Z", "undo", "edit", "Undo the last change"),
-    _ActionSpec("search", "&Search…", "Ctrl+F", "search", "edit", "Search notes and clients"),
-    _ActionSpec("settings", "Se&ttings…", None, "settings", "edit", "Reminders and more"),
-    _ActionSpec("today", "&Today", "Ctrl+1", "today", "view", "What needs you today"),
-    _ActionSpec("clients", "&Clients", None, "clients", "view", "The client list"),
-    _ActionSpec("quick_switch", "&Go to client…", "Ctrl+K", "switch", "view", "Find a client"),
-    _ActionSpec("call_note", "&Call note", "Ctrl+Shift+C", "call", "client", "Start a call note"),
-    _ActionSpec(
-        "add_promise",
-        "Add &promise",
-        "Ctrl+P",
-        "promise-add",
-        "client",
-        "Add a promise to the open client",
-    ),
-    _ActionSpec("money_terms", "&Money terms…", None, "money", "client", "Record money terms"),
-    _ActionSpec(
-        "merge_client",
-        "Mer&ge another client into this one…",
-        None,
-        "merge",
-        "client",
-        "Make two cards of one person one",
-    ),
-    _ActionSpec("delete_client", "&Delete client…", None, "delete", "client", "Delete client"),
-    _ActionSpec("user_guide", "User &guide", "F1", "note", "help", "How ckbook works"),
-    _ActionSpec(
-        "shortcuts", "&Keyboard shortcuts", "Ctrl+/", "switch", "help", "Every key of the window"
-    ),
-    _ActionSpec(
-        "log_folder",
-        "Open the &log folder",
-        None,
-        "history",
-        "help",
-        "Where ckbook writes what went wrong (to send us)",
-    ),
-    _ActionSpec("about", "&About ckbook", None, "about", "help", "About ckbook"),
-)
+def action_specs() -> tuple[_ActionSpec, ...]:
+    """The window's actions, their texts in the installed language (read when the window is
+    built, after ``i18n.install``)."""
+    return (
+        _ActionSpec(
+            "new_client", tr("&New client…"), "Ctrl+N", "client-new", "file", tr("Add a client")
+        ),
+        _ActionSpec(
+            "save", tr("&Save now"), "Ctrl+S", "save", "file", tr("Write every pending edit now")
+        ),
+        _ActionSpec("quit", tr("&Quit"), "Ctrl+Q", "quit", "file", tr("Save everything and quit")),
+        _ActionSpec("undo", tr("&Undo"), "Ctrl+Z", "undo", "edit", tr("Undo the last change")),
+        _ActionSpec(
+            "search", tr("&Search…"), "Ctrl+F", "search", "edit", tr("Search notes and clients")
+        ),
+        _ActionSpec(
+            "settings", tr("Se&ttings…"), None, "settings", "edit", tr("Reminders and more")
+        ),
+        _ActionSpec("today", tr("&Today"), "Ctrl+1", "today", "view", tr("What needs you today")),
+        _ActionSpec("clients", tr("&Clients"), None, "clients", "view", tr("The client list")),
+        _ActionSpec(
+            "quick_switch", tr("&Go to client…"), "Ctrl+K", "switch", "view", tr("Find a client")
+        ),
+        _ActionSpec(
+            "call_note", tr("&Call note"), "Ctrl+Shift+C", "call", "client", tr("Start a call note")
+        ),
+        _ActionSpec(
+            "add_promise",
+            tr("Add &promise"),
+            "Ctrl+P",
+            "promise-add",
+            "client",
+            tr("Add a promise to the open client"),
+        ),
+        _ActionSpec(
+            "money_terms", tr("&Money terms…"), None, "money", "client", tr("Record money terms")
+        ),
+        _ActionSpec(
+            "merge_client",
+            tr("Mer&ge another client into this one…"),
+            None,
+            "merge",
+            "client",
+            tr("Make two cards of one person one"),
+        ),
+        _ActionSpec(
+            "delete_client", tr("&Delete client…"), None, "delete", "client", tr("Delete client")
+        ),
+        _ActionSpec("user_guide", tr("User &guide"), "F1", "note", "help", tr("How ckbook works")),
+        _ActionSpec(
+            "shortcuts",
+            tr("&Keyboard shortcuts"),
+            "Ctrl+/",
+            "switch",
+            "help",
+            tr("Every key of the window"),
+        ),
+        _ActionSpec(
+            "log_folder",
+            tr("Open the &log folder"),
+            None,
+            "history",
+            "help",
+            tr("Where ckbook writes what went wrong (to send us)"),
+        ),
+        _ActionSpec("about", tr("&About ckbook"), None, "about", "help", tr("About ckbook")),
+    )
+
+
 TOOLBAR = ("new_client", "quick_switch", "call_note", "add_promise", "search", "today", "clients")
 #: Shortcuts that work even while a text field has focus (a field must not swallow them).
 GLOBAL_KEYS = ("new_client", "quick_switch", "call_note", "add_promise", "search", "today",
@@ -200,9 +227,10 @@ def shortcuts_markdown(actions: Iterable[QAction]) -> str:
         for action in actions
         if not action.shortcut().isEmpty()
     ]
-    lines = ["| keys | does |", "| --- | --- |"]
+    keys_heading, does_heading = tr("keys"), tr("does")
+    lines = [f"| {keys_heading} | {does_heading} |", "| --- | --- |"]
     lines += [f"| {keys} | {does} |" for keys, does in rows]
-    lines += ["", "Ctrl+K, Ctrl+F, Ctrl+N and the others work while you type in a field too."]
+    lines += ["", tr("Ctrl+K, Ctrl+F, Ctrl+N and the others work while you type in a field too.")]
     return "\n".join(lines)
 
 
@@ -291,18 +319,26 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._error_box: QMessageBox | None = None
         self._viewers: list[QDialog] = []
+        self._specs = action_specs()
 
         title = f"ckbook — {notebook.location}" if notebook.location else "ckbook"
-        self.setWindowTitle(f"{title} (read-only)" if notebook.read_only else title)
+        self.setWindowTitle(
+            tr("{title} (read-only)").format(title=title) if notebook.read_only else title
+        )
         self.setObjectName("ckbookMainWindow")
         if notebook.read_only:
             # Always visible: every change the user tries will be refused.
-            why = (
-                "your database role may read this notebook but not change it"
+            self.read_only_label = plain_label(
+                tr(
+                    "Read-only: your database role may read this notebook but not change it; "
+                    "nothing can be saved"
+                )
                 if "://" in notebook.location
-                else "this notebook's file or folder cannot be written"
+                else tr(
+                    "Read-only: this notebook's file or folder cannot be written; nothing can be "
+                    "saved"
+                )
             )
-            self.read_only_label = plain_label(f"Read-only: {why}; nothing can be saved")
             self.read_only_label.setObjectName("readOnlyState")
             self.read_only_label.setStyleSheet("font-weight: bold")
             self.statusBar().addPermanentWidget(self.read_only_label)
@@ -328,7 +364,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.toolbar = self._build_toolbar()
         self._build_menus()
-        self.add_page("clients", "Clients", self.splitter)
+        self.add_page("clients", tr("Clients"), self.splitter)
         self.statusBar().setSizeGripEnabled(True)
 
         self.client_list.clientSelected.connect(self._on_client_list_client_selected)
@@ -359,7 +395,7 @@ class MainWindow(QMainWindow):
             "save": self._default_save,
             "quit": self.quit,
             "undo": self.undo,
-            "settings": lambda: self.show_status("Settings are not available yet."),
+            "settings": lambda: self.show_status(tr("Settings are not available yet.")),
             "clients": lambda: self.show_page("clients"),
             "money_terms": self.change_money_terms,
             "merge_client": self.merge_into_current_client,
@@ -369,7 +405,7 @@ class MainWindow(QMainWindow):
             "log_folder": self.open_log_folder,
             "about": self.show_about,
         }
-        for spec in ACTIONS:
+        for spec in self._specs:
             action = QAction(icons.icon(spec.icon), spec.text, self)
             action.setObjectName(f"action_{spec.name}")
             tip = spec.tip
@@ -391,14 +427,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         for key, title in (
-            ("file", "&File"),
-            ("edit", "&Edit"),
-            ("view", "&View"),
-            ("client", "&Client"),
-            ("help", "&Help"),
+            ("file", tr("&File")),
+            ("edit", tr("&Edit")),
+            ("view", tr("&View")),
+            ("client", tr("&Client")),
+            ("help", tr("&Help")),
         ):
             self.menus[key] = self.menuBar().addMenu(title)
-        for spec in ACTIONS:
+        for spec in self._specs:
             if spec.name in ("quit", "settings", "today", "clients"):
                 continue
             self.menus[spec.menu].addAction(self._actions[spec.name])
@@ -410,7 +446,7 @@ class MainWindow(QMainWindow):
         self.menus["view"].addSeparator()
 
     def _build_toolbar(self) -> QToolBar:
-        toolbar = QToolBar("Main toolbar")
+        toolbar = QToolBar(tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -556,7 +592,9 @@ class MainWindow(QMainWindow):
                 choice, match_id = DuplicateClientDialog.ask(self, answer.client.name, matches)
                 if choice == "open":
                     self.open_client(match_id)
-                    self.show_status("Opened the client already in your notebook; nothing added")
+                    self.show_status(
+                        tr("Opened the client already in your notebook; nothing added")
+                    )
                     return None
                 if choice == "back":
                     answer = NewClientDialog.ask(self, today, answer)
@@ -573,7 +611,7 @@ class MainWindow(QMainWindow):
             return None
         client_id = changed.ids[0]
         self.open_client(client_id)
-        self.show_status(f"Added {answer.client.name}")
+        self.show_status(tr("Added {name}").format(name=answer.client.name))
         return client_id
 
     def _run_saying_why(
@@ -590,7 +628,7 @@ class MainWindow(QMainWindow):
             changed = self.notebook.run(use_case, *args)
         finally:
             self.notebook.message.disconnect(hear)
-        return changed, (said[-1] if said else "Not saved.")
+        return changed, (said[-1] if said else tr("Not saved."))
 
     def quick_switch(self) -> int | None:
         client_id = ClientPicker.ask(self, self.notebook)
@@ -620,7 +658,7 @@ class MainWindow(QMainWindow):
 
     def add_promise(self) -> None:
         """Ctrl+P: focus "add a promise" on the open client's card (asks which client first)."""
-        client_id = self._client_or_ask("Add a promise for…")
+        client_id = self._client_or_ask(tr("Add a promise for…"))
         if client_id is None:
             return
         if self.card.client_id != client_id:
@@ -638,11 +676,13 @@ class MainWindow(QMainWindow):
         keep_id, detail = self.card.client_id, self.card.detail
         if keep_id is None or detail is None:
             return False
-        other_id = ClientPicker.ask(self, self.notebook, f"Merge into {detail.name}")
+        other_id = ClientPicker.ask(
+            self, self.notebook, tr("Merge into {name}").format(name=detail.name)
+        )
         if other_id is None:
             return False
         if other_id == keep_id:
-            self.show_status("That is this client; pick the other card of the same person")
+            self.show_status(tr("That is this client; pick the other card of the same person"))
             return False
         other = self.notebook.attempt(client_detail, other_id, self.notebook.now())
         if other is None or not MergeClientsDialog.ask(self, detail.name, other.name):
@@ -660,10 +700,14 @@ class MainWindow(QMainWindow):
                     self._deleted.remove(other_id)
                 self.open_client(keep_id)
 
-        self.record_undo(f"merge {other.name} into {detail.name}", separate)
+        self.record_undo(
+            tr("merge {other} into {name}").format(other=other.name, name=detail.name), separate
+        )
         self.open_client(keep_id)
         self.show_status(
-            f"Merged {other.name} into {detail.name}. Undo (Ctrl+Z) separates them again."
+            tr("Merged {other} into {name}. Undo (Ctrl+Z) separates them again.").format(
+                other=other.name, name=detail.name
+            )
         )
         return True
 
@@ -686,13 +730,13 @@ class MainWindow(QMainWindow):
                     self._deleted.remove(client_id)
                 self.open_client(client_id)
 
-        self.record_undo(f"delete {name}", restore)
+        self.record_undo(tr("delete {name}").format(name=name), restore)
         self.card.show_client(None)
         self._update_client_actions()
         # On the list, not wherever Qt puts focus as the card empties (the filter box, whose
         # own Ctrl+Z would take back filter typing instead of the delete).
         self.client_list.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.show_status(f"Deleted {name}. Undo (Ctrl+Z) brings them back.")
+        self.show_status(tr("Deleted {name}. Undo (Ctrl+Z) brings them back.").format(name=name))
         return True
 
     # -- notes -------------------------------------------------------------------------------
@@ -701,7 +745,7 @@ class MainWindow(QMainWindow):
             self.note_opener(note_id or None, client_id, kind)
             return
         if not note_id:
-            self.show_status("The note editor is not available yet.")
+            self.show_status(tr("The note editor is not available yet."))
             return
         note = self.notebook.attempt(get_note, note_id)
         if note is None:
@@ -714,13 +758,13 @@ class MainWindow(QMainWindow):
         viewer.show()
 
     def _default_call_note(self) -> None:
-        client_id = self._client_or_ask("Call note with…")
+        client_id = self._client_or_ask(tr("Call note with…"))
         if client_id is None:
             return
         if self.note_opener is not None:
             self.note_opener(None, client_id, "call")
         else:
-            self.show_status("Call notes are not available yet.")
+            self.show_status(tr("Call notes are not available yet."))
 
     def _default_search(self) -> None:
         """Until full-text search exists: filter the client list."""
@@ -733,25 +777,27 @@ class MainWindow(QMainWindow):
             self.show_page("today")
             self.focus_page("today")  # also when Today was showing and focus had wandered
         else:
-            self.show_status("Today is not available yet.")
+            self.show_status(tr("Today is not available yet."))
 
     def _default_save(self) -> None:
         if not self.card.has_unsaved:
-            self.show_status("Everything is saved.")
+            self.show_status(tr("Everything is saved."))
 
     # -- undo --------------------------------------------------------------------------------
     def record_undo(self, description: str, undo: Callable[[], object]) -> None:
         self._undo.append((description, undo))
-        self._actions["undo"].setText(f"&Undo {description}")
+        self._actions["undo"].setText(tr("&Undo {what}").format(what=description))
 
     def undo(self) -> bool:
         if not self._undo:
-            self.show_status("Nothing to undo.")
+            self.show_status(tr("Nothing to undo."))
             return False
         description, step = self._undo.pop()
         step()
-        self._actions["undo"].setText(f"&Undo {self._undo[-1][0]}" if self._undo else "&Undo")
-        self.show_status(f"Undone: {description}")
+        self._actions["undo"].setText(
+            tr("&Undo {what}").format(what=self._undo[-1][0]) if self._undo else tr("&Undo")
+        )
+        self.show_status(tr("Undone: {what}").format(what=description))
         return True
 
     # -- a second launch on this notebook ----------------------------------------------------
@@ -793,11 +839,14 @@ class MainWindow(QMainWindow):
 
     def show_user_guide(self) -> None:
         """Help › User guide: the short guide shipped with the app, in the safe viewer."""
-        self._show_text("ckbook — user guide", resources.resource("guide.md").read_text("utf-8"))
+        guide = resources.user_guide(i18n.language()).read_text("utf-8")
+        self._show_text(tr("ckbook — user guide"), guide)
 
     def show_shortcuts(self) -> None:
         """Help › Keyboard shortcuts: every key of the window, from its actions."""
-        self._show_text("ckbook — keyboard shortcuts", shortcuts_markdown(self._actions.values()))
+        self._show_text(
+            tr("ckbook — keyboard shortcuts"), shortcuts_markdown(self._actions.values())
+        )
 
     def _show_text(self, title: str, markdown: str) -> None:
         viewer = NoteViewer(title, markdown, self, document=True)
@@ -811,13 +860,13 @@ class MainWindow(QMainWindow):
     def open_log_folder(self) -> None:
         folder = logs.log_dir()
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self.show_status(f"The log folder is {folder}", 15000)
+            self.show_status(tr("The log folder is {folder}").format(folder=folder), 15000)
 
     def show_about(self) -> None:
         box = QMessageBox(self)
-        box.setWindowTitle("About ckbook")
+        box.setWindowTitle(tr("About ckbook"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"ckbook {__version__}\nA notebook for the clients you serve.")
+        box.setText(f"ckbook {__version__}\n" + tr("A notebook for the clients you serve."))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
@@ -844,7 +893,7 @@ class MainWindow(QMainWindow):
 
     def apply_theme(self) -> None:
         """Redraw icons and colours for the current light/dark scheme."""
-        for spec in ACTIONS:
+        for spec in self._specs:
             self._actions[spec.name].setIcon(icons.icon(spec.icon))
         self.card.apply_theme()
         self.client_list.table.viewport().update()
@@ -949,8 +998,8 @@ class MainWindow(QMainWindow):
     def _confirm_close_unsaved(self) -> bool:
         answer = QMessageBox.question(
             self,
-            "Not saved",
-            "Some edits could not be saved (see the message on the card). Quit anyway?",
+            tr("Not saved"),
+            tr("Some edits could not be saved (see the message on the card). Quit anyway?"),
         )
         return answer == QMessageBox.StandardButton.Yes
 

@@ -10,7 +10,7 @@ edited later. A Preview toggle shows the body as Markdown through the safe viewe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -37,28 +37,41 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.i18n import tr
 from ckbook.services import dates
+from ckbook.services.base import Changed
 from ckbook.services.capture import CapturedLine, promise_lines
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import due_in_words, parse_due, restate_due
-from ckbook.services.notes import NoteRow, delete_note, update_note
+from ckbook.services.notes import NoteRow, delete_note, get_note, restore_note, update_note
 from ckbook.services.promises import PromiseRow, promises_for_note, update_promise
 from ckbook.services.recurrence import describe as describe_rule
 from ckbook.store.models import MOODS, NOTE_KINDS
 from ckbook.ui import theme
 from ckbook.ui.autosave import DEBOUNCE_MS, MAX_WAIT_MS, Autosaver, SaveWriter
+from ckbook.ui.dialogs.choices import (
+    choice,
+    choice_box,
+    label,
+    note_kind_title,
+    set_choice,
+)
+from ckbook.ui.dialogs.conflict import (
+    ConflictDialog,
+    DeletedDialog,
+    delete_with_check,
+    save_with_choice,
+)
 from ckbook.ui.due_chip import due_chip
 from ckbook.ui.note_text import NoteTextEdit
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.safe_text import SafeTextBrowser, heading_label, plain_label, plain_tooltip
 
-NO_MOOD = "Mood…"
-
 
 def describe_due(due: Due | None, today: date | None = None) -> str:
     """Short due text for the capture panel: ``Fri 20 Nov 15:00`` (year only when not this one)."""
     if due is None:
-        return "no date"
+        return tr("no date")
     return dates.due_words(due, today if today is not None else due.date)
 
 
@@ -126,13 +139,15 @@ class CaptureRow(QWidget):
         self.text_label.setText(f"+ {elided}")
         self.text_label.setToolTip(plain_tooltip(view.text))
         self.due_button.setText(view.label)
-        self.due_button.setAccessibleName(f"Due of “{view.text}”: {describe_due(view.due)}")
+        self.due_button.setAccessibleName(
+            tr("Due of “{promise}”: {due}").format(promise=view.text, due=describe_due(view.due))
+        )
         self.due_button.setEnabled(view.promise_id is not None)
         if view.promise_id is None:
-            hint = "Press Enter to finish the line; then the due can be corrected."
+            hint = tr("Press Enter to finish the line; then the due can be corrected.")
         else:
-            hint = "Click to correct the due."
-        read = f"Read from “{view.phrase}”. " if view.phrase else ""
+            hint = tr("Click to correct the due.")
+        read = tr("Read from “{phrase}”.").format(phrase=view.phrase) + " " if view.phrase else ""
         note = f"{view.note}. " if view.note else ""
         self.due_button.setToolTip(plain_tooltip(read + note + hint))
 
@@ -141,9 +156,13 @@ class CaptureRow(QWidget):
         if self.view is None or self.view.promise_id is None:
             return
         self._reword = (self.view.promise_id, line, new_text)
-        self.reword_button.setText(f"Say “{new_words}” in the line")
+        self.reword_button.setText(tr("Say “{words}” in the line").format(words=new_words))
         self.reword_button.setToolTip(
-            plain_tooltip(f"The line still says “{old_phrase}”; it would become: + {new_text}")
+            plain_tooltip(
+                tr("The line still says “{phrase}”; it would become: + {text}").format(
+                    phrase=old_phrase, text=new_text
+                )
+            )
         )
         self.reword_button.show()
 
@@ -186,8 +205,8 @@ class CapturePanel(QWidget):
         self._rows: list[CaptureRow] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.title = plain_label("Promises in this note")
-        self.hint = plain_label("Start a line with “+ ” to make it a promise.", wrap=True)
+        self.title = plain_label(tr("Promises in this note"))
+        self.hint = plain_label(tr("Start a line with “+ ” to make it a promise."), wrap=True)
         self.hint.setEnabled(False)
         outer.addWidget(self.title)
         outer.addWidget(self.hint)
@@ -243,22 +262,25 @@ class NoteEditor(QWidget):
         )
         self.autosaver.saved.connect(self._on_autosaver_saved)
         self.autosaver.status_changed.connect(self._on_autosaver_status_changed)
+        self.autosaver.conflicted.connect(self._on_autosaver_conflicted)
         self._note_id: int | None = None
         self._loading = False
         self._complete_count = 0
         self._promises: list[PromiseRow] = []
 
         self.editor = NoteTextEdit()
-        self.editor.setAccessibleName("Note text")
+        self.editor.setAccessibleName(tr("Note text"))
+        # The example stays English: the due is read by an English grammar.
         self.editor.setPlaceholderText(
-            "Type the note. A line starting with “+ ” is a promise, e.g.\n"
-            "+ send the revised quote by Friday 3pm"
+            tr("Type the note. A line starting with “+ ” is a promise, e.g.\n{example}").format(
+                example="+ send the revised quote by Friday 3pm"
+            )
         )
         self.editor.setTabChangesFocus(True)
         self.editor.textChanged.connect(self._on_editor_text_changed)
         self.editor.paste_refused.connect(self._on_editor_paste_refused)
         self.preview = SafeTextBrowser()
-        self.preview.setAccessibleName("Note preview")
+        self.preview.setAccessibleName(tr("Note preview"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self.editor)
         self.pages.addWidget(self.preview)
@@ -273,18 +295,25 @@ class NoteEditor(QWidget):
         split.setStretchFactor(1, 2)
 
         self.preview_button = QToolButton()
-        self.preview_button.setText("Preview")
+        self.preview_button.setText(tr("Preview"))
         self.preview_button.setCheckable(True)
-        self.preview_button.setToolTip("Show the note as formatted Markdown")
+        self.preview_button.setToolTip(tr("Show the note as formatted Markdown"))
         self.preview_button.toggled.connect(self._on_preview_button_toggled)
         self.status = plain_label()
-        self.status.setAccessibleName("Save status")
+        self.status.setAccessibleName(tr("Save status"))
         # Stays until the next edit: a save finishing a moment later must not hide it.
         self.paste_notice = plain_label(wrap=True)
-        self.paste_notice.setAccessibleName("Paste refused")
+        self.paste_notice.setAccessibleName(tr("Paste refused"))
         self.paste_notice.hide()
+        # Someone else changed (or deleted) this note while it was open here: the typed text is
+        # kept, and this offers the side-by-side choice (so does the next Ctrl+S).
+        self.resolve_button = QPushButton(tr("Compare…"))
+        self.resolve_button.setToolTip(tr("Choose between your text and theirs"))
+        self.resolve_button.clicked.connect(self.resolve_conflict)
+        self.resolve_button.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.resolve_button)
         bottom.addWidget(self.preview_button)
 
         layout = QVBoxLayout(self)
@@ -292,7 +321,7 @@ class NoteEditor(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.paste_notice)
         layout.addLayout(bottom)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.flush)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_now)
 
     # --- API ----------------------------------------------------------------------------------
 
@@ -304,11 +333,13 @@ class NoteEditor(QWidget):
         self.editor.finish_paste()
         return self.editor.toPlainText()
 
-    def load(self, note_id: int, body: str) -> None:
+    def load(self, note_id: int, body: str, base: NoteRow | None = None) -> None:
         """Show ``note_id`` (its stored body, or its text still waiting to be saved after a
-        failed save); loading is not an edit."""
+        failed save); loading is not an edit. ``base`` (the note as read) is the version saves
+        are based on: another person's change since is merged or offered, never overwritten."""
         self.editor.finish_paste()  # a paste going in belongs to the note shown until now
-        body = self.autosaver.load(note_id, body)
+        self.resolve_button.hide()
+        body = self.autosaver.load(note_id, body, base)
         self._note_id = note_id
         self._loading = True
         try:
@@ -330,6 +361,66 @@ class NoteEditor(QWidget):
     def flush(self, **extras: object) -> None:
         self.editor.finish_paste()  # the whole paste is saved, never part of it
         self.autosaver.flush(**extras)
+
+    def save_now(self) -> bool:
+        """Ctrl+S: save now; after a conflict, first the choice between the two versions.
+        False when a conflict is still waiting (the text stays here)."""
+        if not self.resolve_conflict():
+            return False
+        self.flush()
+        return True
+
+    def resolve_conflict(self) -> bool:
+        """Offer the choice for a conflict waiting here (none: True at once). A note someone
+        else changed: their version and the typed one side by side, field by field; deleted:
+        "Restore my version". False when the user cancelled (the text stays, unsaved)."""
+        conflict = self.autosaver.conflict
+        if conflict is None:
+            return True
+        self.editor.finish_paste()
+        typed = self.text()
+        if conflict.deleted:
+            base = self.autosaver.base
+            if base is None or not DeletedDialog.ask(self, conflict, True):
+                return False
+            mine = {k: v for k, v in conflict.mine.items() if k != "body"}
+            restored = self.notebook.run(
+                restore_note, base, self.notebook.now(), **{**mine, "body": typed}
+            )
+            if restored is None:
+                return False
+            fresh = self.notebook.attempt(get_note, base.id)
+            self.autosaver.resolve(fresh)
+            self.resolve_button.hide()
+            return True
+        # What is typed now is "mine" (the failed save may hold an older text).
+        shown = replace(conflict, mine={**conflict.mine, "body": typed})
+        chosen = ConflictDialog.ask(self, shown, self.notebook.tz)
+        if chosen is None:
+            return False
+        current = conflict.current
+        assert isinstance(current, NoteRow)
+        keep_typed = "body" not in conflict.clashes or "body" in chosen
+        extras = {
+            name: conflict.mine[name]
+            for name in ("mood", "duration_seconds")
+            if name in conflict.mine and (name not in conflict.clashes or name in chosen)
+        }
+        if not keep_typed:
+            self._show_text(current.body)
+        self.autosaver.resolve(current, typed if keep_typed else current.body, **extras)
+        self.resolve_button.hide()
+        return True
+
+    def _show_text(self, body: str) -> None:
+        """Show ``body`` as stored (not an edit)."""
+        self._loading = True
+        try:
+            self.editor.set_text(body)
+        finally:
+            self._loading = False
+        self._complete_count = self._count_complete(body)
+        self._refresh_captures()
 
     def flush_and_wait(self, timeout: float = 10.0) -> bool:
         self.editor.finish_paste()
@@ -370,6 +461,9 @@ class NoteEditor(QWidget):
 
     def _on_autosaver_status_changed(self, text: str) -> None:
         self.status.setText(text)
+
+    def _on_autosaver_conflicted(self, _conflict: object) -> None:
+        self.resolve_button.show()
 
     def _on_preview_button_toggled(self, on: bool) -> None:
         if on:
@@ -552,20 +646,19 @@ class NoteWindow(QWidget):
         self.note_id = note.id
         self.client_id = note.client_id
         self._is_new = is_new
-        self.setWindowTitle(f"{note.kind.capitalize()} note — {note.client_name} — ckbook")
+        self.setWindowTitle(f"{note_kind_title(note.kind)} — {note.client_name} — ckbook")
 
         self.client_label = heading_label(note.client_name)
         self.when_label = plain_label(dates.absolute_moment(note.started_at, notebook.tz))
-        self.kind_box = QComboBox()
-        self.kind_box.setAccessibleName("Kind of note")
-        self.kind_box.addItems(list(NOTE_KINDS))
-        self.kind_box.setCurrentText(note.kind)
-        self.kind_box.currentTextChanged.connect(self._on_kind_box_changed)
+        self.kind_box = choice_box("note kind", NOTE_KINDS)
+        self.kind_box.setAccessibleName(tr("Kind of note"))
+        set_choice(self.kind_box, note.kind)
+        self.kind_box.currentIndexChanged.connect(self._on_kind_box_changed)
         self.mood_box = mood_box()
         if note.mood:
-            self.mood_box.setCurrentText(note.mood)
+            set_choice(self.mood_box, note.mood)
         self.mood_box.currentIndexChanged.connect(self._on_mood_box_changed)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(tr("Close"))
         self.close_button.clicked.connect(self.close)
 
         header = QHBoxLayout()
@@ -578,7 +671,7 @@ class NoteWindow(QWidget):
         self.editor = NoteEditor(
             notebook, writer, self, debounce_ms=debounce_ms, max_wait_ms=max_wait_ms
         )
-        self.editor.load(note.id, note.body)
+        self.editor.load(note.id, note.body, note)
         footer = QHBoxLayout()
         footer.addStretch(1)
         footer.addWidget(self.close_button)
@@ -589,9 +682,20 @@ class NoteWindow(QWidget):
         self.resize(760, 520)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
 
-    def _on_kind_box_changed(self, kind: str) -> None:
+    def _on_kind_box_changed(self, _index: int) -> None:
+        kind = choice(self.kind_box)
         self.editor.flush()
-        self.notebook.run(update_note, self.note_id, self.notebook.now(), kind=kind)
+        note_id, now, base = self.note_id, self.notebook.now(), self.editor.autosaver.base
+
+        def save(at: NoteRow | None, changes: dict[str, object]) -> Changed:
+            return update_note(note_id, now, kind=str(changes["kind"]), base=at)
+
+        if base is None:
+            self.notebook.run(save, None, {"kind": kind})
+            return
+        done = save_with_choice(self.notebook, self, save, base, {"kind": kind})
+        if done is not None and done.versions:
+            self.editor.autosaver.advance(replace(base, kind=kind, version=done.versions[0]))
 
     def _on_mood_box_changed(self, _index: int) -> None:
         mood = selected_mood(self.mood_box)
@@ -608,11 +712,12 @@ class NoteWindow(QWidget):
         if self._is_new and not self.editor.text().strip():
             # Opened by mistake and left empty: no note, and no false "last contact".
             self.editor.flush_and_wait(5.0)
-            self.notebook.run(delete_note, self.note_id)
-        elif not self.editor.flush_and_wait(10.0):
+            delete_own_note(self.notebook, self, self.note_id, self.editor.autosaver.base)
+        elif not self.editor.resolve_conflict() or not self.editor.flush_and_wait(10.0):
             self.editor.status.setText(
-                f"{self.editor.autosaver.status or 'Not saved yet'} — the text is kept; "
-                "close again once it is saved."
+                tr("{status} — the text is kept; close again once it is saved.").format(
+                    status=self.editor.autosaver.status or tr("Not saved yet")
+                )
             )
             event.ignore()
             return
@@ -620,13 +725,25 @@ class NoteWindow(QWidget):
         event.accept()
 
 
+def delete_own_note(
+    notebook: Notebook, parent: QWidget, note_id: int, base: NoteRow | None
+) -> Changed | None:
+    """Delete a note opened here and left empty; one someone else changed since is shown
+    first, and deleted only when the user says so."""
+    if base is None:
+        return notebook.run(delete_note, note_id)
+    return delete_with_check(
+        notebook, parent, lambda version: delete_note(note_id, version), base.version
+    )
+
+
 def mood_box() -> QComboBox:
     box = QComboBox()
-    box.setAccessibleName("Mood")
-    box.setToolTip("How the client seemed")
-    box.addItem(NO_MOOD, None)
+    box.setAccessibleName(tr("Mood"))
+    box.setToolTip(tr("How the client seemed"))
+    box.addItem(tr("Mood…"), None)
     for mood in MOODS:
-        box.addItem(mood, mood)
+        box.addItem(label("mood", mood), mood)
     return box
 
 

@@ -27,6 +27,7 @@ from PySide6.QtGui import QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from typing_extensions import override
 
+from ckbook.i18n import format_number, tr
 from ckbook.services.base import InputError
 from ckbook.services.notes import MAX_BODY
 from ckbook.services.text import clean_block
@@ -60,15 +61,21 @@ def wrap_long_lines(text: str, width: int = LONG_LINE) -> str:
 def too_long_message(pasted: int, wrapped: int, room: int) -> str:
     """Why a paste of ``pasted`` characters (``wrapped`` once its long lines are broken) does
     not fit the ``room`` left in the note."""
-    size = (
-        f"{pasted:,} characters"
-        if pasted > room
-        else f"{wrapped:,} characters once its long lines are broken"
-    )
-    return (
-        f"Not pasted: {size} is more than this note has room for "
-        f"({room:,} of {MAX_BODY:,}). Paste a shorter part."
-    )
+    if pasted > room:
+        text = tr(
+            "Not pasted: %n characters is more than this note has room for ({room} of {limit})."
+            " Paste a shorter part.",
+            "",
+            pasted,
+        )
+    else:
+        text = tr(
+            "Not pasted: %n characters once its long lines are broken is more than this note has"
+            " room for ({room} of {limit}). Paste a shorter part.",
+            "",
+            wrapped,
+        )
+    return text.format(room=format_number(room), limit=format_number(MAX_BODY))
 
 
 class NoteTextEdit(QPlainTextEdit):
@@ -128,9 +135,9 @@ class NoteTextEdit(QPlainTextEdit):
             return
         self.finish_paste()  # one paste at a time, in order
         try:  # what the note will store, shown as such (services.text)
-            text = clean_block(source.text(), "the pasted text")
+            text = clean_block(source.text(), tr("the pasted text"))
         except InputError as exc:
-            self.paste_refused.emit(f"Not pasted: {exc}")
+            self.paste_refused.emit(tr("Not pasted: {problem}").format(problem=exc))
             return
         wrapped = wrap_long_lines(text)  # a break inside a run with no space adds a character
         room = self.room()

@@ -21,6 +21,7 @@ from ckbook.services.clock import Clock
 from ckbook.services.due_phrases import END_OF_BUSINESS
 from ckbook.services.settings import end_of_business
 from ckbook.store.errors import StorageProblem, StoreError, classify, explain
+from ckbook.ui.worker import problem_words
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -112,10 +113,14 @@ class Notebook(QObject):
             if problem is None:
                 raise
             log.warning("storage problem: %s", exc)
-            if problem is StorageProblem.NOT_ALLOWED:  # the server's rights: say whose to ask
-                self.message.emit("error", f"Not saved: {explain(problem)}. Your input is kept.")
-            else:
-                self.message.emit("error", f"Not saved: {problem.value}. Your input is kept.")
+            # The server's rights: say whose to ask.
+            why = explain(problem) if problem is StorageProblem.NOT_ALLOWED else None
+            self.message.emit(
+                "error",
+                tr("Not saved: {why}. Your input is kept.").format(
+                    why=why or problem_words(problem)
+                ),
+            )
         return None
 
     def broadcast(self, changed: Changed) -> None:

@@ -27,6 +27,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+from ckbook.i18n import tr
 from ckbook.services import reminders
 from ckbook.services.base import Changed
 from ckbook.services.reminder_rules import Occurrence, ReminderKind
@@ -36,22 +37,35 @@ from ckbook.ui.notebook import Notebook
 
 log = logging.getLogger(__name__)
 
-#: (action key, label): "default" is the click on the notification itself.
-ITEM_ACTIONS: tuple[tuple[str, str], ...] = (
-    ("default", "Open"),
-    ("done", "Done"),
-    ("snooze-15m", "Snooze 15 min"),
-    ("snooze", "Snooze 1 h"),
-    ("snooze-tomorrow", "Tomorrow 09:00"),
-    ("open", "Open"),
-)
 
-#: Snooze action key -> (``reminder_rules.snooze_until`` choice, what the status bar says).
-SNOOZE_ACTIONS: dict[str, tuple[str, str]] = {
-    "snooze-15m": ("15m", "Snoozed for 15 minutes"),
-    "snooze": ("1h", "Snoozed for 1 hour"),
-    "snooze-tomorrow": ("tomorrow", "Snoozed until tomorrow 09:00"),
+def item_actions() -> tuple[tuple[str, str], ...]:
+    """(action key, label) of a reminder's pop-up: "default" is the click on the notification
+    itself."""
+    return (
+        ("default", tr("Open", "reminder action")),
+        ("done", tr("Done", "reminder action")),
+        ("snooze-15m", tr("Snooze 15 min")),
+        ("snooze", tr("Snooze 1 h")),
+        ("snooze-tomorrow", tr("Tomorrow 09:00")),
+        ("open", tr("Open", "reminder action")),
+    )
+
+
+#: Snooze action key -> ``reminder_rules.snooze_until`` choice.
+SNOOZE_ACTIONS: dict[str, str] = {
+    "snooze-15m": "15m",
+    "snooze": "1h",
+    "snooze-tomorrow": "tomorrow",
 }
+
+
+def snoozed_text(action: str, what: str) -> str:
+    """What the status bar says after a snooze from a pop-up."""
+    if action == "snooze-15m":
+        return tr("Snoozed for 15 minutes: {what}").format(what=what)
+    if action == "snooze":
+        return tr("Snoozed for 1 hour: {what}").format(what=what)
+    return tr("Snoozed until tomorrow 09:00: {what}").format(what=what)
 
 
 def app_actions(label: str) -> tuple[tuple[str, str], ...]:
@@ -67,6 +81,14 @@ class Route(enum.StrEnum):
     DESKTOP = "desktop notifications"
     TRAY = "the tray icon's messages"
     BANNER = "a banner in the ckbook window"
+
+    def text(self) -> str:
+        """The route in words, in the installed language."""
+        return {
+            Route.DESKTOP: tr("desktop notifications"),
+            Route.TRAY: tr("the tray icon's messages"),
+            Route.BANNER: tr("a banner in the ckbook window"),
+        }[self]
 
 
 class DesktopNotifierLike(Protocol):
@@ -156,7 +178,7 @@ class ReminderRouter(QObject):
             occurrence,
             occurrence.title,
             occurrence.body,
-            ITEM_ACTIONS,
+            item_actions(),
             stay=stay,
         )
 
@@ -165,12 +187,12 @@ class ReminderRouter(QObject):
         title: str,
         body: str,
         key: str = "",
-        open_label: str = "Show what's due",
+        open_label: str | None = None,
         *,
         stay: bool = False,
     ) -> Route:
         """One pop-up standing for many reminders (or a notice); it opens the window."""
-        actions = app_actions(open_label)
+        actions = app_actions(open_label or tr("Show what's due"))
         return self._deliver(BATCH_PREFIX + (key or title), None, title, body, actions, stay=stay)
 
     def missed(self) -> tuple[Occurrence, ...]:
@@ -187,9 +209,9 @@ class ReminderRouter(QObject):
 
     def send_test(self) -> Route:
         route = self.route()
-        body = f"Reminders reach you through {route.value}."
+        body = tr("Reminders reach you through {route}.").format(route=route.text())
         return self._deliver(
-            TEST_KEY, None, "ckbook test reminder", body, app_actions("Open ckbook")
+            TEST_KEY, None, tr("ckbook test reminder"), body, app_actions(tr("Open ckbook"))
         )
 
     def showing(self) -> dict[str, Occurrence | None]:
@@ -258,11 +280,12 @@ class ReminderRouter(QObject):
         notebook = self._notebook
         if action == "done":
             if notebook.run(reminders.done, occurrence, notebook.now()) is not None:
-                notebook.message.emit("info", f"Done: {occurrence.body}")
+                notebook.message.emit("info", tr("Done: {what}").format(what=occurrence.body))
         elif action in SNOOZE_ACTIONS:
-            choice, said = SNOOZE_ACTIONS[action]
+            choice = SNOOZE_ACTIONS[action]
             if notebook.run(reminders.snooze, occurrence, choice, notebook.now(), notebook.tz):
-                notebook.message.emit("info", f"{said}: {occurrence.body}")
+                notebook.message.emit("info", snoozed_text(action, occurrence.body))
+
         else:  # "open", "default"
             self.openClient.emit(occurrence.client_id)
 

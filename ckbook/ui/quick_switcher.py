@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.i18n import tr
 from ckbook.services.clients import ClientName, client_names
 from ckbook.ui.dialogs import run_modal
 from ckbook.ui.notebook import Notebook
@@ -175,23 +176,23 @@ class QuickSwitcher(QDialog):
         self,
         clients: Sequence[ClientName],
         parent: QWidget | None = None,
-        title: str = "Go to client",
+        title: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or tr("Go to client"))
         self.setModal(True)
         self.clients = list(clients)
         self._index = SwitcherIndex(self.clients)
         self.model = MatchModel(self)
         self.results = QListView()
         self.results.setModel(self.model)
-        self.results.setAccessibleName("Matching clients")
+        self.results.setAccessibleName(tr("Matching clients"))
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setUniformItemSizes(True)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.query = _QueryEdit(self.results)
-        self.query.setPlaceholderText("Type part of a name or organisation — Enter opens")
-        self.query.setAccessibleName("Find client")
+        self.query.setPlaceholderText(tr("Type part of a name or organisation — Enter opens"))
+        self.query.setAccessibleName(tr("Find client"))
         self.hint = plain_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
@@ -211,11 +212,11 @@ class QuickSwitcher(QDialog):
         if ranked:
             self.results.setCurrentIndex(self.model.index(0, 0))
         if not self.clients:
-            self.hint.setText("No clients yet — Ctrl+N adds one.")
+            self.hint.setText(tr("No clients yet — Ctrl+N adds one."))
         elif not ranked:
-            self.hint.setText("No client matches.")
+            self.hint.setText(tr("No client matches."))
         else:
-            self.hint.setText("↑↓ choose · Enter open · Esc close")
+            self.hint.setText(tr("↑↓ choose · Enter open · Esc close"))
 
     @override
     def accept(self) -> None:
@@ -231,7 +232,7 @@ class ClientPicker:
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, notebook: Notebook, title: str = "Go to client"
+        cls, parent: QWidget | None, notebook: Notebook, title: str | None = None
     ) -> int | None:
         clients = notebook.attempt(client_names)
         if clients is None:

@@ -38,6 +38,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from ckbook.i18n import tr
 from ckbook.services.agenda import DueReport, due_report
 from ckbook.services.base import Changed, notebook_stamp
 from ckbook.services.live import ELSEWHERE
@@ -442,7 +443,10 @@ class ReminderEngine(QObject):
             # say so once per outage, not at every retry.
             if self._record_failed_at is None:
                 self._notebook.message.emit(
-                    "error", f"Reminders shown but not recorded: {result.error}. Will retry."
+                    "error",
+                    tr("Reminders shown but not recorded: {why}. Will retry.").format(
+                        why=result.error
+                    ),
                 )
             self._record_failed_at = self._notebook.now()
             return
@@ -496,5 +500,7 @@ class ReminderEngine(QObject):
 def _batch_body(firing: Sequence[Occurrence]) -> str:
     lines = [f"• {o.body}" for o in firing[:BATCH_LINES]]
     if len(firing) > BATCH_LINES:
-        lines.append(f"and {len(firing) - BATCH_LINES} more — open ckbook to see them all")
+        more = len(firing) - BATCH_LINES
+        lines.append(tr("and %n more — open ckbook to see them all", "", more))
+
     return "\n".join(lines)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QVBoxLayout, QWidget
 from typing_extensions import override
 
+from ckbook.i18n import tr
 from ckbook.services.autostart import launch_command, set_autostart
 from ckbook.services.base import Changed
 from ckbook.services.people import me
@@ -32,11 +33,16 @@ from ckbook.ui.tray import Tray
 
 log = logging.getLogger(__name__)
 
-TRAY_HINT_TITLE = "ckbook is still running"
-TRAY_HINT_BODY = (
-    "ckbook keeps running in the tray so reminders can reach you. "
-    "To quit, choose Quit in the tray icon's menu."
-)
+
+def tray_hint() -> tuple[str, str]:
+    """The pop-up the first close into the tray shows: title, body."""
+    return (
+        tr("ckbook is still running"),
+        tr(
+            "ckbook keeps running in the tray so reminders can reach you. "
+            "To quit, choose Quit in the tray icon's menu."
+        ),
+    )
 
 
 @dataclass
@@ -104,9 +110,8 @@ class _CloseToTray(QObject):
             if to_tray and not Tray.available():
                 self._set(False)  # never hide into a tray that is not there
             elif to_tray and not self.quitting and not load_settings().tray_hint_shown:
-                self._parts.router.show_batch(
-                    TRAY_HINT_TITLE, TRAY_HINT_BODY, "tray-hint", "Open ckbook"
-                )
+                title, body = tray_hint()
+                self._parts.router.show_batch(title, body, "tray-hint", tr("Open ckbook"))
                 self._notebook.run(update_settings, tray_hint_shown=True)
         return False
 
@@ -114,7 +119,7 @@ class _CloseToTray(QObject):
 def _place_banner(window: QMainWindow, banner: ReminderBanner) -> QToolBar:
     """The banner goes in a fixed strip above the window's content, visible only while it shows
     something."""
-    bar = QToolBar("Reminders", window)
+    bar = QToolBar(tr("Reminders"), window)
     bar.setObjectName("reminderBar")
     bar.setMovable(False)
     bar.setFloatable(False)
@@ -171,7 +176,7 @@ def install_reminders(
             app.quit()
 
     def send_test() -> str:
-        return router.send_test().value
+        return router.send_test().text()
 
     def open_settings() -> None:
         current = load_settings()
@@ -182,7 +187,9 @@ def install_reminders(
             try:
                 set_autostart(chosen.start_at_login, launch_command(db_argument))
             except OSError as exc:
-                notebook.message.emit("error", f"Could not change start at login: {exc}")
+                notebook.message.emit(
+                    "error", tr("Could not change start at login: {why}").format(why=exc)
+                )
 
     def quit_now() -> None:
         # Qt 6's quit() first closes every window and gives up if one refuses, which a window

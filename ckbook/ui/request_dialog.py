@@ -7,11 +7,11 @@ acknowledgement; overdue ones are flagged here, on Today, and by the reminders.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.i18n import tr
 from ckbook.services import dates
 from ckbook.services.base import Changed
 from ckbook.services.care import (
@@ -34,6 +35,14 @@ from ckbook.services.care import (
 from ckbook.store.models import CHANNELS
 from ckbook.ui import theme
 from ckbook.ui.dialogs import run_modal
+from ckbook.ui.dialogs.choices import (
+    choice,
+    choice_box,
+    date_time_edit_format,
+    label,
+    set_choice,
+)
+from ckbook.ui.dialogs.conflict import save_with_choice
 from ckbook.ui.incident_dialog import from_qdatetime, to_qdatetime
 from ckbook.ui.line_list import ItemLine, LineListSection
 from ckbook.ui.notebook import Notebook
@@ -56,40 +65,40 @@ class RequestDialog(QDialog):
         self, notebook: Notebook, channel: str = "email", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Log a client message")
+        self.setWindowTitle(tr("Log a client message"))
         now = notebook.now()
         self.tz = notebook.tz
-        self.channel = QComboBox()
-        self.channel.addItems(list(CHANNELS))
-        self.channel.setCurrentText(channel if channel in CHANNELS else "email")
-        self.channel.setAccessibleName("Channel")
+        self.channel = choice_box("channel", CHANNELS)
+        set_choice(self.channel, channel if channel in CHANNELS else "email")
+        self.channel.setAccessibleName(tr("Channel"))
         self.received = QDateTimeEdit(to_qdatetime(now, self.tz))
         self.received.setCalendarPopup(True)
+        self.received.setDisplayFormat(date_time_edit_format())
         self.received.setMaximumDateTime(to_qdatetime(now, self.tz))
-        self.received.setAccessibleName("Received at")
+        self.received.setAccessibleName(tr("Received at"))
         self.summary = QPlainTextEdit()
-        self.summary.setPlaceholderText("What they asked for, in a line")
+        self.summary.setPlaceholderText(tr("What they asked for, in a line"))
         self.summary.setTabChangesFocus(True)
         self.summary.setMaximumHeight(80)
-        self.summary.setAccessibleName("Summary")
+        self.summary.setAccessibleName(tr("Summary"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Log it")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Log it"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.summary.textChanged.connect(self._on_summary_text_changed)
         form = QFormLayout(self)
-        form.addRow("What they asked", self.summary)
-        form.addRow("Channel", self.channel)
-        form.addRow("Received", self.received)
+        form.addRow(tr("What they asked"), self.summary)
+        form.addRow(tr("Channel"), self.channel)
+        form.addRow(tr("Received"), self.received)
         form.addRow(self.buttons)
         self._on_summary_text_changed()
 
     def value(self) -> RequestInput:
         return RequestInput(
             self.summary.toPlainText().strip(),
-            self.channel.currentText(),
+            choice(self.channel),
             from_qdatetime(self.received.dateTime(), self.tz),
         )
 
@@ -113,6 +122,16 @@ def request_status(row: RequestRow, now: datetime) -> str:
     return "acknowledged" if row.acknowledged_at is not None else "awaiting"
 
 
+def _status_text(status: str) -> str:
+    """A :func:`request_status` as the card shows it."""
+    return {
+        "overdue": tr("overdue", "request"),
+        "awaiting": tr("awaiting", "request"),
+        "acknowledged": tr("acknowledged", "request"),
+        "answered": tr("answered", "request"),
+    }.get(status, status)
+
+
 class RequestLine(ItemLine):
     """One request with its two one-click buttons."""
 
@@ -124,17 +143,19 @@ class RequestLine(ItemLine):
         received = dates.moment_text(row.received_at, now, tz, long=True)
         colour = theme.colors()
         tint = {"overdue": colour.overdue, "answered": colour.muted}.get(status)
-        self.ack_button = QPushButton("Acknowledge")
-        self.ack_button.setToolTip("Tell them it arrived; stops it being overdue")
+        self.ack_button = QPushButton(tr("Acknowledge"))
+        self.ack_button.setToolTip(tr("Tell them it arrived; stops it being overdue"))
         self.ack_button.setEnabled(row.acknowledged_at is None and row.answered_at is None)
-        self.answer_button = QPushButton("Answered")
-        self.answer_button.setToolTip("Mark it answered")
+        self.answer_button = QPushButton(tr("Answered"))
+        self.answer_button.setToolTip(tr("Mark it answered"))
         self.answer_button.setEnabled(row.answered_at is None)
-        self.ack_button.clicked.connect(lambda: section.acknowledge(row.id))
-        self.answer_button.clicked.connect(lambda: section.answer(row.id))
+        self.ack_button.clicked.connect(lambda: section.acknowledge(row.id, row))
+        self.answer_button.clicked.connect(lambda: section.answer(row.id, row))
         self._lay_out(
             row.summary,
-            f"{row.channel}, received {received} — {status}",
+            tr("{channel}, received {when} — {status}").format(
+                channel=label("channel", row.channel), when=received, status=_status_text(status)
+            ),
             tint,
             [self.ack_button, self.answer_button],
         )
@@ -147,9 +168,9 @@ class RequestsSection(LineListSection[RequestLine]):
     def __init__(self, notebook: Notebook, parent: QWidget | None = None) -> None:
         super().__init__(
             notebook,
-            "No messages awaiting a reply.",
-            "Log a message…",
-            "A client message that needs a reply",
+            tr("No messages awaiting a reply."),
+            tr("Log a message…"),
+            tr("A client message that needs a reply"),
             parent,
         )
         self.preferred_channel = "email"
@@ -176,10 +197,13 @@ class RequestsSection(LineListSection[RequestLine]):
         self._show_lines(RequestLine(self, row, now) for row in awaiting + answered)
         overdue = sum(1 for r in awaiting if r.overdue(now))
         if not awaiting:
-            self.empty.setText("No messages awaiting a reply.")
+            self.empty.setText(tr("No messages awaiting a reply."))
         else:
-            text = f"{len(awaiting)} awaiting a reply"
-            self.empty.setText(text + (f", {overdue} overdue" if overdue else ""))
+            waiting = len(awaiting)
+            text = tr("%n awaiting a reply", "", waiting)
+            if overdue:
+                text = tr("{awaiting}, %n overdue", "", overdue).format(awaiting=text)
+            self.empty.setText(text)
 
     def add(self, value: RequestInput) -> Changed | None:
         if self.client_id is None:
@@ -193,11 +217,37 @@ class RequestsSection(LineListSection[RequestLine]):
             received_at=value.received_at,
         )
 
-    def acknowledge(self, request_id: int) -> Changed | None:
-        return self.notebook.run(acknowledge_request, request_id, self.notebook.now())
+    def acknowledge(self, request_id: int, base: RequestRow | None = None) -> Changed | None:
+        """Acknowledge it; ``base`` (the request as shown): one deleted meanwhile is said so,
+        one someone else acknowledged meanwhile stays as they did it (and is said so)."""
+        now = self.notebook.now()
+        return self._mark(
+            lambda row, _c: acknowledge_request(request_id, now, base=row),
+            base,
+            tr("Someone else had already acknowledged it."),
+        )
 
-    def answer(self, request_id: int) -> Changed | None:
-        return self.notebook.run(answer_request, request_id, self.notebook.now())
+    def answer(self, request_id: int, base: RequestRow | None = None) -> Changed | None:
+        now = self.notebook.now()
+        return self._mark(
+            lambda row, _c: answer_request(request_id, now, base=row),
+            base,
+            tr("Someone else had already marked it answered."),
+        )
+
+    def _mark(
+        self,
+        mark: Callable[[RequestRow | None, dict[str, object]], Changed],
+        base: RequestRow | None,
+        already: str,
+    ) -> Changed | None:
+        if base is None:
+            return self.notebook.run(mark, None, {})
+        done = save_with_choice(self.notebook, self, mark, base, {"marked": True})
+        if done is not None and done.detail.startswith("already"):
+            self.notebook.message.emit("info", already)
+            self.refresh()
+        return done
 
     @override
     def _on_add_button_clicked(self) -> None:

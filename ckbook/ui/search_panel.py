@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.i18n import tr
 from ckbook.services import dates
 from ckbook.services.search import SearchHit, search
 from ckbook.ui.row_models import RowListModel
@@ -47,7 +48,33 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 50
-KIND_LABELS = {"client": "Client", "promise": "Promise", "note": "Note"}
+
+
+def kind_label(kind: str) -> str:
+    """What a result is (``Note``), in the installed language."""
+    labels = {
+        "client": tr("Client", "search result"),
+        "promise": tr("Promise", "search result"),
+        "note": tr("Note", "search result"),
+    }
+    return labels.get(kind, kind)
+
+
+def detail_label(detail: str) -> str:
+    """A promise's status or a note's kind (stored in English), in the installed language."""
+    labels = {
+        "open": tr("open", "promise status"),
+        "kept": tr("kept", "promise status"),
+        "broken": tr("broken", "promise status"),
+        "renegotiated": tr("renegotiated", "promise status"),
+        "cancelled": tr("cancelled", "promise status"),
+        "call": tr("call", "note kind"),
+        "meeting": tr("meeting", "note kind"),
+        "email": tr("email", "note kind"),
+        "message": tr("message", "note kind"),
+        "other": tr("other", "note kind"),
+    }
+    return labels.get(detail, detail)
 
 
 class Role(enum.IntEnum):
@@ -56,9 +83,9 @@ class Role(enum.IntEnum):
 
 def hit_title(hit: SearchHit, tz: Any = None) -> str:
     """``Note · Ada Lovelace · call · 18 Nov 2026`` — the first line of a result."""
-    parts = [KIND_LABELS.get(hit.kind, hit.kind), hit.client_name]
+    parts = [kind_label(hit.kind), hit.client_name]
     if hit.detail:
-        parts.append(hit.detail)
+        parts.append(detail_label(hit.detail))
     if hit.when is not None:
         when = hit.when.astimezone(tz) if tz is not None else hit.when
         parts.append(dates.absolute_day(when.date()))
@@ -208,7 +235,7 @@ class SearchWorker(QObject):
             lane="search",
             done=answered,
             failed=lambda failure: self.failed.emit(
-                generation, f"Search unavailable: {failure.text}"
+                generation, tr("Search unavailable: {why}").format(why=failure.text)
             ),
         )
 
@@ -251,17 +278,19 @@ class SearchPanel(QWidget):
         self.last_query_ms: float | None = None
 
         self.field = _SearchField()
-        self.field.setPlaceholderText('Search notes, promises and clients — "a phrase", propos*')
-        self.field.setAccessibleName("Search")
+        self.field.setPlaceholderText(
+            tr('Search notes, promises and clients — "a phrase", propos*')
+        )
+        self.field.setAccessibleName(tr("Search"))
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self._on_field_text_changed)
         self.field.returnPressed.connect(self._on_field_return_pressed)
         self.field.move_down.connect(self._on_field_move_down)
         self.status = plain_label()
-        self.status.setAccessibleName("Search status")
+        self.status.setAccessibleName(tr("Search status"))
         self.model = SearchResultsModel(self, tz=tz)
         self.results = QListView()
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(tr("Search results"))
         self.results.setModel(self.model)
         self.results.setItemDelegate(SearchHitDelegate(self.results))
         self.results.setUniformItemSizes(True)
@@ -325,10 +354,12 @@ class SearchPanel(QWidget):
         self.model.set_rows(found)
         if found:
             self.results.setCurrentIndex(self.model.index(0))
-            more = "+" if len(found) >= RESULT_LIMIT else ""
-            self.status.setText(f"{len(found)}{more} found")
+            count = len(found)
+            self.status.setText(
+                tr("%n+ found", "", count) if count >= RESULT_LIMIT else tr("%n found", "", count)
+            )
         else:
-            self.status.setText("Nothing found")
+            self.status.setText(tr("Nothing found"))
         if self._open_when_answered:
             self._open_when_answered = False
             self._open(0)
@@ -387,7 +418,7 @@ def install_search(window: Any, notebook: Any) -> SearchPanel:
     """Wire Ctrl+F: a "search" page with its own search thread and connection."""
     worker = SearchWorker(parent=window)
     panel = SearchPanel(worker, tz=notebook.tz)
-    window.add_page("search", "Search", panel)
+    window.add_page("search", tr("Search"), panel)
 
     def show() -> None:
         window.show_page("search")

@@ -38,7 +38,14 @@ from ckbook.ui.dialogs import grow_to_fit, run_modal, spin_box
 from ckbook.ui.qt_values import py_time
 from ckbook.ui.safe_text import plain_label
 
-SCHEME_CHOICES = (("Follow the system", "system"), ("Light", "light"), ("Dark", "dark"))
+
+def scheme_choices() -> tuple[tuple[str, str], ...]:
+    """(label, colour scheme) of the Appearance choices."""
+    return (
+        (tr("Follow the system"), "system"),
+        (tr("Light", "colour scheme"), "light"),
+        (tr("Dark", "colour scheme"), "dark"),
+    )
 
 
 class SettingsDialog(QDialog):
@@ -51,38 +58,43 @@ class SettingsDialog(QDialog):
         person: Person | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("ckbook settings")
+        self.setWindowTitle(tr("ckbook settings"))
         self._initial = settings
         self._send_test = send_test
 
-        self.remind_before = spin_box(REMIND_BEFORE_MINUTES, " min")
+        self.remind_before = spin_box(REMIND_BEFORE_MINUTES, tr(" min"))
         self.remind_before.setValue(settings.remind_before_minutes)
-        self.remind_before.setAccessibleName("Default remind-before in minutes")
+        self.remind_before.setAccessibleName(tr("Default remind-before in minutes"))
         self.remind_before.setToolTip(
-            "How long before a promise with a time of day you are reminded. "
-            "Promises with only a date remind at 09:00 on the day."
+            tr(
+                "How long before a promise with a time of day you are reminded. "
+                "Promises with only a date remind at 09:00 on the day."
+            )
         )
 
-        self.quiet_enabled = QCheckBox("Hold pop-ups during quiet hours")
+        self.quiet_enabled = QCheckBox(tr("Hold pop-ups during quiet hours"))
         self.quiet_enabled.setChecked(settings.quiet_hours_enabled)
         self.quiet_start = QTimeEdit(QTime(settings.quiet_start.hour, settings.quiet_start.minute))
         self.quiet_end = QTimeEdit(QTime(settings.quiet_end.hour, settings.quiet_end.minute))
-        for edit, name in ((self.quiet_start, "from"), (self.quiet_end, "until")):
+        for edit, name in (
+            (self.quiet_start, tr("Quiet hours from")),
+            (self.quiet_end, tr("Quiet hours until")),
+        ):
             edit.setDisplayFormat("HH:mm")
-            edit.setAccessibleName(f"Quiet hours {name}")
+            edit.setAccessibleName(name)
         self.quiet_enabled.toggled.connect(self._on_quiet_enabled_toggled)
         quiet_row = QHBoxLayout()
         quiet_row.addWidget(self.quiet_start)
-        quiet_row.addWidget(plain_label("to"))
+        quiet_row.addWidget(plain_label(tr("to", "from … to …")))
         quiet_row.addWidget(self.quiet_end)
         quiet_row.addStretch(1)
 
         # Which reminders stay on screen until seen (resident, critical); the rest may expire.
         self.stay = {
-            "stay_promise_overdue": QCheckBox("Overdue promises"),
-            "stay_request_overdue": QCheckBox("Messages awaiting a late reply"),
-            "stay_promise_coming_due": QCheckBox("Promises coming due"),
-            "stay_checkin_overdue": QCheckBox("Clients to check in with"),
+            "stay_promise_overdue": QCheckBox(tr("Overdue promises")),
+            "stay_request_overdue": QCheckBox(tr("Messages awaiting a late reply")),
+            "stay_promise_coming_due": QCheckBox(tr("Promises coming due")),
+            "stay_checkin_overdue": QCheckBox(tr("Clients to check in with")),
         }
         stay_box = QVBoxLayout()
         stay_box.setSpacing(2)
@@ -93,24 +105,26 @@ class SettingsDialog(QDialog):
         eob = settings.end_of_business
         self.end_of_business = QTimeEdit(QTime(eob.hour, eob.minute))
         self.end_of_business.setDisplayFormat("HH:mm")
-        self.end_of_business.setAccessibleName("End of business")
+        self.end_of_business.setAccessibleName(tr("End of business"))
         self.end_of_business.setToolTip(
-            "What EOD, COB, “close of business” and “end of play” mean in a promise line."
+            tr("What EOD, COB, “close of business” and “end of play” mean in a promise line.")
         )
 
-        self.close_to_tray = QCheckBox("Closing the window keeps ckbook running in the tray")
+        self.close_to_tray = QCheckBox(tr("Closing the window keeps ckbook running in the tray"))
         self.close_to_tray.setChecked(settings.close_to_tray)
         self.tray_note = plain_label(
-            "" if tray_available else "This desktop has no tray: closing the window quits ckbook.",
+            ""
+            if tray_available
+            else tr("This desktop has no tray: closing the window quits ckbook."),
             wrap=True,
         )
         self.tray_note.setVisible(bool(self.tray_note.text()))
-        self.start_at_login = QCheckBox("Start ckbook when I log in")
+        self.start_at_login = QCheckBox(tr("Start ckbook when I log in"))
         self.start_at_login.setChecked(settings.start_at_login)
 
         self.color_scheme = QComboBox()
-        self.color_scheme.setAccessibleName("Colour scheme")
-        for label, scheme in SCHEME_CHOICES:
+        self.color_scheme.setAccessibleName(tr("Colour scheme"))
+        for label, scheme in scheme_choices():
             self.color_scheme.addItem(label, scheme)
         self.color_scheme.setCurrentIndex(max(0, self.color_scheme.findData(settings.color_scheme)))
 
@@ -130,7 +144,7 @@ class SettingsDialog(QDialog):
             tr("Signed in as {name}").format(name=person.name) if self.team and person else ""
         )
 
-        self.test_button = QPushButton("Send a test reminder")
+        self.test_button = QPushButton(tr("Send a test reminder"))
         self.test_button.clicked.connect(self._on_test_button_clicked)
         self.test_result = plain_label(wrap=True)
         self.test_result.hide()  # until a test was sent
@@ -141,15 +155,15 @@ class SettingsDialog(QDialog):
         self.error.hide()
 
         form = QFormLayout()
-        form.addRow("Remind before a due time", self.remind_before)
+        form.addRow(tr("Remind before a due time"), self.remind_before)
         form.addRow(self.quiet_enabled)
-        form.addRow("Quiet hours", quiet_row)
-        form.addRow("End of business (EOD, COB)", self.end_of_business)
-        form.addRow("Keep on screen until seen", stay_box)
+        form.addRow(tr("Quiet hours"), quiet_row)
+        form.addRow(tr("End of business (EOD, COB)"), self.end_of_business)
+        form.addRow(tr("Keep on screen until seen"), stay_box)
         form.addRow(self.close_to_tray)
         form.addRow(self.tray_note)
         form.addRow(self.start_at_login)
-        form.addRow("Appearance", self.color_scheme)
+        form.addRow(tr("Appearance"), self.color_scheme)
         if self.team:
             form.addRow(self.signed_in)
             form.addRow(self.everyones_reminders)
@@ -198,7 +212,7 @@ class SettingsDialog(QDialog):
     def problem(self) -> str:
         value = self.value()
         if value.quiet_hours_enabled and value.quiet_start == value.quiet_end:
-            return "Quiet hours start and end at the same time; pick two different times."
+            return tr("Quiet hours start and end at the same time; pick two different times.")
         return ""
 
     @classmethod
@@ -234,6 +248,9 @@ class SettingsDialog(QDialog):
         if self._send_test is None:
             return
         route = self._send_test()
-        self.test_result.setText(f"Sent. Reminders reach you through {route}.")
+        self.test_result.setText(
+            tr("Sent. Reminders reach you through {route}.").format(route=route)
+        )
+
         self.test_result.show()
         grow_to_fit(self)

@@ -30,6 +30,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, QStandardPaths, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from ckbook.i18n import tr
+
 log = logging.getLogger(__name__)
 
 #: How long a second launch keeps trying to reach the first (it may be starting up).
@@ -120,7 +122,9 @@ class SingleInstance(QObject):
     def holder(self) -> str:
         """Who holds the lock, for a message ("process 4711")."""
         info = self._lock.getLockInfo()
-        return f"process {info[0]}" if isinstance(info, tuple) and info else "another process"
+        if isinstance(info, tuple) and info:
+            return tr("process {pid}").format(pid=info[0])
+        return tr("another process")
 
     def _listen(self) -> None:
         # We hold the lock, so a socket file left here belongs to a process that is gone.

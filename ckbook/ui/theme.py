@@ -9,6 +9,7 @@ does not switch the palette by itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ckbook.i18n import tr
 from ckbook.services.rules import Health, PromiseState
 
 
@@ -87,12 +89,42 @@ def health_color(health: Health | str) -> QColor:
     )
 
 
-HEALTH_TEXT = {
-    Health.GREEN: "on time",
-    Health.YELLOW: "check in",  # past the cadence: time to get in touch
-    Health.RED: "overdue",
-    Health.NONE: "—",
-}
+def health_text(health: Health) -> str:
+    """A client's check-in health in words, in the installed language."""
+    return {
+        Health.GREEN: tr("on time", "check-in health"),
+        # past the cadence: time to get in touch
+        Health.YELLOW: tr("check in", "check-in health"),
+        Health.RED: tr("overdue", "check-in health"),
+        Health.NONE: "—",
+    }[Health(health)]
+
+
+class _Worded(Mapping[Health, str]):
+    """``HEALTH_TEXT[health]``: the words looked up when read, so in the installed language."""
+
+    def __getitem__(self, health: Health) -> str:
+        return health_text(health)
+
+    def __iter__(self) -> Iterator[Health]:
+        return iter(Health)
+
+    def __len__(self) -> int:
+        return len(Health)
+
+
+HEALTH_TEXT: Mapping[Health, str] = _Worded()
+
+
+def promise_state_text(state: PromiseState) -> str:
+    """Where a promise stands, in words (``overdue``), in the installed language."""
+    return {
+        PromiseState.NO_DUE: tr("no due", "promise state"),
+        PromiseState.UPCOMING: tr("upcoming", "promise state"),
+        PromiseState.DUE_TODAY: tr("due today", "promise state"),
+        PromiseState.OVERDUE: tr("overdue", "promise state"),
+        PromiseState.CLOSED: tr("closed", "promise state"),
+    }[PromiseState(state)]
 
 
 def promise_color(state: PromiseState) -> QColor | None:

@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from ckbook.i18n import tr
 from ckbook.interop.csv_file import UnmappedColumnsError
 from ckbook.interop.transfer import (
     EXPORT_FORMATS,
@@ -57,19 +58,33 @@ class ExportType:
     vcard_version: str = "4.0"
 
 
-#: The export dialog's types -> filter text (the first is the default).
-EXPORT_FILTERS = {
-    ExportType("vcard"): "vCard 4.0 — clients (*.vcf)",
-    ExportType("vcard", vcard_version="3.0"): "vCard 3.0 — clients, for older programs (*.vcf)",
-    ExportType("csv"): "CSV — clients with profile and money terms (*.csv)",
-    ExportType("ics"): "iCalendar — open promises and check-ins as to-dos (*.ics)",
-    ExportType("ics", as_events=True): "iCalendar — promises and check-ins as events (*.ics)",
-    ExportType("json"): "JSON — the whole notebook (*.json)",
-}
-IMPORT_FILTER = (
-    "Contacts and exports (*.vcf *.vcard *.csv *.txt *.json);;vCard (*.vcf *.vcard);;"
-    "CSV (*.csv *.txt);;ckbook JSON export (*.json)"
-)
+def export_filters() -> dict[ExportType, str]:
+    """The export dialog's types -> filter text (the first is the default)."""
+    return {
+        ExportType("vcard"): tr("vCard 4.0 — clients (*.vcf)"),
+        ExportType("vcard", vcard_version="3.0"): tr(
+            "vCard 3.0 — clients, for older programs (*.vcf)"
+        ),
+        ExportType("csv"): tr("CSV — clients with profile and money terms (*.csv)"),
+        ExportType("ics"): tr("iCalendar — open promises and check-ins as to-dos (*.ics)"),
+        ExportType("ics", as_events=True): tr(
+            "iCalendar — promises and check-ins as events (*.ics)"
+        ),
+        ExportType("json"): tr("JSON — the whole notebook (*.json)"),
+    }
+
+
+def import_filter() -> str:
+    return ";;".join(
+        (
+            tr("Contacts and exports (*.vcf *.vcard *.csv *.txt *.json)"),
+            "vCard (*.vcf *.vcard)",
+            "CSV (*.csv *.txt)",
+            tr("ckbook JSON export (*.json)"),
+        )
+    )
+
+
 #: Format names as the warning says them.
 FORMAT_NAMES = {"vcard": "vCard", "csv": "CSV", "ics": "iCalendar", "json": "JSON"}
 #: A job shows its progress dialog once it has taken this long.
@@ -112,7 +127,8 @@ def import_kind(path: str) -> str:
 def export_choice(path: str, chosen_filter: str) -> ExportChoice:
     """What to write where: the extension typed wins when it names a format (warning when it
     contradicts the chosen type); with no extension the chosen type's is added."""
-    chosen = next((key for key, text in EXPORT_FILTERS.items() if text == chosen_filter), None)
+    filters = export_filters()
+    chosen = next((key for key, text in filters.items() if text == chosen_filter), None)
     chosen = chosen or ExportType("vcard")
     kind = chosen.kind
     if not Path(path).suffix:
@@ -120,17 +136,16 @@ def export_choice(path: str, chosen_filter: str) -> ExportChoice:
     typed = format_for(path, EXPORT_FORMATS)
     if typed is None or typed == kind:
         return ExportChoice(path, kind, chosen.as_events, "", chosen.vcard_version)
-    warning = (
-        f"{Path(path).name} is written as {FORMAT_NAMES[typed]}, as its name says, although "
-        f"the type chosen was {FORMAT_NAMES[kind]}."
-    )
+    warning = tr(
+        "{file} is written as {typed}, as its name says, although the type chosen was {chosen}."
+    ).format(file=Path(path).name, typed=FORMAT_NAMES[typed], chosen=FORMAT_NAMES[kind])
     return ExportChoice(path, typed, False, warning)
 
 
 class ImportFileDialog:
     @classmethod
     def ask(cls, parent: QWidget | None) -> ImportChoice | None:
-        path, _filter = QFileDialog.getOpenFileName(parent, "Import", "", IMPORT_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(parent, tr("Import"), "", import_filter())
         if not path:
             return None
         return ImportChoice(path, import_kind(path))
@@ -139,10 +154,11 @@ class ImportFileDialog:
 class ExportFileDialog:
     @classmethod
     def ask(cls, parent: QWidget | None) -> ExportChoice | None:
-        filters = ";;".join(EXPORT_FILTERS.values())
-        first = EXPORT_FILTERS[ExportType("vcard")]
+        choices = export_filters()
+        filters = ";;".join(choices.values())
+        first = choices[ExportType("vcard")]
         path, chosen = QFileDialog.getSaveFileName(
-            parent, "Export", "ckbook" + SUFFIXES["vcard"], filters, first
+            parent, tr("Export"), "ckbook" + SUFFIXES["vcard"], filters, first
         )
         if not path:
             return None
@@ -155,7 +171,8 @@ def skipped_lines(report: ImportReport) -> list[str]:
     skips = [*report.invalid, *report.duplicates, *report.resembling]
     lines = [s.describe() for s in skips[:SHOWN_SKIPS]]
     if len(skips) > SHOWN_SKIPS:
-        lines.append(f"… and {len(skips) - SHOWN_SKIPS} more")
+        more = len(skips) - SHOWN_SKIPS
+        lines.append(tr("… and %n more", "", more))
     return lines
 
 
@@ -173,12 +190,14 @@ def preview_text(report: ImportReport, file_name: str) -> tuple[str, list[str], 
     """The preview: the question, what is skipped (and how the file was read), and every update
     field by field (the box's details)."""
     if report.refused:
-        text = (
-            f"{file_name}: {len(report.invalid)} record(s) cannot be imported. Import the "
-            f"others ({report.counts(with_invalid=False)}) and skip these?"
-        )
+        refused = len(report.invalid)
+        text = tr(
+            "{file}: %n records cannot be imported. Import the others ({counts}) and skip these?",
+            "",
+            refused,
+        ).format(file=file_name, counts=report.counts(with_invalid=False))
     else:
-        text = f"{file_name}: {report.counts()}. Import?"
+        text = tr("{file}: {counts}. Import?").format(file=file_name, counts=report.counts())
     informative = [report.source[:1].upper() + report.source[1:] + "."] if report.source else []
     informative += skipped_lines(report)
     details = []
@@ -187,9 +206,12 @@ def preview_text(report: ImportReport, file_name: str) -> tuple[str, list[str], 
         details.extend(f"    {change.describe()}" for change in item.changes)
     new = report.new
     if new:
-        details.append(f"New ({len(new)}): " + ", ".join(i.name for i in new[:50]))
+        names = ", ".join(i.name for i in new[:50])
+        count = len(new)
+        details.append(tr("New (%n): {names}", "", count).format(names=names))
         if len(new) > 50:
-            details[-1] += f" … and {len(new) - 50} more"
+            more = len(new) - 50
+            details[-1] += " " + tr("… and %n more", "", more)
     return text, informative, "\n".join(details)
 
 
@@ -199,11 +221,11 @@ class ImportConfirm:
     @classmethod
     def ask(cls, parent: QWidget | None, report: ImportReport, file_name: str) -> bool:
         text, informative, details = preview_text(report, file_name)
-        box = _box(parent, "Import", text, informative)
+        box = _box(parent, tr("Import"), text, informative)
         if details:
             box.setDetailedText(details)
         box.setIcon(QMessageBox.Icon.Question)
-        label = "Import the others" if report.refused else "Import"
+        label = tr("Import the others") if report.refused else tr("Import")
         go = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(go)
@@ -224,7 +246,7 @@ class JobProgress(QObject):
     def __init__(self, parent: QWidget | None, label: str) -> None:
         super().__init__(parent)
         self.cancelled = threading.Event()
-        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        self.dialog = QProgressDialog(label, tr("Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle("ckbook")
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(PROGRESS_AFTER_MS)
@@ -265,15 +287,16 @@ class Transfer(QObject):
         self.notebook = notebook
         self.worker = Worker("transfer", self)
         self.progress: JobProgress | None = None  # the job under way's, for tests
-        self.import_action = QAction("&Import…", window)
+        self.import_action = QAction(tr("&Import…"), window)
         self.import_action.setObjectName("action_import")
         self.import_action.setStatusTip(
-            "Add or update clients from a vCard or CSV file, or restore a JSON export"
+            tr("Add or update clients from a vCard or CSV file, or restore a JSON export")
         )
+
         self.import_action.triggered.connect(self.start_import)
-        self.export_action = QAction("&Export…", window)
+        self.export_action = QAction(tr("&Export…"), window)
         self.export_action.setObjectName("action_export")
-        self.export_action.setStatusTip("Write clients, to-dos or the whole notebook to a file")
+        self.export_action.setStatusTip(tr("Write clients, to-dos or the whole notebook to a file"))
         self.export_action.triggered.connect(self.start_export)
 
     @property
@@ -310,7 +333,7 @@ class Transfer(QObject):
 
     def _on_worker_failed(self, failure: Failure) -> None:
         self._idle()
-        text = failure.text if not failure.retry else f"Not done: {failure.text}"
+        text = failure.text if not failure.retry else tr("Not done: {why}").format(why=failure.text)
         self.window.show_status("")
         self.notebook.message.emit("warning", text)
         self.problem.emit(text)
@@ -340,7 +363,7 @@ class Transfer(QObject):
             except UnmappedColumnsError as exc:
                 return NeedsColumns(exc.columns)
 
-        self._run(check, lambda report: self._confirm(choice, report), "Reading the file…")
+        self._run(check, lambda report: self._confirm(choice, report), tr("Reading the file…"))
 
     def _confirm(self, choice: ImportChoice, report: object) -> None:
         name = Path(choice.path).name
@@ -353,8 +376,10 @@ class Transfer(QObject):
         assert isinstance(report, ImportReport)
         if not report.writes and not report.refused:
             self.window.show_status("")
-            text = f"{name}: nothing to import ({report.counts()})."
-            box = _box(self.window, "Import", text, skipped_lines(report))
+            text = tr("{file}: nothing to import ({counts}).").format(
+                file=name, counts=report.counts()
+            )
+            box = _box(self.window, tr("Import"), text, skipped_lines(report))
             box.setIcon(QMessageBox.Icon.Information)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()  # window-modal, not blocking: the result is read, then closed
@@ -375,7 +400,7 @@ class Transfer(QObject):
                 progress=progress,
             )
 
-        self._run(write, self._imported, f"Importing {name}…")
+        self._run(write, self._imported, tr("Importing {file}…").format(file=name))
 
     def _imported(self, report: object) -> None:
         assert isinstance(report, ImportReport)
@@ -408,7 +433,9 @@ class Transfer(QObject):
                 vcard_version=choice.vcard_version,
             )
 
-        self._run(write, self._exported, f"Exporting to {Path(choice.path).name}…")
+        self._run(
+            write, self._exported, tr("Exporting to {file}…").format(file=Path(choice.path).name)
+        )
 
     def _exported(self, result: object) -> None:
         assert isinstance(result, ExportResult)

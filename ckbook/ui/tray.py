@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from ckbook.i18n import tr
 from ckbook.services import dates
 from ckbook.services.agenda import DueReport
 from ckbook.services.reminder_rules import Occurrence, ReminderKind
@@ -126,12 +127,15 @@ class Tray(QObject):
         self._set_count(report.attention_count + len(self._missed_not_in(report)))
         tip = f"ckbook — {report.summary()}"
         if report.snoozed:
-            tip += f" ({report.snoozed} snoozed)"  # left out until the snooze ends, as on Today
+            # left out until the snooze ends, as on Today
+            snoozed = report.snoozed
+            tip += " " + tr("(%n snoozed)", "", snoozed)
         if self._missed:
             count = len(self._missed)
-            tip += f"\n{count} reminder{'s' if count != 1 else ''} went by unseen"
+            tip += "\n" + tr("%n reminders went by unseen", "", count)
         if self._paused_until is not None:
-            tip += f"\nReminders paused until {self._local(self._paused_until)}"
+            paused = self._local(self._paused_until)
+            tip += "\n" + tr("Reminders paused until {time}").format(time=paused)
         self.icon.setToolTip(plain_tooltip(tip))
 
     def _missed_not_in(self, report: DueReport) -> list[Occurrence]:
@@ -180,13 +184,21 @@ class Tray(QObject):
         if report is None:
             return []
         entries: list[tuple[str, int]] = []
-        entries += [(f"Overdue: {p.client_name} — {p.text}", p.client_id) for p in report.overdue]
+        overdue = tr("Overdue: {client} — {promise}")
+        due_today = tr("Due today: {client} — {promise}")
+        check_in = tr("Check in with {client}")
+        reply = tr("Reply to {client} — {request}")
         entries += [
-            (f"Due today: {p.client_name} — {p.text}", p.client_id) for p in report.due_today
+            (overdue.format(client=p.client_name, promise=p.text), p.client_id)
+            for p in report.overdue
         ]
-        entries += [(f"Check in with {c.client_name}", c.client_id) for c in report.checkins]
         entries += [
-            (f"Reply to {r.client_name} — {r.request.summary}", r.client_id)
+            (due_today.format(client=p.client_name, promise=p.text), p.client_id)
+            for p in report.due_today
+        ]
+        entries += [(check_in.format(client=c.client_name), c.client_id) for c in report.checkins]
+        entries += [
+            (reply.format(client=r.client_name, request=r.request.summary), r.client_id)
             for r in report.requests
             if r.request is not None
         ]
@@ -196,7 +208,9 @@ class Tray(QObject):
         menu = self.menu
         menu.clear()
         for occurrence in self._missed[:MENU_ITEMS]:
-            text = f"Missed: {occurrence.title} — {occurrence.body}"
+            text = tr("Missed: {title} — {body}").format(
+                title=occurrence.title, body=occurrence.body
+            )
             action = QAction(_menu_text(text, 80), menu)
             action.triggered.connect(
                 lambda _=False, k=occurrence.key_text: self.missedOpened.emit(k)
@@ -211,31 +225,32 @@ class Tray(QObject):
                 action.triggered.connect(lambda _=False, c=client_id: self.openClient.emit(c))
                 menu.addAction(action)
             if len(entries) > MENU_ITEMS:
-                more = QAction(f"{len(entries) - MENU_ITEMS} more… (open ckbook)", menu)
+                left = len(entries) - MENU_ITEMS
+                more = QAction(tr("%n more… (open ckbook)", "", left), menu)
                 more.triggered.connect(self.openApp.emit)
                 menu.addAction(more)
         else:
-            nothing = QAction("Nothing needs you right now", menu)
+            nothing = QAction(tr("Nothing needs you right now"), menu)
             nothing.setEnabled(False)
             menu.addAction(nothing)
         menu.addSeparator()
-        call = QAction("New call note…", menu)
+        call = QAction(tr("New call note…"), menu)
         call.triggered.connect(self.newCallNote.emit)
         menu.addAction(call)
-        open_app = QAction("Open ckbook", menu)
+        open_app = QAction(tr("Open ckbook"), menu)
         open_app.triggered.connect(self.openApp.emit)
         menu.addAction(open_app)
         if self._paused_until is None:
-            pause = QAction("Pause reminders for 1 hour", menu)
+            pause = QAction(tr("Pause reminders for 1 hour"), menu)
             pause.triggered.connect(self.pauseRequested.emit)
         else:
-            pause = QAction(
-                f"Resume reminders (paused until {self._local(self._paused_until)})", menu
-            )
+            paused = self._local(self._paused_until)
+            pause = QAction(tr("Resume reminders (paused until {time})").format(time=paused), menu)
             pause.triggered.connect(self.resumeRequested.emit)
         menu.addAction(pause)
         menu.addSeparator()
-        quit_action = QAction("Quit", menu)
+        quit_action = QAction(tr("Quit"), menu)
+
         quit_action.triggered.connect(self.quitRequested.emit)
         menu.addAction(quit_action)
 

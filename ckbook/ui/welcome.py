@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QProcess, QSize, Qt, Signal
 from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from typing_extensions import override
 
+from ckbook.i18n import tr
 from ckbook.paths import data_dir
 from ckbook.services.autostart import ckbook_command
 from ckbook.services.base import Changed
@@ -35,32 +36,40 @@ class WelcomePage(QWidget):
         self.setObjectName("welcomePage")
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(QSize(64, 64)))
-        title = plain_label("Welcome to ckbook")
+        title = plain_label(tr("Welcome to ckbook"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
         intro = plain_label(
-            "Your notebook is empty. Start with the people you serve: each client gets an "
-            "attention profile, money terms agreed up front, call notes and every promise you "
-            "make them.",
+            tr(
+                "Your notebook is empty. Start with the people you serve: each client gets an "
+                "attention profile, money terms agreed up front, call notes and every promise "
+                "you make them."
+            ),
             wrap=True,
         )
         self.new_client = QCommandLinkButton(
-            "Add your first client",
-            "A name, how much attention they need, and the money terms (Ctrl+N)",
+            tr("Add your first client"),
+            tr("A name, how much attention they need, and the money terms (Ctrl+N)"),
         )
         self.import_file = QCommandLinkButton(
-            "Import your contacts",
-            "From a vCard or CSV file saved by your phone, Google Contacts or Outlook; "
-            "you see what will be added before anything is",
+            tr("Import your contacts"),
+            tr(
+                "From a vCard or CSV file saved by your phone, Google Contacts or Outlook; "
+                "you see what will be added before anything is"
+            ),
         )
         self.demo = QCommandLinkButton(
-            "Try the demo notebook",
-            "Sixty made-up clients with notes and promises, in a separate notebook opened in a "
-            "new window; yours stays as it is",
+            tr("Try the demo notebook"),
+            tr(
+                "Sixty made-up clients with notes and promises, in a separate notebook opened in "
+                "a new window; yours stays as it is"
+            ),
         )
-        self.where = plain_label(f"This notebook: {location}", wrap=True)
+        self.where = plain_label(
+            tr("This notebook: {location}").format(location=location), wrap=True
+        )
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where.setEnabled(False)  # muted
         self.apply_theme()
@@ -133,7 +142,7 @@ class DemoOpener:
         command = ckbook_command()
         self.process = QProcess()
         self.process.finished.connect(self._on_process_finished)
-        self._say("info", "Making the demo notebook…")
+        self._say("info", tr("Making the demo notebook…"))
         self.process.start(command[0], [*command[1:], "demo", "--db", str(self.path)])
 
     def _on_process_finished(self, code: int, _status: QProcess.ExitStatus) -> None:
@@ -142,7 +151,8 @@ class DemoOpener:
             return
         if code != 0 or not self.path.exists():
             why = bytes(process.readAllStandardError().data()).decode(errors="replace").strip()
-            self._say("error", f"The demo notebook could not be made: {why or f'exit {code}'}")
+            why = why or tr("exit {code}").format(code=code)
+            self._say("error", tr("The demo notebook could not be made: {why}").format(why=why))
             return
         self._start_window()
 
@@ -150,9 +160,12 @@ class DemoOpener:
         command = ckbook_command()
         started, _pid = self._start_detached(command[0], [*command[1:], "--db", str(self.path)])
         if started:
-            self._say("info", f"The demo notebook opens in a new window ({self.path})")
+            self._say(
+                "info",
+                tr("The demo notebook opens in a new window ({path})").format(path=self.path),
+            )
         else:
-            self._say("error", "The demo notebook's window could not be started")
+            self._say("error", tr("The demo notebook's window could not be started"))
 
 
 def install_welcome(
@@ -163,7 +176,8 @@ def install_welcome(
     if not notebook.attempt(notebook_is_empty):
         return None
     page = WelcomePage(notebook.location)
-    window.add_page("welcome", "Welcome", page)
+    window.add_page("welcome", tr("Welcome"), page)
+
     window.show_page("welcome")
     page.newClientRequested.connect(lambda: window.trigger("new_client"))
     page.importRequested.connect(start_import)

@@ -30,8 +30,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ckbook.i18n import tr
 from ckbook.services.base import InputError, worker_connection
-from ckbook.store.errors import StoreError, classify
+from ckbook.store.errors import StorageProblem, StoreError, classify
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,21 @@ class Failure:
         return "error" if self.retry else "warning"
 
 
+def problem_words(problem: StorageProblem) -> str:
+    """A storage problem in a few words ("disk full"), in the installed language."""
+    words = {
+        StorageProblem.DISK_FULL: tr("disk full"),
+        StorageProblem.LOCKED: tr("database busy"),
+        StorageProblem.READ_ONLY: tr("database is read-only"),
+        StorageProblem.CORRUPT: tr("database file is damaged"),
+        StorageProblem.NOT_A_DATABASE: tr("not a ckbook database"),
+        StorageProblem.IO: tr("disk error"),
+        StorageProblem.NOT_ALLOWED: tr("not allowed"),
+        StorageProblem.SERVER_GONE: tr("server unreachable"),
+    }
+    return words.get(problem, problem.value)
+
+
 def failure_of(exc: BaseException, what: str = "") -> Failure:
     """The one reading of an exception raised by a use-case (on any thread)."""
     if isinstance(exc, InputError):
@@ -62,9 +78,9 @@ def failure_of(exc: BaseException, what: str = "") -> Failure:
     problem = classify(exc)
     if problem is not None:
         log.warning("%s: %s (%s)", what or "storage problem", problem.value, exc)
-        return Failure(problem.value, retry=True)
+        return Failure(problem_words(problem), retry=True)
     log.error("%s failed", what or "background job", exc_info=exc)
-    return Failure("unexpected error (see the log)", retry=True, bug=True)
+    return Failure(tr("unexpected error (see the log)"), retry=True, bug=True)
 
 
 Done = Callable[[Any], None]

@@ -159,7 +159,7 @@ def test_check_exits_0_when_ok_and_2_with_one_line_when_not(db_path, run):  # ty
         raw.execute("INSERT INTO client_tag (client_id, tag_id) VALUES (1, 999)")
     broken = run("check", "--json")
     assert broken.code == 2 and broken.err.count("\n") == 1
-    assert "1 rows pointing at missing rows" in broken.err
+    assert "1 row pointing at missing rows" in broken.err
 
 
 # -- reading a poisoned notebook, demo under the lock ---------------------------------------

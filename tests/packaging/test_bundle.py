@@ -67,7 +67,9 @@ def test_the_bundle_carries_migrations_icons_and_the_guide(program):
     assert (resources / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
     assert (resources / "icons" / "call.svg").is_file()
     assert (resources / "guide.md").is_file()
+    assert (resources / "guide_de.md").is_file()
     assert (resources / "translations" / "ckbook_de.qm").is_file()
+    assert (resources / "translations" / "en_plurals.json").is_file()
     # Qt's own German (standard buttons), which PyInstaller's Qt hooks collect.
     qt_translations = program.parent / "_internal" / "PySide6" / "Qt" / "translations"
     assert (qt_translations / "qtbase_de.qm").is_file()

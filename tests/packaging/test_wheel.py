@@ -78,7 +78,10 @@ def test_the_unpacked_wheel_finds_its_icons_and_installs_the_launcher(wheel, tmp
     assert done.returncode == 0, done.stderr
     svg, icon_dir, count = done.stdout.split("\n")[:3]
     assert svg.startswith(str(site)) and icon_dir.startswith(str(site)) and int(count) >= 19
-    german = "import ckbook.i18n as i; print(i.install('de')); print(i.catalogue_path('de'))"
+    german = (
+        "import ckbook.i18n as i; print(i.install('de')); print(i.catalogue_path('de'));"
+        "print(i.tr('&File')); i.uninstall(); print(i.tr('%n clients', '', 1))"
+    )
     done = subprocess.run(
         [sys.executable, "-c", german],
         capture_output=True,
@@ -87,8 +90,9 @@ def test_the_unpacked_wheel_finds_its_icons_and_installs_the_launcher(wheel, tmp
         cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr
-    language, catalogue = done.stdout.split("\n")[:2]
-    assert language == "de" and catalogue.startswith(str(site))
+    language, catalogue, file_menu, one_client = done.stdout.split("\n")[:4]
+    assert language == "de" and catalogue.startswith(str(site)) and file_menu == "&Datei"
+    assert one_client == "1 client"  # the English plural table is shipped too
     done = subprocess.run(
         [sys.executable, "-m", "ckbook", "--install-desktop"],
         capture_output=True,

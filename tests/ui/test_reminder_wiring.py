@@ -16,7 +16,7 @@ from ckbook.services.due import Due
 from ckbook.services.promises import add_promise
 from ckbook.services.settings import Settings, load_settings
 from ckbook.ui.main_window import MainWindow
-from ckbook.ui.reminder_wiring import TRAY_HINT_TITLE, ReminderParts, install_reminders
+from ckbook.ui.reminder_wiring import ReminderParts, install_reminders, tray_hint
 from ckbook.ui.settings_dialog import SettingsDialog
 from ckbook.ui.tray import Tray
 from tests.factories import contact, make_client
@@ -80,7 +80,7 @@ def test_the_first_close_into_the_tray_says_so_once(wired, monkeypatch, qtbot):
     window.show()
     window.close()
     assert shown == ["batch|tray-hint"]
-    assert parts.banner.current().title == TRAY_HINT_TITLE
+    assert parts.banner.current().title == tray_hint()[0]
     assert load_settings().tray_hint_shown is True
     window.show()
     window.close()

@@ -28,3 +28,12 @@ def test_a_screenshot_script_renders_readable_pngs(qapp, tmp_path, script, capsy
     for shot in shots:
         image = QImage(str(shot))
         assert image.width() >= 400 and image.height() >= 300, shot  # not an empty grab
+
+
+@pytest.mark.parametrize("script", ["screenshots", "screenshots_today", "screenshots_desktop"])
+def test_a_screenshot_script_renders_german_and_leaves_english_behind(qapp, tmp_path, script):
+    from ckbook import i18n
+
+    assert load(script).main([str(tmp_path), "--clients", "12", "--lang", "de"]) == 0
+    assert len(list(tmp_path.glob("*.png"))) >= 4
+    assert i18n.language() == "en" and qapp.translate("QShortcut", "Ctrl") == "Ctrl"

@@ -169,11 +169,11 @@ def test_the_import_question_names_who_may_already_be_here(
 def test_export_uses_the_extension_typed_and_warns_when_it_contradicts(  # type: ignore[no-untyped-def]
     typed, chosen, expected
 ) -> None:
-    from ckbook.ui.transfer import EXPORT_FILTERS, ExportType, export_choice
+    from ckbook.ui.transfer import ExportType, export_choice, export_filters
 
     kind, option = chosen
     key = ExportType(kind, vcard_version=option) if option == "3.0" else ExportType(kind, option)
-    choice = export_choice(typed, EXPORT_FILTERS[key])
+    choice = export_choice(typed, export_filters()[key])
     if option == "3.0":
         assert choice.vcard_version == "3.0"
     assert (choice.path, choice.kind, choice.as_events, bool(choice.warning)) == expected
@@ -184,11 +184,11 @@ def test_export_uses_the_extension_typed_and_warns_when_it_contradicts(  # type:
 def test_export_warning_reaches_the_user_and_the_file_has_the_named_format(  # type: ignore[no-untyped-def]
     qtbot, window, transfer, notebook, tmp_path, monkeypatch, now
 ) -> None:
-    from ckbook.ui.transfer import EXPORT_FILTERS, ExportType, export_choice
+    from ckbook.ui.transfer import ExportType, export_choice, export_filters
 
     make_client(now, "Ada", emails=("ada@example.com",))
     target = tmp_path / "x.ics"
-    choice = export_choice(str(target), EXPORT_FILTERS[ExportType("vcard")])
+    choice = export_choice(str(target), export_filters()[ExportType("vcard")])
     monkeypatch.setattr(ExportFileDialog, "ask", classmethod(lambda cls, parent: choice))
     messages: list[tuple[str, str]] = []
     notebook.message.connect(lambda level, text: messages.append((level, text)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -23,8 +24,11 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.i18n import tr
 from ckbook.services import dates
+from ckbook.services.base import Changed
 from ckbook.services.money import (
+    MoneyTermsInput,
     MoneyTermsRow,
     TermsChange,
     current_money_terms,
@@ -35,6 +39,8 @@ from ckbook.services.money import (
     terms_changes,
 )
 from ckbook.ui import theme
+from ckbook.ui.dialogs.choices import label
+from ckbook.ui.dialogs.conflict import save_with_choice
 from ckbook.ui.dialogs.money_terms import MoneyTermsDialog
 from ckbook.ui.icons import icon
 from ckbook.ui.notebook import Notebook
@@ -53,7 +59,10 @@ class HistoryColumn(enum.IntEnum):
     REASON = 4
 
 
-HISTORY_HEADERS = ("Version", "Agreed on", "What changed", "Confirmed", "Why it changed")
+def history_headers() -> tuple[str, ...]:
+    """The history's column titles, in :class:`HistoryColumn` order."""
+    return (tr("Version"), tr("Agreed on"), tr("What changed"), tr("Confirmed"),
+            tr("Why it changed"))  # fmt: skip
 
 
 def _day(value: object) -> str:
@@ -99,9 +108,9 @@ class MoneyHistoryModel(QAbstractTableModel):
         if (
             role == Qt.ItemDataRole.DisplayRole
             and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HISTORY_HEADERS)
+            and 0 <= section < len(HistoryColumn)
         ):
-            return HISTORY_HEADERS[section]
+            return history_headers()[section]
         return None
 
     @override
@@ -124,26 +133,27 @@ class MoneyHistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == HistoryColumn.CHANGED:
                 if index.row() == len(self._rows) - 1:
-                    return f"first terms: {terms.one_line()}"
-                return "; ".join(c.describe() for c in changes) or "nothing (agreed again)"
+                    return tr("first terms: {terms}").format(terms=terms.one_line())
+                return "; ".join(c.describe() for c in changes) or tr("nothing (agreed again)")
             if column == HistoryColumn.VERSION:
                 return str(terms.version)
             if column == HistoryColumn.AGREED_ON:
                 return _day(terms.agreed_on)
             if column == HistoryColumn.CONFIRMED:
-                return "yes" if terms.confirmed_by_client else "no"
+                return tr("yes") if terms.confirmed_by_client else tr("no")
             if column == HistoryColumn.REASON:
                 return terms.change_reason
         return None
 
     @staticmethod
     def _whole_terms(terms: MoneyTermsRow, changes: tuple[TermsChange, ...]) -> str:
-        lines = [f"Version {terms.version}: {terms.one_line()}"]
+        lines = [tr("Version {version}: {terms}").format(version=terms.version,
+                                                        terms=terms.one_line())]  # fmt: skip
         if terms.scope_in:
-            lines.append(f"Scope in: {' '.join(terms.scope_in.split())}")
+            lines.append(tr("Scope in: {scope}").format(scope=" ".join(terms.scope_in.split())))
         if terms.scope_out:
-            lines.append(f"Scope out: {' '.join(terms.scope_out.split())}")
-        lines.extend(f"Changed: {c.describe()}" for c in changes)
+            lines.append(tr("Scope out: {scope}").format(scope=" ".join(terms.scope_out.split())))
+        lines.extend(tr("Changed: {change}").format(change=c.describe()) for c in changes)
         return "\n".join(lines)
 
 
@@ -156,7 +166,7 @@ class MoneySection(QWidget):
         self.current: MoneyTermsRow | None = None
 
         self.banner = plain_label(money_not_discussed())
-        self.banner.setAccessibleName("Money terms")
+        self.banner.setAccessibleName(tr("Money terms"))
         self.banner.setObjectName("moneyBanner")
         self.banner.setMargin(8)
         font = self.banner.font()
@@ -167,32 +177,32 @@ class MoneySection(QWidget):
         self.details = QWidget()
         form = QFormLayout(self.details)
         form.setContentsMargins(0, 0, 0, 0)
-        for key, label in (
-            ("pricing", "Pricing"),
-            ("budget", "Budget ceiling"),
-            ("payment", "Payment terms"),
-            ("deposit", "Deposit"),
-            ("discount", "Discount promised"),
-            ("scope_in", "Scope in"),
-            ("scope_out", "Scope out"),
-            ("agreed", "Agreed on"),
-            ("version", "Version"),
+        for key, title in (
+            ("pricing", tr("Pricing")),
+            ("budget", tr("Budget ceiling")),
+            ("payment", tr("Payment terms")),
+            ("deposit", tr("Deposit")),
+            ("discount", tr("Discount promised")),
+            ("scope_in", tr("Scope in")),
+            ("scope_out", tr("Scope out")),
+            ("agreed", tr("Agreed on")),
+            ("version", tr("Version")),
         ):
             value = plain_label(wrap=True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setAccessibleName(label)
+            value.setAccessibleName(title)
             self._values[key] = value
-            form.addRow(label, value)
+            form.addRow(title, value)
 
-        self.edit_button = QPushButton(icon("money"), "Record money terms…")
-        self.edit_button.setToolTip("Record the money terms; a change makes a new version")
-        self.history_button = QPushButton(icon("history"), "History")
+        self.edit_button = QPushButton(icon("money"), tr("Record money terms…"))
+        self.edit_button.setToolTip(tr("Record the money terms; a change makes a new version"))
+        self.history_button = QPushButton(icon("history"), tr("History"))
         self.history_button.setCheckable(True)
-        self.history_button.setToolTip("Show every version of the money terms")
+        self.history_button.setToolTip(tr("Show every version of the money terms"))
         self.history_model = MoneyHistoryModel(self)
         self.history = QTableView()
         self.history.setModel(self.history_model)
-        self.history.setAccessibleName("Money terms history")
+        self.history.setAccessibleName(tr("Money terms history"))
         self.history.verticalHeader().hide()
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -251,40 +261,53 @@ class MoneySection(QWidget):
         terms = self.current
         self.banner.setVisible(terms is None)
         self.details.setVisible(terms is not None)
-        self.edit_button.setText("Change terms…" if terms else "Record money terms…")
+        self.edit_button.setText(tr("Change terms…") if terms else tr("Record money terms…"))
         self.edit_button.setIcon(icon("edit" if terms else "money"))
         count = len(history)
-        self.history_button.setText(f"History ({count} version{'s' if count != 1 else ''})")
+        self.history_button.setText(tr("History (%n versions)", "", count))
         self.history_button.setEnabled(count > 0)
         if count == 0:
             self.history_button.setChecked(False)
         if terms is None:
             return
         currency = terms.currency
-        amount = format_money(terms.amount, currency) if terms.amount is not None else "no amount"
-        self._values["pricing"].setText(f"{terms.pricing_model}, {amount}")
+        pricing = label("pricing", terms.pricing_model)
+        if terms.amount is None:
+            self._values["pricing"].setText(tr("{pricing}, no amount").format(pricing=pricing))
+        else:
+            amount = format_money(terms.amount, currency)
+            self._values["pricing"].setText(
+                tr("{pricing}, {amount}").format(pricing=pricing, amount=amount)
+            )
         self._values["budget"].setText(
             format_money(terms.budget_ceiling, currency)
             if terms.budget_ceiling is not None
             else "—"
         )
-        self._values["payment"].setText(
-            f"{terms.payment_terms_days} days" if terms.payment_terms_days is not None else "—"
-        )
+        days = terms.payment_terms_days
+        self._values["payment"].setText(tr("%n days", "", days) if days is not None else "—")
         self._values["deposit"].setText(
             format_money(terms.deposit, currency) if terms.deposit is not None else "—"
         )
         discount = terms.discount or "—"
         if terms.discount_condition:
-            discount += f" — if {terms.discount_condition}"
+            discount = tr("{discount} — if {condition}").format(
+                discount=discount, condition=terms.discount_condition
+            )
         self._values["discount"].setText(discount)
         self._values["scope_in"].setText(terms.scope_in or "—")
         self._values["scope_out"].setText(terms.scope_out or "—")
-        confirmed = "confirmed by the client" if terms.confirmed_by_client else "not confirmed yet"
-        self._values["agreed"].setText(f"{_day(terms.agreed_on)}, {confirmed}")
+        agreed = _day(terms.agreed_on)
+        self._values["agreed"].setText(
+            tr("{day}, confirmed by the client").format(day=agreed)
+            if terms.confirmed_by_client
+            else tr("{day}, not confirmed yet").format(day=agreed)
+        )
         recorded = terms.created_at.astimezone(self.notebook.tz) if terms.created_at else None
         self._values["version"].setText(
-            f"{terms.version}" + (f", recorded {_day(recorded)}" if recorded else "")
+            tr("{version}, recorded {day}").format(version=terms.version, day=_day(recorded))
+            if recorded
+            else str(terms.version)
         )
 
     def _on_edit_button_clicked(self) -> None:
@@ -298,10 +321,21 @@ class MoneySection(QWidget):
         terms = MoneyTermsDialog.ask(self, self.current, today, self.client_name)
         if terms is None:
             return False
-        return (
-            self.notebook.run(set_money_terms, self.client_id, terms, self.notebook.now())
-            is not None
-        )
+        client_id, now = self.client_id, self.notebook.now()
+        names = [f.name for f in fields(MoneyTermsInput) if f.name != "change_reason"]
+
+        def save(base: MoneyTermsRow, changes: dict[str, object]) -> Changed:
+            # The terms as shown (or as stored now, after a conflict) with this edit's fields.
+            whole = {name: getattr(base, name) for name in names}
+            merged = MoneyTermsInput(**{**whole, **changes, "change_reason": terms.change_reason})
+            return set_money_terms(client_id, merged, now, based_on_version=base.version)
+
+        # Based on the version shown: someone else's newer terms are merged field by field, or
+        # offered side by side (``dialogs.conflict``).
+        shown = self.current or MoneyTermsRow(pricing_model="", client_id=client_id)
+        edit = {name: getattr(terms, name) for name in names}
+        saved = save_with_choice(self.notebook, self, save, shown, edit)
+        return saved is not None and saved.detail != "reloaded"
 
     def _on_history_button_toggled(self, shown: bool) -> None:
         self.history.setVisible(shown)

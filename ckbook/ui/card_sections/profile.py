@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ckbook.i18n import tr
 from ckbook.services.base import Changed, ConflictError, Kind
 from ckbook.services.clients import (
     ClientDetail,
@@ -39,6 +40,7 @@ from ckbook.services.rules import ATTENTION_DEFAULTS
 from ckbook.store.models import ATTENTION_LEVELS, CHANNELS, CLIENT_STATUSES
 from ckbook.ui import theme
 from ckbook.ui.dialogs import join_list, spin_box, split_list
+from ckbook.ui.dialogs.choices import choice, choice_box, date_edit_format, label, set_choice
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.safe_text import plain_label
 
@@ -94,47 +96,44 @@ class ProfileSection(QWidget):
         self.name = QLineEdit()
         self.organisation = QLineEdit()
         self.emails = QLineEdit()
-        self.emails.setPlaceholderText("several: separate with commas")
+        self.emails.setPlaceholderText(tr("several: separate with commas"))
         self.phones = QLineEdit()
-        self.phones.setPlaceholderText("several: separate with commas")
+        self.phones.setPlaceholderText(tr("several: separate with commas"))
         self.address = QPlainTextEdit()
         self.tags = QLineEdit()
-        self.tags.setPlaceholderText("comma separated")
-        self.status = QComboBox()
-        self.status.addItems(CLIENT_STATUSES)
+        self.tags.setPlaceholderText(tr("comma separated"))
+        self.status = choice_box("status", CLIENT_STATUSES)
         self.client_since = QDateEdit()
         self.client_since.setCalendarPopup(True)
-        self.client_since.setDisplayFormat("dd MMM yyyy")
-        self.attention_level = QComboBox()
-        self.attention_level.addItems(ATTENTION_LEVELS)
-        self.checkin_days = spin_box(CHECKIN_DAYS, " days")
-        self.response_hours = spin_box(RESPONSE_HOURS, " hours")
-        self.preferred_channel = QComboBox()
-        self.preferred_channel.addItems(CHANNELS)
+        self.client_since.setDisplayFormat(date_edit_format())
+        self.attention_level = choice_box("attention", ATTENTION_LEVELS)
+        self.checkin_days = spin_box(CHECKIN_DAYS, tr(" days", "spin box suffix"))
+        self.response_hours = spin_box(RESPONSE_HOURS, tr(" hours", "spin box suffix"))
+        self.preferred_channel = choice_box("channel", CHANNELS)
         self.handling_notes = QPlainTextEdit()
-        self.handling_notes.setPlaceholderText("How they like to be handled")
+        self.handling_notes.setPlaceholderText(tr("How they like to be handled"))
         for box in (self.address, self.handling_notes):
             box.setTabChangesFocus(True)
             box.setFixedHeight(box.fontMetrics().height() * 3 + 14)
-        for label, widget in (
-            ("Name", self.name),
-            ("Organisation", self.organisation),
-            ("Emails", self.emails),
-            ("Phones", self.phones),
-            ("Address", self.address),
-            ("Tags", self.tags),
-            ("Status", self.status),
-            ("Client since", self.client_since),
-            ("Attention level", self.attention_level),
-            ("Check in every", self.checkin_days),
-            ("Expected response time", self.response_hours),
-            ("Preferred channel", self.preferred_channel),
-            ("How they like to be handled", self.handling_notes),
+        for title, widget in (
+            (tr("Name"), self.name),
+            (tr("Organisation"), self.organisation),
+            (tr("Emails"), self.emails),
+            (tr("Phones"), self.phones),
+            (tr("Address"), self.address),
+            (tr("Tags"), self.tags),
+            (tr("Status"), self.status),
+            (tr("Client since"), self.client_since),
+            (tr("Attention level"), self.attention_level),
+            (tr("Check in every"), self.checkin_days),
+            (tr("Expected response time"), self.response_hours),
+            (tr("Preferred channel"), self.preferred_channel),
+            (tr("How they like to be handled"), self.handling_notes),
         ):
-            widget.setAccessibleName(label)
+            widget.setAccessibleName(title)
 
         self.error = plain_label(wrap=True)
-        self.error.setAccessibleName("Not saved")
+        self.error.setAccessibleName(tr("Not saved"))
         self.error.hide()
 
         self._fields: dict[str, _Field] = {}
@@ -161,21 +160,21 @@ class ProfileSection(QWidget):
         # Name, organisation, emails and phones take the card's full width (two addresses fit
         # in the field); the shorter fields sit in two columns below.
         contact = QFormLayout()
-        contact.addRow("Name", self.name)
-        contact.addRow("Organisation", self.organisation)
-        contact.addRow("Emails", self.emails)
-        contact.addRow("Phones", self.phones)
+        contact.addRow(tr("Name"), self.name)
+        contact.addRow(tr("Organisation"), self.organisation)
+        contact.addRow(tr("Emails"), self.emails)
+        contact.addRow(tr("Phones"), self.phones)
         who = QFormLayout()
-        who.addRow("Address", self.address)
-        who.addRow("Tags", self.tags)
-        who.addRow("Status", self.status)
-        who.addRow("Client since", self.client_since)
+        who.addRow(tr("Address"), self.address)
+        who.addRow(tr("Tags"), self.tags)
+        who.addRow(tr("Status"), self.status)
+        who.addRow(tr("Client since"), self.client_since)
         attention = QFormLayout()
-        attention.addRow("Attention level", self.attention_level)
-        attention.addRow("Check in every", self.checkin_days)
-        attention.addRow("Answer within", self.response_hours)
-        attention.addRow("Preferred channel", self.preferred_channel)
-        attention.addRow("How they like\nto be handled", self.handling_notes)
+        attention.addRow(tr("Attention level"), self.attention_level)
+        attention.addRow(tr("Check in every"), self.checkin_days)
+        attention.addRow(tr("Answer within"), self.response_hours)
+        attention.addRow(tr("Preferred channel"), self.preferred_channel)
+        attention.addRow(tr("How they like\nto be handled"), self.handling_notes)
         columns = QHBoxLayout()
         columns.addLayout(who, 1)
         columns.addSpacing(12)
@@ -216,9 +215,7 @@ class ProfileSection(QWidget):
         box.textChanged.connect(self._on_text_changed)
 
     def _add_choice(self, name: str, combo: QComboBox) -> None:
-        self._register(
-            _Field(name, combo, combo.currentText, lambda v: combo.setCurrentText(str(v)))
-        )
+        self._register(_Field(name, combo, lambda: choice(combo), lambda v: set_choice(combo, v)))
         combo.activated.connect(lambda _i: self._on_choice_activated(name))
 
     def _add_number(self, name: str, spin: QSpinBox) -> None:
@@ -271,7 +268,7 @@ class ProfileSection(QWidget):
 
     def _on_choice_activated(self, name: str) -> None:
         if name == "attention_level":
-            level = self.attention_level.currentText()
+            level = choice(self.attention_level)
             defaults = ATTENTION_DEFAULTS.get(level, {})
             if self._fields[name].dirty and defaults:
                 self.checkin_days.setValue(defaults["checkin_days"])
@@ -326,8 +323,8 @@ class ProfileSection(QWidget):
         if result is None:
             for field in fields:
                 self._mark(field, True)
-            reason = problems[-1] if problems else "not saved"
-            text = f"Not saved: {reason}. What you typed is kept."
+            reason = problems[-1] if problems else tr("not saved")
+            text = tr("Not saved: {reason}. What you typed is kept.").format(reason=reason)
             if conflicts:
                 text = self._reload_after_conflict(client_id, fields, conflicts[-1])
             self.error.setText(text)
@@ -363,15 +360,29 @@ class ProfileSection(QWidget):
         clashed = [f for f in fields if f.name in stored_now] or fields
         labels = ", ".join(f.widget.accessibleName() for f in clashed)
         theirs = "; ".join(
-            f"{f.widget.accessibleName()} is now “{_shown(stored_now[f.name])}”"
+            tr("{field} is now “{value}”").format(
+                field=f.widget.accessibleName(), value=self._shown(f.name, stored_now[f.name])
+            )
             for f in clashed
             if f.name in stored_now
         )
-        return (
-            f"Not saved: {labels}. This client was changed elsewhere"
-            + (f" ({theirs})" if theirs else "")
-            + "; what you typed is kept: save again (Ctrl+S) to put yours over it."
-        )
+        if theirs:
+            return tr(
+                "Not saved: {fields}. This client was changed elsewhere ({theirs}); what you "
+                "typed is kept: save again (Ctrl+S) to put yours over it."
+            ).format(fields=labels, theirs=theirs)
+        return tr(
+            "Not saved: {fields}. This client was changed elsewhere; what you typed is kept: "
+            "save again (Ctrl+S) to put yours over it."
+        ).format(fields=labels)
+
+    def _shown(self, name: str, value: object) -> str:
+        """A stored value as its field shows it (a choice translated)."""
+        kinds = {"status": "status", "attention_level": "attention",
+                 "preferred_channel": "channel"}  # fmt: skip
+        if name in kinds and isinstance(value, str):
+            return label(kinds[name], value)
+        return _shown(value)
 
     def _collect(self, sink: list[str]) -> Callable[[str, str], None]:
         def collector(_level: str, text: str) -> None:
@@ -384,7 +395,7 @@ class ProfileSection(QWidget):
         field.failed = failed
         field.widget.setProperty("saveFailed", failed)
         field.widget.setStyleSheet(f"border: 1px solid {theme.colors().error};" if failed else "")
-        field.widget.setToolTip("Not saved: see the message below" if failed else "")
+        field.widget.setToolTip(tr("Not saved: see the message below") if failed else "")
 
     def _clear_errors(self) -> None:
         for field in self._fields.values():

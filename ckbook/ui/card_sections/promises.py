@@ -6,6 +6,7 @@ saving."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -32,6 +33,7 @@ from typing_extensions import override
 
 from ckbook.i18n import tr
 from ckbook.services import dates
+from ckbook.services.base import Changed
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import parse_due, read_due, restate_due
 from ckbook.services.people import Person, me
@@ -50,6 +52,8 @@ from ckbook.services.rules import PromiseState
 from ckbook.services.text import clean_line
 from ckbook.ui import theme
 from ckbook.ui.card_sections import RecordUndo, no_undo
+from ckbook.ui.dialogs.choices import label
+from ckbook.ui.dialogs.conflict import save_with_choice
 from ckbook.ui.dialogs.edit_promise import EditPromiseDialog
 from ckbook.ui.dialogs.renegotiate import RenegotiateDialog
 from ckbook.ui.due_chip import due_chip
@@ -68,21 +72,71 @@ def describe_promise(
 ) -> str:
     """E.g. ``send the deck — due Wed 18 Nov 2026 (due today)`` or ``… — kept 18 Nov 2026``;
     in team mode ``· made by ada`` when someone else made it."""
-    text = clean_line(promise.text)  # one line; no override stored earlier turns the due around
+    line = _describe(promise, state, tz)
     other = (person or me()).others(promise.author)
-    made_by = " · " + tr("made by {name}").format(name=other) if other else ""
+    if other:
+        line = tr("{promise} · made by {name}").format(promise=line, name=other)
+    return line
+
+
+def _describe(promise: PromiseRow, state: PromiseState, tz: tzinfo) -> str:
+    text = clean_line(promise.text)  # one line; no override stored earlier turns the due around
     if promise.status != "open":
-        closed = promise.closed_at
-        when = dates.absolute_day(closed.astimezone(tz).date()) if closed else ""
-        return f"{text} — {promise.status} {when}".rstrip() + made_by
+        status = label("promise", promise.status)
+        if promise.closed_at is None:
+            return tr("{promise} — {status}").format(promise=text, status=status)
+        closed = dates.absolute_day(promise.closed_at.astimezone(tz).date())
+        return tr("{promise} — {status} {day}").format(promise=text, status=status, day=closed)
     if promise.due is None:
-        return f"{text} — no due date{made_by}"
-    suffix = {
-        PromiseState.DUE_TODAY: " (due today)",
-        PromiseState.OVERDUE: " (overdue)",
-    }.get(state, "")
-    repeats = f" · repeats {describe_rule(promise.recurrence)}" if promise.recurrence else ""
-    return f"{text} — due {promise.due.describe()}{suffix}{repeats}{made_by}"
+        return tr("{promise} — no due date").format(promise=text)
+    due = promise.due.describe()
+    if state == PromiseState.DUE_TODAY:
+        line = tr("{promise} — due {due} (due today)").format(promise=text, due=due)
+    elif state == PromiseState.OVERDUE:
+        line = tr("{promise} — due {due} (overdue)").format(promise=text, due=due)
+    else:
+        line = tr("{promise} — due {due}").format(promise=text, due=due)
+    if promise.recurrence:
+        rule = describe_rule(promise.recurrence)
+        line = tr("{promise} · repeats {rule}").format(promise=line, rule=rule)
+    return line
+
+
+def _marked(status: str) -> str:
+    """What the status bar says once a promise is closed as ``status`` ({promise}: quoted)."""
+    return {
+        "kept": tr("Marked {promise} kept. Undo (Ctrl+Z) reopens it."),
+        "broken": tr("Marked {promise} broken. Undo (Ctrl+Z) reopens it."),
+        "cancelled": tr("Marked {promise} cancelled. Undo (Ctrl+Z) reopens it."),
+    }.get(status, tr("Marked {promise} closed. Undo (Ctrl+Z) reopens it."))
+
+
+def _marked_occurrence(status: str) -> str:
+    """The same for one occurrence of a repeating promise."""
+    return {
+        "kept": tr("Marked {promise} kept this time; it repeats. Undo (Ctrl+Z) takes it back."),
+        "broken": tr("Marked {promise} broken this time; it repeats. Undo (Ctrl+Z) takes it back."),
+        "cancelled": tr(
+            "Marked {promise} cancelled this time; it repeats. Undo (Ctrl+Z) takes it back."
+        ),
+    }.get(status, tr("Marked {promise} closed this time; it repeats. Undo (Ctrl+Z) takes it back."))
+
+
+def _promise_undo(status: str) -> str:
+    """What Undo names after closing a promise (the Edit menu: "Undo mark promise kept")."""
+    return {
+        "kept": tr("mark promise kept"),
+        "broken": tr("mark promise broken"),
+        "cancelled": tr("mark promise cancelled"),
+    }.get(status, tr("close promise"))
+
+
+def _occurrence_undo(status: str) -> str:
+    return {
+        "kept": tr("mark occurrence kept"),
+        "broken": tr("mark occurrence broken"),
+        "cancelled": tr("mark occurrence cancelled"),
+    }.get(status, tr("close occurrence"))
 
 
 class PromiseListModel(RowListModel[PromiseRow]):
@@ -167,33 +221,36 @@ class PromisesSection(QWidget):
         self.client_id: int | None = None
 
         self.add_edit = QLineEdit()
+        # The example stays English: the due is read by an English grammar.
         self.add_edit.setPlaceholderText(
-            "Add a promise (Ctrl+P), e.g. send the revised quote by Friday 3pm — Enter saves"
+            tr("Add a promise (Ctrl+P), e.g. {example} — Enter saves").format(
+                example="send the revised quote by Friday 3pm"
+            )
         )
-        self.add_edit.setAccessibleName("Add a promise")
+        self.add_edit.setAccessibleName(tr("Add a promise"))
         # The due understood, as a chip: click it to correct the due in words before saving.
         parts = due_chip()
         self.due_label, self.due_field, self.reword_button = parts.chip, parts.field, parts.reword
-        self.due_label.setAccessibleName("Due understood as")
+        self.due_label.setAccessibleName(tr("Due understood as"))
         self.due_label.clicked.connect(self._on_due_label_clicked)
         self.due_field.returnPressed.connect(self._on_due_field_return_pressed)
         self.reword_button.clicked.connect(self._on_reword_button_clicked)
         #: A due the user corrected in words: it wins over what the line's words say.
         self.corrected_due: Due | None = None
         self._reworded_text: str | None = None
-        self.show_closed = QCheckBox("Show closed")
+        self.show_closed = QCheckBox(tr("Show closed"))
         self.show_closed.setChecked(True)
         self.model = PromiseListModel(notebook.now, notebook.tz, self)
         self.list = QListView()
         self.list.setModel(self.model)
-        self.list.setAccessibleName("Promises")
+        self.list.setAccessibleName(tr("Promises"))
         self.list.setObjectName("promiseList")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.setUniformItemSizes(True)
         self.list.setMinimumHeight(120)
-        self.empty = plain_label("No promises yet.")
+        self.empty = plain_label(tr("No promises yet."))
 
         line = QHBoxLayout()
         line.addWidget(self.add_edit, 1)
@@ -290,26 +347,39 @@ class PromisesSection(QWidget):
     def _on_add_edit_text_changed(self, text: str) -> None:
         if not text.strip():
             self._forget_correction()
-            self.due_label.setText("The due is read from what you type, e.g. “by Friday 3pm”.")
+            self.due_label.setText(
+                tr("The due is read from what you type, e.g. “{example}”.").format(
+                    example="by Friday 3pm"
+                )
+            )
             self.due_label.setEnabled(False)
             return
         self.due_label.setEnabled(True)
         if self._reworded_text is not None and text != self._reworded_text:
             self.reword_button.hide()  # the offer was for the words as they were
         if self.corrected_due is not None:
-            self.due_label.setText(f"Due {self.corrected_due.describe()} (corrected)")
-            self.due_label.setToolTip("Corrected by you. Click to correct it again.")
+            self.due_label.setText(
+                tr("Due {due} (corrected)").format(due=self.corrected_due.describe())
+            )
+            self.due_label.setToolTip(tr("Corrected by you. Click to correct it again."))
             return
         reading = self._reading(text)
         if reading.due is None:
-            self.due_label.setText("No due date understood — saved without one.")
+            self.due_label.setText(tr("No due date understood — saved without one."))
         else:
-            repeats = f", repeats {describe_rule(reading.recurrence)}" if reading.recurrence else ""
-            note = f" — {reading.note}" if reading.note else ""
-            self.due_label.setText(
-                f"Due {reading.due.describe()}{repeats} (from “{reading.phrase}”){note}"
+            due = reading.due.describe()
+            if reading.recurrence:
+                shown = tr("Due {due}, repeats {rule} (from “{phrase}”)").format(
+                    due=due, rule=describe_rule(reading.recurrence), phrase=reading.phrase
+                )
+            else:
+                shown = tr("Due {due} (from “{phrase}”)").format(due=due, phrase=reading.phrase)
+            self.due_label.setText(f"{shown} — {reading.note}" if reading.note else shown)
+        self.due_label.setToolTip(
+            tr("Click to correct the due in words, e.g. “{example}”.").format(
+                example="no, Thursday 5pm"
             )
-        self.due_label.setToolTip("Click to correct the due in words, e.g. “no, Thursday 5pm”.")
+        )
 
     def _on_due_label_clicked(self) -> None:
         self.due_field.clear()
@@ -337,8 +407,10 @@ class PromisesSection(QWidget):
         if restated is not None and restated != text:
             self._reworded_text = text
             self._restated = restated
-            self.reword_button.setText("Say it in the words too")
-            self.reword_button.setToolTip(plain_tooltip(f"The promise would read: {restated}"))
+            self.reword_button.setText(tr("Say it in the words too"))
+            self.reword_button.setToolTip(
+                plain_tooltip(tr("The promise would read: {text}").format(text=restated))
+            )
             self.reword_button.show()
         self.add_edit.setFocus()
 
@@ -393,46 +465,72 @@ class PromisesSection(QWidget):
     def _quoted(self, promise_id: int) -> str:
         """The promise's text for a status message: “send the deck”, shortened when long."""
         row = self.model.row_of(promise_id)
-        text = " ".join(self.model.promise(row).text.split()) if row is not None else "promise"
-        return f"“{text if len(text) <= 60 else text[:59].rstrip() + '…'}”"
+        text = " ".join(self.model.promise(row).text.split()) if row is not None else tr("promise")
+        short = text if len(text) <= 60 else text[:59].rstrip() + "…"
+        return tr("“{text}”", "quotation marks").format(text=short)
 
     def _say(self, text: str) -> None:
         self.notebook.message.emit("info", text)  # the status bar: what the click did
 
+    def _shown(self, promise_id: int) -> PromiseRow | None:
+        """The promise as this card shows it: the version an edit here is based on."""
+        row = self.model.row_of(promise_id)
+        return self.model.promise(row) if row is not None else None
+
+    def _save(
+        self, promise_id: int, save: Callable[[Any, dict[str, object]], Changed],
+        changes: dict[str, object], base: PromiseRow | None = None,
+    ) -> Changed | None:  # fmt: skip
+        """``save(base, changes)`` over ``base``, the promise as the user saw it (default: as
+        shown now); another person's change meanwhile is merged, or offered side by side
+        (``dialogs.conflict``)."""
+        base = base or self._shown(promise_id)
+        if base is None:
+            return self.notebook.run(save, None, changes)
+        return save_with_choice(self.notebook, self, save, base, changes)
+
     def close_as(self, promise_id: int, status: str) -> bool:
         quoted = self._quoted(promise_id)
-        done = self.notebook.run(close_promise, promise_id, status, self.notebook.now())
-        if done is None:
+        now = self.notebook.now()
+        done = self._save(
+            promise_id,
+            lambda base, _c: close_promise(promise_id, status, now, base=base),
+            {"status": status},
+        )
+        if done is None or done.detail == "reloaded":
             return False
         if len(done.ids) == 2:  # a repeating promise: that occurrence recorded, the next one due
             record_id = done.ids[1]
             self.record_undo(
-                f"mark occurrence {status}",
+                _occurrence_undo(status),
                 lambda: self.notebook.run(undo_occurrence, promise_id, record_id),
             )
-            self._say(
-                f"Marked {quoted} {status} this time; it repeats. Undo (Ctrl+Z) takes it back."
-            )
+            self._say(_marked_occurrence(status).format(promise=quoted))
             return True
         self.record_undo(
-            f"mark promise {status}",
+            _promise_undo(status),
             lambda: self.notebook.run(reopen_promise, promise_id),
         )
-        self._say(f"Marked {quoted} {status}. Undo (Ctrl+Z) reopens it.")
+        self._say(_marked(status).format(promise=quoted))
         return True
 
     def reopen(self, promise_id: int) -> bool:
         quoted = self._quoted(promise_id)
-        if self.notebook.run(reopen_promise, promise_id) is None:
+        done = self._save(
+            promise_id,
+            lambda base, _c: reopen_promise(promise_id, base=base),
+            {"status": "open"},
+        )
+        if done is None or done.detail == "reloaded":
             return False
-        self._say(f"Reopened {quoted}.")
+        self._say(tr("Reopened {promise}.").format(promise=quoted))
         return True
 
     def renegotiate(self, promise_id: int) -> bool:
         row = self.model.row_of(promise_id)
         if row is None:
             return False
-        promise = self.model.promise(row)
+        promise = self.model.promise(row)  # as the user sees it while the dialog is open
         due = RenegotiateDialog.ask(
             self,
             promise.text,
@@ -444,9 +542,18 @@ class PromisesSection(QWidget):
         if due is None:
             return False
         quoted = self._quoted(promise_id)
-        if self.notebook.run(renegotiate_promise, promise_id, due, self.notebook.now()) is None:
+        now = self.notebook.now()
+        done = self._save(
+            promise_id,
+            lambda base, _c: renegotiate_promise(promise_id, due, now, base=base),
+            {"status": "renegotiated"},
+            promise,
+        )
+        if done is None or done.detail == "reloaded":
             return False
-        self._say(f"Renegotiated {quoted}: now due {due.describe()}.")
+        self._say(
+            tr("Renegotiated {promise}: now due {due}.").format(promise=quoted, due=due.describe())
+        )
         return True
 
     def edit(self, promise_id: int) -> bool:
@@ -466,16 +573,36 @@ class PromisesSection(QWidget):
         )
         if answer is None or (answer.text, answer.due) == (promise.text, promise.due):
             return False
-        return self.apply_edit(promise_id, answer.text, answer.due)
+        # Based on the promise as the dialog showed it: a live refresh meanwhile moves the
+        # list's row on, and saving over that would undo another person's change unseen.
+        return self.apply_edit(promise_id, answer.text, answer.due, promise)
 
-    def apply_edit(self, promise_id: int, text: str, due: Due | None) -> bool:
+    def apply_edit(
+        self, promise_id: int, text: str, due: Due | None, base: PromiseRow | None = None
+    ) -> bool:
         quoted = self._quoted(promise_id)
-        result = self.notebook.run(
-            update_promise, promise_id, text=text, due=due, clear_due=due is None
-        )
-        if result is None:
+
+        def save(base: PromiseRow | None, changes: dict[str, object]) -> Changed:
+            new_due = changes.get("due")
+            assert new_due is None or isinstance(new_due, Due)
+            return update_promise(
+                promise_id,
+                text=changes.get("text"),  # type: ignore[arg-type]
+                due=new_due,
+                clear_due="due" in changes and new_due is None,
+                base=base,
+            )
+
+        result = self._save(promise_id, save, {"text": text, "due": due}, base)
+        if result is None or result.detail == "reloaded":
             return False
-        self._say(f"Changed {quoted}: now “{text}”, {due.describe() if due else 'no due'}.")
+        if due is None:
+            said = tr("Changed {promise}: now “{text}”, no due.").format(promise=quoted, text=text)
+        else:
+            said = tr("Changed {promise}: now “{text}”, {due}.").format(
+                promise=quoted, text=text, due=due.describe()
+            )
+        self._say(said)
         return True
 
     def _on_list_double_clicked(self, index: QModelIndex) -> None:
@@ -493,13 +620,19 @@ class PromisesSection(QWidget):
     def context_menu(self, promise: PromiseRow) -> QMenu:
         menu = QMenu(self)
         if promise.status == "open":
-            menu.addAction("Kept").triggered.connect(lambda: self.close_as(promise.id, "kept"))
-            menu.addAction("Broken").triggered.connect(lambda: self.close_as(promise.id, "broken"))
-            menu.addAction("Renegotiated…").triggered.connect(lambda: self.renegotiate(promise.id))
-            menu.addAction("Edit words and due…").triggered.connect(lambda: self.edit(promise.id))
-            menu.addAction("Cancelled").triggered.connect(
+            menu.addAction(tr("Kept")).triggered.connect(lambda: self.close_as(promise.id, "kept"))
+            menu.addAction(tr("Broken")).triggered.connect(
+                lambda: self.close_as(promise.id, "broken")
+            )
+            menu.addAction(tr("Renegotiated…")).triggered.connect(
+                lambda: self.renegotiate(promise.id)
+            )
+            menu.addAction(tr("Edit words and due…")).triggered.connect(
+                lambda: self.edit(promise.id)
+            )
+            menu.addAction(tr("Cancelled")).triggered.connect(
                 lambda: self.close_as(promise.id, "cancelled")
             )
         elif promise.status in ("kept", "broken", "cancelled"):
-            menu.addAction("Reopen").triggered.connect(lambda: self.reopen(promise.id))
+            menu.addAction(tr("Reopen")).triggered.connect(lambda: self.reopen(promise.id))
         return menu

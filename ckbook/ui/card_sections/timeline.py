@@ -36,6 +36,7 @@ from ckbook.services import dates
 from ckbook.services.notes import NoteRow, get_note, notes_for_client
 from ckbook.services.people import Person, me
 from ckbook.store.models import NOTE_KINDS
+from ckbook.ui.dialogs.choices import capitalized, label
 from ckbook.ui.icons import icon
 from ckbook.ui.notebook import Notebook
 from ckbook.ui.row_models import RowListModel
@@ -51,8 +52,8 @@ def format_duration(seconds: int | None) -> str:
         return ""
     minutes = round(seconds / 60)
     if minutes < 60:
-        return f"{max(minutes, 1)} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+        return tr("{minutes} min").format(minutes=max(minutes, 1))
+    return tr("{hours} h {minutes} min").format(hours=minutes // 60, minutes=f"{minutes % 60:02d}")
 
 
 def written_by(author: str | None, person: Person) -> str:
@@ -65,12 +66,12 @@ def written_by(author: str | None, person: Person) -> str:
 
 def note_heading(note: NoteRow, tz: tzinfo, person: Person | None = None) -> str:
     """E.g. ``call · Wed 18 Nov 2026 10:00 · 25 min · content`` (``· by ada`` in team mode)."""
-    parts = [note.kind, dates.absolute_moment(note.started_at, tz)]
+    parts = [label("note kind", note.kind), dates.absolute_moment(note.started_at, tz)]
     duration = format_duration(note.duration_seconds)
     if duration:
         parts.append(duration)
     if note.mood:
-        parts.append(note.mood)
+        parts.append(label("mood", note.mood))
     author = written_by(note.author, person or me())
     if author:
         parts.append(author)
@@ -127,29 +128,29 @@ class TimelineSection(QWidget):
         self._limit: int | None = PAGE
 
         self.new_button = QToolButton()
-        self.new_button.setText("New note")
+        self.new_button.setText(tr("New note"))
         self.new_button.setIcon(icon("note-new"))
         self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.new_button.setToolTip("Write a new note (choose its kind from the arrow)")
-        self.new_button.setAccessibleName("New note")
+        self.new_button.setToolTip(tr("Write a new note (choose its kind from the arrow)"))
+        self.new_button.setAccessibleName(tr("New note"))
         kinds = QMenu(self.new_button)
         for kind in NOTE_KINDS:
-            action = kinds.addAction(kind.capitalize())
+            action = kinds.addAction(capitalized(label("note kind", kind)))
             action.triggered.connect(lambda _checked=False, k=kind: self.request_new(k))
         self.new_button.setMenu(kinds)
         self.new_button.clicked.connect(lambda: self.request_new("meeting"))
-        self.open_button = QPushButton(icon("note"), "Open")
-        self.open_button.setToolTip("Open the selected note (Enter)")
+        self.open_button = QPushButton(icon("note"), tr("Open", "verb"))
+        self.open_button.setToolTip(tr("Open the selected note (Enter)"))
         self.open_button.setEnabled(False)
-        self.more_button = QPushButton("Show older notes")
+        self.more_button = QPushButton(tr("Show older notes"))
         self.more_button.hide()
-        self.empty = plain_label("No notes yet.")
+        self.empty = plain_label(tr("No notes yet."))
 
         self.model = NoteListModel(notebook.tz, self)
         self.list = QListView()
         self.list.setModel(self.model)
-        self.list.setAccessibleName("Notes, newest first")
+        self.list.setAccessibleName(tr("Notes, newest first"))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAlternatingRowColors(True)
@@ -158,8 +159,8 @@ class TimelineSection(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setSpacing(2)
         self.preview = SafeTextBrowser()
-        self.preview.setAccessibleName("Note")
-        self.preview.setPlaceholderText("Choose a note to read it here.")
+        self.preview.setAccessibleName(tr("Note"))
+        self.preview.setPlaceholderText(tr("Choose a note to read it here."))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.list)
         split.addWidget(self.preview)

@@ -13,21 +13,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ckbook.i18n import tr
 from ckbook.ui.dialogs import run_modal
 from ckbook.ui.safe_text import plain_label
 
-#: The fields offered, in the order a person thinks of them: (--map field, label).
-FIELDS = (
-    ("name", "Name"),
-    ("first_name", "First name"),
-    ("last_name", "Last name"),
-    ("organisation", "Organisation"),
-    ("emails", "Email"),
-    ("phones", "Phone"),
-    ("address", "Address"),
-    ("tags", "Tags"),
-    ("handling_notes", "Notes"),
-)
+
+def fields() -> tuple[tuple[str, str], ...]:
+    """The fields offered, in the order a person thinks of them: (--map field, label)."""
+    return (
+        ("name", tr("Name")),
+        ("first_name", tr("First name")),
+        ("last_name", tr("Last name")),
+        ("organisation", tr("Organisation")),
+        ("emails", tr("Email")),
+        ("phones", tr("Phone")),
+        ("address", tr("Address")),
+        ("tags", tr("Tags")),
+        ("handling_notes", tr("Notes")),
+    )
+
+
 NOT_IN_FILE = "—"
 #: The fields at least one of which a client needs.
 NEEDED = frozenset(("name", "first_name", "last_name", "organisation", "emails"))
@@ -36,11 +41,11 @@ NEEDED = frozenset(("name", "first_name", "last_name", "organisation", "emails")
 class ColumnMapDialog(QDialog):
     def __init__(self, file_name: str, columns: tuple[str, ...], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Choose columns")
+        self.setWindowTitle(tr("Choose columns"))
         self.setMinimumWidth(440)  # the explanation on two or three lines, not six
         self.choices: dict[str, QComboBox] = {}
         form = QFormLayout()
-        for field, label in FIELDS:
+        for field, label in fields():
             box = QComboBox()
             box.addItem(NOT_IN_FILE)
             box.addItems(list(columns))
@@ -52,14 +57,16 @@ class ColumnMapDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Read the file")
+        self.ok_button.setText(tr("Read the file"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
             plain_label(
-                f"{file_name}: its columns have names ckbook does not know. Choose which column "
-                "holds what (a name, an organisation or an email at least).",
+                tr(
+                    "{file}: its columns have names ckbook does not know. Choose which column "
+                    "holds what (a name, an organisation or an email at least)."
+                ).format(file=file_name),
                 wrap=True,
             )
         )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ckbook.i18n import tr
 from ckbook.services.merging import ClientMatch
 
 
@@ -15,11 +16,11 @@ class DeleteClientDialog:
     def ask(cls, parent: QWidget | None, client_name: str) -> bool:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Delete client")
+        box.setWindowTitle(tr("Delete client"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"Delete {client_name} with all their notes and promises?")
-        box.setInformativeText("Undo (Ctrl+Z) brings them back until the window is closed.")
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.setText(tr("Delete {name} with all their notes and promises?").format(name=client_name))
+        box.setInformativeText(tr("Undo (Ctrl+Z) brings them back until the window is closed."))
+        delete = box.addButton(tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         try:
@@ -39,17 +40,23 @@ class DuplicateClientDialog:
     ) -> tuple[str, int]:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Already in your notebook?")
+        box.setWindowTitle(tr("Already in your notebook?"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        who = "someone" if len(matches) == 1 else f"{len(matches)} clients"
-        box.setText(f"{name} may be {who} you already have:")
+        count = len(matches)
+        box.setText(
+            tr("{name} may be someone you already have:").format(name=name)
+            if count == 1
+            else tr("{name} may be %n clients you already have:", "", count).format(name=name)
+        )
         box.setInformativeText("\n".join(f"• {m.describe()}" for m in matches[:5]))
         opens = {
-            box.addButton(f"Open {m.name}", QMessageBox.ButtonRole.AcceptRole): m.id
+            box.addButton(
+                tr("Open {name}").format(name=m.name), QMessageBox.ButtonRole.AcceptRole
+            ): m.id
             for m in matches[:3]
         }
-        add = box.addButton("Add anyway", QMessageBox.ButtonRole.DestructiveRole)
-        back = box.addButton("Back", QMessageBox.ButtonRole.RejectRole)
+        add = box.addButton(tr("Add anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(tr("Back"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(next(iter(opens)))
         box.setEscapeButton(back)
         try:
@@ -67,15 +74,17 @@ class MergeClientsDialog:
     def ask(cls, parent: QWidget | None, keep_name: str, other_name: str) -> bool:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Merge clients")
+        box.setWindowTitle(tr("Merge clients"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"Merge {other_name} into {keep_name}?")
+        box.setText(tr("Merge {other} into {keep}?").format(other=other_name, keep=keep_name))
         box.setInformativeText(
-            f"Notes, promises, incidents, requests, money terms, reminders, tags and contact "
-            f"details of {other_name} move to {keep_name}'s card; {keep_name}'s money terms stay "
-            "the current ones. Undo (Ctrl+Z) separates them again until the window is closed."
+            tr(
+                "Notes, promises, incidents, requests, money terms, reminders, tags and contact "
+                "details of {other} move to {keep}'s card; {keep}'s money terms stay the current "
+                "ones. Undo (Ctrl+Z) separates them again until the window is closed."
+            ).format(other=other_name, keep=keep_name)
         )
-        merge = box.addButton("Merge", QMessageBox.ButtonRole.AcceptRole)
+        merge = box.addButton(tr("Merge"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         try:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ckbook.i18n import tr
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import END_OF_BUSINESS, due_in_words, parse_due, restate_due
 from ckbook.ui.dialogs import grow_to_fit, run_modal
@@ -42,19 +43,24 @@ class EditPromiseDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit promise")
+        self.setWindowTitle(tr("Edit promise"))
         self._now, self._tz, self._eob = now, tz, end_of_business
         self._current = current
         today = now.astimezone(tz).date()
         self.text_edit = QLineEdit(text)
-        self.text_edit.setAccessibleName("Promise")
+        self.text_edit.setAccessibleName(tr("Promise"))
         self.due_edit = QLineEdit(due_in_words(current, today) if current else "")
-        self.due_edit.setAccessibleName("Due")
-        self.due_edit.setPlaceholderText("e.g. no, Thursday 5pm; the 9th; 2026-12-01; empty: none")
+        self.due_edit.setAccessibleName(tr("Due", "noun"))
+        # The examples stay English: the due is read by an English grammar.
+        self.due_edit.setPlaceholderText(
+            tr("e.g. {examples}; empty: none").format(
+                examples="no, Thursday 5pm; the 9th; 2026-12-01"
+            )
+        )
         hint_width = self.due_edit.fontMetrics().horizontalAdvance(self.due_edit.placeholderText())
         self.due_edit.setMinimumWidth(hint_width + 24)
         self.understood = plain_label(wrap=True)
-        self.understood.setAccessibleName("Understood as")
+        self.understood.setAccessibleName(tr("Understood as"))
         self.restate = QCheckBox()
         self.restate.setChecked(True)
         self.restate.hide()
@@ -66,9 +72,9 @@ class EditPromiseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Promise", self.text_edit)
-        form.addRow("Due", self.due_edit)
-        form.addRow("Understood as", self.understood)
+        form.addRow(tr("Promise"), self.text_edit)
+        form.addRow(tr("Due", "noun"), self.due_edit)
+        form.addRow(tr("Understood as"), self.understood)
         form.addRow(self.restate)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -92,19 +98,19 @@ class EditPromiseDialog(QDialog):
         self._valid = True
         if not typed.strip():
             self.due = None
-            self.understood.setText("no due")
+            self.understood.setText(tr("no due"))
         else:
             try:
                 self.due = parse_due(typed, self._now, self._tz, end_of_business=self._eob)
             except ValueError as exc:
                 self._valid = False
-                self.understood.setText(f"not understood: {exc}")
+                self.understood.setText(tr("not understood: {problem}").format(problem=exc))
             else:
                 self.understood.setText(self.due.describe())
         restated = self._restated() if self._valid else None
         self.restate.setVisible(restated is not None)
         if restated is not None:
-            self.restate.setText(f"Also change the text to “{restated}”")
+            self.restate.setText(tr("Also change the text to “{text}”").format(text=restated))
         self.save_button.setEnabled(self._valid and bool(self.text_edit.text().strip()))
         grow_to_fit(self)
 

@@ -9,7 +9,6 @@ from decimal import Decimal
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.i18n import format_number, tr
 from ckbook.services.base import InputError
 from ckbook.services.money import (
     MoneyTermsInput,
@@ -35,8 +35,18 @@ from ckbook.services.money import (
 from ckbook.store.models import PRICING_MODELS
 from ckbook.ui import theme
 from ckbook.ui.dialogs import grow_to_fit, run_modal
+from ckbook.ui.dialogs.choices import choice, choice_box, date_edit_format, set_choice
 from ckbook.ui.qt_values import py_date
 from ckbook.ui.safe_text import plain_label
+
+
+class FieldProblem(InputError):
+    """Bad input in one field of a form: ``field`` is the form's attribute holding it, so the
+    dialog can point at it whatever language the message is in."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def _qdate(day: date) -> QDate:
@@ -72,7 +82,10 @@ def amount_reading(
             value = parse_deposit(text, whole, decimal_comma=comma)
             if value is not None and text.strip().endswith("%") and whole is not None:
                 shown = format_money(value, code)
-                return f"→ {shown} ({text.strip()} of {format_money(whole, code)})", False
+                share = tr("→ {amount} ({share} of {whole})").format(
+                    amount=shown, share=text.strip(), whole=format_money(whole, code)
+                )
+                return share, False
     except InputError as exc:
         return str(exc), True
     if value is None:
@@ -87,43 +100,50 @@ class MoneyTermsForm(QWidget):
 
     def __init__(self, today: date, parent: QWidget | None = None, *, with_reason: bool = False):
         super().__init__(parent)
-        self.pricing_model = QComboBox()
-        self.pricing_model.addItems(PRICING_MODELS)
+        self.pricing_model = choice_box("pricing", PRICING_MODELS)
         self.amount = QLineEdit()
-        self.amount.setPlaceholderText("e.g. 95.00")
+        self.amount.setPlaceholderText(tr("e.g. {amount}").format(amount=format_number(95, 2)))
         self.currency = QLineEdit("EUR")
         self.currency.setMaxLength(3)
         self.currency.setMaximumWidth(60)
         self.budget_ceiling = QLineEdit()
-        self.budget_ceiling.setPlaceholderText("none")
+        self.budget_ceiling.setPlaceholderText(tr("none", "no amount"))
         self.payment_terms_days = QLineEdit()
-        self.payment_terms_days.setPlaceholderText("days, e.g. 30")
+        self.payment_terms_days.setPlaceholderText(tr("days, e.g. 30"))
         self.deposit = QLineEdit()
-        self.deposit.setPlaceholderText("none")
+        self.deposit.setPlaceholderText(tr("none", "no amount"))
         self.discount = QLineEdit()
-        self.discount.setPlaceholderText("e.g. 10% off the second project")
+        self.discount.setPlaceholderText(tr("e.g. 10% off the second project"))
         self.discount_condition = QLineEdit()
-        self.discount_condition.setPlaceholderText("e.g. if they sign by March")
+        self.discount_condition.setPlaceholderText(tr("e.g. if they sign by March"))
+        # Wide enough to show the longest hint whole (German ones run longer than English).
+        hint = self.discount.fontMetrics().horizontalAdvance(self.discount.placeholderText())
+        self.discount.setMinimumWidth(hint + 16)
         self.scope_in = QPlainTextEdit()
         self.scope_out = QPlainTextEdit()
         for box in (self.scope_in, self.scope_out):
             box.setTabChangesFocus(True)
             box.setFixedHeight(box.fontMetrics().height() * 3 + 14)
-        self.agreed = QCheckBox("Agreed on")
+        self.agreed = QCheckBox(tr("Agreed on"))
         self.agreed.setChecked(True)
         self.agreed_on = QDateEdit(_qdate(today))
         self.agreed_on.setCalendarPopup(True)
-        self.agreed_on.setDisplayFormat("dd MMM yyyy")
+        self.agreed_on.setDisplayFormat(date_edit_format())
         self.agreed.toggled.connect(self.agreed_on.setEnabled)
-        self.confirmed = QCheckBox("Confirmed by the client")
+        self.confirmed = QCheckBox(tr("Confirmed by the client"))
         self.change_reason = QLineEdit()
-        self.change_reason.setPlaceholderText("why the terms change")
+        self.change_reason.setPlaceholderText(tr("why the terms change"))
         #: Under each amount, how it is read, updated as it is typed (so "12,5" shows 12.50).
         self.readings: dict[str, QLabel] = {}
+        understood = {
+            "amount": tr("Amount understood as"),
+            "budget_ceiling": tr("Budget ceiling understood as"),
+            "deposit": tr("Deposit understood as"),
+        }
         for name, field in self._amount_fields().items():
             label = plain_label(wrap=True)
             label.setObjectName(f"{name}_reading")
-            label.setAccessibleName(f"{name.replace('_', ' ').capitalize()} understood as")
+            label.setAccessibleName(understood[name])
             label.hide()
             self.readings[name] = label
             field.textChanged.connect(self._on_amount_text_changed)
@@ -137,19 +157,19 @@ class MoneyTermsForm(QWidget):
         agreed_row.addWidget(self.agreed_on, 1)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Pricing model", self.pricing_model)
-        form.addRow("Amount", self._with_reading(amount_row, "amount"))
-        form.addRow("Budget ceiling", self._with_reading(self.budget_ceiling, "budget_ceiling"))
-        form.addRow("Payment terms", self.payment_terms_days)
-        form.addRow("Deposit", self._with_reading(self.deposit, "deposit"))
-        form.addRow("Discount promised", self.discount)
-        form.addRow("…on condition", self.discount_condition)
-        form.addRow("Scope in", self.scope_in)
-        form.addRow("Scope out", self.scope_out)
+        form.addRow(tr("Pricing model"), self.pricing_model)
+        form.addRow(tr("Amount"), self._with_reading(amount_row, "amount"))
+        form.addRow(tr("Budget ceiling"), self._with_reading(self.budget_ceiling, "budget_ceiling"))
+        form.addRow(tr("Payment terms"), self.payment_terms_days)
+        form.addRow(tr("Deposit"), self._with_reading(self.deposit, "deposit"))
+        form.addRow(tr("Discount promised"), self.discount)
+        form.addRow(tr("…on condition"), self.discount_condition)
+        form.addRow(tr("Scope in"), self.scope_in)
+        form.addRow(tr("Scope out"), self.scope_out)
         form.addRow(agreed_row)
         form.addRow("", self.confirmed)
         if with_reason:
-            form.addRow("Reason for the change", self.change_reason)
+            form.addRow(tr("Reason for the change"), self.change_reason)
         self.change_reason.setVisible(with_reason)
 
     def _amount_fields(self) -> dict[str, QLineEdit]:
@@ -183,7 +203,7 @@ class MoneyTermsForm(QWidget):
     def set_value(self, terms: MoneyTermsRow | MoneyTermsInput | None) -> None:
         if terms is None:
             return
-        self.pricing_model.setCurrentText(terms.pricing_model)
+        set_choice(self.pricing_model, terms.pricing_model)
         self.amount.setText(_text(terms.amount))
         self.currency.setText(terms.currency)
         self.budget_ceiling.setText(_text(terms.budget_ceiling))
@@ -201,17 +221,24 @@ class MoneyTermsForm(QWidget):
     def value(self) -> MoneyTermsInput:
         """What the form says; raises InputError naming the first field that is wrong."""
         days_text = self.payment_terms_days.text().strip().removesuffix("days").strip()
+        days_text = days_text.removesuffix(tr("days", "payment terms unit")).strip()
         if days_text and not days_text.isdigit():
-            raise InputError(f"payment terms {days_text!r} is not a number of days")
+            raise FieldProblem(
+                tr("payment terms “{text}” is not a number of days").format(text=days_text),
+                "payment_terms_days",
+            )
         currency = self.currency.text().strip().upper()
         if len(currency) != 3 or not currency.isalpha():
-            raise InputError(f"currency {currency!r} is not a three-letter code like EUR")
+            raise FieldProblem(
+                tr("currency “{code}” is not a three-letter code like EUR").format(code=currency),
+                "currency",
+            )
         if self.discount_condition.text().strip() and not self.discount.text().strip():
-            raise InputError("a discount condition needs the discount itself")
+            raise FieldProblem(tr("a discount condition needs the discount itself"), "discount")
         comma = locale_decimal_comma()
         amount = parse_money(self.amount.text(), "amount", decimal_comma=comma)
         return MoneyTermsInput(
-            pricing_model=self.pricing_model.currentText(),
+            pricing_model=choice(self.pricing_model),
             amount=amount,
             currency=currency,
             budget_ceiling=parse_money(
@@ -232,7 +259,7 @@ class MoneyTermsForm(QWidget):
 def error_label() -> QWidget:
     label = plain_label(wrap=True)
     label.setStyleSheet(f"color: {theme.colors().error};")
-    label.setAccessibleName("Problem")
+    label.setAccessibleName(tr("Problem"))
     label.hide()
     return label
 
@@ -248,7 +275,7 @@ class MoneyTermsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        title = "Change money terms" if current else "Record money terms"
+        title = tr("Change money terms") if current else tr("Record money terms")
         self.setWindowTitle(f"{title} — {client_name}" if client_name else title)
         self.form = MoneyTermsForm(today, with_reason=current is not None)
         self.form.set_value(current)
@@ -264,8 +291,9 @@ class MoneyTermsDialog(QDialog):
         layout = QVBoxLayout(self)
         if current is not None:
             note = plain_label(
-                f"Saving makes version {current.version + 1}; version {current.version} stays "
-                "in the history.",
+                tr("Saving makes version {new}; version {old} stays in the history.").format(
+                    new=current.version + 1, old=current.version
+                ),
                 wrap=True,
             )
             layout.addWidget(note)

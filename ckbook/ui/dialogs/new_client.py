@@ -10,7 +10,6 @@ from typing import cast
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from ckbook.i18n import tr
 from ckbook.services.base import InputError
 from ckbook.services.clients import ClientInput, clean_client_input
 from ckbook.services.limits import CHECKIN_DAYS, RESPONSE_HOURS
@@ -31,8 +31,14 @@ from ckbook.services.money import MoneyTermsInput, clean_money_terms
 from ckbook.services.rules import ATTENTION_DEFAULTS
 from ckbook.store.models import ATTENTION_LEVELS, CHANNELS, CLIENT_STATUSES
 from ckbook.ui.dialogs import grow_to_fit, join_list, run_modal, spin_box, split_list
-from ckbook.ui.dialogs.money_terms import MoneyTermsForm, error_label
+from ckbook.ui.dialogs.choices import choice, choice_box, set_choice
+from ckbook.ui.dialogs.money_terms import FieldProblem, MoneyTermsForm, error_label
 from ckbook.ui.safe_text import plain_label
+
+
+def _hint_width(field: QLineEdit) -> int:
+    """The width that shows ``field``'s placeholder whole."""
+    return field.fontMetrics().horizontalAdvance(field.placeholderText()) + 16
 
 
 @dataclass(frozen=True)
@@ -44,56 +50,58 @@ class NewClient:
 class NewClientDialog(QDialog):
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New client")
+        self.setWindowTitle(tr("New client"))
         self.name = QLineEdit()
-        self.name.setPlaceholderText("required")
-        self.name.setAccessibleName("Name")
+        self.name.setPlaceholderText(tr("required"))
+        self.name.setAccessibleName(tr("Name"))
         self.organisation = QLineEdit()
         self.emails = QLineEdit()
-        self.emails.setPlaceholderText("several: separate with commas")
+        self.emails.setPlaceholderText(tr("several: separate with commas"))
         self.phones = QLineEdit()
-        self.phones.setPlaceholderText("several: separate with commas")
+        self.phones.setPlaceholderText(tr("several: separate with commas"))
         self.tags = QLineEdit()
-        self.tags.setPlaceholderText("e.g. retainer, design")
-        self.status = QComboBox()
-        self.status.addItems(CLIENT_STATUSES)
-        self.status.setCurrentText("active")
-        self.attention_level = QComboBox()
-        self.attention_level.addItems(ATTENTION_LEVELS)
-        self.checkin_days = spin_box(CHECKIN_DAYS, " days")
-        self.response_hours = spin_box(RESPONSE_HOURS, " hours")
-        self.preferred_channel = QComboBox()
-        self.preferred_channel.addItems(CHANNELS)
+        self.tags.setPlaceholderText(tr("e.g. retainer, design"))
+        self.status = choice_box("status", CLIENT_STATUSES)
+        set_choice(self.status, "active")
+        self.attention_level = choice_box("attention", ATTENTION_LEVELS)
+        self.checkin_days = spin_box(CHECKIN_DAYS, tr(" days", "spin box suffix"))
+        self.response_hours = spin_box(RESPONSE_HOURS, tr(" hours", "spin box suffix"))
+        self.preferred_channel = choice_box("channel", CHANNELS)
         self.handling_notes = QPlainTextEdit()
         self.handling_notes.setTabChangesFocus(True)
-        self.handling_notes.setPlaceholderText("e.g. prefers short calls before 10:00")
+        self.handling_notes.setPlaceholderText(tr("e.g. prefers short calls before 10:00"))
         self.handling_notes.setFixedHeight(self.fontMetrics().height() * 3 + 14)
 
-        who = QGroupBox("Who")
+        # Wide enough to show the hints whole (German ones run longer than English).
+        for field in (self.name, self.organisation, self.emails, self.phones, self.tags):
+            field.setMinimumWidth(_hint_width(self.emails))
+        self.handling_notes.setMinimumWidth(_hint_width(self.emails))
+
+        who = QGroupBox(tr("Who"))
         who_form = self.who_form = QFormLayout(who)
-        who_form.addRow("Name", self.name)
-        who_form.addRow("Organisation", self.organisation)
-        who_form.addRow("Emails", self.emails)
-        who_form.addRow("Phones", self.phones)
-        who_form.addRow("Tags", self.tags)
-        who_form.addRow("Status", self.status)
+        who_form.addRow(tr("Name"), self.name)
+        who_form.addRow(tr("Organisation"), self.organisation)
+        who_form.addRow(tr("Emails"), self.emails)
+        who_form.addRow(tr("Phones"), self.phones)
+        who_form.addRow(tr("Tags"), self.tags)
+        who_form.addRow(tr("Status"), self.status)
 
-        attention = QGroupBox("Attention")
+        attention = QGroupBox(tr("Attention"))
         attention_form = self.attention_form = QFormLayout(attention)
-        attention_form.addRow("Level", self.attention_level)
-        attention_form.addRow("Check in every", self.checkin_days)
-        attention_form.addRow("Answer within", self.response_hours)
-        attention_form.addRow("Preferred channel", self.preferred_channel)
-        attention_form.addRow("How they like to be handled", self.handling_notes)
+        attention_form.addRow(tr("Level"), self.attention_level)
+        attention_form.addRow(tr("Check in every"), self.checkin_days)
+        attention_form.addRow(tr("Answer within"), self.response_hours)
+        attention_form.addRow(tr("Preferred channel"), self.preferred_channel)
+        attention_form.addRow(tr("How they like to be handled"), self.handling_notes)
 
-        self.money_box = QGroupBox("Money terms — agree them at the start")
+        self.money_box = QGroupBox(tr("Money terms — agree them at the start"))
         self.money_box.setCheckable(True)
         self.money_box.setChecked(True)
         self.money = MoneyTermsForm(today)
         money_layout = QVBoxLayout(self.money_box)
         money_layout.addWidget(
             plain_label(
-                'Untick to record them later; the card then says "Money not discussed yet".',
+                tr('Untick to record them later; the card then says "Money not discussed yet".'),
                 wrap=True,
             )
         )
@@ -109,7 +117,7 @@ class NewClientDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Create client")
+        self.save_button.setText(tr("Create client"))
         self.save_button.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -129,17 +137,17 @@ class NewClientDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.name.textChanged.connect(self._on_name_text_changed)
-        self.attention_level.currentTextChanged.connect(self._on_attention_level_changed)
-        self.attention_level.setCurrentText("standard")
-        self._on_attention_level_changed("standard")
+        self.attention_level.currentIndexChanged.connect(self._on_attention_level_changed)
+        set_choice(self.attention_level, "standard")
+        self._on_attention_level_changed()
         self.result_value: NewClient | None = None
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_name_text_changed(self, text: str) -> None:
         self.save_button.setEnabled(bool(text.strip()))
 
-    def _on_attention_level_changed(self, level: str) -> None:
-        defaults = ATTENTION_DEFAULTS.get(level)
+    def _on_attention_level_changed(self, _index: int = 0) -> None:
+        defaults = ATTENTION_DEFAULTS.get(choice(self.attention_level))
         if defaults:
             self.checkin_days.setValue(defaults["checkin_days"])
             self.response_hours.setValue(defaults["response_hours"])
@@ -149,26 +157,28 @@ class NewClientDialog(QDialog):
         and ``set_money_terms`` apply); raises InputError naming the first thing that is wrong."""
         name = self.name.text().strip()
         if not name:
-            raise InputError("client name is empty")
+            raise FieldProblem(tr("client name is empty"), "name")
         client = ClientInput(
             name=name,
             organisation=self.organisation.text().strip(),
             emails=split_list(self.emails.text()),
             phones=split_list(self.phones.text()),
             tags=split_list(self.tags.text()),
-            status=self.status.currentText(),
+            status=choice(self.status),
             handling_notes=self.handling_notes.toPlainText().strip(),
-            attention_level=self.attention_level.currentText(),
+            attention_level=choice(self.attention_level),
             checkin_days=self.checkin_days.value(),
             response_hours=self.response_hours.value(),
-            preferred_channel=self.preferred_channel.currentText(),
+            preferred_channel=choice(self.preferred_channel),
         )
         clean_client_input(client)
         money = None
         if self.money_box.isChecked():
             money = clean_money_terms(self.money.value())
             if money.amount is None:
-                raise InputError("money terms need an amount (or untick them to decide later)")
+                raise FieldProblem(
+                    tr("money terms need an amount (or untick them to decide later)"), "amount"
+                )
         return NewClient(client, money)
 
     def set_value(self, answer: NewClient) -> None:
@@ -179,18 +189,24 @@ class NewClientDialog(QDialog):
         self.emails.setText(join_list(data.emails))
         self.phones.setText(join_list(data.phones))
         self.tags.setText(join_list(data.tags))
-        self.status.setCurrentText(data.status)
+        set_choice(self.status, data.status)
         self.handling_notes.setPlainText(data.handling_notes)
-        self.attention_level.setCurrentText(data.attention_level)  # fills its defaults, then:
+        set_choice(self.attention_level, data.attention_level)  # fills its defaults, then:
         self.checkin_days.setValue(data.checkin_days)
         self.response_hours.setValue(data.response_hours)
-        self.preferred_channel.setCurrentText(data.preferred_channel)
+        set_choice(self.preferred_channel, data.preferred_channel)
         self.money_box.setChecked(answer.money is not None)
         self.money.set_value(answer.money)
 
-    def _field_for(self, problem: str) -> QWidget | None:
-        """The field a message from the rules is about (the messages start with its name)."""
+    def _field_for(self, problem: str, field: str | None = None) -> QWidget | None:
+        """The field a message is about: ``field`` (a :class:`FieldProblem`'s, an attribute of
+        this dialog or of its money form), else the one a message from the rules starts with
+        the name of."""
         money = self.money
+        if field is not None:
+            found = getattr(self, field, None) if field == "name" else getattr(money, field, None)
+            if isinstance(found, QWidget):
+                return found
         fields: tuple[tuple[str, QWidget], ...] = (
             ("client name", self.name),
             ("organisation", self.organisation),
@@ -207,17 +223,33 @@ class NewClientDialog(QDialog):
             ("payment terms", money.payment_terms_days),
             ("a discount condition", money.discount),
         )
-        return next((field for prefix, field in fields if problem.startswith(prefix)), None)
+        # The rules' messages in the user's language start with the field's name as the
+        # services translate it (services.clients, .limits, .money): the same catalogue words.
+        named: tuple[tuple[str, QWidget], ...] = (
+            (tr("client name"), self.name),
+            (tr("check-in cadence"), self.checkin_days),
+            (tr("expected response time"), self.response_hours),
+            (tr("amount", "money terms field"), money.amount),
+            (tr("budget ceiling", "money terms field"), money.budget_ceiling),
+            (tr("deposit", "money terms field"), money.deposit),
+            (tr("payment terms", "money terms field"), money.payment_terms_days),
+        )
+        said = problem.casefold()
+        return next(
+            (field for prefix, field in fields + named if said.startswith(prefix.casefold())),
+            None,
+        )
 
-    def show_problem(self, problem: str) -> None:
-        """Say what is wrong under the field it is about (else above the buttons), and put the
-        cursor there; everything typed stays."""
+    def show_problem(self, problem: str, field_name: str | None = None) -> None:
+        """Say what is wrong under the field it is about (``field_name``, else the one the
+        message names; else above the buttons), and put the cursor there; everything typed
+        stays."""
         if self._field_error_form is not None:
             self._field_error_form.takeRow(self.field_error)
             self._field_error_form = None
         self.field_error.hide()
         self.error.hide()
-        field = self._field_for(problem)
+        field = self._field_for(problem, field_name)
         forms = (self.who_form, self.attention_form, self.money.layout())
         for form in forms:
             if not isinstance(form, QFormLayout) or field is None:
@@ -244,7 +276,7 @@ class NewClientDialog(QDialog):
         try:
             self.result_value = self.value()
         except InputError as exc:
-            self.show_problem(str(exc))
+            self.show_problem(str(exc), getattr(exc, "field", None))
             return
         super().accept()
 
