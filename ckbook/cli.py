@@ -858,7 +858,7 @@ def _request_mark(ctx: Context) -> int:
 
 
 def _today(ctx: Context) -> int:
-    from ckbook.services.today import SECTION_TITLES, today_report
+    from ckbook.services.today import section_title, today_report
 
     report = today_report(ctx.now, ctx.tz)
     if ctx.json:
@@ -873,7 +873,7 @@ def _today(ctx: Context) -> int:
     for section, rows in report.sections:
         if not rows:
             continue
-        _say(f"\n{SECTION_TITLES[section]} ({len(rows)}):")
+        _say(f"\n{section_title(section)} ({len(rows)}):")
         for row in rows:
             flag = f" [{row.flag}]" if row.flag else ""
             what = f"{row.client_name}: {row.text} — {row.when}{flag}"

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -46,6 +46,11 @@ class _Installed:
     language: str = "en"
     translator: QTranslator | None = None
     locale: QLocale | None = None
+    #: What was looked up under this installation: texts without a count, (source,
+    #: disambiguation) -> text; the locale's names and separators by kind. Today's report asks
+    #: for the same few tens of words thousands of times (a Qt call each cost a third of it).
+    texts: dict[tuple[str, str | None], str] = field(default_factory=dict)
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 _state = _Installed()
@@ -57,9 +62,16 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the installed language (English when none is, or the catalogue lacks it).
 
     With ``n`` (a plural form), ``%n`` becomes the count written the locale's way."""
+    if n < 0:
+        known = _state.texts.get((text, disambiguation))
+        if known is not None:
+            return known
     translated = None
     if _state.translator is not None:
         translated = _state.translator.translate("", text, disambiguation, n)
+    if n < 0:
+        _state.texts[(text, disambiguation)] = translated or text
+        return translated or text
     result = translated or (_english_plural(text, disambiguation, n) if n >= 0 else text)
     if n >= 0 and "%n" in result:
         result = result.replace("%n", format_number(n))
@@ -118,6 +130,8 @@ def install(code: str | None = None) -> str:
     _state.locale = None
     _state.translator = None
     _state.language = "en"
+    _state.texts.clear()
+    _state.names.clear()
     if wanted not in LANGUAGES and locale_name in _ENGLISH_LOCALES:
         # English text written the English way: nothing to load, and the command line does
         # not pay for importing QtCore (~70 ms).
@@ -140,6 +154,8 @@ def install(code: str | None = None) -> str:
 def uninstall() -> None:
     """Back to English text and English formatting (tests use it to leave no state behind)."""
     _state.language, _state.translator, _state.locale = "en", None, None
+    _state.texts.clear()
+    _state.names.clear()
 
 
 def qt_translator() -> QTranslator | None:
@@ -155,12 +171,33 @@ def _locale_name() -> str:
     return "C"
 
 
+def _locale_names(kind: str) -> tuple[str, ...]:
+    """The installed locale's ``kind`` of names (or separators), looked up once."""
+    known = _state.names.get(kind)
+    if known is not None:
+        return known
+    assert _state.locale is not None
+    from PySide6.QtCore import QLocale
+
+    locale = _state.locale
+    short, full = QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat
+    names: tuple[str, ...] = {
+        "months": lambda: tuple(locale.monthName(m, short) for m in range(1, 13)),
+        "month names": lambda: tuple(locale.monthName(m, full) for m in range(1, 13)),
+        "weekdays": lambda: tuple(locale.dayName(d, short) for d in range(1, 8)),
+        "weekday names": lambda: tuple(locale.dayName(d, full) for d in range(1, 8)),
+        "separators": lambda: (locale.decimalPoint(), locale.groupSeparator()),
+    }[kind]()
+    _state.names[kind] = names
+    return names
+
+
 def decimal_point() -> str:
-    return _state.locale.decimalPoint() if _state.locale is not None else "."
+    return _locale_names("separators")[0] if _state.locale is not None else "."
 
 
 def group_separator() -> str:
-    return _state.locale.groupSeparator() if _state.locale is not None else ","
+    return _locale_names("separators")[1] if _state.locale is not None else ","
 
 
 def format_number(value: int | Decimal | float, places: int | None = None) -> str:
@@ -183,18 +220,14 @@ def month_abbreviation(month: int) -> str:
     """``Nov`` / ``Nov.`` for month 1..12, in the installed locale."""
     if _state.locale is None:
         return _ENGLISH_MONTHS[month - 1]
-    from PySide6.QtCore import QLocale
-
-    return _state.locale.monthName(month, QLocale.FormatType.ShortFormat)
+    return _locale_names("months")[month - 1]
 
 
 def weekday_abbreviation(weekday: int) -> str:
     """``Mon`` / ``Mo.`` for Python's weekday 0 (Monday) .. 6, in the installed locale."""
     if _state.locale is None:
         return _ENGLISH_WEEKDAYS[weekday]
-    from PySide6.QtCore import QLocale
-
-    return _state.locale.dayName(weekday + 1, QLocale.FormatType.ShortFormat)
+    return _locale_names("weekdays")[weekday]
 
 
 _ENGLISH_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
@@ -207,9 +240,7 @@ def month_name(month: int) -> str:
     """``November`` for month 1..12, in the installed locale (a heading's full date)."""
     if _state.locale is None:
         return _ENGLISH_MONTH_NAMES[month - 1]
-    from PySide6.QtCore import QLocale
-
-    return _state.locale.monthName(month, QLocale.FormatType.LongFormat)
+    return _locale_names("month names")[month - 1]
 
 
 def weekday_name(weekday: int) -> str:
@@ -217,6 +248,4 @@ def weekday_name(weekday: int) -> str:
     locale."""
     if _state.locale is None:
         return _ENGLISH_WEEKDAY_NAMES[weekday]
-    from PySide6.QtCore import QLocale
-
-    return _state.locale.dayName(weekday + 1, QLocale.FormatType.LongFormat)
+    return _locale_names("weekday names")[weekday]

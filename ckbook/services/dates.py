@@ -170,8 +170,7 @@ def due_text(
         return day if compact else tr("late since {when}").format(when=day)
     if days < 0:
         late = -days
-        # English has no plural catalogue: its one-day form is its own text.
-        return tr("1 day late") if late == 1 else tr("%n days late", "", late)
+        return tr("%n days late", "", late)
     if days == 0 and due.time is not None and now.astimezone(tz).time() > due.time and not compact:
         return tr("late since {when}").format(when=clock_time(due.time))
     shown = day_text(due.date, today, long=long)

@@ -86,7 +86,7 @@ class MoneyTermsRow(MoneyTermsInput):
             parts.append(tr("budget ≤ {amount}").format(amount=ceiling))
         days = self.payment_terms_days
         if days is not None:
-            parts.append(tr("1 day to pay") if days == 1 else tr("%n days to pay", "", days))
+            parts.append(tr("%n days to pay", "", days))
         if self.deposit is not None:
             deposit = format_money(self.deposit, self.currency)
             parts.append(tr("deposit {amount}").format(amount=deposit))
@@ -148,7 +148,7 @@ def _shown_terms(terms: MoneyTermsInput) -> dict[str, str]:
 
 
 def _days(days: int) -> str:
-    return tr("1 day") if days == 1 else tr("%n days", "", days)
+    return tr("%n days", "", days)
 
 
 def terms_changes(older: MoneyTermsInput | None, newer: MoneyTermsInput) -> tuple[TermsChange, ...]:

@@ -167,7 +167,7 @@ def checkin_occurrence(
 ) -> Occurrence:
     """``last_contact`` is the last logged contact, or when ``contact_logged`` is False the
     day they became a client (the cadence counts from there)."""
-    day = last_contact.date().isoformat()
+    day = dates.absolute_day(last_contact.date())
     client_name = clean_line(client_name)  # as promise_occurrences
     if contact_logged:
         body = tr("{client} has not heard from you since {day}").format(client=client_name, day=day)

@@ -105,17 +105,7 @@ def section_title(section: Section) -> str:
 
 def section_count(section: Section, count: int) -> str:
     """``3 overdue promises``, ``1 client without money terms``: how the summary line and a
-    grouped row count a section (English has no plural catalogue: its one-form is its own text)."""
-    if count == 1:
-        return {
-            Section.OVERDUE: tr("1 overdue promise"),
-            Section.DUE_TODAY: tr("1 due today"),
-            Section.UPCOMING: tr("1 coming up"),
-            Section.CHECKINS: tr("1 client to check in with"),
-            Section.REQUESTS: tr("1 request awaiting reply"),
-            Section.INCIDENTS: tr("1 open incident"),
-            Section.MONEY: tr("1 client without money terms"),
-        }[section]
+    grouped row count a section."""
     return {
         Section.OVERDUE: tr("%n overdue promises", "", count),
         Section.DUE_TODAY: tr("%n due today", "", count),
@@ -470,7 +460,9 @@ def _request_rows(now: datetime, tz: tzinfo, owner: str | None = None) -> list[T
                 r.id,
                 r.client_id,
                 r.client_name,
-                f"{r.summary} ({r.channel})",
+                tr("{summary} ({channel})").format(
+                    summary=r.summary, channel=_channel_word(r.channel)
+                ),
                 when,
                 flag,
                 at=r.received_at,
@@ -517,6 +509,16 @@ def _money_rows() -> list[TodayRow]:
         TodayRow(Section.MONEY, RowKind.MONEY, cid, cid, name, text, _status_word(status))
         for cid, name, status in tuples(query)
     ]
+
+
+def _channel_word(channel: str) -> str:
+    """A request's channel as shown (the words the card's lists use)."""
+    return {
+        "call": tr("call", "channel"),
+        "email": tr("email", "channel"),
+        "message": tr("message", "channel"),
+        "in person": tr("in person", "channel"),
+    }.get(channel, channel)
 
 
 def _status_word(status: str) -> str:

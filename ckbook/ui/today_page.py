@@ -461,6 +461,7 @@ class TodayPage(QWidget):
         self.settings = settings
         self._collapsed: set[Section] = self._folded_at_start()
         self._words: tuple[str, ...] = ()  # what the filter box looks for
+        self._hiding = False  # some rows are hidden by the filter
         self.group_list: NoticeListDialog | None = None
         self._asked = 0  # the newest report asked for
         self._shown = 0  # the one on screen
@@ -796,7 +797,11 @@ class TodayPage(QWidget):
             row is not None and row.kind is RowKind.REQUEST and row.flag != "acknowledged"
         )
         self.snooze_button.setEnabled(row is not None and row.can_snooze)
-        self.card_button.setEnabled(row is not None)
+        group = self.model.group_at(self.view.currentIndex())
+        # On a grouped row the card button opens its list: the way to its clients by mouse too.
+        self.card_button.setText(tr("Open list") if group is not None else tr("Open card"))
+        self.card_button.setAccessibleName(self.card_button.text())
+        self.card_button.setEnabled(row is not None or group is not None)
         self.call_button.setEnabled(row is not None)
 
     # -- slots ---------------------------------------------------------------------------
@@ -844,6 +849,10 @@ class TodayPage(QWidget):
             self.snooze(row, str(action.data()))
 
     def _on_card_button_clicked(self) -> None:
+        group = self.model.group_at(self.view.currentIndex())
+        if group is not None:
+            self.open_group(group)
+            return
         row = self.current_row()
         if row is not None:
             self.open_client_requested.emit(row.client_id)
@@ -923,6 +932,10 @@ class TodayPage(QWidget):
         """Hide the rows the filter does not keep (in the view: the model stays whole, so a
         new report still arrives as row changes), and the sections left with none."""
         words = self._words
+        if not words and not self._hiding:
+            self.no_match.hide()
+            return  # nothing hidden, nothing to hide: a new report costs no pass over its rows
+        self._hiding = bool(words)
         shown = 0
         for number in range(self.model.rowCount()):
             parent = self.model.index(number, 0)
@@ -1016,10 +1029,16 @@ class TodayPage(QWidget):
     def _on_view_context_menu(self, point: QPoint) -> None:
         index = self.view.indexAt(point)
         row = self.model.row_at(index)
-        if row is None:
+        group = self.model.group_at(index)
+        if row is None and group is None:
             return
         self.view.setCurrentIndex(index)
-        menu = self.build_row_menu(row)
+        if group is not None:
+            menu = QMenu(self)
+            menu.addAction(tr("Open list"), functools.partial(self.open_group, group))
+        else:
+            assert row is not None
+            menu = self.build_row_menu(row)
         menu.exec(self.view.viewport().mapToGlobal(point))
         menu.deleteLater()
 
@@ -1094,8 +1113,4 @@ class NoticeListDialog(QDialog):
 
 def shown_count(count: int) -> str:
     """How many of a group the filter kept."""
-    return (
-        tr("1 client matches the filter")
-        if count == 1
-        else tr("%n clients match the filter", "", count)
-    )
+    return tr("%n clients match the filter", "", count)

@@ -426,5 +426,5 @@ def test_a_checkin_never_logged_names_the_client_since_date_with_the_same_key():
     never = checkin_occurrence(
         7, "Ada", berlin(2026, 11, 10), berlin(2026, 10, 27, 9), contact_logged=False
     )
-    assert never.body == "Ada: no contact logged since they became a client on 2026-10-27"
+    assert never.body == "Ada: no contact logged since they became a client on 27 Oct 2026"
     assert never.key == logged.key  # the same occurrence: a fired reminder stays fired

@@ -158,6 +158,6 @@ def test_a_checkin_with_no_contact_ever_logged_says_so_not_heard_from_you(db, no
     contact(heard, now, days_ago=9)
     bodies = {o.subject_id: o.body for o in check(now, tz).firing}
     assert bodies[never] == (
-        "Freya MacLeod: no contact logged since they became a client on 2023-12-26"
+        "Freya MacLeod: no contact logged since they became a client on 26 Dec 2023"
     )
-    assert bodies[heard] == "Bo Heard has not heard from you since 2026-11-09"
+    assert bodies[heard] == "Bo Heard has not heard from you since 9 Nov 2026"

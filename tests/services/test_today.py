@@ -165,7 +165,7 @@ def test_a_checkin_rows_reminder_reads_like_the_pop_up(db, now, tz):
     reminder = reminder_for(row, tz)
     assert reminder is not None
     assert reminder.body == (
-        "Freya MacLeod: no contact logged since they became a client on 2023-12-26"
+        "Freya MacLeod: no contact logged since they became a client on 26 Dec 2023"
     )
     assert reminder.body in [o.body for o in check(now, tz).firing]
 

@@ -221,3 +221,76 @@ def test_at_1024_the_card_header_leaves_the_client_list_its_width(qtbot, noteboo
     # less than the card's share, so the client list keeps the rest.
     assert header.minimumSizeHint().width() <= CARD_MIN_WIDTH
     assert window.splitter.sizes()[0] >= window.width() - CARD_MIN_WIDTH - 8
+
+
+_OPEN_AND_SAVE = """
+import sys
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+from ckbook.services.clock import SystemClock
+from ckbook.store.database import close_database, open_database
+from ckbook.ui.main_window import MainWindow
+from ckbook.ui.notebook import Notebook
+
+app = QApplication(sys.argv[:1])
+opened = open_database(sys.argv[1])
+from ckbook.services.clients import ClientInput, add_client, client_summaries
+from ckbook.services.notes import add_note
+
+clock = SystemClock()
+rows = client_summaries(clock.now(), clock.tz)
+if rows:
+    client = rows[0].id
+else:  # a card with a long name, an organisation and a touchpoint: the widest header
+    name = "Maximiliane Konstantinopoulou-Wetherby"
+    client = add_client(ClientInput(name, organisation="Riverside Weddings"), clock.now()).ids[0]
+    add_note(client, clock.now(), body="Called about the venue.")
+settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+window = MainWindow(Notebook(clock, "x"), settings=settings)
+if sys.argv[3] != "-":
+    window.resize(*(int(v) for v in sys.argv[3].split("x")))
+window.show()
+window.open_client(client)
+for _ in range(20):
+    app.processEvents()
+area = QGuiApplication.primaryScreen().availableGeometry()
+print(*area.getRect(), *window.frameGeometry().getRect(), *window.splitter.sizes())
+window.save_state()
+window.close_to_tray = True
+window.close()
+close_database(opened)
+"""
+
+
+def test_a_1024_window_saved_at_scale_1_opens_inside_a_scale_2_screen(tmp_path):
+    """A 1280×800 screen at QT_SCALE_FACTOR=2 is 640×400: the window saved at 1024×700 comes
+    back inside it, and the card is not left a sliver (a real second start, in its own process)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    screen = tmp_path / "screen.json"
+    screen.write_text(
+        json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": 1280, "height": 800}]})
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
+    env.pop("QT_SCALE_FACTOR", None)
+    args = [str(tmp_path / "notebook.sqlite3"), str(tmp_path / "window.ini")]
+
+    def start(size: str, scale: str | None) -> list[int]:
+        run_env = {**env, **({"QT_SCALE_FACTOR": scale} if scale else {})}
+        done = subprocess.run(
+            [sys.executable, "-c", _OPEN_AND_SAVE, *args, size],
+            env=run_env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr[-2000:]
+        return [int(v) for v in done.stdout.split()]
+
+    first = start("1024x700", None)
+    assert first[:4] == [0, 0, 1280, 800] and first[6] >= 1024 and first[7] >= 700
+    ax, ay, aw, ah, x, y, w, h, *split = start("-", "2")
+    assert (aw, ah) == (640, 400)
+    assert x >= ax and y >= ay and x + w <= ax + aw + 4 and y + h <= ay + ah + 4, (x, y, w, h)
+    assert split[1] >= min(500, w // 3)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ckbook.services.money import MoneyTermsInput
+from ckbook.services.money import MoneyTermsInput, MoneyTermsRow
 from ckbook.ui.dialogs.money_terms import MoneyTermsDialog
 
 
@@ -104,3 +104,19 @@ def test_in_a_german_locale_8_500_euro_is_eight_thousand_five_hundred(qtbot) -> 
         assert dialog.result_terms.amount == Decimal("8500")
     finally:
         QLocale.setDefault(before)
+
+
+def test_amounts_reopened_in_a_comma_locale_keep_their_value(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """German writes "1,500" for 1.5: an amount of 1.500 shown as "1.500" would be saved back
+    as 1500 when the terms are changed."""
+    from PySide6.QtCore import QLocale
+
+    monkeypatch.setattr(QLocale, "decimalPoint", lambda self: ",")
+    current = MoneyTermsRow("per item", Decimal("1.500"), deposit=Decimal("250.75"), version=1)
+    dialog = _dialog(qtbot, current)
+    assert dialog.form.amount.text() == "1,500"
+    assert dialog.form.deposit.text() == "250,75"
+    dialog.accept()
+    assert dialog.result_terms is not None
+    assert dialog.result_terms.amount == Decimal("1.500")
+    assert dialog.result_terms.deposit == Decimal("250.75")

@@ -54,6 +54,7 @@ def test_nine_clients_without_money_terms_are_one_row_that_opens_their_list(qtbo
     # Enter on the row opens the list; Enter on a name opens that client's card.
     page.view.setCurrentIndex(row)
     assert not page.done_button.isEnabled()  # nothing to tick for many clients at once
+    assert page.card_button.text() == "Open list" and page.card_button.isEnabled()
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
     dialog = page.group_list
@@ -67,6 +68,11 @@ def test_nine_clients_without_money_terms_are_one_row_that_opens_their_list(qtbo
         dialog.list.setCurrentRow(0)
         qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert opened.args == [ids["Ann"]]
+    # The button under the mouse opens the same list.
+    dialog.close()
+    qtbot.mouseClick(page.card_button, Qt.MouseButton.LeftButton)
+    assert page.group_list is not None and page.group_list.isVisible()
+    assert len(page.group_list.client_ids()) == 4
 
 
 def test_a_new_client_without_terms_changes_the_group_row_in_place(
@@ -172,3 +178,23 @@ def test_a_hand_edited_fold_setting_is_read_past(qtbot, notebook, now, tmp_path)
     settings.setValue(FOLDED_KEY, "no_such_section,money_not_discussed")
     page = _page(qtbot, notebook, settings)
     assert page.folded == {Section.MONEY}
+
+
+def test_today_in_german_says_its_date_rows_and_group_in_german(german, qtbot, notebook, now, tz):  # type: ignore[no-untyped-def]
+    cid = make_client(now, "Ada")
+    set_money_terms(cid, MoneyTermsInput("hourly"), now)
+    add_promise(cid, "send the seating plan", now, tz, due=Due(date(2026, 11, 15)))
+    add_promise(cid, "book the band", now, tz, due=Due(date(2026, 11, 20)))
+    for name in ("Ben", "Cleo"):
+        make_client(now, name)
+    page = _page(qtbot, notebook)
+    assert page.title.text() == "Heute – Mittwoch, 18. November"
+    assert "1 überfällige Zusage" in page.summary.text()
+    overdue = page.model.section_index(Section.OVERDUE)
+    assert overdue.data() == "Überfällige Zusagen (1)"
+    assert page.model.index(0, 2, overdue).data() == "3 Tage überfällig"
+    upcoming = page.model.section_index(Section.UPCOMING)
+    assert page.model.index(0, 2, upcoming).data() == "in 2 Tagen"
+    money = page.model.section_index(Section.MONEY)
+    assert page.model.index(0, 0, money).data() == "2 Kunden ohne Konditionen"
+    assert page.filter.placeholderText() == "Nach Kunde oder Text filtern (Strg+L)"

@@ -56,8 +56,12 @@ def _qdate(day: date) -> QDate:
 def _text(value: object) -> str:
     if value is None:
         return ""
-    # A Decimal in plain digits ("1000", never "1E+3"), which parse_money reads back exactly.
-    return format(value, "f") if isinstance(value, Decimal) else str(value)
+    # A Decimal in plain digits ("1000", never "1E+3") with the locale's decimal mark, which
+    # parse_money reads back exactly: "1.500" in a comma locale would read as 1500.
+    if isinstance(value, Decimal):
+        digits = format(value, "f")
+        return digits.replace(".", ",") if locale_decimal_comma() else digits
+    return str(value)
 
 
 def locale_decimal_comma() -> bool:

@@ -33,6 +33,7 @@
     </message>
     <message>
         <source>yes</source>
+        <extracomment>A value longer than this (or with a line break) is shown in a read-only text box.</extracomment>
         <translation>ja</translation>
     </message>
     <message>
@@ -1210,6 +1211,14 @@ Kopieren Sie ihn zurück in die Notiz und löschen Sie dann die Datei.</translat
         <translation>Einfügen abgelehnt</translation>
     </message>
     <message>
+        <source>Compare…</source>
+        <translation>Vergleichen…</translation>
+    </message>
+    <message>
+        <source>Choose between your text and theirs</source>
+        <translation>Zwischen Ihrem Text und dem der anderen Person wählen</translation>
+    </message>
+    <message>
         <source>Kind of note</source>
         <translation>Art der Notiz</translation>
     </message>
@@ -1673,6 +1682,14 @@ Kopieren Sie ihn zurück in die Notiz und löschen Sie dann die Datei.</translat
         </translation>
     </message>
     <message>
+        <source>Someone else had already acknowledged it.</source>
+        <translation>Jemand anderes hatte sie bereits bestätigt.</translation>
+    </message>
+    <message>
+        <source>Someone else had already marked it answered.</source>
+        <translation>Jemand anderes hatte sie bereits als beantwortet markiert.</translation>
+    </message>
+    <message>
         <source>Kept rate chart</source>
         <translation>Diagramm der Einhaltungsquote</translation>
     </message>
@@ -1727,6 +1744,75 @@ Kopieren Sie ihn zurück in die Notiz und löschen Sie dann die Datei.</translat
             <numerusform>Kontakte pro Monat, letzter Monat ({total} insgesamt): {counts}</numerusform>
             <numerusform>Kontakte pro Monat, letzte %n Monate ({total} insgesamt): {counts}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>{what} was changed by someone else while you were editing it. Choose, field by field, which version to keep.</source>
+        <translation>{what} wurde von jemand anderem geändert, während Sie daran gearbeitet haben. Wählen Sie Feld für Feld, welche Version bleiben soll.</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <extracomment>field -&gt; (yours, theirs) radio buttons</extracomment>
+        <translation>Ihre</translation>
+    </message>
+    <message>
+        <source>Theirs (saved now)</source>
+        <translation>Die andere (jetzt gespeichert)</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Die andere</translation>
+    </message>
+    <message>
+        <source>Your other changes are kept: {fields}.</source>
+        <translation>Ihre übrigen Änderungen bleiben erhalten: {fields}.</translation>
+    </message>
+    <message>
+        <source>Keep all mine</source>
+        <translation>Alle meine behalten</translation>
+    </message>
+    <message>
+        <source>Keep all theirs</source>
+        <translation>Alle anderen übernehmen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Deleted by someone else</source>
+        <translation>Von jemand anderem gelöscht</translation>
+    </message>
+    <message>
+        <source>{what} was deleted by someone else while you were editing it.</source>
+        <translation>{what} wurde von jemand anderem gelöscht, während Sie daran gearbeitet haben.</translation>
+    </message>
+    <message>
+        <source>Your change was not saved.</source>
+        <translation>Ihre Änderung wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Restore it with your version, or let it go?</source>
+        <translation>Mit Ihrer Version wiederherstellen oder verwerfen?</translation>
+    </message>
+    <message>
+        <source>Restore my version</source>
+        <translation>Meine Version wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Let it go</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>{what} was changed by someone else since you opened it. Delete it anyway?</source>
+        <translation>{what} wurde seit dem Öffnen von jemand anderem geändert. Trotzdem löschen?</translation>
+    </message>
+    <message>
+        <source>Delete anyway</source>
+        <translation>Trotzdem löschen</translation>
     </message>
 </context>
 </TS>

@@ -52,8 +52,12 @@
         <translation>Gerade braucht nichts Ihre Aufmerksamkeit</translation>
     </message>
     <message>
-        <source>no client with id {id}</source>
+        <source>Changed by someone else at the same moment; nothing was saved: try again</source>
         <extracomment>The largest id SQLite (and PostgreSQL&apos;s bigint) can hold; a larger one names no row.</extracomment>
+        <translation>Gleichzeitig von jemand anderem geändert; nichts wurde gespeichert: Versuchen Sie es noch einmal</translation>
+    </message>
+    <message>
+        <source>no client with id {id}</source>
         <translation>kein Kunde mit der Nummer {id}</translation>
     </message>
     <message>
@@ -81,8 +85,40 @@
         <translation>Notiz</translation>
     </message>
     <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Stimmung</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>The note with {client}</source>
+        <translation>Die Notiz mit {client}</translation>
+    </message>
+    <message>
         <source> (was it deleted?)</source>
         <translation> (wurde sie gelöscht?)</translation>
+    </message>
+    <message>
+        <source>unknown note field(s): {names}</source>
+        <translation>unbekannte Felder einer Notiz: {names}</translation>
+    </message>
+    <message>
+        <source>That note is in the notebook again; nothing was restored</source>
+        <translation>Diese Notiz ist wieder im Notizbuch; nichts wurde wiederhergestellt</translation>
     </message>
     <message>
         <source>what happened</source>
@@ -101,6 +137,54 @@
         <translation>wann es passiert ist, darf nicht leer sein</translation>
     </message>
     <message>
+        <source>What happened</source>
+        <translation>Was passiert ist</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>When it happened</source>
+        <translation>Wann es passiert ist</translation>
+    </message>
+    <message>
+        <source>Apologised on</source>
+        <translation>Entschuldigt am</translation>
+    </message>
+    <message>
+        <source>Apology</source>
+        <translation>Entschuldigung</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Behebung</translation>
+    </message>
+    <message>
+        <source>Fix promise</source>
+        <translation>Zusage zur Behebung</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <source>Prevention</source>
+        <translation>Vorbeugung</translation>
+    </message>
+    <message>
+        <source>Goodwill gesture</source>
+        <translation>Geste des Entgegenkommens</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation>Abgeschlossen am</translation>
+    </message>
+    <message>
+        <source>Incident “{what}”</source>
+        <translation>Vorfall „{what}“</translation>
+    </message>
+    <message>
         <source>promise {promise} is not one of this client&apos;s promises</source>
         <translation>Zusage {promise} gehört nicht zu diesem Kunden</translation>
     </message>
@@ -115,6 +199,18 @@
     <message>
         <source>a request cannot be received in the future</source>
         <translation>eine Anfrage kann nicht in der Zukunft eingegangen sein</translation>
+    </message>
+    <message>
+        <source>The request “{summary}”</source>
+        <translation>Die Anfrage „{summary}“</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwortet</translation>
     </message>
     <message>
         <source>client name</source>
@@ -772,6 +868,26 @@
     <message>
         <source>promise {promise} is {status}, not open</source>
         <translation>Zusage {promise} ist {status}, nicht offen</translation>
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation>Zusage</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fälligkeit</translation>
+    </message>
+    <message>
+        <source>Remind before</source>
+        <translation>Erinnern vorher</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Promise “{text}”</source>
+        <translation>Zusage „{text}“</translation>
     </message>
     <message>
         <source>{rule!r} is not a repeat rule (RRULE), e.g. FREQ=WEEKLY;BYDAY=MO</source>
@@ -1944,6 +2060,18 @@
     <message>
         <source>Check-in cadence: every {days} days, by {channel}</source>
         <translation>Kontaktrhythmus: alle {days} Tage, per {channel}</translation>
+    </message>
+    <message>
+        <source>{what}: {fields} changed by someone else since you opened it; nothing was saved</source>
+        <translation>{what}: {fields} wurde seit dem Öffnen von jemand anderem geändert; nichts wurde gespeichert</translation>
+    </message>
+    <message>
+        <source>{what} was deleted by someone else; your change was not saved</source>
+        <translation>{what} wurde von jemand anderem gelöscht; Ihre Änderung wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>{what} was changed by someone else since you opened it; it was not deleted</source>
+        <translation>{what} wurde seit dem Öffnen von jemand anderem geändert; es wurde nicht gelöscht</translation>
     </message>
 </context>
 </TS>

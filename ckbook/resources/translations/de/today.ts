@@ -183,12 +183,12 @@
         <translation>{what} ({client}) zurückgestellt bis {when}.</translation>
     </message>
     <message>
-        <source>Nothing on Today matches “{text}”.</source>
-        <translation>Nichts unter „Heute“ passt zu „{text}“.</translation>
+        <source>Open list</source>
+        <translation>Liste öffnen</translation>
     </message>
     <message>
-        <source>1 client matches the filter</source>
-        <translation>1 Kunde passt zum Filter</translation>
+        <source>Nothing on Today matches “{text}”.</source>
+        <translation>Nichts unter „Heute“ passt zu „{text}“.</translation>
     </message>
     <message numerus="yes">
         <source>%n clients match the filter</source>
@@ -229,34 +229,6 @@
         <source>Money not discussed yet</source>
         <extracomment>The English words of a client without money terms (``money_not_discussed()`` translated).</extracomment>
         <translation>Konditionen noch nicht besprochen</translation>
-    </message>
-    <message>
-        <source>1 overdue promise</source>
-        <translation>1 überfällige Zusage</translation>
-    </message>
-    <message>
-        <source>1 due today</source>
-        <translation>1 heute fällig</translation>
-    </message>
-    <message>
-        <source>1 coming up</source>
-        <translation>1 demnächst fällig</translation>
-    </message>
-    <message>
-        <source>1 client to check in with</source>
-        <translation>1 Kunde, bei dem ein Kontakt ansteht</translation>
-    </message>
-    <message>
-        <source>1 request awaiting reply</source>
-        <translation>1 Anfrage ohne Antwort</translation>
-    </message>
-    <message>
-        <source>1 open incident</source>
-        <translation>1 offener Vorfall</translation>
-    </message>
-    <message>
-        <source>1 client without money terms</source>
-        <translation>1 Kunde ohne Konditionen</translation>
     </message>
     <message numerus="yes">
         <source>%n overdue promises</source>
@@ -334,6 +306,10 @@
         <translation>eingegangen {received}</translation>
     </message>
     <message>
+        <source>{summary} ({channel})</source>
+        <translation>{summary} ({channel})</translation>
+    </message>
+    <message>
         <source>{what} — next: {step}</source>
         <translation>{what} – nächster Schritt: {step}</translation>
     </message>
@@ -344,6 +320,26 @@
     <message>
         <source>Money not discussed yet: agree pricing, payment terms and scope</source>
         <translation>Konditionen noch nicht besprochen: Preis, Zahlungsbedingungen und Umfang vereinbaren</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <comment>channel</comment>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <comment>channel</comment>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <comment>channel</comment>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <comment>channel</comment>
+        <translation>persönlich</translation>
     </message>
     <message>
         <source>lead</source>
@@ -435,10 +431,6 @@
         <source>late since {when}</source>
         <translation>überfällig seit {when}</translation>
     </message>
-    <message>
-        <source>1 day late</source>
-        <translation>1 Tag überfällig</translation>
-    </message>
     <message numerus="yes">
         <source>%n days late</source>
         <translation>
@@ -525,10 +517,6 @@
         <source>budget ≤ {amount}</source>
         <translation>Budget ≤ {amount}</translation>
     </message>
-    <message>
-        <source>1 day to pay</source>
-        <translation>1 Tag Zahlungsziel</translation>
-    </message>
     <message numerus="yes">
         <source>%n days to pay</source>
         <translation>
@@ -567,10 +555,6 @@
     <message>
         <source>no</source>
         <translation>nein</translation>
-    </message>
-    <message>
-        <source>1 day</source>
-        <translation>1 Tag</translation>
     </message>
     <message numerus="yes">
         <source>%n days</source>
@@ -632,6 +616,58 @@
     <message>
         <source>a discount condition needs the discount itself</source>
         <translation>eine Rabattbedingung braucht den Rabatt selbst</translation>
+    </message>
+    <message>
+        <source>Pricing model</source>
+        <translation>Preismodell</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Honorar</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>Zahlungsbedingungen</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Anzahlung</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <source>Discount condition</source>
+        <translation>Rabattbedingung</translation>
+    </message>
+    <message>
+        <source>In scope</source>
+        <translation>Im Umfang</translation>
+    </message>
+    <message>
+        <source>Out of scope</source>
+        <translation>Nicht im Umfang</translation>
+    </message>
+    <message>
+        <source>Agreed on</source>
+        <translation>Vereinbart am</translation>
+    </message>
+    <message>
+        <source>Confirmed by client</source>
+        <translation>Vom Kunden bestätigt</translation>
+    </message>
+    <message>
+        <source>Money terms</source>
+        <translation>Konditionen</translation>
     </message>
 </context>
 </TS>

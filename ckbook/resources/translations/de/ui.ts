@@ -713,11 +713,16 @@
     </message>
     <message>
         <source>Not saved — {why}; retrying</source>
+        <extracomment>A save found the note changed (or deleted) by someone else: the Conflict. The text stays here, unsaved; timers stop saving it until ``resolve`` (the editor offers the choice).</extracomment>
         <translation>Nicht gespeichert – {why}; neuer Versuch folgt</translation>
     </message>
     <message>
         <source>Saved {time}</source>
         <translation>Gespeichert {time}</translation>
+    </message>
+    <message>
+        <source>Not saved — changed by someone else; your text is kept: save (Ctrl+S) to choose</source>
+        <translation>Nicht gespeichert – von jemand anderem geändert; Ihr Text bleibt erhalten: Speichern (Strg+S), um zu wählen</translation>
     </message>
     <message>
         <source>Not saved — {why}</source>
