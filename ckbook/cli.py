@@ -247,6 +247,11 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument(
         "--within", type=int, default=7, metavar="DAYS", help=tr("also list promises due this soon")
     )
+    due.add_argument(
+        "--everyone",
+        action="store_true",
+        help=tr("on a server notebook: everyone's promises and requests, not only yours"),
+    )
     _common(due)
     due.set_defaults(handler=_due)
 
@@ -468,6 +473,27 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("--apply", action="store_true", help=tr("run the statements on the server"))
     _common(revoke, json_output=False)
     revoke.set_defaults(handler=_team)
+    login = team_commands.add_parser(
+        "login",
+        help=tr("keep your password for a server notebook in the system keyring"),
+        description=tr(
+            "Ask for the password of the role URL names, check it with the server and keep it "
+            "in the system keyring (never in a file): later --db URL finds it there. From a "
+            "pipe, the password is the first line read."
+        ),
+    )
+    logout = team_commands.add_parser(
+        "logout", help=tr("take your password for a server notebook out of the system keyring")
+    )
+    for sign in (login, logout):
+        sign.add_argument(
+            "url",
+            nargs="?",
+            metavar="URL",
+            help=tr("postgresql://user@host/dbname, without the password (default: --db)"),
+        )
+        _common(sign, json_output=False)
+        sign.set_defaults(handler=_team_sign_in, opens_db=False)
     return parser
 
 
@@ -720,8 +746,10 @@ def _promise_add(ctx: Context) -> int:
 
 def _due(ctx: Context) -> int:
     from ckbook.services.agenda import due_report
+    from ckbook.services.reminders import whose_reminders
 
-    report = due_report(ctx.now, ctx.tz, within_days=ctx.args.within)
+    owner = whose_reminders(ctx.args.everyone)
+    report = due_report(ctx.now, ctx.tz, within_days=ctx.args.within, owner=owner)
     if ctx.json:
         _print_json(report.to_json(ctx.tz))
         return EXIT_OK
@@ -856,8 +884,10 @@ def _today(ctx: Context) -> int:
 def _notes(ctx: Context) -> int:
     from ckbook.services.clients import find_client
     from ckbook.services.notes import notes_for_client
+    from ckbook.services.people import me
 
     rows = notes_for_client(find_client(ctx.args.client))
+    team = me().team
     if ctx.json:
         _print_json(
             [
@@ -871,6 +901,7 @@ def _notes(ctx: Context) -> int:
                     "duration": _duration(n.duration_seconds),
                     "mood": n.mood,
                     "body": n.body,
+                    "author": n.author,
                 }
                 for n in rows
             ]
@@ -886,6 +917,8 @@ def _notes(ctx: Context) -> int:
             header.append(tr("{minutes} min").format(minutes=minutes))
         if n.mood:
             header.append(word(n.mood))
+        if team:  # who wrote it: the team's notes are several people's
+            header.append(tr("by {name}").format(name=n.author) if n.author else "—")
         if index:
             _say()
         _say(f"[{n.id}] " + " · ".join(header))
@@ -1032,6 +1065,54 @@ def _team(ctx: Context) -> int:
         return EXIT_OK
     apply_statements(database, statements)
     print(done)
+    return EXIT_OK
+
+
+def _read_password(prompt: str) -> str:
+    """The password typed at the terminal (not echoed), or the first line of a pipe."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.removesuffix("\n").removesuffix("\r")
+
+
+def _team_sign_in(ctx: Context) -> int:
+    from urllib.parse import urlsplit
+
+    from ckbook.store.database import check_password, is_server, without_password
+    from ckbook.store.passwords import forget_password, keyring_key, store_password
+
+    url = ctx.args.url or ctx.location
+    if not is_server(url):
+        raise UsageError(
+            tr(
+                "team {verb} is for a server notebook: give its URL, postgresql://user@host/dbname"
+            ).format(verb=ctx.args.team_command)
+        )
+    shown = without_password(url)
+    if urlsplit(url).password is not None:
+        raise UsageError(
+            tr(
+                "give the URL without its password ({url}); ckbook asks for it and keeps it in "
+                "the system keyring"
+            ).format(url=shown)
+        )
+    key = keyring_key(url)
+    if ctx.args.team_command == "logout":
+        if forget_password(url):
+            print(tr("Signed out of {url}: its password left the system keyring").format(url=shown))
+        else:
+            print(tr("No password for {key} was kept in the system keyring").format(key=key))
+        return EXIT_OK
+    password = _read_password(tr("Password for {key}: ").format(key=key))
+    if not password:
+        raise UsageError(tr("no password given; nothing was stored"))
+    role = check_password(url, password)
+    store_password(url, password)
+    done = tr("Signed in to {url} as {role}; the password is kept in the system keyring")
+    print(done.format(url=shown, role=role))
     return EXIT_OK
 
 

@@ -14,6 +14,8 @@ from datetime import datetime, tzinfo
 
 from ckbook.i18n import tr
 from ckbook.services.clock import instant_json
+from ckbook.services.reminders import whose_reminders
+from ckbook.services.settings import load_settings
 from ckbook.services.today import Section, TodayReport, TodayRow, today_report
 
 
@@ -103,6 +105,16 @@ def due_part(report: TodayReport) -> DueReport:
     )
 
 
-def due_report(now: datetime, tz: tzinfo, within_days: int = 7) -> DueReport:
-    """Everything due or late at ``now``; upcoming promises up to ``within_days`` ahead."""
-    return due_part(today_report(now, tz, upcoming_days=within_days, due_only=True))
+def my_today(now: datetime, tz: tzinfo) -> TodayReport:
+    """Today as the person signed in sees it: in team mode their own promises and requests (and
+    those of no known owner) unless Settings › "Show everyone's reminders" is on, as the tray
+    and the reminders have them; on a notebook file, everything."""
+    return today_report(now, tz, owner=whose_reminders(load_settings().everyones_reminders))
+
+
+def due_report(
+    now: datetime, tz: tzinfo, within_days: int = 7, owner: str | None = None
+) -> DueReport:
+    """Everything due or late at ``now``; upcoming promises up to ``within_days`` ahead;
+    ``owner``: only what reminds that person (``reminders.whose_reminders``)."""
+    return due_part(today_report(now, tz, upcoming_days=within_days, due_only=True, owner=owner))

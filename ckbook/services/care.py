@@ -27,6 +27,7 @@ from ckbook.services.rules import request_deadline, request_overdue
 from ckbook.services.text import optional_text, require_text
 from ckbook.services.versions import HasVersion, deleted_meanwhile, merge_fields
 from ckbook.store.models import CHANNELS, SEVERITIES, Client, Incident, Note, Promise, Request
+from ckbook.store.people import signed_in
 from ckbook.store.rows import tuples
 
 INCIDENT_STEPS = (
@@ -55,6 +56,8 @@ class IncidentRow:
     goodwill: str
     resolved_at: datetime | None
     note_id: int | None
+    #: Who recorded it (None: recorded before authors were kept).
+    author: str | None = None
     version: int = 1
 
     @property
@@ -79,6 +82,7 @@ class IncidentRow:
             "resolved_at": instant_json(self.resolved_at, tz),
             "next_step": self.next_step(),
             "note_id": self.note_id,
+            "author": self.author,
         }
 
     def next_step(self) -> str:
@@ -103,6 +107,8 @@ class RequestRow:
     answered_at: datetime | None
     response_hours: int
     note_id: int | None
+    #: Who logged it, the one it reminds (None: logged before authors were kept).
+    author: str | None = None
     version: int = 1
 
     @property
@@ -126,6 +132,7 @@ class RequestRow:
             "answered_at": instant_json(self.answered_at, tz),
             "reply_due": instant_json(self.deadline, tz),
             "overdue": self.overdue(now),
+            "author": self.author,
         }
 
 
@@ -148,6 +155,7 @@ def add_incident(
             happened_at=happened_at or now,
             severity=severity,
             created_at=now,
+            author=signed_in().name,
         )
     return Changed(Kind.INCIDENT, (incident.id,), (client_id,), "added")
 
@@ -322,6 +330,7 @@ def _incident_row(i: Incident) -> IncidentRow:
         goodwill=i.goodwill,
         resolved_at=i.resolved_at,
         note_id=i.note_id,
+        author=i.author,
         version=i.version,
     )
 
@@ -342,6 +351,7 @@ _INCIDENT_COLUMNS = (
     Incident.goodwill,
     Incident.resolved_at,
     Incident.note,
+    Incident.author,
     Incident.version,
 )
 
@@ -391,7 +401,12 @@ def add_request(
     with write_transaction():
         _get_live(client_id)
         request = Request.create(
-            client=client_id, note=note_id, received_at=received, channel=channel, summary=summary
+            client=client_id,
+            note=note_id,
+            received_at=received,
+            channel=channel,
+            summary=summary,
+            author=signed_in().name,
         )
     return Changed(Kind.REQUEST, (request.id,), (client_id,), "added")
 
@@ -436,7 +451,10 @@ def requests(
     awaiting_only: bool = False,
     ids: list[int] | None = None,
     client_ids: list[int] | None = None,
+    owner: str | None = None,
 ) -> list[RequestRow]:
+    """Requests of live clients, oldest first (``owner``: only that person's and those of no
+    known author)."""
     query = (
         Request.select(
             Request.id,
@@ -449,6 +467,7 @@ def requests(
             Request.answered_at,
             Client.response_hours,
             Request.note,
+            Request.author,
             Request.version,
         )
         .join(Client)
@@ -463,6 +482,8 @@ def requests(
         query = query.where(Request.id.in_(ids))
     if client_ids is not None:
         query = query.where(Request.client.in_(client_ids))
+    if owner is not None:
+        query = query.where(Request.author.is_null() | (Request.author == owner))
     # Plain tuples: a model instance per row is most of the cost on a big notebook.
     return [RequestRow(*values) for values in tuples(query)]
 
@@ -520,6 +541,7 @@ def sync_note_requests(
                 received_at=received,
                 channel=channel,
                 summary=summary,
+                author=signed_in().name,
             )
         by_text[summary] = request
         touched.append(request.id)

@@ -35,6 +35,7 @@ from ckbook.services.versions import (
     merge_fields,
 )
 from ckbook.store.models import MOODS, NOTE_KINDS, Client, Note
+from ckbook.store.people import signed_in
 
 #: The longest note body, in characters (after cleaning): the editor refuses a paste beyond it.
 MAX_BODY = 1_000_000
@@ -51,6 +52,8 @@ class NoteRow:
     mood: str | None
     body: str
     updated_at: datetime
+    #: Who wrote it (None: written before authors were kept).
+    author: str | None = None
     version: int = 1
 
 
@@ -89,6 +92,7 @@ def add_note(
             body=body,
             created_at=now,
             updated_at=now,
+            author=signed_in().name,
         )
     return Changed(Kind.NOTE, (note.id,), (client_id,), "added")
 
@@ -225,6 +229,7 @@ def _rows(query, client_name: str | None = None) -> list[NoteRow]:  # type: igno
             mood=n.mood,
             body=n.body,
             updated_at=n.updated_at,
+            author=n.author,
             version=n.version,
         )
         for n in query

@@ -31,6 +31,7 @@ from ckbook.services.settings import end_of_business
 from ckbook.services.text import require_text
 from ckbook.services.versions import HasVersion, deleted_meanwhile, merge_fields
 from ckbook.store.models import Client, Promise
+from ckbook.store.people import signed_in
 from ckbook.store.rows import tuples
 
 CLOSING_STATUSES = ("kept", "broken", "cancelled")
@@ -51,6 +52,8 @@ class PromiseRow:
     renegotiated_from: int | None
     recurrence: str | None = None
     """A repeating promise's RRULE value; ``due`` is its current occurrence."""
+    author: str | None = None
+    """Who made it, the promise's owner (None: made before authors were kept)."""
     version: int = 1
 
     def state(self, now: datetime, tz: tzinfo) -> PromiseState:
@@ -67,6 +70,7 @@ class PromiseRow:
             "made_at": instant_json(self.made_at, tz),
             "closed_at": instant_json(self.closed_at, tz),
             "note_id": self.note_id,
+            "author": self.author,
         }
 
 
@@ -105,6 +109,7 @@ def _row(promise: Promise, client_name: str) -> PromiseRow:
         note_id=promise.note_id,
         renegotiated_from=promise.renegotiated_from_id,
         recurrence=promise.recurrence,
+        author=promise.author,
         version=promise.version,
     )
 
@@ -118,8 +123,11 @@ def insert_promise(
     remind_before_minutes: int | None = None,
     renegotiated_from: int | None = None,
     recurrence: str | None = None,
+    author: str | None = None,
 ) -> Promise:
-    """A new open promise, inside the caller's transaction (text already checked)."""
+    """A new open promise, inside the caller's transaction (text already checked); made by
+    the person signed in unless ``author`` names its owner (a renegotiated promise keeps its
+    owner)."""
     if recurrence is not None and due is None:
         recurrence = None  # a repeat rule counts from a due; without one there is nothing to repeat
     return Promise.create(
@@ -133,6 +141,7 @@ def insert_promise(
         status="open",
         renegotiated_from=renegotiated_from,
         recurrence=recurrence,
+        author=author if author is not None else signed_in().name,
     )
 
 
@@ -217,6 +226,7 @@ def close_promise(
             status=status,
             closed_at=now,
             renegotiated_from=None,
+            author=promise.author,  # the record of an occurrence is the series owner's
         )
         promise.due_date, promise.due_time = following.date, following.time
         promise.save()
@@ -285,6 +295,7 @@ def renegotiate_promise(
             old.note_id,
             old.remind_before_minutes,
             renegotiated_from=old.id,
+            author=old.author,
         )
     return Changed(Kind.PROMISE, (old.id, successor.id), (old.client_id,), "renegotiated")
 
@@ -414,9 +425,12 @@ def promises_for_note(note_id: int) -> list[PromiseRow]:
     return [_row(p, p.client.name) for p in query]
 
 
-def open_promises(client_ids: list[int] | None = None) -> list[PromiseRow]:
-    """Every open promise of a live client, as plain tuples from SQL (a model instance per row
-    was most of a reminder check's time on a big notebook)."""
+def open_promises(
+    client_ids: list[int] | None = None, owner: str | None = None
+) -> list[PromiseRow]:
+    """Every open promise of a live client (of ``owner``'s only, and of no known owner, when
+    given), as plain tuples from SQL (a model instance per row was most of a reminder check's
+    time on a big notebook)."""
     query = (
         Promise.select(
             Promise.id,
@@ -432,6 +446,7 @@ def open_promises(client_ids: list[int] | None = None) -> list[PromiseRow]:
             Promise.note,
             Promise.renegotiated_from,
             Promise.recurrence,
+            Promise.author,
             Promise.version,
         )
         .join(Client)
@@ -439,6 +454,8 @@ def open_promises(client_ids: list[int] | None = None) -> list[PromiseRow]:
     )
     if client_ids is not None:
         query = query.where(Promise.client.in_(client_ids))
+    if owner is not None:  # this person's promises, and those of no known owner
+        query = query.where(Promise.author.is_null() | (Promise.author == owner))
     return [
         PromiseRow(pid, cid, name, text, made, due_from(day, hour), *rest)
         for pid, cid, name, text, made, day, hour, *rest in tuples(query)

@@ -41,6 +41,7 @@ from ckbook.services.reminder_rules import (
     snooze_until,
 )
 from ckbook.store.models import Promise, ReminderLog
+from ckbook.store.people import signed_in
 from ckbook.store.rows import tuples
 
 
@@ -57,12 +58,15 @@ def all_occurrences(
     tz: tzinfo,
     default_minutes: int = DEFAULT_REMIND_BEFORE_MINUTES,
     client_ids: list[int] | None = None,
+    owner: str | None = None,
 ) -> list[Occurrence]:
-    """Every reason to remind (of these clients only, given ``client_ids``). A row that cannot be
+    """Every reason to remind (of these clients only, given ``client_ids``; given ``owner``,
+    only that person's promises and requests and those of no known author — a reminder goes to
+    the promise's owner — and every check-in, which is nobody's in particular). A row that cannot be
     turned into one (a value stored out of range by an earlier release that the rules could not
     clip) is logged and skipped: one bad row never stops the reminders of every other."""
     found: list[Occurrence] = []
-    for p in open_promises(client_ids):
+    for p in open_promises(client_ids, owner):
         try:
             found.extend(
                 promise_occurrences(
@@ -91,7 +95,7 @@ def all_occurrences(
                     contact_logged=client.last_contact is not None,
                 )
             )
-    for r in requests(awaiting_only=True, client_ids=client_ids):
+    for r in requests(awaiting_only=True, client_ids=client_ids, owner=owner):
         if r.acknowledged_at is None:
             try:
                 found.append(
@@ -100,6 +104,14 @@ def all_occurrences(
             except (OverflowError, ValueError) as exc:
                 warn_bad_row("request", r.id, exc)
     return found
+
+
+def whose_reminders(everyone: bool = False) -> str | None:
+    """Whose reminders this person gets: in team mode their own (a reminder goes to the
+    promise's owner) unless they asked to see ``everyone``'s; on a notebook file everything is
+    theirs (None: no one's are left out)."""
+    person = signed_in()
+    return person.name if person.team and not everyone else None
 
 
 def snoozed_keys(now: datetime) -> set[tuple[str, int, str]]:
@@ -145,10 +157,14 @@ def _log_states(subject_ids: list[int] | None = None) -> dict[tuple[str, int, st
 
 
 def check(
-    now: datetime, tz: tzinfo, default_minutes: int = DEFAULT_REMIND_BEFORE_MINUTES
+    now: datetime,
+    tz: tzinfo,
+    default_minutes: int = DEFAULT_REMIND_BEFORE_MINUTES,
+    owner: str | None = None,
 ) -> ReminderCheck:
-    """Which reminders fire now (not yet recorded as fired) and the next instant to wake."""
-    occurrences = all_occurrences(now, tz, default_minutes)
+    """Which reminders fire now (not yet recorded as fired) and the next instant to wake
+    (``owner``: that person's, as ``all_occurrences`` says)."""
+    occurrences = all_occurrences(now, tz, default_minutes, owner=owner)
     log = _log_states()
     firing = due_now(occurrences, log, now, tz)
     return ReminderCheck(tuple(firing), next_wake(occurrences, log, now))
@@ -193,9 +209,16 @@ class ReminderBook:
     Not thread-safe: one worker thread owns it.
     """
 
-    def __init__(self, tz: tzinfo, default_minutes: int = DEFAULT_REMIND_BEFORE_MINUTES) -> None:
+    def __init__(
+        self,
+        tz: tzinfo,
+        default_minutes: int = DEFAULT_REMIND_BEFORE_MINUTES,
+        owner: str | None = None,
+    ) -> None:
         self.tz = tz
         self.default_minutes = default_minutes
+        #: Whose reminders it holds (``all_occurrences``); None: everyone's.
+        self.owner = owner
         self.loaded = False
         #: ``base.notebook_stamp()`` when what it holds was last known current (set by the
         #: caller, which knows which writes it heard of).
@@ -219,7 +242,7 @@ class ReminderBook:
         self._log = _log_states()
         self._wake.clear()
         self._heap.clear()
-        for occurrence in all_occurrences(now, self.tz, self.default_minutes):
+        for occurrence in all_occurrences(now, self.tz, self.default_minutes, owner=self.owner):
             self._add(occurrence)
         heapq.heapify(self._heap)
         self.loaded = True
@@ -234,7 +257,7 @@ class ReminderBook:
         for client_id in clients:
             for key in self._of_client.pop(client_id, set()):
                 self._drop(key)
-        fresh = all_occurrences(now, self.tz, self.default_minutes, clients)
+        fresh = all_occurrences(now, self.tz, self.default_minutes, clients, self.owner)
         subjects = sorted({o.subject_id for o in fresh})
         self._log.update(_log_states(subjects) if subjects else {})
         for occurrence in fresh:
@@ -307,13 +330,16 @@ def _upsert(occurrence: Occurrence, **values: object) -> None:
 
 
 def _log_rows(occurrences: list[Occurrence], **values: object) -> list[dict[str, object]]:
-    """The reminder log rows for ``occurrences`` (their key and due), with ``values``."""
+    """The reminder log rows for ``occurrences`` (their key and due), with ``values``, recorded
+    by the person signed in."""
+    author = signed_in().name
     return [
         {
             "kind": o.kind.value,
             "subject_id": o.subject_id,
             "occurrence": o.occurrence,
             "due_at": o.due_at,
+            "author": author,
             **values,
         }
         for o in occurrences
@@ -323,6 +349,7 @@ def _log_rows(occurrences: list[Occurrence], **values: object) -> list[dict[str,
 def _upsert_many(occurrences: list[Occurrence], **values: object) -> None:
     """Insert or update log rows by key: one statement per 500 rows, however many there are
     (the first start on a big notebook may record thousands at once)."""
+    values = {"author": signed_in().name, **values}
     rows = _log_rows(occurrences, **values)
     for start in range(0, len(rows), 500):
         (
@@ -375,7 +402,7 @@ def claim(occurrences: tuple[Occurrence, ...] | list[Occurrence], now: datetime)
         for start in range(0, len(keys), 300):
             chunk = keys[start : start + 300]
             (
-                ReminderLog.update(fired_at=now, claimed_by=token)
+                ReminderLog.update(fired_at=now, claimed_by=token, author=signed_in().name)
                 .where(
                     peewee.Tuple(
                         ReminderLog.kind, ReminderLog.subject_id, ReminderLog.occurrence

@@ -1,12 +1,17 @@
 """The user's settings, stored in the notebook's Setting table (so they travel with the notebook
 and its backups): default remind-before, quiet hours, which reminders stay on screen until seen,
 close-to-tray, start at login, the end of business (what "EOD" and "COB" mean in a promise
-line), and the colour scheme (follow the system, light or dark).
+line), the colour scheme (follow the system, light or dark), "Your name" (the author of what
+is written on a notebook file) and, in team mode, whether to get everyone's reminders.
 
 Declared once here with their defaults and checks; read as one frozen ``Settings`` value;
 changed only through ``update_settings``, which validates everything first, writes in one
 transaction and returns one ``Changed(Kind.SETTINGS)``. A stored value that cannot be read (edited
 by hand, written by a newer ckbook) falls back to its default instead of stopping the app.
+
+A server notebook's settings are the team's, except the personal ones (``PERSONAL``), which are
+stored once per person (``settings.<name>@<person>``): one person's choice to see everyone's
+reminders is not another's.
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ from ckbook.services.base import Changed, InputError, Kind, write_transaction
 from ckbook.services.due_phrases import END_OF_BUSINESS
 from ckbook.services.limits import REMIND_BEFORE_MINUTES
 from ckbook.services.reminder_rules import DEFAULT_REMIND_BEFORE_MINUTES, QuietHours, ReminderKind
-from ckbook.store.models import Setting
+from ckbook.store.models import Setting, database_proxy
+from ckbook.store.people import MAX_NAME, resolve, sign_in, signed_in
 from ckbook.store.rows import tuples
 
 #: The colour schemes the window can use; "system" follows the desktop's light/dark setting.
@@ -51,6 +57,11 @@ class Settings:
     stay_request_overdue: bool = True
     stay_promise_coming_due: bool = False
     stay_checkin_overdue: bool = False
+    #: Who writes on this notebook file ("": the operating system's user name); a server
+    #: notebook knows its people by their database roles instead.
+    your_name: str = ""
+    #: Team mode: get the reminders of everyone's promises, not only of my own.
+    everyones_reminders: bool = False
 
     def stays_until_seen(self, kind: ReminderKind) -> bool:
         """Whether a reminder of ``kind`` stays on screen until the user acts on it."""
@@ -105,6 +116,19 @@ def _read_time(text: str) -> time:
     return time.fromisoformat(text).replace(second=0, microsecond=0)
 
 
+def _write_name(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError
+    name = " ".join(value.split())
+    if len(name) > MAX_NAME:
+        raise ValueError
+    return name
+
+
+def _read_name(text: str) -> str:
+    return " ".join(text.split())[:MAX_NAME]
+
+
 def _write_scheme(value: object) -> str:
     if value not in COLOR_SCHEMES:
         raise ValueError
@@ -143,8 +167,22 @@ _CODECS: dict[str, tuple[Callable[[object], str], Callable[[str], Any], str]] = 
         _read_scheme,
         "the colour scheme must be system, light or dark",
     ),
+    "your_name": (_write_name, _read_name, f"your name must be at most {MAX_NAME} characters"),
+    "everyones_reminders": (
+        _write_bool,
+        _read_bool,
+        "everyone's reminders on/off must be yes or no",
+    ),
 }
 _PREFIX = "settings."
+#: Settings each person of a team keeps for themselves.
+PERSONAL = frozenset({"everyones_reminders"})
+
+
+def _key(name: str) -> str:
+    if name in PERSONAL:
+        return f"{_PREFIX}{name}@{signed_in().name}"
+    return _PREFIX + name
 
 
 def load_settings() -> Settings:
@@ -154,7 +192,7 @@ def load_settings() -> Settings:
     )
     values: dict[str, Any] = {}
     for name, (_write, read, _why) in _CODECS.items():
-        text = stored.get(_PREFIX + name)
+        text = stored.get(_key(name))
         if text is None:
             continue
         try:
@@ -185,9 +223,11 @@ def update_settings(**changes: object) -> Changed:
         )
     with write_transaction():
         for name, text in encoded.items():
-            Setting.insert(key=_PREFIX + name, value=text).on_conflict(
+            Setting.insert(key=_key(name), value=text).on_conflict(
                 conflict_target=[Setting.key], update={Setting.value: text}
             ).execute()
+    if "your_name" in changes and not signed_in().team:
+        sign_in(resolve(database_proxy.obj))  # what is written from now on is by the new name
     return Changed(Kind.SETTINGS, (), (), ",".join(sorted(changes)))
 
 

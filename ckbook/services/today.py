@@ -270,10 +270,11 @@ def name_order(name: str) -> str:
 
 
 def _promise_rows(
-    now: datetime, tz: tzinfo, upcoming_days: int = UPCOMING_DAYS
+    now: datetime, tz: tzinfo, upcoming_days: int = UPCOMING_DAYS, owner: str | None = None
 ) -> tuple[list[TodayRow], list[TodayRow], list[TodayRow]]:
-    """Open promises of live clients due by ``upcoming_days`` from today, from one query of
-    plain tuples (a model instance per row is what made this slow on a big notebook)."""
+    """Open promises of live clients due by ``upcoming_days`` from today (``owner``'s and
+    those of no known owner, when given), from one query of plain tuples (a model instance per
+    row is what made this slow on a big notebook)."""
     today = now.astimezone(tz).date()
     horizon = today + timedelta(days=upcoming_days)
     query = (
@@ -297,6 +298,8 @@ def _promise_rows(
             & Client.deleted_at.is_null()
         )
     )
+    if owner is not None:
+        query = query.where(Promise.author.is_null() | (Promise.author == owner))
     found: dict[Section, list[tuple[datetime, str, int, TodayRow]]] = {
         Section.OVERDUE: [],
         Section.DUE_TODAY: [],
@@ -426,8 +429,8 @@ def _checkin_rows(now: datetime, tz: tzinfo) -> list[TodayRow]:
     return [row for _, row in found]
 
 
-def _request_rows(now: datetime, tz: tzinfo) -> list[TodayRow]:
-    awaiting: list[RequestRow] = requests(awaiting_only=True)
+def _request_rows(now: datetime, tz: tzinfo, owner: str | None = None) -> list[TodayRow]:
+    awaiting: list[RequestRow] = requests(awaiting_only=True, owner=owner)
     awaiting.sort(key=lambda r: (not r.overdue(now), r.received_at, r.id))
     rows = []
     for r in awaiting:
@@ -551,17 +554,19 @@ def today_report(
     *,
     upcoming_days: int = UPCOMING_DAYS,
     due_only: bool = False,
+    owner: str | None = None,
 ) -> TodayReport:
     """Today's sections at ``now``, in the order they are shown; promises coming up within
     ``upcoming_days``. ``due_only``: only what can be due (promises, check-ins, requests), for
-    the tray and ``ckbook due``, which show no incidents and no money."""
-    overdue, due_today, upcoming = _promise_rows(now, tz, upcoming_days)
+    the tray and ``ckbook due``, which show no incidents and no money. ``owner``: only that
+    person's promises and requests (and those of no known author), as their reminders go."""
+    overdue, due_today, upcoming = _promise_rows(now, tz, upcoming_days, owner)
     sections: list[tuple[Section, list[TodayRow]]] = [
         (Section.OVERDUE, overdue),
         (Section.DUE_TODAY, due_today),
         (Section.UPCOMING, upcoming),
         (Section.CHECKINS, _checkin_rows(now, tz)),
-        (Section.REQUESTS, _request_rows(now, tz)),
+        (Section.REQUESTS, _request_rows(now, tz, owner)),
     ]
     if not due_only:
         sections += [(Section.INCIDENTS, _incident_rows(now, tz)), (Section.MONEY, _money_rows())]

@@ -31,7 +31,7 @@ from playhouse.migrations import Migration, Runner
 
 from ckbook.i18n import tr
 from ckbook.paths import default_db_path, resolve_db_target
-from ckbook.store import open_files
+from ckbook.store import open_files, passwords, people
 from ckbook.store.errors import (
     DamagedError,
     ForeignDatabaseError,
@@ -365,6 +365,7 @@ def open_database(
             database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     if bind:
         _open_notebook = path
+        people.sign_in(people.resolve(database))
     open_files.opened(path)
     return OpenedDatabase(
         database=database,
@@ -421,8 +422,12 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _connect_server(database: peewee.PostgresqlDatabase, shown: str) -> None:
-    """Connect, or say in one line why not (unreachable, refused, no such database)."""
+def _cannot_connect(shown: str, reason: str) -> str:
+    return tr("cannot connect to {notebook}: {reason}").format(notebook=shown, reason=reason)
+
+
+def _try_connect(database: peewee.PostgresqlDatabase) -> str | None:
+    """Connect; None when connected, else libpq's reason in one line."""
     try:
         database.connect(reuse_if_open=True)
     except (peewee.DatabaseError, peewee.InterfaceError) as exc:
@@ -430,10 +435,47 @@ def _connect_server(database: peewee.PostgresqlDatabase, shown: str) -> None:
         reason = _one_line(str(exc)) or type(exc).__name__
         # libpq's words start with "connection failed: connection to server at … failed:";
         # the part after the last "failed:" is the reason the user can act on.
-        reason = reason.rsplit("failed: ", 1)[-1].removeprefix("FATAL: ")
-        raise ServerUnavailableError(
-            tr("cannot connect to {notebook}: {reason}").format(notebook=shown, reason=reason)
-        ) from None
+        return reason.rsplit("failed: ", 1)[-1].removeprefix("FATAL: ")
+    return None
+
+
+def _connect_server(database: peewee.PostgresqlDatabase, shown: str) -> None:
+    """Connect, or say in one line why not (unreachable, refused, no such database, a password
+    missing or wrong). A server that asks for a password the URL does not hold gets the one
+    kept in the system keyring (``store.passwords``; ``ckbook team login`` puts it there)."""
+    reason = _try_connect(database)
+    from_keyring = False
+    if reason is not None and passwords.asks_for_password(reason):
+        if "password" in database.connect_params:
+            raise ServerUnavailableError(_cannot_connect(shown, reason))
+        lookup = passwords.stored_password(shown)
+        if lookup.unavailable:
+            raise ServerUnavailableError(
+                tr(
+                    "cannot connect to {notebook}: the server asks for a password and the "
+                    "system keyring cannot be used ({reason})"
+                ).format(notebook=shown, reason=lookup.unavailable)
+            )
+        if lookup.password is None:
+            raise ServerUnavailableError(
+                tr(
+                    "cannot connect to {notebook}: the server asks for a password and none is "
+                    "stored in the system keyring; store it with: ckbook team login {notebook}"
+                ).format(notebook=shown)
+            )
+        database.connect_params["password"] = lookup.password
+        from_keyring = True
+        reason = _try_connect(database)
+    if reason is not None:
+        if from_keyring and passwords.refused_password(reason):
+            database.connect_params.pop("password", None)
+            raise ServerUnavailableError(
+                tr(
+                    "cannot connect to {notebook}: the server refused the password kept in the "
+                    "system keyring; store the right one with: ckbook team login {notebook}"
+                ).format(notebook=shown)
+            )
+        raise ServerUnavailableError(_cannot_connect(shown, reason))
     version = database.server_version or 0
     if version < MIN_SERVER_VERSION:
         database.close()
@@ -442,6 +484,22 @@ def _connect_server(database: peewee.PostgresqlDatabase, shown: str) -> None:
                 "{notebook} runs PostgreSQL {postgres_version}; ckbook needs PostgreSQL 13 or newer"
             ).format(notebook=shown, postgres_version=version // 10000)
         )
+
+
+def check_password(url: str, password: str) -> str:
+    """Sign in to ``url`` with ``password`` once (``ckbook team login`` does before keeping it);
+    the role signed in as, or ServerUnavailableError in one line."""
+    shown = without_password(url)
+    database = _server_database(url)
+    database.connect_params["password"] = password
+    reason = _try_connect(database)
+    if reason is not None:
+        raise ServerUnavailableError(_cannot_connect(shown, reason))
+    try:
+        row = database.execute_sql("SELECT current_user").fetchone()
+    finally:
+        database.close()
+    return str(row[0])
 
 
 def _open_server(url: str, create: bool = True, bind: bool = True) -> OpenedDatabase:
@@ -492,6 +550,8 @@ def _open_server(url: str, create: bool = True, bind: bool = True) -> OpenedData
             if pending:  # the runner creates its history table first: a member may not
                 runner = Runner(database, os.fspath(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
                 done = runner.up()
+            if bind:
+                people.sign_in(people.resolve(database))
         finally:
             database.execute_sql("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
     except StoreError:

@@ -272,6 +272,8 @@ class Note(Versioned):
     body = TextField(default="")
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
+    #: Who made it (``store.people``; migration 0008); None when made before authors were kept.
+    author = CharField(max_length=200, null=True)
     version = IntegerField(default=1)
 
     if TYPE_CHECKING:
@@ -297,6 +299,8 @@ class Promise(Versioned):
     )
     #: A repeating promise's RFC 5545 RRULE value; its due is the current occurrence.
     recurrence = TextField(null=True)
+    #: Who made it (``store.people``; migration 0008); None when made before authors were kept.
+    author = CharField(max_length=200, null=True)
     version = IntegerField(default=1)
 
     if TYPE_CHECKING:
@@ -306,7 +310,11 @@ class Promise(Versioned):
 
     class Meta:
         # (status, due_date): open promises by due, for Today, the tray and reminders (0003).
-        indexes = ((("client", "status"), False), (("status", "due_date"), False))
+        indexes = (
+            (("client", "status"), False),
+            (("status", "due_date"), False),
+            (("author", "status"), False),  # one person's open promises, for reminders (0008)
+        )
 
 
 class Incident(Versioned):
@@ -325,6 +333,8 @@ class Incident(Versioned):
     goodwill = TextField(default="")
     resolved_at = UTCDateTimeField(null=True, index=True)
     created_at = UTCDateTimeField()
+    #: Who made it (``store.people``; migration 0008); None when made before authors were kept.
+    author = CharField(max_length=200, null=True)
     version = IntegerField(default=1)
 
     if TYPE_CHECKING:
@@ -342,6 +352,8 @@ class Request(Versioned):
     summary = TextField()
     acknowledged_at = UTCDateTimeField(null=True)
     answered_at = UTCDateTimeField(null=True, index=True)
+    #: Who made it (``store.people``; migration 0008); None when made before authors were kept.
+    author = CharField(max_length=200, null=True)
     version = IntegerField(default=1)
 
     if TYPE_CHECKING:
@@ -362,6 +374,8 @@ class ReminderLog(BaseModel):
     done_at = UTCDateTimeField(null=True)
     #: The claim that is showing it (fired_at is then when it was claimed); cleared once shown.
     claimed_by = CharField(max_length=32, null=True)
+    #: Whose ckbook recorded it (shown, snoozed or done); None before authors were kept (0008).
+    author = CharField(max_length=200, null=True)
 
     class Meta:
         indexes = ((("kind", "subject_id", "occurrence"), True),)

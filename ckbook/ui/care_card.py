@@ -20,6 +20,7 @@ from ckbook.services.base import Changed, Kind
 from ckbook.services.care import IncidentRow, incidents
 from ckbook.services.clients import client_detail
 from ckbook.services.insight import KeptRateSeries, kept_rate_series
+from ckbook.services.people import me
 from ckbook.ui import theme
 from ckbook.ui.dialogs.choices import label
 from ckbook.ui.incident_dialog import IncidentDialog, MoodWatcher, next_step_text
@@ -50,6 +51,9 @@ class IncidentLine(ItemLine):
             )
         else:
             status = tr("{severity}, {day} — resolved").format(severity=severity, day=when)
+        other = me().others(row.author)
+        if other:
+            status = tr("{status} · recorded by {name}").format(status=status, name=other)
         colours = theme.colors()
         tint = None
         if row.is_open and row.severity != "minor":

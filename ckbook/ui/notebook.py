@@ -20,7 +20,7 @@ from ckbook.services.base import Changed, InputError, Kind, brief_lock_wait
 from ckbook.services.clock import Clock
 from ckbook.services.due_phrases import END_OF_BUSINESS
 from ckbook.services.settings import end_of_business
-from ckbook.store.errors import StoreError, classify
+from ckbook.store.errors import StorageProblem, StoreError, classify, explain
 from ckbook.ui.worker import problem_words
 
 log = logging.getLogger(__name__)
@@ -78,12 +78,27 @@ class Notebook(QObject):
         It runs here, on the GUI thread (a click's write is a few milliseconds), but waits at
         most ``GUI_LOCK_WAIT_MS`` for a lock another process holds: then it says "database
         busy" rather than freezing the window for the whole busy timeout (RELIABILITY #7).
-        Long or frequent writes (autosave, import) go to a worker instead (``ui.worker``)."""
+        Long or frequent writes (autosave, import) go to a worker instead (``ui.worker``).
+
+        On a read-only notebook (a role with read-only grants, a file that cannot be written)
+        nothing is tried: one message says why nothing can be saved."""
+        if self.read_only:
+            self.message.emit("error", self.read_only_reason())
+            return None
         with brief_lock_wait(GUI_LOCK_WAIT_MS):
             result = self.attempt(use_case, *args, **kwargs)
         if result is not None:
             self.changed.emit(result)
         return result
+
+    def read_only_reason(self) -> str:
+        """Why nothing can be saved here, in one sentence for the user."""
+        if "://" in self.location:
+            return tr(
+                "Not saved: your database role may read this notebook but not change it. "
+                "Ask the notebook's owner for the rights (ckbook team grant)."
+            )
+        return tr("Not saved: this notebook's file or folder cannot be written.")
 
     def attempt(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """Call ``function``; report input and storage problems instead of raising."""
@@ -98,11 +113,14 @@ class Notebook(QObject):
             if problem is None:
                 raise
             log.warning("storage problem: %s", exc)
+            # The server's rights: say whose to ask.
+            why = explain(problem) if problem is StorageProblem.NOT_ALLOWED else None
             self.message.emit(
                 "error",
-                tr("Not saved: {why}. Your input is kept.").format(why=problem_words(problem)),
+                tr("Not saved: {why}. Your input is kept.").format(
+                    why=why or problem_words(problem)
+                ),
             )
-
         return None
 
     def broadcast(self, changed: Changed) -> None:

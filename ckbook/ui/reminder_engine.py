@@ -51,6 +51,7 @@ from ckbook.services.reminders import (
     claim,
     confirm_shown,
     mark_fired,
+    whose_reminders,
 )
 from ckbook.services.settings import Settings, load_settings
 from ckbook.ui.notebook import Notebook
@@ -87,6 +88,8 @@ class CheckRequest:
     local_writes: bool = False
     #: Build the tray's report even when nothing moved (a new day).
     report: bool = False
+    #: Whose reminders (``reminders.whose_reminders``): None for everyone's.
+    owner: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,16 +114,23 @@ def run_check(request: CheckRequest, book: ReminderBook | None = None) -> CheckR
     moved while this process wrote nothing), else only the clients changes named; the tray's
     report is built only when something it shows can have moved."""
     if book is None:
-        result = check(request.now, request.tz, request.default_minutes)
-        return CheckResult(request.serial, request.now, result, due_report(request.now, request.tz))
+        result = check(request.now, request.tz, request.default_minutes, request.owner)
+        everything = due_report(request.now, request.tz, owner=request.owner)
+        return CheckResult(request.serial, request.now, result, everything)
     stamp = notebook_stamp()
     # Another program wrote: the stamp moved while this process wrote nothing; or it moved and
     # the last full read is old (our writes in the same minutes hid theirs).
     stale = time.monotonic() - book.loaded_at > FULL_READ_AFTER_S
     elsewhere = stamp != book.stamp and (not request.local_writes or stale)
     moved = request.full or elsewhere or not book.loaded
-    if moved or book.default_minutes != request.default_minutes or book.tz != request.tz:
+    settings_moved = (book.default_minutes, book.tz, book.owner) != (
+        request.default_minutes,
+        request.tz,
+        request.owner,
+    )
+    if moved or settings_moved:
         book.tz, book.default_minutes = request.tz, request.default_minutes
+        book.owner = request.owner
         book.load(request.now)
         moved = True
     elif request.client_ids:
@@ -129,7 +139,7 @@ def run_check(request: CheckRequest, book: ReminderBook | None = None) -> CheckR
     book.stamp = stamp
     result = book.check(request.now)
     wanted = moved or request.report or bool(result.firing)
-    report = due_report(request.now, request.tz) if wanted else None
+    report = due_report(request.now, request.tz, owner=request.owner) if wanted else None
     return CheckResult(request.serial, request.now, result, report)
 
 
@@ -223,7 +233,11 @@ class ReminderEngine(QObject):
         # them at once on the caller's thread (tests). The book holds what a check read, so a
         # steady check touches only what changed; only the worker's jobs use it.
         self._worker = Worker("reminders", self, inline=not threaded)
-        self._book = ReminderBook(notebook.tz, self._settings.remind_before_minutes)
+        self._book = ReminderBook(
+            notebook.tz,
+            self._settings.remind_before_minutes,
+            whose_reminders(self._settings.everyones_reminders),
+        )
         self._full = True
         self._dirty: set[int] = set()
         self._local_writes = False
@@ -270,6 +284,7 @@ class ReminderEngine(QObject):
             client_ids=tuple(sorted(self._dirty)),
             local_writes=self._local_writes,
             report=day != self._report_day,
+            owner=whose_reminders(self._settings.everyones_reminders),
         )
         self._full, self._dirty, self._local_writes = False, set(), False
         self._report_day = day

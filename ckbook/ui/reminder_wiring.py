@@ -20,6 +20,7 @@ from typing_extensions import override
 from ckbook.i18n import tr
 from ckbook.services.autostart import launch_command, set_autostart
 from ckbook.services.base import Changed
+from ckbook.services.people import me
 from ckbook.services.settings import load_settings, save_settings, update_settings
 from ckbook.ui.banner import ReminderBanner
 from ckbook.ui.desktop_notifications import DesktopNotifier
@@ -179,7 +180,7 @@ def install_reminders(
 
     def open_settings() -> None:
         current = load_settings()
-        chosen = SettingsDialog.ask(window, current, send_test, Tray.available())
+        chosen = SettingsDialog.ask(window, current, send_test, Tray.available(), person=me())
         if chosen is None or notebook.run(save_settings, chosen) is None:
             return
         if chosen.start_at_login != current.start_at_login:

@@ -1,6 +1,8 @@
 """The settings dialog: default remind-before, quiet hours, close to tray, start at login, the
-colour scheme (follow the system, light, dark), and a "Send a test reminder" button that says
-which route pop-ups take on this desktop.
+colour scheme (follow the system, light, dark), who I am (on a notebook file "Your name", the
+author of what I write; in team mode the role signed in, and whether I get everyone's reminders or
+only those of my own promises), and a "Send a test reminder" button that says which route pop-ups
+take on this desktop.
 
 It returns a ``Settings`` value (``ask``); storing it and writing the autostart entry is the
 caller's job, through the settings service and ``ckbook.services.autostart``.
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLineEdit,
     QPushButton,
     QTimeEdit,
     QVBoxLayout,
@@ -28,6 +32,7 @@ from typing_extensions import override
 
 from ckbook.i18n import tr
 from ckbook.services.limits import REMIND_BEFORE_MINUTES
+from ckbook.services.people import Person, os_user
 from ckbook.services.settings import Settings
 from ckbook.ui.dialogs import grow_to_fit, run_modal, spin_box
 from ckbook.ui.qt_values import py_time
@@ -50,6 +55,7 @@ class SettingsDialog(QDialog):
         send_test: Callable[[], str] | None = None,
         tray_available: bool = False,
         parent: QWidget | None = None,
+        person: Person | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("ckbook settings"))
@@ -122,6 +128,22 @@ class SettingsDialog(QDialog):
             self.color_scheme.addItem(label, scheme)
         self.color_scheme.setCurrentIndex(max(0, self.color_scheme.findData(settings.color_scheme)))
 
+        # Who I am: a file's one person names themselves; a team's people are their roles.
+        self.team = person is not None and person.team
+        self.your_name = QLineEdit(settings.your_name)
+        self.your_name.setAccessibleName(tr("Your name"))
+        self.your_name.setPlaceholderText(os_user())
+        self.your_name.setMaxLength(200)
+        self.your_name.setToolTip(tr("Written as the author of your notes and promises."))
+        self.everyones_reminders = QCheckBox(tr("Show everyone's reminders"))
+        self.everyones_reminders.setChecked(settings.everyones_reminders)
+        self.everyones_reminders.setToolTip(
+            tr("Off: you are reminded of your own promises only (and of check-ins).")
+        )
+        self.signed_in = plain_label(
+            tr("Signed in as {name}").format(name=person.name) if self.team and person else ""
+        )
+
         self.test_button = QPushButton(tr("Send a test reminder"))
         self.test_button.clicked.connect(self._on_test_button_clicked)
         self.test_result = plain_label(wrap=True)
@@ -142,6 +164,14 @@ class SettingsDialog(QDialog):
         form.addRow(self.tray_note)
         form.addRow(self.start_at_login)
         form.addRow(tr("Appearance"), self.color_scheme)
+        if self.team:
+            form.addRow(self.signed_in)
+            form.addRow(self.everyones_reminders)
+        else:
+            form.addRow(tr("Your name"), self.your_name)
+        self.your_name.setVisible(not self.team)
+        self.everyones_reminders.setVisible(self.team)
+        self.signed_in.setVisible(self.team)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addStretch(1)
@@ -163,6 +193,7 @@ class SettingsDialog(QDialog):
 
     def value(self) -> Settings:
         start, end = self.quiet_start.time(), self.quiet_end.time()
+        stays: dict[str, Any] = {name: box.isChecked() for name, box in self.stay.items()}
         return dataclasses.replace(
             self._initial,
             remind_before_minutes=self.remind_before.value(),
@@ -172,8 +203,10 @@ class SettingsDialog(QDialog):
             close_to_tray=self.close_to_tray.isChecked(),
             start_at_login=self.start_at_login.isChecked(),
             end_of_business=py_time(self.end_of_business.time()),
-            **{name: box.isChecked() for name, box in self.stay.items()},
+            **stays,
             color_scheme=str(self.color_scheme.currentData()),
+            your_name=" ".join(self.your_name.text().split()),
+            everyones_reminders=self.everyones_reminders.isChecked(),
         )
 
     def problem(self) -> str:
@@ -189,9 +222,11 @@ class SettingsDialog(QDialog):
         settings: Settings,
         send_test: Callable[[], str] | None = None,
         tray_available: bool = False,
+        person: Person | None = None,
     ) -> Settings | None:
         """Show the dialog; the new settings, or None when cancelled."""
-        return run_modal(cls(settings, send_test, tray_available, parent), lambda d: d.value())
+        dialog = cls(settings, send_test, tray_available, parent, person)
+        return run_modal(dialog, lambda d: d.value())
 
     # --- slots ------------------------------------------------------------------------------------
 

@@ -56,6 +56,7 @@ from typing_extensions import override
 
 from ckbook.i18n import format_number, tr
 from ckbook.services import dates
+from ckbook.services.agenda import my_today
 from ckbook.services.base import Changed, Kind
 from ckbook.services.care import acknowledge_request, answer_request
 from ckbook.services.notes import add_note
@@ -75,7 +76,6 @@ from ckbook.services.today import (
     row_matches,
     section_title,
     shown_rows,
-    today_report,
 )
 from ckbook.ui import theme
 from ckbook.ui.card_sections import RecordUndo, no_undo
@@ -413,7 +413,7 @@ class TodayLoader(QObject):
         self._generation += 1
         generation = self._generation
         self._worker.run(
-            today_report,
+            my_today,
             now,
             tz,
             lane="report",
@@ -807,7 +807,9 @@ class TodayPage(QWidget):
     # -- slots ---------------------------------------------------------------------------
 
     def _on_notebook_changed(self, changed: Changed) -> None:
-        if changed.kind is Kind.SETTINGS or changed.text_only:
+        if changed.text_only or (
+            changed.kind is Kind.SETTINGS and "everyones_reminders" not in changed.detail
+        ):
             return  # a note's text (a call-note autosave) shows in no Today row
         if self.window().isVisible() and not self.isVisible():
             # Another page is on screen (a call is typed with Clients open): build the report

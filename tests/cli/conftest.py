@@ -12,6 +12,7 @@ from peewee import Database
 
 from ckbook.cli import main
 from ckbook.services import clock
+from ckbook.store import people
 from ckbook.store.models import database_proxy
 from tests.conftest import TZ
 
@@ -42,7 +43,7 @@ def run(
 
     def run(*args: str) -> Result:
         capsys.readouterr()
-        before = database_proxy.obj
+        before, person = database_proxy.obj, people.signed_in()
         try:
             code = main(["--db", db_target, *args])
         finally:
@@ -51,6 +52,7 @@ def run(
                 opened_by_commands.append(after)
                 if before is not None and not before.is_closed():  # the test's own `db`
                     database_proxy.initialize(before)
+                    people.sign_in(person)  # and who the test is signed in as
         out, err = capsys.readouterr()
         return Result(code, out, err)
 

@@ -197,12 +197,17 @@ def test_notes_json_newest_first(db, now, run):  # type: ignore[no-untyped-def]
     assert run("notes", str(ada), "--json").json() == data
 
 
-def test_notes_human_output(db, now, run):  # type: ignore[no-untyped-def]
+def test_notes_human_output(db, backend, now, run):  # type: ignore[no-untyped-def]
     ada = make_client(now, "Ada")
     assert run("notes", "Ada").out == "No notes yet.\n"
     contact(ada, now, days_ago=1, kind="call", duration_seconds=600, mood="content", body="L1\nL2")
+    # On a server, whose notes they are: the role that wrote them.
+    role = (
+        db.database.execute_sql("SELECT current_user").fetchone()[0] if backend != "sqlite" else ""
+    )
+    author = f" · by {role}" if role else ""
     assert run("notes", "Ada").out.splitlines() == [
-        "[1] Tue 17 Nov 2026 10:00 · call · 10 min · content",
+        f"[1] Tue 17 Nov 2026 10:00 · call · 10 min · content{author}",
         "    L1",
         "    L2",
     ]

@@ -8,6 +8,7 @@ from datetime import time
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QDialogButtonBox
 
+from ckbook.services.people import Person
 from ckbook.services.settings import Settings
 from ckbook.ui.settings_dialog import SettingsDialog
 
@@ -116,3 +117,18 @@ def test_which_reminders_stay_until_seen_is_chosen_per_kind(qtbot, db):
     assert stored.stays_until_seen(ReminderKind.CHECKIN_OVERDUE)
     assert stored.stays_until_seen(ReminderKind.PROMISE_OVERDUE)
     assert not stored.stays_until_seen(ReminderKind.PROMISE_COMING_DUE)
+
+
+def test_a_notebook_file_asks_your_name_a_team_asks_whose_reminders(qtbot):
+    alone = SettingsDialog(Settings(your_name="Ada"), person=Person("ada", team=False))
+    qtbot.addWidget(alone)
+    assert not alone.your_name.isHidden() and alone.everyones_reminders.isHidden()
+    alone.your_name.setText("  Ada   Lovelace ")
+    assert alone.value() == Settings(your_name="Ada Lovelace")
+
+    team = SettingsDialog(Settings(your_name="Ada"), person=Person("ada_l", team=True))
+    qtbot.addWidget(team)
+    assert team.your_name.isHidden() and not team.everyones_reminders.isHidden()
+    assert team.signed_in.text() == "Signed in as ada_l"
+    team.everyones_reminders.setChecked(True)
+    assert team.value() == Settings(your_name="Ada", everyones_reminders=True)

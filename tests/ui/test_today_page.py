@@ -193,18 +193,19 @@ def test_sections_show_counts_and_the_empty_day_says_so(qtbot, notebook, now):
 
 
 class _Gate:
-    """Stands in for ``today_report``: counts builds, notes their thread, holds them at a gate."""
+    """Stands in for the page's builder (``agenda.my_today``, Today's report as I see it):
+    counts builds, notes their thread, holds them at a gate."""
 
     def __init__(self, monkeypatch) -> None:  # type: ignore[no-untyped-def]
         import threading
 
-        from ckbook.services import today
+        from ckbook.services import agenda
         from ckbook.store.models import database_proxy
 
         self.open = threading.Event()
         self.threads: list[threading.Thread] = []
         self.connections: list[object] = []
-        self._real = today.today_report
+        self._real = agenda.my_today
         self._database = database_proxy
 
         def held(now, tz):  # type: ignore[no-untyped-def]
@@ -213,7 +214,7 @@ class _Gate:
             self.open.wait(10)
             return self._real(now, tz)
 
-        monkeypatch.setattr("ckbook.ui.today_page.today_report", held)
+        monkeypatch.setattr("ckbook.ui.today_page.my_today", held)
 
 
 def test_the_page_paints_at_once_and_the_report_comes_from_a_worker(
@@ -268,7 +269,7 @@ def test_a_storage_problem_while_building_is_said_not_raised(qtbot, notebook, mo
     def full(now, tz):  # type: ignore[no-untyped-def]
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr("ckbook.ui.today_page.today_report", full)
+    monkeypatch.setattr("ckbook.ui.today_page.my_today", full)
     with qtbot.waitSignal(notebook.message, timeout=10_000) as said:
         page = TodayPage(notebook)
         qtbot.addWidget(page)

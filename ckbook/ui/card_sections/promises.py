@@ -36,6 +36,7 @@ from ckbook.services import dates
 from ckbook.services.base import Changed
 from ckbook.services.due import Due
 from ckbook.services.due_phrases import parse_due, read_due, restate_due
+from ckbook.services.people import Person, me
 from ckbook.services.promises import (
     PromiseRow,
     add_promise,
@@ -66,8 +67,19 @@ PROMISE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def describe_promise(promise: PromiseRow, state: PromiseState, tz: tzinfo) -> str:
-    """E.g. ``send the deck — due Wed 18 Nov 2026 (due today)`` or ``… — kept 18 Nov 2026``."""
+def describe_promise(
+    promise: PromiseRow, state: PromiseState, tz: tzinfo, person: Person | None = None
+) -> str:
+    """E.g. ``send the deck — due Wed 18 Nov 2026 (due today)`` or ``… — kept 18 Nov 2026``;
+    in team mode ``· made by ada`` when someone else made it."""
+    line = _describe(promise, state, tz)
+    other = (person or me()).others(promise.author)
+    if other:
+        line = tr("{promise} · made by {name}").format(promise=line, name=other)
+    return line
+
+
+def _describe(promise: PromiseRow, state: PromiseState, tz: tzinfo) -> str:
     text = clean_line(promise.text)  # one line; no override stored earlier turns the due around
     if promise.status != "open":
         status = label("promise", promise.status)
@@ -138,9 +150,11 @@ class PromiseListModel(RowListModel[PromiseRow]):
         self._now = now
         self._tz = tz
         self._states: list[PromiseState] = []
+        self._person = me()
 
     @override
     def _rows_replaced(self) -> None:
+        self._person = me()  # read once per load, not per painted cell
         now: datetime = self._now()
         self._states = [r.state(now, self._tz) for r in self._rows]
 
@@ -164,7 +178,7 @@ class PromiseListModel(RowListModel[PromiseRow]):
             return None
         state = self._states[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return describe_promise(promise, state, self._tz)
+            return describe_promise(promise, state, self._tz, self._person)
         if role == Qt.ItemDataRole.CheckStateRole:
             if promise.status not in ("open", "kept"):
                 return None

@@ -1,5 +1,6 @@
-"""The timeline: a client's notes newest first (kind, when, duration, mood, a line of the body),
-the selected note's Markdown body rendered safely below, and opening a note to edit it.
+"""The timeline: a client's notes newest first (kind, when, duration, mood, in team mode who
+wrote it, a line of the body), the selected note's Markdown body rendered safely below, and
+opening a note to edit it.
 
 Opening goes out as ``noteRequested(note_id, client_id, kind)`` (note_id 0 for a new note); the
 main window hands it to the note editor, or shows the note read-only when there is none.
@@ -33,6 +34,7 @@ from typing_extensions import override
 from ckbook.i18n import tr
 from ckbook.services import dates
 from ckbook.services.notes import NoteRow, get_note, notes_for_client
+from ckbook.services.people import Person, me
 from ckbook.store.models import NOTE_KINDS
 from ckbook.ui.dialogs.choices import capitalized, label
 from ckbook.ui.icons import icon
@@ -54,14 +56,25 @@ def format_duration(seconds: int | None) -> str:
     return tr("{hours} h {minutes} min").format(hours=minutes // 60, minutes=f"{minutes % 60:02d}")
 
 
-def note_heading(note: NoteRow, tz: tzinfo) -> str:
-    """E.g. ``call · Wed 18 Nov 2026 10:00 · 25 min · content``."""
+def written_by(author: str | None, person: Person) -> str:
+    """Who wrote a note, as its heading says in team mode ("by ada", "by you"); "" on a
+    notebook file, where everything is mine, and for a note of unknown author."""
+    if not person.team or author is None:
+        return ""
+    return tr("by you") if author == person.name else tr("by {name}").format(name=author)
+
+
+def note_heading(note: NoteRow, tz: tzinfo, person: Person | None = None) -> str:
+    """E.g. ``call · Wed 18 Nov 2026 10:00 · 25 min · content`` (``· by ada`` in team mode)."""
     parts = [label("note kind", note.kind), dates.absolute_moment(note.started_at, tz)]
     duration = format_duration(note.duration_seconds)
     if duration:
         parts.append(duration)
     if note.mood:
         parts.append(label("mood", note.mood))
+    author = written_by(note.author, person or me())
+    if author:
+        parts.append(author)
     return " · ".join(parts)
 
 
@@ -79,6 +92,11 @@ class NoteListModel(RowListModel[NoteRow]):
     def __init__(self, tz: tzinfo, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tz = tz
+        self._person = me()
+
+    @override
+    def _rows_replaced(self) -> None:
+        self._person = me()  # read once per load, not per painted cell
 
     def note(self, row: int) -> NoteRow:
         return self.row_at(row)
@@ -90,12 +108,12 @@ class NoteListModel(RowListModel[NoteRow]):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             line = first_line(note.body)
-            heading = note_heading(note, self._tz)
+            heading = note_heading(note, self._tz, self._person)
             return f"{heading}\n{line}" if line else heading
         if role == NOTE_ID_ROLE:
             return note.id
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return note_heading(note, self._tz)
+            return note_heading(note, self._tz, self._person)
         return None
 
 
