@@ -259,6 +259,10 @@ to be handled</source>
         <translation>Nicht gespeichert: siehe Meldung unten</translation>
     </message>
     <message>
+        <source>{promise} · made by {name}</source>
+        <translation>{promise} · zugesagt von {name}</translation>
+    </message>
+    <message>
         <source>{promise} — {status}</source>
         <translation>{promise} — {status}</translation>
     </message>
@@ -468,6 +472,14 @@ to be handled</source>
     <message>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} Std. {minutes} Min.</translation>
+    </message>
+    <message>
+        <source>by you</source>
+        <translation>von Ihnen</translation>
+    </message>
+    <message>
+        <source>by {name}</source>
+        <translation>von {name}</translation>
     </message>
     <message>
         <source>New note</source>
@@ -1285,6 +1297,10 @@ Kopieren Sie ihn zurück in die Notiz und löschen Sie dann die Datei.</translat
     <message>
         <source>{severity}, {day} — resolved</source>
         <translation>{severity}, {day} — abgeschlossen</translation>
+    </message>
+    <message>
+        <source>{status} · recorded by {name}</source>
+        <translation>{status} · erfasst von {name}</translation>
     </message>
     <message>
         <source>Next step…</source>

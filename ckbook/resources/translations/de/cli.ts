@@ -212,6 +212,10 @@
         <translation>auch Zusagen auflisten, die innerhalb so vieler Tage fällig sind</translation>
     </message>
     <message>
+        <source>on a server notebook: everyone&apos;s promises and requests, not only yours</source>
+        <translation>bei einem Notizbuch auf einem Server: die Zusagen und Anfragen aller, nicht nur Ihre</translation>
+    </message>
+    <message>
         <source>record something that went wrong</source>
         <translation>einen Vorfall erfassen</translation>
     </message>
@@ -408,6 +412,22 @@
         <translation>einer Datenbankrolle alle Rechte am Notizbuch entziehen</translation>
     </message>
     <message>
+        <source>keep your password for a server notebook in the system keyring</source>
+        <translation>Ihr Passwort für ein Notizbuch auf einem Server im Schlüsselbund des Systems ablegen</translation>
+    </message>
+    <message>
+        <source>Ask for the password of the role URL names, check it with the server and keep it in the system keyring (never in a file): later --db URL finds it there. From a pipe, the password is the first line read.</source>
+        <translation>Fragt nach dem Passwort der Rolle, die URL nennt, prüft es beim Server und legt es im Schlüsselbund des Systems ab (nie in einer Datei): Später findet --db URL es dort. Aus einer Pipe ist das Passwort die erste gelesene Zeile.</translation>
+    </message>
+    <message>
+        <source>take your password for a server notebook out of the system keyring</source>
+        <translation>Ihr Passwort für ein Notizbuch auf einem Server aus dem Schlüsselbund des Systems entfernen</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host/dbname, without the password (default: --db)</source>
+        <translation>postgresql://benutzer@host/datenbank, ohne Passwort (Vorgabe: --db)</translation>
+    </message>
+    <message>
         <source>no due date</source>
         <extracomment>What json.dumps (ensure_ascii=False) leaves raw but a terminal acts on: DEL and C1 (U+009B is CSI to xterm), bidi controls, and lone surrogates (which UTF-8 cannot even carry). Outside strings JSON has none of them, so escaping them keeps the same values.</extracomment>
         <translation>ohne Fälligkeit</translation>
@@ -551,6 +571,10 @@
         <translation>{minutes} Min.</translation>
     </message>
     <message>
+        <source>by {name}</source>
+        <translation>von {name}</translation>
+    </message>
+    <message>
         <source>Nothing found.</source>
         <translation>Nichts gefunden.</translation>
     </message>
@@ -589,6 +613,34 @@
     <message>
         <source>{role} has no rights on {notebook} any more</source>
         <translation>{role} hat keine Rechte mehr an {notebook}</translation>
+    </message>
+    <message>
+        <source>team {verb} is for a server notebook: give its URL, postgresql://user@host/dbname</source>
+        <translation>team {verb} gilt für ein Notizbuch auf einem Server: Geben Sie dessen URL an, postgresql://benutzer@host/datenbank</translation>
+    </message>
+    <message>
+        <source>give the URL without its password ({url}); ckbook asks for it and keeps it in the system keyring</source>
+        <translation>Geben Sie die URL ohne Passwort an ({url}); ckbook fragt danach und legt es im Schlüsselbund des Systems ab</translation>
+    </message>
+    <message>
+        <source>Signed out of {url}: its password left the system keyring</source>
+        <translation>Von {url} abgemeldet: Das Passwort wurde aus dem Schlüsselbund des Systems entfernt</translation>
+    </message>
+    <message>
+        <source>No password for {key} was kept in the system keyring</source>
+        <translation>Für {key} war kein Passwort im Schlüsselbund des Systems abgelegt</translation>
+    </message>
+    <message>
+        <source>Password for {key}: </source>
+        <translation>Passwort für {key}: </translation>
+    </message>
+    <message>
+        <source>no password given; nothing was stored</source>
+        <translation>kein Passwort eingegeben; nichts wurde gespeichert</translation>
+    </message>
+    <message>
+        <source>Signed in to {url} as {role}; the password is kept in the system keyring</source>
+        <translation>Bei {url} als {role} angemeldet; das Passwort liegt im Schlüsselbund des Systems</translation>
     </message>
     <message>
         <source>Restored {notebook} from {file}</source>

@@ -122,6 +122,7 @@
     </message>
     <message>
         <source>what happened</source>
+        <extracomment>Who recorded it (None: recorded before authors were kept). Who logged it, the one it reminds (None: logged before authors were kept).</extracomment>
         <translation>was passiert ist</translation>
     </message>
     <message>
@@ -850,7 +851,7 @@
     </message>
     <message>
         <source>note is too long ({length} characters; at most {most})</source>
-        <extracomment>The longest note body, in characters (after cleaning): the editor refuses a paste beyond it.</extracomment>
+        <extracomment>The longest note body, in characters (after cleaning): the editor refuses a paste beyond it. Who wrote it (None: written before authors were kept).</extracomment>
         <translation>die Notiz ist zu lang ({length} Zeichen; höchstens {most})</translation>
     </message>
     <message>
@@ -1123,7 +1124,7 @@
     </message>
     <message>
         <source>reminder {key} no longer applies</source>
-        <extracomment>``base.notebook_stamp()`` when what it holds was last known current (set by the caller, which knows which writes it heard of). A promise&apos;s overdue instant: once past, its coming-due reminder is stale for good.</extracomment>
+        <extracomment>Whose reminders it holds (``all_occurrences``); None: everyone&apos;s. ``base.notebook_stamp()`` when what it holds was last known current (set by the caller, which knows which writes it heard of). A promise&apos;s overdue instant: once past, its coming-due reminder is stale for good.</extracomment>
         <translation>Erinnerung {key} gilt nicht mehr</translation>
     </message>
     <message>
@@ -1156,7 +1157,7 @@
     </message>
     <message>
         <source>there is no setting called {name!r}</source>
-        <extracomment>The colour schemes the window can use; &quot;system&quot; follows the desktop&apos;s light/dark setting. Longest sensible default remind-before: one week (the same limit as a promise&apos;s own). Whether the user was told once that closing the window keeps ckbook in the tray. What &quot;EOD&quot;, &quot;COB&quot;, &quot;close of business&quot; and &quot;end of play&quot; mean in a promise line. Per kind of reminder: sent as resident and critical, so it stays on screen until the user acts on it (what is late by default; what is only coming up may expire like any pop-up).</extracomment>
+        <extracomment>The colour schemes the window can use; &quot;system&quot; follows the desktop&apos;s light/dark setting. Longest sensible default remind-before: one week (the same limit as a promise&apos;s own). Whether the user was told once that closing the window keeps ckbook in the tray. What &quot;EOD&quot;, &quot;COB&quot;, &quot;close of business&quot; and &quot;end of play&quot; mean in a promise line. Per kind of reminder: sent as resident and critical, so it stays on screen until the user acts on it (what is late by default; what is only coming up may expire like any pop-up). Who writes on this notebook file (&quot;&quot;: the operating system&apos;s user name); a server notebook knows its people by their database roles instead. Team mode: get the reminders of everyone&apos;s promises, not only of my own. Settings each person of a team keeps for themselves.</extracomment>
         <translation>es gibt keine Einstellung namens {name!r}</translation>
     </message>
     <message>
@@ -1261,6 +1262,18 @@
     <message>
         <source>cannot connect to {notebook}: {reason}</source>
         <translation>keine Verbindung zu {notebook}: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot connect to {notebook}: the server asks for a password and the system keyring cannot be used ({reason})</source>
+        <translation>keine Verbindung zu {notebook}: Der Server verlangt ein Passwort, und der Schlüsselbund des Systems ist nicht nutzbar ({reason})</translation>
+    </message>
+    <message>
+        <source>cannot connect to {notebook}: the server asks for a password and none is stored in the system keyring; store it with: ckbook team login {notebook}</source>
+        <translation>keine Verbindung zu {notebook}: Der Server verlangt ein Passwort, und im Schlüsselbund des Systems ist keines abgelegt; legen Sie es ab mit: ckbook team login {notebook}</translation>
+    </message>
+    <message>
+        <source>cannot connect to {notebook}: the server refused the password kept in the system keyring; store the right one with: ckbook team login {notebook}</source>
+        <translation>keine Verbindung zu {notebook}: Der Server hat das Passwort aus dem Schlüsselbund des Systems abgelehnt; legen Sie das richtige ab mit: ckbook team login {notebook}</translation>
     </message>
     <message>
         <source>{notebook} runs PostgreSQL {postgres_version}; ckbook needs PostgreSQL 13 or newer</source>
@@ -2072,6 +2085,19 @@
     <message>
         <source>{what} was changed by someone else since you opened it; it was not deleted</source>
         <translation>{what} wurde seit dem Öffnen von jemand anderem geändert; es wurde nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>the URL&apos;s port is not a number</source>
+        <extracomment>The keyring&apos;s service name for every ckbook password.</extracomment>
+        <translation>der Port der URL ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>the keyring package is not installed; install ckbook&apos;s team extra: {command}</source>
+        <translation>das Paket keyring ist nicht installiert; installieren Sie ckbooks Team-Erweiterung: {command}</translation>
+    </message>
+    <message>
+        <source>the system keyring cannot be used: {reason}</source>
+        <translation>der Schlüsselbund des Systems ist nicht nutzbar: {reason}</translation>
     </message>
 </context>
 </TS>

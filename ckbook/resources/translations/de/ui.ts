@@ -762,8 +762,16 @@
         </translation>
     </message>
     <message>
-        <source>Not saved: {why}. Your input is kept.</source>
+        <source>Not saved: your database role may read this notebook but not change it. Ask the notebook&apos;s owner for the rights (ckbook team grant).</source>
         <extracomment>The longest a use-case run on the GUI thread waits for another process&apos;s write lock. (level, text): level is &quot;info&quot;, &quot;warning&quot; or &quot;error&quot;; the main window shows it. The notebook&apos;s file or folder cannot be written: it is shown, not changed.</extracomment>
+        <translation>Nicht gespeichert: Ihre Datenbankrolle darf dieses Notizbuch lesen, aber nicht ändern. Bitten Sie den Eigentümer des Notizbuchs um die Rechte (ckbook team grant).</translation>
+    </message>
+    <message>
+        <source>Not saved: this notebook&apos;s file or folder cannot be written.</source>
+        <translation>Nicht gespeichert: Die Datei oder der Ordner dieses Notizbuchs ist nicht beschreibbar.</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}. Your input is kept.</source>
         <translation>Nicht gespeichert: {why}. Ihre Eingabe bleibt erhalten.</translation>
     </message>
     <message>
@@ -865,7 +873,7 @@
     </message>
     <message>
         <source>Reminders shown but not recorded: {why}. Will retry.</source>
-        <extracomment>The timer never sleeps longer than this: the once-a-minute re-check. More reminders than this at once are shown as one batch. Lines listed in a batch pop-up before &quot;and N more&quot;. Changes to the notebook are gathered this long before a re-check (autosave fires often). A moved stamp (any write) reads everything again once the last full read is this old. Read everything again (the first check, settings changed, a change naming no client). Clients a change of this process named since the last check: their reminders are read again. This process wrote since the last check (so a moved stamp is not someone else&apos;s write). Build the tray&apos;s report even when nothing moved (a new day). The latest &quot;what needs attention&quot; (for the tray&apos;s badge, tooltip and menu). Reminders paused until this instant, or None when they run. How many pop-ups a check produced (a batch counts as one). Shown but not yet confirmed recorded: never shown twice meanwhile. Being claimed (asked of the worker, no answer yet): not asked for again meanwhile. Shown under a claim whose confirmation could not be written yet (retried).</extracomment>
+        <extracomment>The timer never sleeps longer than this: the once-a-minute re-check. More reminders than this at once are shown as one batch. Lines listed in a batch pop-up before &quot;and N more&quot;. Changes to the notebook are gathered this long before a re-check (autosave fires often). A moved stamp (any write) reads everything again once the last full read is this old. Read everything again (the first check, settings changed, a change naming no client). Clients a change of this process named since the last check: their reminders are read again. This process wrote since the last check (so a moved stamp is not someone else&apos;s write). Build the tray&apos;s report even when nothing moved (a new day). Whose reminders (``reminders.whose_reminders``): None for everyone&apos;s. The latest &quot;what needs attention&quot; (for the tray&apos;s badge, tooltip and menu). Reminders paused until this instant, or None when they run. How many pop-ups a check produced (a batch counts as one). Shown but not yet confirmed recorded: never shown twice meanwhile. Being claimed (asked of the worker, no answer yet): not asked for again meanwhile. Shown under a claim whose confirmation could not be written yet (retried).</extracomment>
         <translation>Erinnerungen angezeigt, aber nicht vermerkt: {why}. Neuer Versuch folgt.</translation>
     </message>
     <message numerus="yes">
@@ -1081,6 +1089,26 @@
     <message>
         <source>Colour scheme</source>
         <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Written as the author of your notes and promises.</source>
+        <translation>Wird als Verfasser Ihrer Notizen und Zusagen eingetragen.</translation>
+    </message>
+    <message>
+        <source>Show everyone&apos;s reminders</source>
+        <translation>Erinnerungen aller anzeigen</translation>
+    </message>
+    <message>
+        <source>Off: you are reminded of your own promises only (and of check-ins).</source>
+        <translation>Aus: Sie werden nur an Ihre eigenen Zusagen erinnert (und an Kontakte).</translation>
+    </message>
+    <message>
+        <source>Signed in as {name}</source>
+        <translation>Angemeldet als {name}</translation>
     </message>
     <message>
         <source>Send a test reminder</source>
