@@ -11,8 +11,10 @@ lives on the GUI thread).
 
 Either way the changes become ``Changed`` values (``services.live``) and go out through the
 notebook's one ``changed`` broadcast, so every view updates just the rows they name, as after a
-change made in this window. Rows this window broadcast itself in the last few seconds are left
-out (it already shows them). Every few minutes the journal is pruned.
+change made in this window. The journal row of a write this window broadcast itself in the last
+few seconds is left out (it already shows it), once per write: a second person's change to the
+same row right after is still heard (issue 15: both windows show both edits). Every few minutes
+the journal is pruned.
 
 The server's listener is also the window's news of the connection: ``online_changed(False,
 reason)`` when it is lost (the window shows "offline — retrying"), ``online_changed(True, "")``
@@ -24,11 +26,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ckbook.services.base import Changed
-from ckbook.services.live import changes_from
+from ckbook.services.live import ELSEWHERE, changes_from
 from ckbook.store.changes import (
     ChangeFeed,
     FeedNews,
@@ -47,6 +50,9 @@ PRUNE_EVERY_S = 300.0
 #: A change this window broadcast is its own for this long (its commit and the poll that sees
 #: it may come in either order).
 OWN_FOR_S = 5.0
+#: What a broadcast says that wrote nothing (news from elsewhere, a view told to reload what is
+#: stored): no journal row of this window's follows it.
+NOTHING_WRITTEN = (ELSEWHERE, "reloaded", "deleted elsewhere")
 
 
 class LiveChanges(QObject):
@@ -72,7 +78,9 @@ class LiveChanges(QObject):
         if listen is not None:
             self._listener = listen(self._heard.emit, self._connection.emit)
         self._worker = Worker("live-changes", self)
-        self._own: dict[tuple[str, int], float] = {}
+        #: (kind, row id) -> when this window wrote it, once per write whose journal row has
+        #: not come back yet.
+        self._own: dict[tuple[str, int], list[float]] = {}
         self._polling = False
         self._pruned_at = time.monotonic()
         self.online = True
@@ -114,8 +122,16 @@ class LiveChanges(QObject):
         if news is None:
             return
         now = time.monotonic()
-        self._own = {key: at for key, at in self._own.items() if now - at < OWN_FOR_S}
-        for changed in changes_from(news, self._own):
+        own = {key: [at for at in ats if now - at < OWN_FOR_S] for key, ats in self._own.items()}
+        self._own = {key: ats for key, ats in own.items() if ats}
+        heard = []
+        for entry in news.entries:
+            written_here = self._own.get((entry.kind, entry.row_id))
+            if written_here:
+                written_here.pop(0)  # this window's own write coming back: shown already
+                continue
+            heard.append(entry)
+        for changed in changes_from(replace(news, entries=tuple(heard))):
             log.info("changed elsewhere: %s %s", changed.kind.value, list(changed.ids)[:10])
             self._notebook.broadcast(changed)
 
@@ -130,10 +146,12 @@ class LiveChanges(QObject):
         self.online_changed.emit(online, reason)
 
     def _on_notebook_changed(self, changed: Changed) -> None:
+        if changed.detail in NOTHING_WRITTEN:
+            return  # marking it would hide the next real change to these rows
         now = time.monotonic()
         for row_id in changed.ids:
-            self._own[(changed.kind.value, row_id)] = now
+            self._own.setdefault((changed.kind.value, row_id), []).append(now)
         # A use-case that touches a client also bumps its row (version, updated_at): that
         # journal row is this window's too.
         for client_id in changed.client_ids:
-            self._own[("client", client_id)] = now
+            self._own.setdefault(("client", client_id), []).append(now)

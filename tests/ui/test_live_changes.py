@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from ckbook.services.promises import add_promise, update_promise
 from ckbook.store.changes import ChangeFeed
 from ckbook.ui.live_changes import LiveChanges
 from ckbook.ui.main_window import MainWindow
 from tests.factories import make_client
+from tests.rows import execute_elsewhere
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,3 +66,21 @@ def test_a_cli_write_shows_in_the_open_window(qtbot, live_window, db, now) -> No
     shown = time.monotonic()
     assert window.current_client_id() == ada  # the card stayed open, refreshed in place
     print(f"CLI writes took {written - started:.2f} s; shown {shown - written:.2f} s after")
+
+
+def test_another_change_to_a_row_this_window_just_wrote_still_shows(  # type: ignore[no-untyped-def]
+    qtbot, live_window, notebook, db, now, tz
+):
+    """This window's own write is left out once when its journal row comes back, not the row
+    for seconds: someone else's change to the same promise right after is heard (issue 15)."""
+    window = live_window
+    ada = make_client(now, "Ada Lovelace")
+    window.client_list.reload()
+    window.open_client(ada)
+    pid = notebook.run(add_promise, ada, "send the deck", now, tz).ids[0]
+    assert notebook.run(update_promise, pid, text="send the revised deck") is not None
+    shown = window.card.promises.model
+    assert shown.promise(0).text == "send the revised deck"
+    execute_elsewhere(db.location, "UPDATE promise SET text = 'send their deck', "
+                      "version = version + 1 WHERE id = ?", (pid,))  # fmt: skip
+    qtbot.waitUntil(lambda: shown.promise(0).text == "send their deck", timeout=10000)
