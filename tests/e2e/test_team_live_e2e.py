@@ -9,266 +9,32 @@ offscreen Qt in a process of its own) and the CLI (another process) on one noteb
   sees what others write.
 
 The server is a cluster of this module's own (``tests.pg_server.own_cluster``): stopping it
-disturbs no other test.
+disturbs no other test. The child process and its fixtures: ``tests/e2e/team_harness.py``.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import queue
-import signal
-import subprocess
-import sys
-import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 import psycopg
 import pytest
 
 from ckbook.services.clock import SystemClock
 from ckbook.store.database import close_database, open_database
+from tests.e2e import team_harness
+from tests.e2e.team_harness import cli, saved
 from tests.factories import make_client
-from tests.pg_server import Cluster, NoServerError, own_cluster
 
 pytestmark = pytest.mark.postgresql  # CKBOOK_TEST_BACKENDS=sqlite leaves them out
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+# The fixtures, used by name: a cluster of this module's own, a notebook on it, windows.
+cluster = team_harness.cluster
+notebook_url = team_harness.notebook_url
+open_window = team_harness.open_window
+
 #: The issue's promise: what another process writes shows within this long.
 LIVE_BUDGET_S = 2.0
-
-#: The real app in a child process. It prints what the window shows as JSON lines whenever it
-#: changes (the client list, the open card's promises, the offline state, the call note's save
-#: state) and takes commands on stdin: "call ID" (open the client, start a call note), "type
-#: TEXT" (JSON: typed key by key into the call note), "add NAME" (add a client from the window).
-WINDOW_CHILD = r"""
-import json, os, queue, sys, threading, time
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
-from ckbook import app as ckbook_app
-
-qt = QApplication(sys.argv[:1])
-commands = queue.Queue()
-threading.Thread(target=lambda: [commands.put(l.strip()) for l in sys.stdin], daemon=True).start()
-shown = {}
-typing = []
-state = {"call": None}
-
-def say(**event):
-    event["t"] = time.monotonic()
-    print(json.dumps(event), flush=True)
-
-def window():
-    for widget in QApplication.topLevelWidgets():
-        if type(widget).__name__ == "MainWindow" and widget.isVisible():
-            return widget
-
-def report():
-    main = window()
-    if main is None:
-        return
-    now = {
-        "clients": sorted(main.client_list.visible_client_ids()),
-        "promises": main.card.promises.model.rowCount(),
-        "offline": not main.offline_label.isHidden(),
-    }
-    if state["call"] is not None:
-        now["save"] = state["call"].editor.autosaver.status
-    for key, value in now.items():
-        if shown.get(key) != value:
-            shown[key] = value
-            say(**{key: value})
-    if typing:
-        ch = typing.pop(0)
-        editor = state["call"].editor.editor
-        if ch == "\n":
-            QTest.keyClick(editor, Qt.Key.Key_Return)
-        else:
-            QTest.keyClicks(editor, ch)
-        if not typing:
-            say(typed=editor.toPlainText())
-    while not commands.empty():
-        verb, _, rest = commands.get().partition(" ")
-        if verb == "call":
-            main.open_client(int(rest))
-            main.trigger("call_note")
-            tops = QApplication.topLevelWidgets()
-            (call,) = [w for w in tops if type(w).__name__ == "CallWindow"]
-            state["call"] = call
-            say(call=call.note_id)
-        elif verb == "type":
-            typing.extend(json.loads(rest))
-        elif verb == "add":
-            from ckbook.services.clients import ClientInput, add_client
-            main.notebook.message.connect(lambda level, text: say(message=[level, text]))
-            done = main.notebook.run(add_client, ClientInput(name=rest), main.notebook.now())
-            say(added=done is not None)
-
-timer = QTimer()
-timer.timeout.connect(report)
-timer.start(20)
-sys.exit(ckbook_app.main(["--db", sys.argv[1]]))
-"""
-
-
-def _env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_STATE_HOME=str(home / "state"),
-        PYTHONPATH=os.pathsep.join(p for p in (str(REPO_ROOT), env.get("PYTHONPATH", "")) if p),
-    )
-    return env
-
-
-class Window:
-    """The app in a child process: its events, and commands to it."""
-
-    def __init__(self, url: str, home: Path) -> None:
-        self.err = home / "window.err"
-        with self.err.open("w") as err:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-u", "-c", WINDOW_CHILD, url],
-                env=_env(home),
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=err,
-                text=True,
-            )
-        self._events: queue.Queue[dict[str, Any] | None] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
-        #: The last event read that reported each key.
-        self.latest: dict[str, dict[str, Any]] = {}
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            try:
-                event = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(event, dict):
-                self._events.put(event)
-        self._events.put(None)
-        self.proc.stdout.close()
-
-    def send(self, command: str) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(command + "\n")
-        self.proc.stdin.flush()
-
-    def wait_for(self, key: str, want: Any = None, timeout: float = 20.0) -> dict[str, Any]:
-        """The event that says the window shows ``key`` with the value ``want`` (or a value
-        ``want`` says yes to when it is a function; any value when None): the last one read if
-        it does (events of two keys may come in either order), else the next one that does."""
-
-        def matches(event: dict[str, Any]) -> bool:
-            value = event[key]
-            return want is None or bool(want(value) if callable(want) else value == want)
-
-        latest = self.latest.get(key)
-        if latest is not None and matches(latest):
-            return latest
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                event = self._events.get(timeout=max(0.0, deadline - time.monotonic()))
-            except queue.Empty:
-                pytest.fail(f"the window never reported {key}={want!r}; log:\n{self.log()}")
-            if event is None:
-                pytest.fail(f"the window exited ({self.proc.wait()}); log:\n{self.log()}")
-            for name in event:
-                self.latest[name] = event
-            if key in event and matches(event):
-                return event
-
-    def log(self) -> str:
-        return self.err.read_text()[-4000:]
-
-    def quit(self) -> int:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                # Hung: SIGABRT makes faulthandler write every thread's stack to the log folder.
-                self.proc.send_signal(signal.SIGABRT)
-                try:
-                    self.proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    self.proc.kill()
-                    self.proc.wait(timeout=10)
-        if self.proc.stdin is not None:
-            self.proc.stdin.close()
-        return int(self.proc.returncode)
-
-
-def cli(url: str, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ckbook", "--db", url, *args],
-        env=_env(home),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[Cluster]:
-    try:
-        with own_cluster() as own:
-            yield own
-    except NoServerError as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI runs the PostgreSQL tests, but: {exc}")
-        pytest.skip(f"no PostgreSQL cluster of our own: {exc}")
-
-
-_numbers = iter(range(1, 1000))
-
-
-@pytest.fixture
-def notebook_url(cluster: Cluster) -> Iterator[tuple[str, int]]:
-    """A server notebook holding one client (Ada); (its URL, Ada's id)."""
-    name = f"live_e2e_{next(_numbers)}"
-    cluster.server.admin(f"CREATE DATABASE {name}")
-    url = cluster.server.url(name)
-    opened = open_database(url)
-    try:
-        ada = make_client(SystemClock().now(), "Ada Lovelace")
-    finally:
-        close_database(opened)
-    try:
-        yield url, ada
-    finally:
-        cluster.start_if_stopped()
-        cluster.server.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
-@pytest.fixture
-def open_window(tmp_path: Path) -> Iterator[Any]:
-    windows: list[Window] = []
-
-    def start(url: str) -> Window:
-        home = tmp_path / f"home{len(windows)}"
-        home.mkdir()
-        window = Window(url, home)
-        windows.append(window)
-        return window
-
-    yield start
-    for window in windows:
-        window.quit()
-
-
-def saved(status: str) -> bool:
-    return status.startswith("Saved")
 
 
 def _note_body(url: str, note_id: int) -> str:
