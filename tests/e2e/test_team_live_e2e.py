@@ -134,7 +134,9 @@ def test_a_read_only_role_is_refused_cleanly_and_still_sees_others_changes(
     window.wait_for("clients", [ada])
     window.send("add Not Allowed Either")
     message = window.wait_for("message")["message"]
-    assert message[0] == "error" and "not allowed" in message[1], message
+    assert message[0] == "error" and "may read this notebook but not change it" in message[1], (
+        message
+    )
     assert window.wait_for("added")["added"] is False
 
     added = cli(url, tmp_path, "client", "add", "Grace Hopper")  # the owner writes
