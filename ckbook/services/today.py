@@ -46,6 +46,7 @@ from ckbook.services.reminder_rules import (
 )
 from ckbook.services.reminders import snoozed_keys
 from ckbook.services.rules import CHECKIN_STATUSES, Health, checkin_status
+from ckbook.services.vocabulary import word
 from ckbook.store.models import (
     Client,
     MoneyTerms,
@@ -484,7 +485,7 @@ def _incident_rows(now: datetime, tz: tzinfo) -> list[TodayRow]:
             i.id,
             i.client_id,
             i.client_name,
-            tr("{what} — next: {step}").format(what=i.what, step=i.next_step()),
+            tr("{what} — next: {step}").format(what=i.what, step=word(i.next_step())),
             tr("happened {when}").format(when=_local_when(i.happened_at, now, tz)),
             i.severity,
             at=i.happened_at,

@@ -201,3 +201,9 @@ def test_the_filter_keeps_rows_by_client_or_text_and_a_group_by_any_member(db, n
     assert row_matches(group, filter_words("cleo"))
     assert not row_matches(group, filter_words("ada"))
     assert row_matches(group, filter_words(""))
+
+
+def test_an_incidents_next_step_is_said_in_the_users_language(db, now, tz, german):  # type: ignore[no-untyped-def]
+    add_incident(make_client(now), "Lost the booking", now)
+    (row,) = today_report(now, tz).rows(Section.INCIDENTS)
+    assert row.text == "Lost the booking – nächster Schritt: entschuldigen"
