@@ -23,12 +23,18 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import settings
 
 from ckbook import i18n
 from ckbook.services.clock import FixedClock
 from ckbook.store.database import OpenedDatabase, close_database, open_database
 from ckbook.store.models import database_proxy
 from tests.pg_server import NoServerError, Server, running_server
+
+# No time limit per example: speed lives in tests/perf, and a shared CI machine under load made
+# the default 200 ms deadline fail correct code (a capture example took 357 ms on PostgreSQL).
+settings.register_profile("ckbook", deadline=None)
+settings.load_profile("ckbook")
 
 # Before any Qt import: UI tests run offscreen unless a test starts its own display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
