@@ -46,7 +46,7 @@ from ckbook.services.reminder_rules import (
 )
 from ckbook.services.reminders import snoozed_keys
 from ckbook.services.rules import CHECKIN_STATUSES, Health, checkin_status
-from ckbook.services.vocabulary import word
+from ckbook.services.vocabulary import label, word
 from ckbook.store.models import (
     Client,
     MoneyTerms,
@@ -462,7 +462,7 @@ def _request_rows(now: datetime, tz: tzinfo, owner: str | None = None) -> list[T
                 r.client_id,
                 r.client_name,
                 tr("{summary} ({channel})").format(
-                    summary=r.summary, channel=_channel_word(r.channel)
+                    summary=r.summary, channel=label("channel", r.channel)
                 ),
                 when,
                 flag,
@@ -507,25 +507,9 @@ def _money_rows() -> list[TodayRow]:
     )
     text = tr("Money not discussed yet: agree pricing, payment terms and scope")
     return [
-        TodayRow(Section.MONEY, RowKind.MONEY, cid, cid, name, text, _status_word(status))
+        TodayRow(Section.MONEY, RowKind.MONEY, cid, cid, name, text, label("status", status))
         for cid, name, status in tuples(query)
     ]
-
-
-def _channel_word(channel: str) -> str:
-    """A request's channel as shown (the words the card's lists use)."""
-    return {
-        "call": tr("call", "channel"),
-        "email": tr("email", "channel"),
-        "message": tr("message", "channel"),
-        "in person": tr("in person", "channel"),
-    }.get(channel, channel)
-
-
-def _status_word(status: str) -> str:
-    return {"lead": tr("lead", "client status"), "active": tr("active", "client status")}.get(
-        status, status
-    )
 
 
 def reminder_for(

@@ -41,7 +41,7 @@ from typing_extensions import override
 
 from ckbook import i18n
 from ckbook.i18n import tr
-from ckbook.services import dates
+from ckbook.services import dates, vocabulary
 from ckbook.services.base import Changed
 from ckbook.services.clients import ClientSummary, all_tags, client_summaries
 from ckbook.services.rules import Health, PromiseState, promise_state
@@ -85,23 +85,12 @@ def header_tips() -> dict[Column, str]:
 
 def status_label(status: str) -> str:
     """A client status (stored in English) as the list shows it."""
-    labels = {
-        "lead": tr("lead", "client status"),
-        "active": tr("active", "client status"),
-        "paused": tr("paused", "client status"),
-        "former": tr("former", "client status"),
-    }
-    return labels.get(status, status)
+    return vocabulary.label("status", status)
 
 
 def attention_label(level: str) -> str:
     """An attention level (stored in English) as the list shows it."""
-    labels = {
-        "light": tr("light", "attention level"),
-        "standard": tr("standard", "attention level"),
-        "high-touch": tr("high-touch", "attention level"),
-    }
-    return labels.get(level, level)
+    return vocabulary.label("attention", level)
 
 
 class Role(enum.IntEnum):

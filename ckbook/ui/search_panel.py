@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from ckbook.i18n import tr
-from ckbook.services import dates
+from ckbook.services import dates, vocabulary
 from ckbook.services.search import SearchHit, search
 from ckbook.ui.row_models import RowListModel
 from ckbook.ui.safe_text import plain_label
@@ -62,19 +62,10 @@ def kind_label(kind: str) -> str:
 
 def detail_label(detail: str) -> str:
     """A promise's status or a note's kind (stored in English), in the installed language."""
-    labels = {
-        "open": tr("open", "promise status"),
-        "kept": tr("kept", "promise status"),
-        "broken": tr("broken", "promise status"),
-        "renegotiated": tr("renegotiated", "promise status"),
-        "cancelled": tr("cancelled", "promise status"),
-        "call": tr("call", "note kind"),
-        "meeting": tr("meeting", "note kind"),
-        "email": tr("email", "note kind"),
-        "message": tr("message", "note kind"),
-        "other": tr("other", "note kind"),
-    }
-    return labels.get(detail, detail)
+    promise_statuses = vocabulary.words("promise")
+    if detail in promise_statuses:
+        return promise_statuses[detail]
+    return vocabulary.label("note kind", detail)
 
 
 class Role(enum.IntEnum):

@@ -15,66 +15,15 @@ from collections.abc import Iterable
 from PySide6.QtWidgets import QComboBox
 
 from ckbook.i18n import tr
+from ckbook.services import vocabulary
 from ckbook.services.money import pricing_label
 from ckbook.store.models import PRICING_MODELS
 
 
 def _labels(kind: str) -> dict[str, str]:
-    # Written out so that pyside6-lupdate finds every word; the disambiguation tells a
-    # translator which list a word belongs to ("call" the channel is not "call" the note).
-    if kind == "status":
-        return {
-            "lead": tr("lead", "client status"),
-            "active": tr("active", "client status"),
-            "paused": tr("paused", "client status"),
-            "former": tr("former", "client status"),
-        }
-    if kind == "attention":
-        return {
-            "light": tr("light", "attention level"),
-            "standard": tr("standard", "attention level"),
-            "high-touch": tr("high-touch", "attention level"),
-        }
-    if kind == "channel":
-        return {
-            "call": tr("call", "channel"),
-            "email": tr("email", "channel"),
-            "message": tr("message", "channel"),
-            "in person": tr("in person", "channel"),
-        }
     if kind == "pricing":
         return {model: pricing_label(model) for model in PRICING_MODELS}
-    if kind == "note kind":
-        return {
-            "call": tr("call", "note kind"),
-            "meeting": tr("meeting", "note kind"),
-            "email": tr("email", "note kind"),
-            "message": tr("message", "note kind"),
-            "other": tr("other", "note kind"),
-        }
-    if kind == "mood":
-        return {
-            "delighted": tr("delighted", "mood"),
-            "content": tr("content", "mood"),
-            "neutral": tr("neutral", "mood"),
-            "frustrated": tr("frustrated", "mood"),
-            "angry": tr("angry", "mood"),
-        }
-    if kind == "severity":
-        return {
-            "minor": tr("minor", "severity"),
-            "major": tr("major", "severity"),
-            "critical": tr("critical", "severity"),
-        }
-    if kind == "promise":
-        return {
-            "open": tr("open", "promise status"),
-            "kept": tr("kept", "promise status"),
-            "broken": tr("broken", "promise status"),
-            "renegotiated": tr("renegotiated", "promise status"),
-            "cancelled": tr("cancelled", "promise status"),
-        }
-    raise ValueError(f"no word list {kind!r}")
+    return vocabulary.words(kind)
 
 
 def note_kind_title(kind: str) -> str:

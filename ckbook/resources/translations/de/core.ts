@@ -1938,6 +1938,16 @@
         <translation>Besprechung</translation>
     </message>
     <message>
+        <source>email</source>
+        <comment>note kind</comment>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <comment>note kind</comment>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
         <source>other</source>
         <comment>note kind</comment>
         <translation>Sonstiges</translation>
@@ -1981,6 +1991,31 @@
         <source>critical</source>
         <comment>severity</comment>
         <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <comment>promise status</comment>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <comment>promise status</comment>
+        <translation>eingehalten</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <comment>promise status</comment>
+        <translation>nicht eingehalten</translation>
+    </message>
+    <message>
+        <source>renegotiated</source>
+        <comment>promise status</comment>
+        <translation>neu verhandelt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <comment>promise status</comment>
+        <translation>abgesagt</translation>
     </message>
     <message>
         <source>promise</source>

@@ -322,36 +322,6 @@
         <translation>Konditionen noch nicht besprochen: Preis, Zahlungsbedingungen und Umfang vereinbaren</translation>
     </message>
     <message>
-        <source>call</source>
-        <comment>channel</comment>
-        <translation>Anruf</translation>
-    </message>
-    <message>
-        <source>email</source>
-        <comment>channel</comment>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>message</source>
-        <comment>channel</comment>
-        <translation>Nachricht</translation>
-    </message>
-    <message>
-        <source>in person</source>
-        <comment>channel</comment>
-        <translation>persönlich</translation>
-    </message>
-    <message>
-        <source>lead</source>
-        <comment>client status</comment>
-        <translation>Interessent</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <comment>client status</comment>
-        <translation>aktiv</translation>
-    </message>
-    <message>
         <source>{day} {month}</source>
         <comment>a day of this year</comment>
         <extracomment>A day this many days away or nearer is said relative to today.</extracomment>

@@ -138,41 +138,6 @@
         <translation>Offene Zusagen</translation>
     </message>
     <message>
-        <source>lead</source>
-        <comment>client status</comment>
-        <translation>Interessent</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <comment>client status</comment>
-        <translation>aktiv</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <comment>client status</comment>
-        <translation>pausiert</translation>
-    </message>
-    <message>
-        <source>former</source>
-        <comment>client status</comment>
-        <translation>ehemalig</translation>
-    </message>
-    <message>
-        <source>light</source>
-        <comment>attention level</comment>
-        <translation>gering</translation>
-    </message>
-    <message>
-        <source>standard</source>
-        <comment>attention level</comment>
-        <translation>normal</translation>
-    </message>
-    <message>
-        <source>high-touch</source>
-        <comment>attention level</comment>
-        <translation>intensiv</translation>
-    </message>
-    <message>
         <source>never</source>
         <comment>last contact</comment>
         <translation>nie</translation>
@@ -913,56 +878,6 @@
         <source>Note</source>
         <comment>search result</comment>
         <translation>Notiz</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <comment>promise status</comment>
-        <translation>offen</translation>
-    </message>
-    <message>
-        <source>kept</source>
-        <comment>promise status</comment>
-        <translation>eingehalten</translation>
-    </message>
-    <message>
-        <source>broken</source>
-        <comment>promise status</comment>
-        <translation>nicht eingehalten</translation>
-    </message>
-    <message>
-        <source>renegotiated</source>
-        <comment>promise status</comment>
-        <translation>neu verhandelt</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <comment>promise status</comment>
-        <translation>abgesagt</translation>
-    </message>
-    <message>
-        <source>call</source>
-        <comment>note kind</comment>
-        <translation>Gespräch</translation>
-    </message>
-    <message>
-        <source>meeting</source>
-        <comment>note kind</comment>
-        <translation>Besprechung</translation>
-    </message>
-    <message>
-        <source>email</source>
-        <comment>note kind</comment>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>message</source>
-        <comment>note kind</comment>
-        <translation>Nachricht</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <comment>note kind</comment>
-        <translation>Sonstiges</translation>
     </message>
     <message>
         <source>Search unavailable: {why}</source>
