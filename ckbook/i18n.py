@@ -72,10 +72,8 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     if n < 0:
         _state.texts[(text, disambiguation)] = translated or text
         return translated or text
-    result = translated or (_english_plural(text, disambiguation, n) if n >= 0 else text)
-    if n >= 0 and "%n" in result:
-        result = result.replace("%n", format_number(n))
-    return result
+    result = translated or _english_plural(text, disambiguation, n)
+    return result.replace("%n", format_number(n)) if "%n" in result else result
 
 
 def _english_plural(text: str, disambiguation: str | None, n: int) -> str:
